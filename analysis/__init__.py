@@ -1,0 +1,7 @@
+"""Call Center Careers: load, verify, repair and tabulate the evidence behind the report.
+
+The package is a set of small pure functions; notebooks in ``book/`` call them and show the
+results. Nothing is printed or written on import.
+"""
+
+__all__ = ["paths", "sources"]

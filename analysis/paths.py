@@ -1,0 +1,16 @@
+"""Every path the project uses, anchored on this file (never on the working directory)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT: Path = Path(__file__).resolve().parent.parent
+DATA: Path = ROOT / "data"
+RAW: Path = DATA / "raw"
+MANIFEST: Path = RAW / "sources.csv"
+EVIDENCE: Path = DATA / "evidence"
+PROCESSED: Path = DATA / "processed"
+EXTERNAL: Path = DATA / "external"
+BOOK: Path = ROOT / "book"
+BIBLIOGRAPHY: Path = BOOK / "references.bib"
+BUILD: Path = ROOT / "_build"

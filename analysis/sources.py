@@ -1,0 +1,252 @@
+"""Load the raw sources: verify them against the manifest and repair their text.
+
+The raw files in ``data/raw/`` are never changed. Reading one checks its sha256 against
+``data/raw/sources.csv`` and decodes it as strict UTF-8; repairing it runs ftfy (for mojibake
+it can undo) and then removes the encoding debris ftfy cannot restore: emoji whose UTF-8
+bytes were decoded as Windows-1253 and partly lost, which survive as stray Greek letters and
+punctuation such as ``π’`` or ``π§βπΌ``. Every change is recorded, so a quote taken from the
+repaired text can be located back in the raw file.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ftfy
+import pandas as pd
+
+from analysis import paths
+
+MANIFEST_COLUMNS: tuple[str, ...] = (
+    "source_id",
+    "file",
+    "sha256",
+    "title",
+    "author",
+    "published",
+    "publisher",
+    "url",
+    "notes",
+)
+
+# ftfy's defaults also straighten curly quotes; the sources' own typography is kept.
+FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False)
+
+# Characters that bytes 0x80-0xFF become when UTF-8 is misread as Windows-1253 (Greek).
+_CP1253_HIGH: str = bytes(range(0x80, 0x100)).decode("cp1253", errors="ignore")
+# A 4-byte UTF-8 sequence (every emoji) starts with 0xF0, which Windows-1253 reads as "π".
+# Debris is a whitespace-delimited token that starts with "π" and holds only such characters.
+_DEBRIS = re.compile(r"(?<!\S)π[" + re.escape(_CP1253_HIGH) + r"]*(?!\S)")
+
+
+class SourceError(ValueError):
+    """A raw source or the manifest is not what the report expects."""
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """One row of ``data/raw/sources.csv``."""
+
+    source_id: str
+    file: str
+    sha256: str
+    title: str
+    author: str
+    published: str
+    publisher: str
+    url: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit made by the repair: ``raw[start:end]`` became ``after``."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """A verified source: its manifest row, raw text, repaired text and the edits between."""
+
+    meta: SourceMeta
+    raw: str
+    text: str
+    changes: tuple[Change, ...]
+
+    @property
+    def source_id(self) -> str:
+        return self.meta.source_id
+
+
+def read_manifest(path: Path = paths.MANIFEST) -> list[SourceMeta]:
+    """Read the manifest; a missing column, empty id or duplicate id is an error naming the row."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in MANIFEST_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise SourceError(f"{path}: missing column(s) {', '.join(missing)}")
+        rows: list[SourceMeta] = []
+        seen: set[str] = set()
+        for line, row in enumerate(reader, start=2):
+            meta = SourceMeta(**{c: (row[c] or "").strip() for c in MANIFEST_COLUMNS})
+            if not meta.source_id or not meta.file or not meta.sha256:
+                raise SourceError(f"{path}:{line}: source_id, file and sha256 must not be empty")
+            if meta.source_id in seen:
+                raise SourceError(f"{path}:{line}: duplicate source_id {meta.source_id!r}")
+            seen.add(meta.source_id)
+            rows.append(meta)
+    return rows
+
+
+def read_raw(meta: SourceMeta, raw_dir: Path = paths.RAW) -> str:
+    """Return the raw text of a source after checking its sha256 and its UTF-8 encoding."""
+    path = raw_dir / meta.file
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"{path}: file listed in the manifest as {meta.source_id!r} is missing") from None
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != meta.sha256:
+        raise SourceError(
+            f"{path}: sha256 mismatch for {meta.source_id!r}: manifest {meta.sha256}, file {digest}"
+        )
+    try:
+        return data.decode("utf-8", errors="strict")
+    except UnicodeDecodeError as err:
+        raise SourceError(
+            f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
+        ) from None
+
+
+def remove_debris(text: str) -> str:
+    """Delete emoji debris tokens, with one neighbouring space so no double space is left."""
+
+    def _spans() -> list[tuple[int, int]]:
+        spans = []
+        for match in _DEBRIS.finditer(text):
+            start, end = match.span()
+            if end < len(text) and text[end] == " ":
+                end += 1
+            elif start > 0 and text[start - 1] == " ":
+                start -= 1
+            spans.append((start, end))
+        return spans
+
+    out, pos = [], 0
+    for start, end in _spans():
+        out.append(text[pos:start])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def repair(raw: str) -> tuple[str, tuple[Change, ...]]:
+    """Repair a raw text: ftfy first, then debris removal. Returns the text and its edits."""
+    text = remove_debris(ftfy.fix_text(raw, FTFY_CONFIG))
+    if text == raw:
+        return text, ()
+    matcher = difflib.SequenceMatcher(None, raw, text, autojunk=False)
+    changes = tuple(
+        Change(i1, i2, raw[i1:i2], text[j1:j2])
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    )
+    return text, changes
+
+
+def load_source(meta: SourceMeta, raw_dir: Path = paths.RAW) -> Source:
+    """Read, verify and repair one source."""
+    raw = read_raw(meta, raw_dir)
+    text, changes = repair(raw)
+    return Source(meta=meta, raw=raw, text=text, changes=changes)
+
+
+@cache
+def load_all() -> dict[str, Source]:
+    """Every source of the manifest, verified and repaired, keyed by source id (cached)."""
+    return {meta.source_id: load_source(meta) for meta in read_manifest()}
+
+
+def load_text(source_id: str) -> str:
+    """The repaired text of one source of the manifest."""
+    sources = load_all()
+    if source_id not in sources:
+        raise SourceError(f"{paths.MANIFEST}: unknown source_id {source_id!r}")
+    return sources[source_id].text
+
+
+def normalise_space(text: str) -> str:
+    """Collapse every run of whitespace to one space and strip the ends."""
+    return " ".join(text.split())
+
+
+def find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    """Span of ``quote`` in ``text``, comparing whitespace-normalised; None if absent."""
+    words = quote.split()
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(word) for word in words)
+    match = re.search(pattern, text)
+    return match.span() if match else None
+
+
+def to_raw_offset(source: Source, offset: int) -> int:
+    """Map an offset in the repaired text to the matching offset in the raw text."""
+    shift = 0
+    for change in source.changes:
+        repaired_start = change.start + shift
+        if offset < repaired_start:
+            break
+        if offset < repaired_start + len(change.after):
+            return change.start + min(offset - repaired_start, change.end - change.start)
+        shift += len(change.after) - (change.end - change.start)
+    return offset - shift
+
+
+def locate_in_raw(source: Source, quote: str) -> tuple[int, int] | None:
+    """Span in the raw file of a quote taken from the repaired text; None if not found."""
+    span = find_quote(source.text, quote)
+    if span is None:
+        return None
+    return to_raw_offset(source, span[0]), to_raw_offset(source, span[1] - 1) + 1
+
+
+def word_count(text: str) -> int:
+    """Words as whitespace-separated tokens that contain a letter or digit."""
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
+def describe_changes(source: Source) -> str:
+    """One line for a reader: what the repair changed in this source."""
+    if not source.changes:
+        return "nothing (text used as received)"
+    removed = sum(change.end - change.start - len(change.after) for change in source.changes)
+    tokens = sum(1 for change in source.changes if _DEBRIS.search(change.before))
+    return f"removed {tokens} emoji-debris tokens ({removed} characters)"
+
+
+def overview(sources: dict[str, Source]) -> pd.DataFrame:
+    """One row per source: id, title, author, date, words and what the repair changed."""
+    return pd.DataFrame(
+        [
+            {
+                "source_id": s.meta.source_id,
+                "title": s.meta.title,
+                "author": s.meta.author,
+                "published": s.meta.published,
+                "words": word_count(s.text),
+                "repair": describe_changes(s),
+            }
+            for s in sources.values()
+        ]
+    )

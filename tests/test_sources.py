@@ -1,0 +1,140 @@
+"""The raw sources: verified against the manifest, decoded strictly, repaired minimally."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from analysis import paths, sources
+
+DAMAGED = "job-details-guide"
+
+
+def _meta(source_id: str, manifest: Path = paths.MANIFEST) -> sources.SourceMeta:
+    return next(m for m in sources.read_manifest(manifest) if m.source_id == source_id)
+
+
+def test_manifest_lists_every_raw_text_once() -> None:
+    listed = sorted(m.file for m in sources.read_manifest())
+    on_disk = sorted(p.name for p in paths.RAW.glob("*.txt"))
+    assert listed == on_disk
+    assert len(listed) == 5
+
+
+def test_raw_files_match_their_manifest_hashes() -> None:
+    for meta in sources.read_manifest():
+        digest = hashlib.sha256((paths.RAW / meta.file).read_bytes()).hexdigest()
+        assert digest == meta.sha256, meta.file
+
+
+def test_changed_byte_is_a_one_line_error_naming_file_and_both_hashes(raw_copy: Path) -> None:
+    meta = _meta("exploring-careers-2007")
+    target = raw_copy / meta.file
+    data = bytearray(target.read_bytes())
+    data[100] ^= 0x01
+    target.write_bytes(bytes(data))
+    with pytest.raises(sources.SourceError) as err:
+        sources.read_raw(meta, raw_copy)
+    message = str(err.value)
+    assert "\n" not in message
+    assert str(target) in message
+    assert meta.sha256 in message
+    assert hashlib.sha256(bytes(data)).hexdigest() in message
+
+
+def test_non_utf8_file_is_a_clear_error_naming_it(raw_copy: Path) -> None:
+    target = raw_copy / "latin1.txt"
+    data = "Caf\u00e9 salaries: $30,000".encode("latin-1")
+    target.write_bytes(data)
+    meta = replace(_meta("contact-center-pay"), file="latin1.txt",
+                   sha256=hashlib.sha256(data).hexdigest())
+    with pytest.raises(sources.SourceError, match=r"latin1\.txt: not valid UTF-8 \(byte 0xe9"):
+        sources.read_raw(meta, raw_copy)
+
+
+def test_manifest_row_with_wrong_hash_is_an_error_naming_the_file(raw_copy: Path) -> None:
+    manifest = raw_copy / "sources.csv"
+    text = manifest.read_text(encoding="utf-8")
+    good = _meta("career-advancement-guide").sha256
+    manifest.write_text(text.replace(good, "0" * 64), encoding="utf-8")
+    meta = _meta("career-advancement-guide", manifest)
+    with pytest.raises(sources.SourceError, match=r"004_baf56ec046e3273f\.txt: sha256 mismatch"):
+        sources.read_raw(meta, raw_copy)
+
+
+def test_duplicate_manifest_id_is_an_error_naming_the_line(raw_copy: Path) -> None:
+    manifest = raw_copy / "sources.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    manifest.write_text("\n".join(lines + [lines[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(sources.SourceError, match=r"sources\.csv:7: duplicate source_id"):
+        sources.read_manifest(manifest)
+
+
+def test_reading_leaves_the_raw_files_untouched() -> None:
+    before = {p.name: p.read_bytes() for p in paths.RAW.iterdir()}
+    sources.load_all.cache_clear()
+    sources.load_all()
+    assert {p.name: p.read_bytes() for p in paths.RAW.iterdir()} == before
+
+
+@pytest.mark.parametrize(
+    "source_id",
+    ["contact-center-pay", "exploring-careers-2007", "cedric-career-graph", "career-advancement-guide"],
+)
+def test_repair_leaves_undamaged_sources_identical(source_id: str) -> None:
+    source = sources.load_all()[source_id]
+    assert source.text == source.raw
+    assert source.changes == ()
+
+
+def test_repair_removes_all_debris_from_the_damaged_source() -> None:
+    source = sources.load_all()[DAMAGED]
+    assert "π" in source.raw
+    assert not re.search(r"[\u0370-\u03ff€§°]", source.text)
+    lines = source.text.splitlines()
+    assert lines[0] == (
+        "Attention Call Center Job Seekers! Discover All the Details You Need to Land Your Next Gig"
+    )
+    assert "Salary and Benefits\nNow, let’s talk about the money." in source.text
+    assert "Job Requirements\nCall center jobs require" in source.text
+    # ordinary typography stays: curly apostrophes and quotes are not straightened
+    assert "you’ve come to the right place" in source.text
+    assert "“How do you handle difficult customers?”" in source.text
+
+
+@pytest.mark.parametrize(
+    ("raw", "repaired"),
+    [
+        ("π’ Title π’\nBody", "Title\nBody"),
+        ("a π§βπΌ b", "a b"),
+        ("Lone π heading π\n", "Lone heading\n"),
+        ("the ratio π≈3.14 stays", "the ratio π≈3.14 stays"),
+        ("it’s “quoted” – fine", "it’s “quoted” – fine"),
+    ],
+)
+def test_repair_cases(raw: str, repaired: str) -> None:
+    assert sources.repair(raw)[0] == repaired
+
+
+def test_every_line_of_repaired_text_is_located_back_in_the_raw_file() -> None:
+    for source in sources.load_all().values():
+        for line in filter(None, (ln.strip() for ln in source.text.splitlines())):
+            span = sources.locate_in_raw(source, line)
+            assert span is not None, (source.source_id, line)
+            raw_piece = source.raw[span[0]:span[1]]
+            assert sources.remove_debris(raw_piece).strip() == line
+
+
+def test_locate_quote_across_a_removed_heading_token() -> None:
+    source = sources.load_all()[DAMAGED]
+    quote = "Work Schedules Call centers are typically open 24/7"
+    start, end = sources.locate_in_raw(source, quote)  # type: ignore[misc]
+    assert source.raw[start:end] == "Work Schedules π\nCall centers are typically open 24/7"
+
+
+def test_word_counts_by_hand() -> None:
+    assert sources.word_count("A call – center, 24/7 job.") == 5
