@@ -32,6 +32,10 @@ $(HTML): $(SETUP) $(BOOK_INPUTS)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	touch $@
 
+# Processed tables are written only by code, only when every evidence record is valid.
+data: $(SETUP)
+	$(BIN)/python -m analysis.evidence
+
 test: $(SETUP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
