@@ -43,7 +43,7 @@ notebooks: $(SETUP)
 	for nb in $(NOTEBOOKS); do $(BIN)/jupyter execute --inplace "$$nb" || exit 1; done
 
 bench: $(SETUP)
-	$(BIN)/python -m analysis.bench
+	$(BIN)/python scripts/bench.py
 
 freeze: $(SETUP)
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > .requirements.new

@@ -1,0 +1,83 @@
+"""One chart style for the whole report: palette, fonts, source line, deterministic export.
+
+Colours are the Okabe-Ito palette (safe for the common colour-vision deficiencies). Charts carry
+no title on the axes: the caption lives with the figure in the book. Every chart gets a source
+line. Exported SVG is byte-stable (fixed hash salt, no date).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+
+OKABE_ITO: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow (fills only: too light for lines or text)
+    "#000000",  # black
+)
+GREY = "#6E6E6E"
+LIGHT = "#D9D9D9"
+
+STYLE: dict[str, object] = {
+    "figure.figsize": (8.0, 4.5),
+    "figure.dpi": 100,
+    "savefig.dpi": 200,
+    "savefig.bbox": "tight",
+    "font.size": 12,
+    "axes.titlesize": 13,
+    "axes.labelsize": 12,
+    "xtick.labelsize": 11,
+    "ytick.labelsize": 11,
+    "legend.fontsize": 11,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": GREY,
+    "axes.grid": True,
+    "grid.color": LIGHT,
+    "grid.linewidth": 0.8,
+    "axes.axisbelow": True,
+    "axes.prop_cycle": mpl.cycler(color=OKABE_ITO[:6]),
+    "svg.hashsalt": "call-center-careers",
+    "svg.fonttype": "path",
+}
+
+
+def apply_style() -> None:
+    """Set the report's chart style for every figure made afterwards."""
+    mpl.rcParams.update(STYLE)
+
+
+def colours(keys: Iterable[str]) -> dict[str, str]:
+    """A stable colour per key, in the order given (at most six keys)."""
+    keys = list(keys)
+    if len(keys) > 6:
+        raise ValueError(f"at most six colours are distinguishable; got {len(keys)} keys")
+    return dict(zip(keys, OKABE_ITO, strict=False))
+
+
+def source_line(fig: Figure, text: str) -> None:
+    """Write the figure's source line under the plot, left-aligned, in grey."""
+    fig.text(0.01, -0.02, f"Source: {text}", ha="left", va="top", fontsize=9, color=GREY,
+             wrap=True)
+
+
+def export(fig: Figure, stem: Path) -> list[Path]:
+    """Save PNG (200 dpi) and SVG (byte-stable) next to each other; return the paths."""
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    written = []
+    for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
+        path = stem.with_suffix(f".{ext}")
+        fig.savefig(path, format=ext, metadata=meta)
+        written.append(path)
+    plt.close(fig)
+    return written
