@@ -4,4 +4,4 @@ The package is a set of small pure functions; notebooks in ``book/`` call them a
 results. Nothing is printed or written on import.
 """
 
-__all__ = ["paths", "sources"]
+__all__ = ["charts", "evidence", "external", "figures", "inflation", "pay", "paths", "report", "scan", "sources"]

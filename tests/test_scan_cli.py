@@ -1,0 +1,28 @@
+"""The completeness scanner over real files: silent on the five sources, loud on a new one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import paths, scan
+
+
+def test_every_figure_of_the_five_sources_is_accounted_for(capsys: pytest.CaptureFixture[str]) -> None:
+    files = sorted(str(p) for p in paths.RAW.glob("*.txt"))
+    assert scan.main(files) == 0, capsys.readouterr().out
+    assert capsys.readouterr().out == ""
+
+
+def test_a_new_source_reports_each_figure_with_file_line_and_column(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    new = tmp_path / "005_new.txt"
+    new.write_text("A new article.\nAgents earn $15.50 an hour, leads $40k–$55k after 2 years.\n",
+                   encoding="utf-8")
+    assert scan.main([str(new)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{new}:2:13\t$15.50 an hour",
+        f"{new}:2:35\t$40k–$55k",
+        f"{new}:2:51\t2 years",
+    ]
