@@ -1,0 +1,108 @@
+"""Every chart of the report, by its ``fig-…`` name, and the figure pack.
+
+Each chapter module defines ``FIGURES: dict[str, Callable[[], Figure]]``: zero-argument builders
+that load the processed tables, draw the chart in the report's style and add its source line.
+Notebooks show a chart with :func:`build`; ``make figures`` exports them all with :func:`pack`.
+Captions and alt text live once, in the notebook cell that shows the figure (``mystnb`` metadata),
+and the pack reads them from there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+from analysis import charts, paths
+
+MODULES: tuple[str, ...] = ("analysis.pay",)
+PACK_DIR: Path = paths.BUILD / "figures"
+PACK_ZIP: Path = paths.BUILD / "html" / "_downloads" / "call-center-careers-figures.zip"
+
+
+@dataclass(frozen=True)
+class FigureInfo:
+    """A figure as the book shows it: where, its number-free caption and its alt text."""
+
+    name: str
+    notebook: str
+    caption: str
+    alt: str
+
+
+def registry() -> dict[str, Callable[[], Figure]]:
+    """Every figure builder of every chapter module."""
+    found: dict[str, Callable[[], Figure]] = {}
+    for module in MODULES:
+        for name, builder in importlib.import_module(module).FIGURES.items():
+            if name in found:
+                raise ValueError(f"{module}: figure name {name!r} is defined twice")
+            found[name] = builder
+    return found
+
+
+def build(name: str) -> Figure:
+    """Draw one figure in the report's style."""
+    charts.apply_style()
+    return registry()[name]()
+
+
+def book_figures(book: Path = paths.BOOK) -> list[FigureInfo]:
+    """The figures the notebooks show, with caption and alt text from the cell metadata."""
+    out = []
+    for notebook in sorted(book.glob("*.ipynb")):
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            meta = cell.get("metadata", {}).get("mystnb", {})
+            figure = meta.get("figure", {})
+            if "name" in figure:
+                out.append(FigureInfo(figure["name"], notebook.name, figure.get("caption", ""),
+                                      meta.get("image", {}).get("alt", "")))
+    return out
+
+
+def citation_text(info: FigureInfo, number: int) -> str:
+    """How to cite one figure of the report."""
+    return (f"Call Center Careers (2026). Figure {number}: {info.caption} "
+            f"In Call Center Careers: an open, reproducible research report, chapter {info.notebook}.")
+
+
+def pack(out_dir: Path = PACK_DIR, zip_path: Path = PACK_ZIP) -> list[Path]:
+    """Export every figure as PNG (200 dpi) and SVG with a caption/alt/citation text file; zip them."""
+    builders = registry()
+    written: list[Path] = []
+    for number, info in enumerate(book_figures(), start=1):
+        stem = out_dir / f"{number:02d}-{info.name}"
+        written += charts.export(build(info.name), stem)
+        text = stem.with_suffix(".txt")
+        text.write_text(
+            f"Figure {number}: {info.caption}\n\nAlt text: {info.alt}\n\n"
+            f"Cite as: {citation_text(info, number)}\n", encoding="utf-8")
+        written.append(text)
+        builders.pop(info.name, None)
+    if builders:
+        raise ValueError(f"figures built by code but shown in no notebook: {', '.join(builders)}")
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(written):
+            archive.write(path, f"call-center-careers-figures/{path.name}")
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.figures", description=__doc__)
+    parser.add_argument("--out", type=Path, default=PACK_DIR)
+    parser.add_argument("--zip", type=Path, default=PACK_ZIP)
+    args = parser.parse_args(argv)
+    written = pack(args.out, args.zip)
+    print(f"wrote {len(written)} files to {args.out} and {args.zip}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
