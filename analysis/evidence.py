@@ -128,8 +128,9 @@ KIND_FIELDS: dict[str, tuple[Field, ...]] = {
         _f("value", "string", "What the source says, in a few words.", required=True),
         _f("low", "number", "Lower number stated.", in_quote=True),
         _f("high", "number", "Upper number stated.", in_quote=True),
-        _f("unit", "string", "Unit of low and high.",
-           enum=("hours", "days", "weeks", "hours-per-day-days-per-week")),
+        _f("unit", "string", "Unit of low and high.", enum=("hours", "days", "weeks")),
+        _f("hours_per_day", "number", "Hours a day the center is open, where stated.", in_quote=True),
+        _f("days_per_week", "number", "Days a week the center is open, where stated.", in_quote=True),
     ),
 }
 TABLES: dict[str, str] = {
