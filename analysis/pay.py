@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -68,20 +70,52 @@ def overlaps(salaries: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(pairs)
 
 
-def _label(row: pd.Series) -> str:
+def money(value: float) -> str:
+    """Dollars as a reader writes them: $25,702."""
+    return f"${value:,.0f}"
+
+
+def figure_text(row: pd.Series) -> str:
+    """A pay figure as a reader would write it: "$25,702–$33,661", "$32,000", "$50,000 or more"."""
+    if row["statistic"] == "range":
+        text = f"{money(row['low_usd'])}–{money(row['high_usd'])}"
+    elif row["statistic"] == "threshold":
+        text = f"{money(row['low_usd'])} or more"
+    else:
+        text = money(row["low_usd"])
+    return text + (" an hour" if row["period"] == "hour" else " a year")
+
+
+def figures_table(salaries: pd.DataFrame) -> pd.DataFrame:
+    """Every pay figure with its rung, source, year and the marks on its wording."""
+    rows = salaries.sort_values(["tier_level", "low_usd", "record_id"], ignore_index=True)
+    return pd.DataFrame({
+        "Rung": [TIER_LABELS[int(t)] for t in rows["tier_level"]],
+        "Role as written": rows["role"],
+        "Pay": [figure_text(r) for _, r in rows.iterrows()],
+        "Statistic": rows["statistic"],
+        "Year": [str(int(y)) if pd.notna(y) else "undated" for y in rows["year"]],
+        "Marks": [str(f).replace(";", ", ").replace("-", " ") for f in rows["flags"].fillna("")],
+        "source_id": rows["source_id"],
+    })
+
+
+def _label(row: pd.Series, width: int = 44) -> str:
     year = f"{int(row['year'])}" if pd.notna(row["year"]) else "undated"
-    return f"{row['role']} ({year})"
+    return textwrap.fill(f"{row['role']} ({year})", width)
 
 
 def _money(x: float, _pos: object = None) -> str:
     return f"${x / 1000:,.0f}k"
 
 
-def range_chart(salaries: pd.DataFrame, source_order: list[str]) -> Figure:
+def range_chart(salaries: pd.DataFrame, source_order: list[str],
+                source_labels: dict[str, str] | None = None) -> Figure:
     """Every annual pay figure as a bar (range), dot (average) or arrow (floor), by rung."""
     rows = annual(salaries)
     colour = charts.colours(source_order)
-    fig, ax = plt.subplots(figsize=(9, 0.55 * len(rows) + 1.6))
+    source_labels = source_labels or {s: s for s in source_order}
+    fig, ax = plt.subplots(figsize=(10, 0.65 * len(rows) + 1.6))
     for y, (_, row) in enumerate(rows.iterrows()):
         c = colour[row["source_id"]]
         if row["statistic"] == "range":
@@ -99,7 +133,7 @@ def range_chart(salaries: pd.DataFrame, source_order: list[str]) -> Figure:
     ax.xaxis.set_major_formatter(_money)
     ax.set_xlabel("Annual pay, U.S. dollars as written (not adjusted for inflation)")
     ax.grid(axis="y", visible=False)
-    handles = [Line2D([], [], color=colour[s], linewidth=6, label=s)
+    handles = [Line2D([], [], color=colour[s], linewidth=6, label=textwrap.fill(source_labels[s], 30))
                for s in source_order if s in set(rows["source_id"])]
     handles += [Line2D([], [], color=charts.GREY, linewidth=6, label="range"),
                 Line2D([], [], color=charts.GREY, marker="o", linestyle="", markersize=9, label="average"),
@@ -128,7 +162,7 @@ def adjusted_chart(adjusted: pd.DataFrame) -> Figure:
     ax.legend(handles=[
         Line2D([], [], color=charts.OKABE_ITO[4], linewidth=6, label="as written (2007 dollars)"),
         Line2D([], [], color=charts.OKABE_ITO[0], linewidth=6, label=f"in {base} dollars (CPI-U)"),
-    ], loc="lower right")
+    ], loc="upper right")
     return fig
 
 
@@ -157,7 +191,7 @@ def benchmark_chart(adjusted: pd.DataFrame, bench: pd.DataFrame) -> Figure:
         ax.plot([off["p25_annual_usd"], off["p75_annual_usd"]], [y, y], color="#A6A6A6", linewidth=14,
                 solid_capstyle="butt")
         ax.plot([off["median_annual_usd"]] * 2, [y - 0.22, y + 0.22], color="#000000", linewidth=2.5)
-        labels.append(f"BLS {off['soc_code']} {off['occupation']} (May {off['year']})")
+        labels.append(textwrap.fill(f"BLS {off['soc_code']} {off['occupation']} (May {off['year']})", 52))
         y += 1
         if off["soc_code"] == "43-1011":
             continue
@@ -179,9 +213,12 @@ def benchmark_chart(adjusted: pd.DataFrame, bench: pd.DataFrame) -> Figure:
             else:
                 ax.annotate("", xy=(low + 9000, y), xytext=(low, y),
                             arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": 2.5})
-            labels.append(f"   {_label(r)}")
+            labels.append(_label(r, 52))
             y += 1
     ax.set_yticks(np.arange(len(labels)), labels, fontsize=10)
+    for tick in ax.get_yticklabels():
+        if tick.get_text().startswith("BLS"):
+            tick.set_fontweight("bold")
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(_money)
     base = int(adjusted["adj_year"].iloc[0])
@@ -216,7 +253,8 @@ def _fig_ranges() -> Figure:
     from analysis import report
 
     sal = _salaries()
-    fig = range_chart(sal, [s for s in _order() if s in set(sal["source_id"])])
+    order = [s for s in _order() if s in set(sal["source_id"])]
+    fig = range_chart(sal, order, {s: report.short_ref(s) for s in order})
     charts.source_line(fig, report.source_line(list(annual(sal)["source_id"])))
     return fig
 

@@ -19,6 +19,7 @@ def md_table(frame: pd.DataFrame, *, cite_column: str | None = None) -> Markdown
     shown = frame.copy()
     if cite_column is not None:
         shown[cite_column] = shown[cite_column].map(cite)
+        shown = shown.rename(columns={cite_column: "Source"})
     shown = shown.fillna("").astype(str).replace({"": "–"})
     return Markdown(shown.to_markdown(index=False))
 
