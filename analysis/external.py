@@ -33,7 +33,8 @@ class ExternalDataError(ValueError):
 
 
 def _read(path: Path, needed: tuple[str, ...]) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype={"soc_code": "string"})
+    # "None" is a value here (no work experience needed), not a missing one.
+    frame = pd.read_csv(path, dtype={"soc_code": "string"}, keep_default_na=False, na_values=[""])
     missing = [c for c in needed if c not in frame.columns]
     if missing:
         raise ExternalDataError(f"{path}: missing column(s) {', '.join(missing)}")

@@ -6,6 +6,13 @@ import pandas as pd
 from IPython.display import Markdown
 
 
+class Text(str):
+    """A string that glues as itself: its repr has no quotes, so ``{glue:text}`` shows it bare."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
 def cite(source_id: str, style: str = "p") -> str:
     """A MyST citation role for a BibTeX key: ``{cite:p}`key```."""
     return f"{{cite:{style}}}`{source_id}`"

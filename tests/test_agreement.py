@@ -1,0 +1,42 @@
+"""Cross-source comparisons on hand-made tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import agreement, external, report
+
+
+def _oews() -> pd.DataFrame:
+    return pd.DataFrame({
+        "soc_code": ["1", "1"], "year": [2020, 2021],
+        "p10_annual_usd": [20_000, 25_000], "p25_annual_usd": [25_000, 30_000],
+        "median_annual_usd": [30_000, 40_000], "p75_annual_usd": [40_000, 50_000],
+        "p90_annual_usd": [50_000, 60_000],
+    })
+
+
+def test_band_and_position_by_year() -> None:
+    out = agreement.against_distribution(28_000, _oews(), "1")
+    assert out["position"].tolist() == ["between the 25th percentile and the median",
+                                        "between the 10th and 25th percentiles"]
+    assert out["share_of_median"].round(3).tolist() == [0.933, 0.7]
+    assert agreement.band(70_000, _oews().iloc[0]) == "above the 90th percentile"
+
+
+def test_tier_coverage_counts_sources_per_rung() -> None:
+    roles = pd.DataFrame({"source_id": ["a", "b", "b", "a"],
+                          "tier": ["frontline", "frontline", "manager", "unspecified"]})
+    cov = agreement.tier_coverage(roles, ["a", "b"]).set_index("tier")
+    assert cov.loc["frontline", "named_by"] == ["a", "b"]
+    assert cov.loc["manager", "sources"] == 1
+    assert cov.loc["senior", "sources"] == 0
+    assert "unspecified" not in cov.index
+
+
+def test_none_in_reference_file_is_a_value_not_missing() -> None:
+    assert external.load_projections().iloc[0]["work_experience"] == "None"
+
+
+def test_text_glues_without_quotes() -> None:
+    assert repr(report.Text("Glassdoor")) == "Glassdoor"
