@@ -1,20 +1,28 @@
 # Two commands for a fresh clone: `make book` and `make test`. Both set up .venv first.
-# The rest: `make data` (processed tables from evidence), `make notebooks` (re-run and save the
-# notebooks' outputs), `make bench`, `make freeze`, `make clean`.
+# Also: `make data` (processed tables from the evidence records), `make figures` (figure pack),
+# `make pdf` (PDF edition), `make notebooks` (re-run notebooks and save their outputs),
+# `make bench`, `make freeze`, `make clean`.
 
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SETUP  := $(VENV)/.requirements-installed
 HTML   := _build/html/index.html
+DOWNLOADS := book/downloads
+FIGPACK   := $(DOWNLOADS)/call-center-careers-figures.zip
+WORKBOOK  := $(DOWNLOADS)/call-center-careers-data.xlsx
+PDF    := _build/pdf/call-center-careers.pdf
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
-BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*) $(wildcard analysis/*.py) \
-               $(wildcard data/raw/*) $(wildcard data/evidence/*) $(wildcard data/processed/*) \
-               $(wildcard data/external/*)
+CODE   := $(wildcard analysis/*.py)
+TABLES := $(wildcard data/processed/*)
+BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*.md book/*.ipynb book/*.bib) $(CODE) \
+               $(wildcard data/raw/*) $(wildcard data/evidence/*) $(TABLES) $(wildcard data/external/*)
 # Sphinx options: warnings are errors (-W), report them all (--keep-going), nitpicky (-n).
 JB_FLAGS := --all --warningiserror --keep-going --nitpick
 
-.PHONY: setup book test data notebooks bench freeze clean
+.PHONY: setup book test data downloads figures pdf notebooks bench freeze clean
 
 setup: $(SETUP)
 
@@ -27,16 +35,35 @@ book: $(HTML)
 	@echo "Book: $(CURDIR)/$(HTML)"
 
 # Rebuilt (every page, every notebook re-executed) only when an input changed.
-$(HTML): $(SETUP) $(BOOK_INPUTS)
+# The notebooks are executed first, two at a time, into a fresh cache that the build then reads.
+$(HTML): $(SETUP) $(BOOK_INPUTS) $(WORKBOOK) $(FIGPACK)
 	rm -rf _build/html _build/.doctrees _build/jupyter_execute
-	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	$(BIN)/python scripts/execute_notebooks.py
+	$(BIN)/jupyter-book build . $(JB_FLAGS) 2>&1 | tee _build/build.log
 	touch $@
+
+# Downloads linked from the book: the processed tables as CSV and XLSX, and the figure pack.
+downloads: $(WORKBOOK) $(FIGPACK)
+
+$(WORKBOOK): $(SETUP) $(TABLES) $(CODE)
+	$(BIN)/python -m analysis.export
+
+figures: $(FIGPACK)
+
+$(FIGPACK): $(SETUP) $(TABLES) $(CODE) $(NOTEBOOKS) $(wildcard data/external/*)
+	$(BIN)/python -m analysis.figures
+
+pdf: $(PDF)
+
+$(PDF): $(SETUP) $(BOOK_INPUTS) $(WORKBOOK) $(FIGPACK)
+	$(BIN)/python scripts/make_pdf.py --out $@
 
 # Processed tables are written only by code, only when every evidence record is valid.
 data: $(SETUP)
 	$(BIN)/python -m analysis.evidence
 
-test: $(SETUP)
+# The tests of the built pages and the PDF read _build/html and the notebook cache it leaves.
+test: $(SETUP) $(HTML)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 notebooks: $(SETUP)
@@ -50,4 +77,4 @@ freeze: $(SETUP)
 	@echo "Pins written to .requirements.new; merge them into requirements.txt under its header."
 
 clean:
-	rm -rf _build
+	rm -rf _build $(DOWNLOADS)

@@ -37,18 +37,6 @@ def against_distribution(value: float, oews: pd.DataFrame, soc_code: str) -> pd.
     })
 
 
-def tier_coverage(roles: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
-    """For each rung of the ladder: how many sources name it and which (unspecified left out)."""
-    named = roles[roles["tier"] != "unspecified"]
-    out = []
-    for tier, level in sorted(evidence.TIERS.items(), key=lambda kv: kv[1]):
-        if tier == "unspecified":
-            continue
-        ids = [s for s in sources_order if ((named["tier"] == tier) & (named["source_id"] == s)).any()]
-        out.append({"level": level, "tier": tier, "sources": len(ids), "named_by": ids})
-    return pd.DataFrame(out)
-
-
 def entry_education(requirements: pd.DataFrame) -> pd.DataFrame:
     """Education the sources ask of front-line or unspecified call-center jobs, one row per record."""
     rows = requirements[(requirements["requirement"] == "education")

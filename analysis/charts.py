@@ -48,7 +48,7 @@ STYLE: dict[str, object] = {
     "axes.axisbelow": True,
     "axes.prop_cycle": mpl.cycler(color=OKABE_ITO[:6]),
     "svg.hashsalt": "call-center-careers",
-    "svg.fonttype": "path",
+    "svg.fonttype": "none",  # text stays text: editable and searchable in slides
 }
 
 
@@ -67,8 +67,9 @@ def colours(keys: Iterable[str]) -> dict[str, str]:
 
 def source_line(fig: Figure, text: str) -> None:
     """Write the figure's source line under the plot, left-aligned, in grey."""
-    fig.text(0.01, -0.02, f"Source: {text}", ha="left", va="top", fontsize=9, color=GREY,
-             wrap=True)
+    # A fixed distance (about a quarter inch) below the figure, whatever its height.
+    fig.text(0.01, -0.25 / fig.get_figheight(), f"Source: {text}", ha="left", va="top",
+             fontsize=9, color=GREY, wrap=True)
 
 
 def export(fig: Figure, stem: Path) -> list[Path]:

@@ -461,3 +461,14 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def counts_by_kind(records: list[Record], sources_order: list[str]) -> pd.DataFrame:
+    """Records per source (rows) and kind (columns), with totals: what the evidence base holds."""
+    frame = pd.DataFrame([(r.source_id, r.kind) for r in records], columns=["source_id", "kind"])
+    table = pd.crosstab(frame["source_id"], frame["kind"]).reindex(
+        index=sources_order, columns=list(KIND_FIELDS), fill_value=0)
+    table["all kinds"] = table.sum(axis=1)
+    table.index.name = "source_id"
+    table.columns.name = None
+    return table.reset_index()

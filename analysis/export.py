@@ -15,7 +15,6 @@ from openpyxl.utils import get_column_letter
 
 from analysis import evidence, paths
 
-DOWNLOADS: Path = paths.BOOK / "downloads"
 WORKBOOK_NAME = "call-center-careers-data.xlsx"
 # A fixed timestamp keeps the workbook's bytes the same from one build to the next.
 FIXED_TIME = pd.Timestamp("2026-01-01T00:00:00").to_pydatetime()
@@ -75,7 +74,7 @@ def tables(out_dir: Path, processed: Path = paths.PROCESSED) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.export", description=__doc__)
-    parser.add_argument("--out", type=Path, default=DOWNLOADS)
+    parser.add_argument("--out", type=Path, default=paths.DOWNLOADS)
     args = parser.parse_args(argv)
     written = tables(args.out) + [workbook(args.out / WORKBOOK_NAME)]
     print(f"wrote {len(written)} files to {args.out}")

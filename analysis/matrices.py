@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
@@ -54,7 +56,9 @@ def matrix_chart(counts: pd.DataFrame, column_labels: list[str], row_label: str)
                         fontweight="bold", zorder=4)
             else:
                 ax.scatter(j, i, s=40, color=charts.LIGHT, zorder=3)
-    ax.set_xticks(range(n_cols), column_labels, rotation=30, ha="right")
+    # Source titles are long: wrapped and upright, they stay clear of the source line.
+    wrapped = [textwrap.fill(label, width=18, break_long_words=False) for label in column_labels]
+    ax.set_xticks(range(n_cols), wrapped, rotation=0, ha="center", fontsize=10)
     ax.set_yticks(range(n_rows), [str(c).replace("-", " ") for c in counts.index])
     ax.set_xlim(-0.6, n_cols - 0.4)
     ax.set_ylim(n_rows - 0.5, -0.5)
@@ -63,6 +67,8 @@ def matrix_chart(counts: pd.DataFrame, column_labels: list[str], row_label: str)
     for spine in ("left", "bottom"):
         ax.spines[spine].set_visible(False)
     ax.tick_params(length=0)
+    lines = max(label.count("\n") + 1 for label in wrapped)
+    fig.subplots_adjust(bottom=min(0.45, (0.3 + 0.19 * lines) / fig.get_figheight()))
     return fig
 
 

@@ -13,4 +13,6 @@ PROCESSED: Path = DATA / "processed"
 EXTERNAL: Path = DATA / "external"
 BOOK: Path = ROOT / "book"
 BIBLIOGRAPHY: Path = BOOK / "references.bib"
+# Generated downloads the book links (CSV, XLSX, figure pack); written by code, not committed.
+DOWNLOADS: Path = BOOK / "downloads"
 BUILD: Path = ROOT / "_build"

@@ -234,6 +234,37 @@ def benchmark_chart(adjusted: pd.DataFrame, bench: pd.DataFrame) -> Figure:
     return fig
 
 
+def headline_chart(adjusted: pd.DataFrame, bench: pd.DataFrame) -> Figure:
+    """The entry and top ranges as written and in base-year dollars, each with the official
+    median of its nearest occupation: the report's pay story in one chart."""
+    base = int(adjusted["adj_year"].iloc[0])
+    picks = [(lowest_range(adjusted), "43-4051"), (highest_range(adjusted), "11-3012")]
+    medians = bench.set_index("soc_code")
+    fig, ax = plt.subplots(figsize=(9, 3.6))
+    labels = []
+    for y, (row, soc) in enumerate(picks):
+        full = adjusted.loc[adjusted["record_id"] == row["record_id"]].iloc[0]
+        ax.plot([full["low_usd"], full["high_usd"]], [y - 0.18] * 2, color=charts.OKABE_ITO[4],
+                linewidth=10, solid_capstyle="butt")
+        ax.plot([full["low_adj_usd"], full["high_adj_usd"]], [y + 0.18] * 2, color=charts.OKABE_ITO[0],
+                linewidth=10, solid_capstyle="butt")
+        ax.plot(medians.loc[soc, "median_annual_usd"], y, "D", color="#000000", markersize=10)
+        labels.append(textwrap.fill(f"{TIER_LABELS[int(row['tier_level'])]}: {row['role']}", 28))
+    ax.set_yticks(range(len(picks)), labels)
+    ax.set_ylim(len(picks) - 0.4, -0.6)
+    ax.xaxis.set_major_formatter(_money)
+    ax.set_xlabel("Annual pay, U.S. dollars")
+    ax.grid(axis="y", visible=False)
+    year = int(bench["year"].max())
+    ax.legend(handles=[
+        Line2D([], [], color=charts.OKABE_ITO[4], linewidth=7, label=f"range as written ({int(picks[0][0]['year'])} dollars)"),
+        Line2D([], [], color=charts.OKABE_ITO[0], linewidth=7, label=f"same range in {base} dollars"),
+        Line2D([], [], color="#000000", marker="D", linestyle="", markersize=8,
+               label=f"BLS median, nearest occupation (May {year})"),
+    ], loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    return fig
+
+
 # --- the chapter's figures, built from the processed tables ---------------------------------
 
 
@@ -281,7 +312,19 @@ def _fig_benchmark() -> Figure:
     return fig
 
 
+def _fig_headline() -> Figure:
+    from analysis import report
+
+    adj = adjust(_salaries())
+    bench = benchmark_table(external.load_oews())
+    fig = headline_chart(adj, bench)
+    charts.source_line(fig, report.source_line(list(ranges(adj)["source_id"]),
+                                                f"BLS OEWS May {int(bench['year'].max())}", "CPI-U"))
+    return fig
+
+
 FIGURES = {
+    "fig-summary-pay": _fig_headline,
     "fig-pay-ranges": _fig_ranges,
     "fig-pay-adjusted": _fig_adjusted,
     "fig-pay-benchmark": _fig_benchmark,

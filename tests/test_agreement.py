@@ -24,16 +24,6 @@ def test_band_and_position_by_year() -> None:
     assert agreement.band(70_000, _oews().iloc[0]) == "above the 90th percentile"
 
 
-def test_tier_coverage_counts_sources_per_rung() -> None:
-    roles = pd.DataFrame({"source_id": ["a", "b", "b", "a"],
-                          "tier": ["frontline", "frontline", "manager", "unspecified"]})
-    cov = agreement.tier_coverage(roles, ["a", "b"]).set_index("tier")
-    assert cov.loc["frontline", "named_by"] == ["a", "b"]
-    assert cov.loc["manager", "sources"] == 1
-    assert cov.loc["senior", "sources"] == 0
-    assert "unspecified" not in cov.index
-
-
 def test_none_in_reference_file_is_a_value_not_missing() -> None:
     assert external.load_projections().iloc[0]["work_experience"] == "None"
 

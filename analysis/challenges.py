@@ -1,0 +1,178 @@
+"""Challenges: which of the five articles names which drawback of a call-center job, and how the
+articles' claims of high turnover compare with published turnover and separations rates.
+
+The source x category counts, the per-category summary and the verbatim wording come from
+:mod:`analysis.matrices`; this module holds what is particular to challenges: the labels, the
+turnover claims, the published rates beside them, and the chapter's figures.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis import charts, external, matrices
+
+TABLE = "challenges"
+ROW_LABEL = "Challenge category"
+TURNOVER = "turnover"
+# Which BibTeX key, short name (for a chart's source line) and caveat belong to a row of
+# data/external/turnover_studies.csv, recognised by a phrase of its ``claim`` or ``source`` column
+# (the file has no key column).
+_PUBLISHED: tuple[tuple[str, str, str, str], ...] = (
+    ("occupational separations", external.BIBKEYS["separations"], "BLS Employment Projections",
+     "workers leaving the occupation, not a call-center turnover rate"),
+    ("Cornell", external.BIBKEYS["cornell"], "Holman, Batt and Holtgrewe",
+     "the range across sectors"),
+)
+_PERIOD = re.compile(r"\b(\d{4})-(\d{2})\b")
+
+
+def matrix_figure(challenges: pd.DataFrame, sources_order: list[str], column_labels: list[str],
+                  source_text: str) -> Figure:
+    """The source x challenge-category dot matrix, every source a column, with its source line."""
+    fig = matrices.matrix_chart(matrices.presence(challenges, sources_order), column_labels, ROW_LABEL)
+    charts.source_line(fig, source_text)
+    return fig
+
+
+def silent_sources(challenges: pd.DataFrame, sources_order: list[str]) -> list[str]:
+    """The sources, in manifest order, that name no challenge at all."""
+    named = set(challenges["source_id"])
+    return [s for s in sources_order if s not in named]
+
+
+def turnover_claims(challenges: pd.DataFrame) -> pd.DataFrame:
+    """The sources' own claims about turnover: source, item and verbatim quote."""
+    rows = challenges[challenges["category"] == TURNOVER]
+    return rows[["source_id", "item", "quote"]].reset_index(drop=True)
+
+
+def reference(row: pd.Series) -> tuple[str, str, str]:
+    """The BibTeX key, short name and caveat of one published figure, from a phrase of its claim
+    or source."""
+    text = f"{row['claim']} {row['source']}"
+    for phrase, key, short, caveat in _PUBLISHED:
+        if phrase.lower() in text.lower():
+            return key, short, caveat
+    raise external.ExternalDataError(f"no BibTeX key known for the published figure {row['claim']!r}")
+
+
+def open_ended(quote: object, high: float) -> bool:
+    """Whether the study's own words put the upper figure as a floor ("over 50 percent")."""
+    if not isinstance(quote, str):
+        return False
+    return re.search(rf"\bover\s+{high:g}\b", quote) is not None
+
+
+def period(row: pd.Series) -> str:
+    """The period a figure refers to: a projection span such as "2024–34" if the source names one,
+    else the year."""
+    match = _PERIOD.search(str(row["source"]))
+    if match and match.group(1) == str(int(row["year"])):
+        return f"{match.group(1)}–{match.group(2)}"
+    return str(int(row["year"]))
+
+
+def published_rates(turnover: pd.DataFrame) -> pd.DataFrame:
+    """The published figures, one row each: what they measure, the rate range in percent per year,
+    whether the top is open-ended, the period, the BibTeX key, a short reference, a caveat and the study's own
+    words (empty where the publisher gives a table figure only)."""
+    rows = []
+    for _, row in turnover.iterrows():
+        low, high = float(row["low_percent"]), float(row["high_percent"])
+        quote = row["quote"] if isinstance(row["quote"], str) and row["quote"].strip() else None
+        key, short, caveat = reference(row)
+        rows.append({"claim": row["claim"], "kind": row["kind"], "region": row["region"],
+                     "period": period(row), "low_percent": low, "high_percent": high,
+                     "open_high": open_ended(quote, high), "single": low == high,
+                     "bibkey": key, "reference": f"{short} ({period(row)})", "caveat": caveat,
+                     "quote": quote})
+    return pd.DataFrame(rows)
+
+
+def rate_text(rate: pd.Series) -> str:
+    """A rate as words: "13.0%", "25–50%" or "25 to over 50%"."""
+    low, high = rate["low_percent"], rate["high_percent"]
+    if rate["single"]:
+        return f"{low:.1f}%"
+    if rate["open_high"]:
+        return f"{low:g} to over {high:g}%"
+    return f"{low:g}–{high:g}%"
+
+
+def turnover_chart(rates: pd.DataFrame, n_claiming: int, n_sources: int) -> Figure:
+    """Published rates as horizontal ranges (a dot where low equals high, an arrow past an
+    open-ended top), each with what it is and its caveat beneath, and a last row for the articles'
+    own claim, which gives no number."""
+    n = len(rates)
+    fig, ax = plt.subplots(figsize=(9, 1.1 * (n + 1) + 1.2))
+    top = float(rates["high_percent"].max())
+    reach = top * 0.2
+    labels = []
+    for y, (_, rate) in enumerate(rates.iterrows()):
+        colour = charts.OKABE_ITO[0] if rate["single"] else charts.OKABE_ITO[5]
+        low, high = rate["low_percent"], rate["high_percent"]
+        if rate["single"]:
+            ax.plot(low, y, "D", color=colour, markersize=11, zorder=3)
+        else:
+            ax.plot([low, high], [y, y], color=colour, linewidth=14, solid_capstyle="butt", zorder=3)
+        end = high
+        if rate["open_high"]:
+            ax.annotate("", xy=(high + reach, y), xytext=(high, y), zorder=3,
+                        arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": 2.5,
+                                    "linestyle": (0, (2, 2)), "mutation_scale": 18})
+            end = high + reach
+        ax.text(end + top * 0.03, y, rate_text(rate), va="center", fontsize=11, color=colour,
+                fontweight="bold")
+        note = textwrap.fill(f"{rate['kind']}, {rate['period']}: {rate['caveat']}", 56)
+        ax.text(low, y + 0.2, note, va="top", fontsize=10, color=charts.GREY, style="italic")
+        labels.append("\n".join(textwrap.wrap(str(rate["claim"]), 28)))
+    ax.text(top * 0.01, n, f"“high turnover”: no rate given ({n_claiming} of {n_sources} articles)",
+            va="center", fontsize=11, color=charts.GREY, style="italic")
+    labels.append("The articles’ own claim")
+    ax.set_yticks(range(n + 1), labels, fontsize=10)
+    ax.set_ylim(n + 0.6, -0.6)
+    ax.set_xlim(0, top + reach + top * 0.35)
+    ax.set_xlabel("Percent per year")
+    ax.grid(axis="y", visible=False)
+    return fig
+
+
+# --- the chapter's figures, built from the processed table and the reference file ------------
+
+
+def _order() -> list[str]:
+    from analysis import sources
+
+    return [m.source_id for m in sources.read_manifest()]
+
+
+def _fig_matrix() -> Figure:
+    from analysis import evidence, report
+
+    order = _order()
+    return matrix_figure(evidence.load_table(TABLE), order, [report.short_ref(s) for s in order],
+                         report.source_line(order))
+
+
+def _fig_turnover() -> Figure:
+    from analysis import evidence, report
+
+    order = _order()
+    claims = turnover_claims(evidence.load_table(TABLE))
+    rates = published_rates(external.load_turnover())
+    fig = turnover_chart(rates, claims["source_id"].nunique(), len(order))
+    charts.source_line(fig, report.source_line(list(claims["source_id"]), *rates["reference"]))
+    return fig
+
+
+FIGURES: dict[str, Callable[[], Figure]] = {
+    "fig-challenges-matrix": _fig_matrix,
+    "fig-challenges-turnover": _fig_turnover,
+}

@@ -1,0 +1,269 @@
+"""Working conditions and performance metrics: hours, shifts, equipment, and how agents are judged.
+
+The functions take the processed ``conditions`` and ``metrics`` tables (see
+:func:`analysis.evidence.load_table`) and return small frames or values for the chapter. The
+source x aspect and source x category matrices come from :mod:`analysis.matrices`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis import charts, matrices
+
+ASPECT_LABELS: dict[str, str] = {
+    "opening-hours": "Opening hours",
+    "shift-length": "Shift length",
+    "schedule": "Schedule",
+    "overtime": "Overtime",
+    "training-duration": "Training duration",
+    "equipment": "Equipment",
+    "remote-work": "Remote work",
+    "part-time": "Working part time",
+    "dress-code": "Dress code",
+    "channels": "Channels",
+    "workplace": "Workplace",
+}
+"""Human labels for the condition aspects, in the chapter's reading order."""
+
+HOURS_ASPECTS: tuple[str, ...] = ("opening-hours", "shift-length", "schedule", "overtime")
+"""Aspects of the section on hours and shifts."""
+
+WORK_ASPECTS: tuple[str, ...] = ("training-duration", "equipment", "remote-work", "part-time",
+                                 "dress-code", "channels", "workplace")
+"""Aspects of the section on training, equipment and where the work happens."""
+
+METRIC_LABELS: dict[str, str] = {
+    "handle-time": "Handle time",
+    "satisfaction": "Customer satisfaction",
+    "schedule-adherence": "Schedule adherence",
+    "sales": "Sales",
+    "knowledge": "Product knowledge",
+    "service-quality": "Service quality",
+}
+"""Human labels for the metric categories."""
+
+ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|around the clock|round the clock|non-stop|24 hours",
+                             re.IGNORECASE)
+"""Wording that says a center never closes."""
+
+SCHEDULE_TERMS: dict[str, str] = {
+    "nights": r"\bnights?\b",
+    "weekends": r"\bweekends?\b",
+    "holidays": r"\bholidays?\b",
+}
+"""Unsocial hours a source may name, with the pattern that finds each in a quote."""
+
+EQUIPMENT_TERMS: dict[str, str] = {
+    "computer": r"\bcomputer\b",
+    "headset": r"\bheadset\b",
+    "telephone set": r"\btelephone set\b",
+    "switchboard": r"\bswitchboard\b",
+    "high-speed internet": r"\bhigh-speed internet\b",
+    "specific software or browser": r"\bsoftware\b|\bbrowser\b",
+}
+"""Equipment a source may name, with the pattern that finds each in a quote."""
+
+CHANNEL_TERMS: dict[str, str] = {
+    "phone": r"\bphones?\b|\bcalls?\b",
+    "email": r"\be-?mails?\b",
+    "online chat": r"\bchat(?:ting)?\b",
+    "outbound calls": r"\boutbound\b",
+    "customer self-service": r"\bself-service\b",
+}
+"""Contact channels a source may name, with the pattern that finds each in a quote."""
+
+MEASURE_WORDING = re.compile(r"performance (?:metrics?|indicators?)", re.IGNORECASE)
+"""Wording that presents a list as named performance measures."""
+
+
+def _ordered(frame: pd.DataFrame, column: str, order: list[str]) -> pd.Series:
+    """Sort key: position of each value in ``order`` (unknown values last)."""
+    rank = {value: i for i, value in enumerate(order)}
+    return frame[column].map(lambda v: rank.get(v, len(order)))
+
+
+def aspect_table(conditions: pd.DataFrame, aspects: tuple[str, ...],
+                 sources_order: list[str]) -> pd.DataFrame:
+    """What each source says on the given aspects: label, source, summary and verbatim quote.
+
+    Rows follow the order of ``aspects``, then the source order; records of one source keep
+    their order in the table.
+    """
+    rows = matrices.wording(conditions[conditions["aspect"].isin(aspects)], by="aspect")
+    rows = rows.assign(_a=_ordered(rows, "aspect", list(aspects)),
+                       _s=_ordered(rows, "source_id", sources_order))
+    rows = rows.sort_values(["_a", "_s"], kind="stable", ignore_index=True)
+    return pd.DataFrame({
+        "Aspect": rows["aspect"].map(ASPECT_LABELS).fillna(rows["aspect"]),
+        "source_id": rows["source_id"],
+        "What the source says": rows["value"],
+        "Quote": rows["quote"],
+    })
+
+
+def round_the_clock(conditions: pd.DataFrame, sources_order: list[str]) -> list[str]:
+    """Sources that say call centers run around the clock, in source order.
+
+    A source counts when an ``opening-hours`` record states 24 hours a day and 7 days a week, or
+    its quote says so in words (24/7, around the clock, non-stop).
+    """
+    rows = conditions[conditions["aspect"] == "opening-hours"]
+    numeric = (rows["hours_per_day"] == 24) & (rows["days_per_week"] == 7)
+    worded = rows["quote"].str.contains(ROUND_THE_CLOCK, regex=True)
+    found = set(rows.loc[(numeric.fillna(False) | worded).astype(bool), "source_id"])
+    return [s for s in sources_order if s in found]
+
+
+def single_value(conditions: pd.DataFrame, column: str) -> float:
+    """The one number the table states in ``column``; an error if it states none or several."""
+    values = conditions[column].dropna().unique()
+    if len(values) != 1:
+        raise ValueError(f"expected exactly one distinct {column}, found {len(values)}")
+    return float(values[0])
+
+
+def stated_range(conditions: pd.DataFrame, aspect: str) -> tuple[float, float]:
+    """Lowest ``low`` and highest ``high`` stated for an aspect (high falls back to low)."""
+    rows = conditions[conditions["aspect"] == aspect]
+    lows = rows["low"].dropna()
+    highs = rows["high"].fillna(rows["low"]).dropna()
+    if lows.empty:
+        raise ValueError(f"no number is stated for {aspect!r}")
+    return float(lows.min()), float(highs.max())
+
+
+def numbers_stated(conditions: pd.DataFrame, aspect: str) -> int:
+    """How many records of an aspect state any number (low, high, hours or days)."""
+    rows = conditions[conditions["aspect"] == aspect]
+    cols = ["low", "high", "hours_per_day", "days_per_week"]
+    return int(rows[cols].notna().any(axis=1).sum())
+
+
+def term_presence(table: pd.DataFrame, terms: Mapping[str, str],
+                  sources_order: list[str]) -> pd.DataFrame:
+    """Which source's quotes name which term: a term (rows) x source (columns) table of booleans.
+
+    ``terms`` maps each term to a case-insensitive regular expression searched in ``quote``.
+    Rows keep the order of ``terms``; every source in ``sources_order`` is a column.
+    """
+    out = pd.DataFrame(False, index=pd.Index(list(terms), name="term"), columns=sources_order)
+    for term, pattern in terms.items():
+        hit = table["quote"].str.contains(pattern, flags=re.IGNORECASE, regex=True)
+        for source in table.loc[hit.astype(bool), "source_id"]:
+            if source in out.columns:
+                out.loc[term, source] = True
+    return out
+
+
+def named_by(presence_table: pd.DataFrame, cite: Callable[[str], str]) -> pd.DataFrame:
+    """Per term: how many sources name it and who, each source written with ``cite``."""
+    return pd.DataFrame({
+        "Item": presence_table.index,
+        "Sources": presence_table.sum(axis=1).astype(int).to_numpy(),
+        "Named by": ["; ".join(cite(s) for s in presence_table.columns if presence_table.loc[t, s])
+                     or "–" for t in presence_table.index],
+    })
+
+
+def items_named(conditions: pd.DataFrame, groups: Mapping[str, Mapping[str, str]],
+                sources_order: list[str], cite: Callable[[str], str]) -> pd.DataFrame:
+    """Items named under each aspect (say equipment or channels) and which sources name them.
+
+    ``groups`` maps an aspect to its terms (see :func:`term_presence`); only that aspect's
+    records are searched. Columns: Aspect (label), Item, Sources, Named by.
+    """
+    parts = []
+    for aspect, terms in groups.items():
+        found = term_presence(conditions[conditions["aspect"] == aspect], terms, sources_order)
+        part = named_by(found, cite)
+        part.insert(0, "Aspect", ASPECT_LABELS.get(aspect, aspect))
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True)
+
+
+def sources_naming_all(presence_table: pd.DataFrame) -> list[str]:
+    """Sources (columns) that name every term (row) of a presence table."""
+    return [s for s in presence_table.columns if bool(presence_table[s].all())]
+
+
+def labelled(counts: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+    """A presence matrix with its row keys replaced by human labels (order kept)."""
+    return counts.rename(index=lambda k: labels.get(k, k))
+
+
+def single_source(counts: pd.DataFrame) -> pd.DataFrame:
+    """Rows of a presence matrix that exactly one source speaks of, with that source."""
+    named = counts > 0
+    rows = named.sum(axis=1) == 1
+    return pd.DataFrame({
+        "key": counts.index[rows],
+        "source_id": [named.columns[named.loc[k].to_numpy()][0] for k in counts.index[rows]],
+    })
+
+
+def coverage(counts: pd.DataFrame) -> pd.Series:
+    """How many rows (aspects or categories) each source (column) speaks of."""
+    return (counts > 0).sum(axis=0).astype(int)
+
+
+def metric_table(metrics: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
+    """Each source's own words on performance: source, metric, category label and quote.
+
+    Rows follow the source order, then the order of the categories in :data:`METRIC_LABELS`.
+    """
+    rows = matrices.wording(metrics, by="category")
+    rows = rows.assign(_s=_ordered(rows, "source_id", sources_order),
+                       _c=_ordered(rows, "category", list(METRIC_LABELS)))
+    rows = rows.sort_values(["_s", "_c"], kind="stable", ignore_index=True)
+    return pd.DataFrame({
+        "source_id": rows["source_id"],
+        "Metric (as the source puts it)": rows["metric"],
+        "Category": rows["category"].map(METRIC_LABELS).fillna(rows["category"]),
+        "Quote": rows["quote"],
+    })
+
+
+def explicit_measures(metrics: pd.DataFrame, sources_order: list[str]) -> list[str]:
+    """Sources that present their list as performance metrics or indicators, in source order."""
+    hit = metrics["quote"].str.contains(MEASURE_WORDING, regex=True).astype(bool)
+    found = set(metrics.loc[hit, "source_id"])
+    return [s for s in sources_order if s in found]
+
+
+# --- the chapter's figures, built from the processed tables ---------------------------------
+
+
+def _order() -> list[str]:
+    from analysis import sources
+
+    return [m.source_id for m in sources.read_manifest()]
+
+
+def _matrix_figure(table_name: str, by: str, labels: Mapping[str, str], row_label: str) -> Figure:
+    from analysis import evidence, report
+
+    table = evidence.load_table(table_name)
+    order = _order()
+    counts = labelled(matrices.presence(table, order, by=by), labels)
+    fig = matrices.matrix_chart(counts, [report.short_ref(s) for s in order], row_label)
+    charts.source_line(fig, report.source_line([s for s in order if s in set(table["source_id"])]))
+    return fig
+
+
+def _fig_conditions_matrix() -> Figure:
+    return _matrix_figure("conditions", "aspect", ASPECT_LABELS, "Working condition")
+
+
+def _fig_metrics_matrix() -> Figure:
+    return _matrix_figure("metrics", "category", METRIC_LABELS, "Judged on")
+
+
+FIGURES: dict[str, Callable[[], Figure]] = {
+    "fig-conditions-matrix": _fig_conditions_matrix,
+    "fig-metrics-matrix": _fig_metrics_matrix,
+}

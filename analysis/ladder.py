@@ -1,0 +1,371 @@
+"""The career ladder: one harmonised ladder across the sources, what each rung asks, and pay.
+
+The tiers are those of :data:`analysis.evidence.TIERS` (1 = front line ... 6 = senior management;
+0 = ``unspecified``, for statements about call-center work in general). Functions here take the
+processed tables (``roles``, ``requirements``, ``salaries``) as DataFrames and return tidy frames;
+the builders in :data:`FIGURES` load the tables themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from analysis import charts, evidence, matrices
+
+#: The rungs, lowest first (``unspecified`` is not a rung).
+LADDER: tuple[str, ...] = tuple(t for t, level in sorted(evidence.TIERS.items(), key=lambda kv: kv[1])
+                                if level > 0)
+TIER_LABELS: dict[str, str] = {
+    "frontline": "Front line",
+    "senior": "Senior",
+    "team-lead": "Team lead",
+    "specialist": "Specialist",
+    "manager": "Manager",
+    "senior-management": "Senior management",
+    "unspecified": "Unspecified",
+}
+#: What each tier covers (the tier table of ``data/evidence/README.md``).
+TIER_COVERS: dict[str, str] = {
+    "frontline": "representatives, agents, executives, front-line specialists "
+                 "(technical support, sales, collections, e-commerce)",
+    "senior": "senior representatives, “senior level”",
+    "team-lead": "team leads, supervisors",
+    "specialist": "quality analysts, trainers, training and development roles",
+    "manager": "managers of a service or training function, “management”",
+    "senior-management": "service delivery managers, directors, senior managers, heads of a unit",
+    "unspecified": "statements about call-center work in general, no rung named",
+}
+EDUCATION_LABELS: dict[str, str] = {
+    "none": "none",
+    "high-school": "high school diploma",
+    "certificate": "certificate",
+    "college-degree": "college degree",
+    "bachelor": "bachelor's degree",
+}
+#: Words that do not tell one role from another when titles are compared.
+_FILLER = frozenset({"a", "an", "the", "of", "and", "for", "in", "i", "ii", "iii", "iv"})
+
+
+# --- 1. one ladder across the sources -----------------------------------------------------------
+
+
+def tier_table() -> pd.DataFrame:
+    """The harmonised tiers: level, tier name, label and what each covers (rungs, then unspecified)."""
+    tiers = [*LADDER, "unspecified"]
+    return pd.DataFrame({
+        "level": [evidence.TIERS[t] for t in tiers],
+        "tier": tiers,
+        "label": [TIER_LABELS[t] for t in tiers],
+        "covers": [TIER_COVERS[t] for t in tiers],
+    })
+
+
+def _rungs(frame: pd.DataFrame) -> list[str]:
+    """The ladder's rungs, plus ``unspecified`` only where the frame uses it."""
+    return [*LADDER, *(["unspecified"] if (frame["tier"] == "unspecified").any() else [])]
+
+
+def titles_by_tier(roles: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
+    """Tier (rows, ladder order) x source (columns): the titles as written, ``"; "``-joined.
+
+    Every rung of the ladder is a row and every source a column; a cell is ``""`` where the
+    source names nothing at that tier. Titles keep the order of the records.
+    """
+    rungs = _rungs(roles)
+    out = pd.DataFrame("", index=pd.Index(rungs, name="tier"), columns=list(sources_order))
+    for (tier, source), group in roles.groupby(["tier", "source_id"], sort=False):
+        if source in out.columns:
+            out.loc[tier, source] = "; ".join(dict.fromkeys(group["title"]))
+    return out
+
+
+def title_counts(roles: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
+    """Tier (rows, ladder order) x source (columns): how many titles each source gives a tier."""
+    counts = pd.crosstab(roles["tier"], roles["source_id"])
+    counts = counts.reindex(index=_rungs(roles), columns=list(sources_order), fill_value=0)
+    counts.index.name, counts.columns.name = "tier", None
+    return counts.astype(int)
+
+
+def tier_summary(roles: pd.DataFrame, salaries: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
+    """Per rung: how many sources name it and with how many titles, who names it, who prices it."""
+    counts = title_counts(roles, sources_order)
+    priced = {t: [s for s in sources_order if ((salaries["tier"] == t) & (salaries["source_id"] == s)).any()]
+              for t in counts.index}
+    return pd.DataFrame({
+        "tier": counts.index,
+        "level": [evidence.TIERS[t] for t in counts.index],
+        "sources": (counts > 0).sum(axis=1).to_numpy(),
+        "titles": counts.sum(axis=1).to_numpy(),
+        "named_by": [[s for s in counts.columns if counts.loc[t, s] > 0] for t in counts.index],
+        "priced_by": [priced[t] for t in counts.index],
+    })
+
+
+def tiers_named_by(summary: pd.DataFrame, n_sources: int) -> list[str]:
+    """The tiers that exactly ``n_sources`` sources name (in ladder order)."""
+    return [str(t) for t in summary.loc[summary["sources"] == n_sources, "tier"]]
+
+
+def unpriced_tiers(summary: pd.DataFrame) -> list[str]:
+    """Tiers some source names but no source gives a pay figure for (in ladder order)."""
+    named = summary[(summary["sources"] > 0) & (summary["priced_by"].map(len) == 0)]
+    return [str(t) for t in named["tier"]]
+
+
+def tiers_per_source(roles: pd.DataFrame, sources_order: list[str]) -> pd.Series:
+    """How many distinct rungs (``unspecified`` excluded) each source names; zeros kept."""
+    rungs = roles[roles["tier"].isin(LADDER)]
+    return rungs.groupby("source_id")["tier"].nunique().reindex(list(sources_order), fill_value=0)
+
+
+def words(tiers: list[str]) -> str:
+    """Tier labels as running text: ``"team lead, specialist and senior management"``."""
+    labels = [TIER_LABELS[t].lower() for t in tiers]
+    if not labels:
+        return "none"
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def ladder_chart(counts: pd.DataFrame, column_labels: list[str],
+                 unpriced: list[str] | None = None) -> Figure:
+    """The tier x source dot matrix, front line at the bottom; rungs without pay marked at right."""
+    shown = counts.iloc[::-1]
+    labels = [TIER_LABELS[str(t)] for t in shown.index]
+    fig = matrices.matrix_chart(shown.set_axis(labels, axis=0), column_labels, "Rung of the ladder")
+    ax = fig.axes[0]
+    n_cols = counts.shape[1]
+    for i, tier in enumerate(shown.index):
+        if unpriced and tier in unpriced:
+            ax.text(n_cols - 0.35, i, "no pay figure", va="center", ha="left", fontsize=9,
+                    color=charts.GREY, style="italic")
+    if unpriced:  # an extra column of notes: widen the figure so the source columns keep their room
+        ax.set_xlim(-0.6, n_cols + 0.9)
+        fig.set_figwidth(fig.get_figwidth() + 1.7)
+    return fig
+
+
+# --- 2. what each rung asks ----------------------------------------------------------------------
+
+
+def _years(low: float | None, high: float | None, experience_stated: bool) -> str:
+    if pd.notna(low) and pd.notna(high):
+        return f"{low:g}–{high:g}"
+    if pd.notna(low):
+        return f"{low:g}"
+    return "no number" if experience_stated else ""
+
+
+def _joined(values: pd.Series) -> str:
+    return "; ".join(dict.fromkeys(str(v) for v in values if pd.notna(v) and str(v)))
+
+
+def education_experience(requirements: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
+    """Education and years of experience asked, one row per sentence of a source.
+
+    Keeps requirement rows about education or experience and any row naming an education level
+    (a certificate, or "none"); rows of one source, role and quote are merged, so a sentence that
+    asks a diploma *and* years of experience is one row. Columns: ``tier``, ``tier_level``,
+    ``role``, ``education`` (labels), ``years_min``, ``years_max``, ``years`` (text), ``necessity``
+    (``"; "``-joined, ``""`` where the source does not say), ``source_id``. Ordered up the ladder,
+    then by source order; ``unspecified`` rows (work in general) come last.
+    """
+    stated = requirements["education"].fillna("").astype(str) != ""
+    keep = (requirements["requirement"].isin(["education", "experience"]) | stated
+            | requirements["years_min"].notna())
+    rows = requirements[keep]
+    order = {s: i for i, s in enumerate(sources_order)}
+    out = []
+    for (source, role, _quote), group in rows.groupby(["source_id", "role", "quote"], sort=False):
+        years_min = group["years_min"].dropna()
+        years_max = group["years_max"].dropna()
+        low = float(years_min.min()) if len(years_min) else None
+        high = float(years_max.max()) if len(years_max) else None
+        out.append({
+            "tier": str(group["tier"].iloc[0]),
+            "tier_level": int(group["tier_level"].iloc[0]),
+            "role": str(role),
+            "education": _joined(group["education"].map(EDUCATION_LABELS, na_action="ignore")),
+            "years_min": low,
+            "years_max": high,
+            "years": _years(low, high, bool((group["requirement"] == "experience").any())),
+            "necessity": _joined(group["necessity"]),
+            "source_id": str(source),
+            "_general": int(group["tier_level"].iloc[0]) == 0,
+            "_order": order.get(str(source), len(order)),
+        })
+    frame = pd.DataFrame(out)
+    frame = frame.sort_values(["_general", "tier_level", "_order"], kind="stable", ignore_index=True)
+    return frame.drop(columns=["_general", "_order"])
+
+
+def requirement_for(asked: pd.DataFrame, source_id: str, role: str) -> pd.Series:
+    """The one row of :func:`education_experience` for a source's role that states years."""
+    rows = asked[(asked["source_id"] == source_id) & (asked["role"] == role) & asked["years_min"].notna()]
+    if len(rows) != 1:
+        raise LookupError(f"{source_id}: {len(rows)} rows with years of experience for {role!r}")
+    return rows.iloc[0]
+
+
+# --- 3. experience asked against pay --------------------------------------------------------------
+
+
+def title_key(title: str) -> frozenset[str]:
+    """The words of a role title that tell it apart: lower case, no brackets, no filler words.
+
+    Word order, parenthetical asides, articles and roman-numeral grades are ignored, so
+    "Manager of Customer Service Training" and "Customer Service Training Manager" are one key,
+    and "Customer Service Representative I" matches "Customer service representative".
+    """
+    plain = re.sub(r"\([^)]*\)", " ", title.lower())
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", plain) if w not in _FILLER)
+
+
+def match_experience_pay(requirements: pd.DataFrame,
+                         salaries: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Pair each stated number of years of experience with the same source's pay for that role.
+
+    A requirement row with ``years_min`` is matched to an annual salary row of the same source
+    (1) whose role has the same :func:`title_key` ("title"); failing that, (2) to the only annual
+    salary row of that source at the same tier ("tier"). A requirement with no such salary row,
+    or several equally good ones, is unmatched. Returns ``(matched, unmatched)``:
+
+    - ``matched``: ``source_id``, ``role`` (as the requirement names it), ``pay_role``, ``tier``,
+      ``years_min``, ``years_max``, ``years_mid``, ``low_usd``, ``high_usd``, ``mid_usd``,
+      ``year``, ``matched_by``, ``requirement_id``, ``salary_id``;
+    - ``unmatched``: ``source_id``, ``role``, ``tier``, ``record_id``, ``what`` ("years stated,
+      no pay found" for such requirements; "pay stated, no years found" for every salary row
+      no requirement was matched to).
+    """
+    asked = requirements[requirements["years_min"].notna()]
+    annual = salaries[salaries["period"] == "year"]
+    matched, unmatched, used = [], [], set()
+    for _, req in asked.iterrows():
+        pool = annual[annual["source_id"] == req["source_id"]]
+        key = title_key(str(req["role"]))
+        by_title = pool[[title_key(str(r)) == key for r in pool["role"]]]
+        by_tier = pool[pool["tier"] == req["tier"]]
+        if len(by_title) == 1:
+            pay, how = by_title.iloc[0], "title"
+        elif len(by_title) == 0 and len(by_tier) == 1:
+            pay, how = by_tier.iloc[0], "tier"
+        else:
+            unmatched.append({"source_id": req["source_id"], "role": req["role"], "tier": req["tier"],
+                              "record_id": req["record_id"], "what": "years stated, no pay found"})
+            continue
+        used.add((pay["source_id"], pay["record_id"]))
+        low = float(pay["low_usd"])
+        high = float(pay["high_usd"]) if pd.notna(pay["high_usd"]) else low
+        y_low = float(req["years_min"])
+        y_high = float(req["years_max"]) if pd.notna(req["years_max"]) else None
+        matched.append({
+            "source_id": req["source_id"], "role": req["role"], "pay_role": pay["role"],
+            "tier": req["tier"], "years_min": y_low, "years_max": y_high,
+            "years_mid": (y_low + y_high) / 2 if y_high is not None else y_low,
+            "low_usd": low, "high_usd": high, "mid_usd": (low + high) / 2,
+            "year": pay["year"], "matched_by": how,
+            "requirement_id": req["record_id"], "salary_id": pay["record_id"],
+        })
+    for _, pay in salaries.iterrows():
+        if (pay["source_id"], pay["record_id"]) not in used:
+            unmatched.append({"source_id": pay["source_id"], "role": pay["role"], "tier": pay["tier"],
+                              "record_id": pay["record_id"], "what": "pay stated, no years found"})
+    m_cols = ["source_id", "role", "pay_role", "tier", "years_min", "years_max", "years_mid", "low_usd",
+              "high_usd", "mid_usd", "year", "matched_by", "requirement_id", "salary_id"]
+    u_cols = ["source_id", "role", "tier", "record_id", "what"]
+    matched_frame = pd.DataFrame(matched, columns=m_cols).sort_values(["years_mid", "low_usd"],
+                                                                       ignore_index=True)
+    return matched_frame, pd.DataFrame(unmatched, columns=u_cols)
+
+
+def _money(x: float, _pos: object = None) -> str:
+    return f"${x / 1000:,.0f}k"
+
+
+def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | None = None) -> Figure:
+    """Years of experience asked (x) against the stated annual pay range (y), one line per role.
+
+    Each role is a vertical line from low to high pay with a dot at the midpoint; a range of
+    years is drawn as a thin horizontal bar through the dot. Colour is the rung; each point is
+    labelled with the role as the source words its requirement, to the right of the point unless
+    ``label_side`` (role -> ``"left"``, ``"right"``, ``"above"`` or ``"below"``) says otherwise.
+    """
+    label_side = label_side or {}
+    tiers = [t for t in LADDER if t in set(matched["tier"])]
+    colour = charts.colours(tiers)
+    fig, ax = plt.subplots(figsize=(9, 5.2))
+    for _, row in matched.iterrows():
+        c = colour[row["tier"]]
+        x = row["years_mid"]
+        ax.plot([x, x], [row["low_usd"], row["high_usd"]], color=c, linewidth=4, solid_capstyle="butt")
+        if pd.notna(row["years_max"]):
+            ax.plot([row["years_min"], row["years_max"]], [row["mid_usd"]] * 2, color=c, linewidth=1.5)
+        ax.plot(x, row["mid_usd"], "o", color=c, markersize=9, markeredgecolor="white", zorder=3)
+        years = (f"{row['years_min']:g}–{row['years_max']:g} years" if pd.notna(row["years_max"])
+                 else f"{row['years_min']:g} year{'s' if row['years_min'] != 1 else ''}")
+        text = f"{textwrap.fill(str(row['role']), 24)}\n({years})"
+        side = label_side.get(str(row["role"]), "right")
+        right = row["years_max"] if pd.notna(row["years_max"]) else x
+        anchor, offset, ha, va = {
+            "right": ((right, row["mid_usd"]), (8, 0), "left", "center"),
+            "left": ((row["years_min"], row["mid_usd"]), (-8, 0), "right", "center"),
+            "above": ((x, row["high_usd"]), (0, 5), "center", "bottom"),
+            "below": ((x, row["low_usd"]), (0, -5), "center", "top"),
+        }[side]
+        ax.annotate(text, anchor, xytext=offset, textcoords="offset points", ha=ha, va=va,
+                    fontsize=10, color="#000000")
+    years_top = float(matched["years_max"].fillna(matched["years_min"]).max())
+    ax.set_xlim(-0.8, years_top + 3.2)
+    ax.set_ylim(0, float(matched["high_usd"].max()) * 1.15)
+    ax.yaxis.set_major_formatter(_money)
+    ax.set_xlabel("Years of experience asked")
+    year = ", ".join(str(int(y)) for y in dict.fromkeys(matched["year"].dropna()))
+    ax.set_ylabel(f"Annual pay, USD as written ({year or 'undated'})")
+    ax.legend(handles=[Line2D([], [], color=colour[t], linewidth=4, marker="o", markersize=8,
+                              label=TIER_LABELS[t]) for t in tiers], loc="upper left", title="Rung")
+    return fig
+
+
+# --- the chapter's figures, built from the processed tables ---------------------------------------
+
+
+def _order() -> list[str]:
+    from analysis import sources
+
+    return [m.source_id for m in sources.read_manifest()]
+
+
+def _fig_tiers() -> Figure:
+    from analysis import report
+
+    roles, salaries, order = evidence.load_table("roles"), evidence.load_table("salaries"), _order()
+    counts = title_counts(roles, order)
+    fig = ladder_chart(counts, [report.short_ref(s) for s in order],
+                       unpriced_tiers(tier_summary(roles, salaries, order)))
+    charts.source_line(fig, report.source_line(order))
+    return fig
+
+
+def _fig_experience_pay() -> Figure:
+    from analysis import report
+
+    matched, _ = match_experience_pay(evidence.load_table("requirements"), evidence.load_table("salaries"))
+    # the two front-line points sit close together: one label above, the other to the right
+    fig = experience_pay_chart(matched, {"eCommerce Customer Service Representative": "above",
+                                         "Manager of Customer Service Training": "left"})
+    charts.source_line(fig, report.source_line(list(matched["source_id"]),
+                                               "Dollars as written, not adjusted for inflation"))
+    return fig
+
+
+FIGURES: dict[str, Callable[[], Figure]] = {
+    "fig-ladder-tiers": _fig_tiers,
+    "fig-ladder-experience-pay": _fig_experience_pay,
+}
