@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis import charts, matrices
+from analysis import matrices
 
 TABLE = "benefits"
 ROW_LABEL = "Benefit category"
@@ -27,13 +27,6 @@ def employer_paid_sources(benefits: pd.DataFrame, sources_order: list[str]) -> l
     return [s for s in sources_order if s in named]
 
 
-def matrix_figure(benefits: pd.DataFrame, sources_order: list[str], column_labels: list[str],
-                  source_text: str) -> Figure:
-    """The source x benefit-category dot matrix, every source a column, with its source line."""
-    fig = matrices.matrix_chart(matrices.presence(benefits, sources_order), column_labels, ROW_LABEL)
-    charts.source_line(fig, source_text)
-    return fig
-
 
 # --- the chapter's figure, built from the processed table ------------------------------------
 
@@ -41,9 +34,9 @@ def matrix_figure(benefits: pd.DataFrame, sources_order: list[str], column_label
 def _fig_matrix() -> Figure:
     from analysis import evidence, report, sources
 
-    order = [m.source_id for m in sources.read_manifest()]
-    return matrix_figure(evidence.load_table(TABLE), order, [report.short_ref(s) for s in order],
-                         report.source_line(order))
+    order = sources.source_ids()
+    return matrices.matrix_figure(evidence.load_table(TABLE), order, [report.short_ref(s) for s in order],
+                                  ROW_LABEL, report.source_line(order))
 
 
 FIGURES: dict[str, Callable[[], Figure]] = {

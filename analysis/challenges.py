@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis import charts, external, matrices
+from analysis import charts, external, matrices, sources
 
 TABLE = "challenges"
 ROW_LABEL = "Challenge category"
@@ -32,13 +32,6 @@ _PUBLISHED: tuple[tuple[str, str, str, str], ...] = (
 )
 _PERIOD = re.compile(r"\b(\d{4})-(\d{2})\b")
 
-
-def matrix_figure(challenges: pd.DataFrame, sources_order: list[str], column_labels: list[str],
-                  source_text: str) -> Figure:
-    """The source x challenge-category dot matrix, every source a column, with its source line."""
-    fig = matrices.matrix_chart(matrices.presence(challenges, sources_order), column_labels, ROW_LABEL)
-    charts.source_line(fig, source_text)
-    return fig
 
 
 def silent_sources(challenges: pd.DataFrame, sources_order: list[str]) -> list[str]:
@@ -147,24 +140,19 @@ def turnover_chart(rates: pd.DataFrame, n_claiming: int, n_sources: int) -> Figu
 # --- the chapter's figures, built from the processed table and the reference file ------------
 
 
-def _order() -> list[str]:
-    from analysis import sources
-
-    return [m.source_id for m in sources.read_manifest()]
-
 
 def _fig_matrix() -> Figure:
     from analysis import evidence, report
 
-    order = _order()
-    return matrix_figure(evidence.load_table(TABLE), order, [report.short_ref(s) for s in order],
-                         report.source_line(order))
+    order = sources.source_ids()
+    return matrices.matrix_figure(evidence.load_table(TABLE), order, [report.short_ref(s) for s in order],
+                                  ROW_LABEL, report.source_line(order))
 
 
 def _fig_turnover() -> Figure:
     from analysis import evidence, report
 
-    order = _order()
+    order = sources.source_ids()
     claims = turnover_claims(evidence.load_table(TABLE))
     rates = published_rates(external.load_turnover())
     fig = turnover_chart(rates, claims["source_id"].nunique(), len(order))

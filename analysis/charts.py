@@ -65,6 +65,11 @@ def colours(keys: Iterable[str]) -> dict[str, str]:
     return dict(zip(keys, OKABE_ITO, strict=False))
 
 
+def usd_thousands(value: float, _pos: object = None) -> str:
+    """Axis tick label for dollars: 25000 -> "$25k"."""
+    return f"${value / 1000:,.0f}k"
+
+
 def source_line(fig: Figure, text: str) -> None:
     """Write the figure's source line under the plot, left-aligned, in grey."""
     # A fixed distance (about a quarter inch) below the figure, whatever its height.

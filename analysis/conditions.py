@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis import charts, matrices
+from analysis import charts, matrices, sources
 
 ASPECT_LABELS: dict[str, str] = {
     "opening-hours": "Opening hours",
@@ -238,17 +238,12 @@ def explicit_measures(metrics: pd.DataFrame, sources_order: list[str]) -> list[s
 # --- the chapter's figures, built from the processed tables ---------------------------------
 
 
-def _order() -> list[str]:
-    from analysis import sources
-
-    return [m.source_id for m in sources.read_manifest()]
-
 
 def _matrix_figure(table_name: str, by: str, labels: Mapping[str, str], row_label: str) -> Figure:
     from analysis import evidence, report
 
     table = evidence.load_table(table_name)
-    order = _order()
+    order = sources.source_ids()
     counts = labelled(matrices.presence(table, order, by=by), labels)
     fig = matrices.matrix_chart(counts, [report.short_ref(s) for s in order], row_label)
     charts.source_line(fig, report.source_line([s for s in order if s in set(table["source_id"])]))

@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis import charts, evidence, matrices
+from analysis import charts, evidence, matrices, sources
 
 #: The rungs, lowest first (``unspecified`` is not a rung).
 LADDER: tuple[str, ...] = tuple(t for t, level in sorted(evidence.TIERS.items(), key=lambda kv: kv[1])
@@ -285,9 +285,6 @@ def match_experience_pay(requirements: pd.DataFrame,
     return matched_frame, pd.DataFrame(unmatched, columns=u_cols)
 
 
-def _money(x: float, _pos: object = None) -> str:
-    return f"${x / 1000:,.0f}k"
-
 
 def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | None = None) -> Figure:
     """Years of experience asked (x) against the stated annual pay range (y), one line per role.
@@ -324,7 +321,7 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | Non
     years_top = float(matched["years_max"].fillna(matched["years_min"]).max())
     ax.set_xlim(-0.8, years_top + 3.2)
     ax.set_ylim(0, float(matched["high_usd"].max()) * 1.15)
-    ax.yaxis.set_major_formatter(_money)
+    ax.yaxis.set_major_formatter(charts.usd_thousands)
     ax.set_xlabel("Years of experience asked")
     year = ", ".join(str(int(y)) for y in dict.fromkeys(matched["year"].dropna()))
     ax.set_ylabel(f"Annual pay, USD as written ({year or 'undated'})")
@@ -336,16 +333,11 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | Non
 # --- the chapter's figures, built from the processed tables ---------------------------------------
 
 
-def _order() -> list[str]:
-    from analysis import sources
-
-    return [m.source_id for m in sources.read_manifest()]
-
 
 def _fig_tiers() -> Figure:
     from analysis import report
 
-    roles, salaries, order = evidence.load_table("roles"), evidence.load_table("salaries"), _order()
+    roles, salaries, order = evidence.load_table("roles"), evidence.load_table("salaries"), sources.source_ids()
     counts = title_counts(roles, order)
     fig = ladder_chart(counts, [report.short_ref(s) for s in order],
                        unpriced_tiers(tier_summary(roles, salaries, order)))

@@ -84,3 +84,11 @@ def bar_chart(summary_frame: pd.DataFrame, by: str, xlabel: str) -> Figure:
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", visible=False)
     return fig
+
+
+def matrix_figure(table: pd.DataFrame, sources_order: list[str], column_labels: list[str],
+                  row_label: str, source_text: str, by: str = "category") -> Figure:
+    """A chapter's source x category dot matrix, every source a column, with its source line."""
+    fig = matrix_chart(presence(table, sources_order, by), column_labels, row_label)
+    charts.source_line(fig, source_text)
+    return fig

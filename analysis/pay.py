@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis import charts, external, inflation
+from analysis import charts, external, inflation, sources
 
 TIER_LABELS: dict[int, str] = {
     0: "Unspecified", 1: "Front line", 2: "Senior", 3: "Team lead", 4: "Specialist",
@@ -105,9 +105,6 @@ def _label(row: pd.Series, width: int = 44) -> str:
     return textwrap.fill(f"{row['role']} ({year})", width)
 
 
-def _money(x: float, _pos: object = None) -> str:
-    return f"${x / 1000:,.0f}k"
-
 
 def range_chart(salaries: pd.DataFrame, source_order: list[str],
                 source_labels: dict[str, str] | None = None) -> Figure:
@@ -130,7 +127,7 @@ def range_chart(salaries: pd.DataFrame, source_order: list[str],
     ax.set_yticks(range(len(rows)), [f"{TIER_LABELS[int(t)]}: {_label(r)}"
                                      for t, (_, r) in zip(rows["tier_level"], rows.iterrows(), strict=True)])
     ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(_money)
+    ax.xaxis.set_major_formatter(charts.usd_thousands)
     ax.set_xlabel("Annual pay, U.S. dollars as written (not adjusted for inflation)")
     ax.grid(axis="y", visible=False)
     handles = [Line2D([], [], color=colour[s], linewidth=6, label=textwrap.fill(source_labels[s], 30))
@@ -156,7 +153,7 @@ def adjusted_chart(adjusted: pd.DataFrame) -> Figure:
                 color=charts.OKABE_ITO[0], linewidth=8, solid_capstyle="butt")
     ax.set_yticks(range(len(rows)), [_label(r) for _, r in rows.iterrows()])
     ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(_money)
+    ax.xaxis.set_major_formatter(charts.usd_thousands)
     ax.set_xlabel("Annual pay, U.S. dollars")
     ax.grid(axis="y", visible=False)
     ax.legend(handles=[
@@ -220,7 +217,7 @@ def benchmark_chart(adjusted: pd.DataFrame, bench: pd.DataFrame) -> Figure:
         if tick.get_text().startswith("BLS"):
             tick.set_fontweight("bold")
     ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(_money)
+    ax.xaxis.set_major_formatter(charts.usd_thousands)
     base = int(adjusted["adj_year"].iloc[0])
     ax.set_xlabel(f"Annual pay, U.S. dollars (source ranges dated 2007 shown in {base} dollars)")
     ax.grid(axis="y", visible=False)
@@ -252,7 +249,7 @@ def headline_chart(adjusted: pd.DataFrame, bench: pd.DataFrame) -> Figure:
         labels.append(textwrap.fill(f"{TIER_LABELS[int(row['tier_level'])]}: {row['role']}", 28))
     ax.set_yticks(range(len(picks)), labels)
     ax.set_ylim(len(picks) - 0.4, -0.6)
-    ax.xaxis.set_major_formatter(_money)
+    ax.xaxis.set_major_formatter(charts.usd_thousands)
     ax.set_xlabel("Annual pay, U.S. dollars")
     ax.grid(axis="y", visible=False)
     year = int(bench["year"].max())
@@ -274,17 +271,12 @@ def _salaries() -> pd.DataFrame:
     return evidence.load_table("salaries")
 
 
-def _order() -> list[str]:
-    from analysis import sources
-
-    return [m.source_id for m in sources.read_manifest()]
-
 
 def _fig_ranges() -> Figure:
     from analysis import report
 
     sal = _salaries()
-    order = [s for s in _order() if s in set(sal["source_id"])]
+    order = [s for s in sources.source_ids() if s in set(sal["source_id"])]
     fig = range_chart(sal, order, {s: report.short_ref(s) for s in order})
     charts.source_line(fig, report.source_line(list(annual(sal)["source_id"])))
     return fig

@@ -171,6 +171,11 @@ def load_source(meta: SourceMeta, raw_dir: Path = paths.RAW) -> Source:
     return Source(meta=meta, raw=raw, text=text, changes=changes)
 
 
+def source_ids(manifest: Path = paths.MANIFEST) -> list[str]:
+    """The source ids in manifest order: the order of every table and chart column."""
+    return [meta.source_id for meta in read_manifest(manifest)]
+
+
 @cache
 def load_all() -> dict[str, Source]:
     """Every source of the manifest, verified and repaired, keyed by source id (cached)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis import benefits
+from analysis import benefits, matrices
 
 
 def _benefits() -> pd.DataFrame:
@@ -26,7 +26,7 @@ def test_employer_paid_sources_keep_manifest_order_and_skip_promises() -> None:
 
 
 def test_matrix_figure_has_every_source_as_a_column() -> None:
-    fig = benefits.matrix_figure(_benefits(), ["a", "b", "c"], ["Alpha", "Beta", "Gamma"], "A; B; C.")
+    fig = matrices.matrix_figure(_benefits(), ["a", "b", "c"], ["Alpha", "Beta", "Gamma"], benefits.ROW_LABEL, "A; B; C.")
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Alpha", "Beta", "Gamma"]
     # rows by number of sources, then records, then name: pay (2 sources), then advancement,

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis import challenges, external
+from analysis import challenges, external, matrices
 
 CORNELL = "Turnover rates in the United States range from 25 percent to over 50 percent per year"
 
@@ -109,7 +109,7 @@ def test_turnover_chart_has_a_row_per_rate_and_one_for_the_sources() -> None:
 
 
 def test_matrix_figure_keeps_a_source_that_names_nothing() -> None:
-    fig = challenges.matrix_figure(_challenges(), ["a", "b", "c", "d"], ["A", "B", "C", "D"], "A.")
+    fig = matrices.matrix_figure(_challenges(), ["a", "b", "c", "d"], ["A", "B", "C", "D"], challenges.ROW_LABEL, "A.")
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["A", "B", "C", "D"]
     # turnover (2 sources) first, then hours, scripts, stress (1 source, 1 record) alphabetically
