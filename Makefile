@@ -17,7 +17,7 @@ PDF    := _build/pdf/call-center-careers.pdf
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 CODE   := $(wildcard analysis/*.py)
 TABLES := $(wildcard data/processed/*)
-BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*.md book/*.ipynb book/*.bib) $(CODE) \
+BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*.md book/*.ipynb book/*.bib _static/*) $(CODE) \
                $(wildcard data/raw/*) $(wildcard data/evidence/*) $(TABLES) $(wildcard data/external/*)
 # Sphinx options: warnings are errors (-W), report them all (--keep-going), nitpicky (-n).
 JB_FLAGS := --all --warningiserror --keep-going --nitpick
@@ -55,7 +55,8 @@ $(FIGPACK): $(SETUP) $(TABLES) $(CODE) $(NOTEBOOKS) $(wildcard data/external/*)
 
 pdf: $(PDF)
 
-$(PDF): $(SETUP) $(BOOK_INPUTS) $(WORKBOOK) $(FIGPACK)
+# The PDF reads the notebook cache that `make book` has just refreshed.
+$(PDF): $(HTML) scripts/make_pdf.py
 	$(BIN)/python scripts/make_pdf.py --out $@
 
 # Processed tables are written only by code, only when every evidence record is valid.

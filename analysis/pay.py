@@ -237,7 +237,7 @@ def headline_chart(adjusted: pd.DataFrame, bench: pd.DataFrame) -> Figure:
     base = int(adjusted["adj_year"].iloc[0])
     picks = [(lowest_range(adjusted), "43-4051"), (highest_range(adjusted), "11-3012")]
     medians = bench.set_index("soc_code")
-    fig, ax = plt.subplots(figsize=(9, 3.6))
+    fig, ax = plt.subplots(figsize=(9, 4.2))
     labels = []
     for y, (row, soc) in enumerate(picks):
         full = adjusted.loc[adjusted["record_id"] == row["record_id"]].iloc[0]
@@ -258,7 +258,7 @@ def headline_chart(adjusted: pd.DataFrame, bench: pd.DataFrame) -> Figure:
         Line2D([], [], color=charts.OKABE_ITO[0], linewidth=7, label=f"same range in {base} dollars"),
         Line2D([], [], color="#000000", marker="D", linestyle="", markersize=8,
                label=f"BLS median, nearest occupation (May {year})"),
-    ], loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    ], loc="upper right", fontsize=10)
     return fig
 
 

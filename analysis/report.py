@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 from IPython.display import Markdown
+
+from analysis import paths
 
 
 class Text(str):
@@ -31,14 +35,21 @@ def md_table(frame: pd.DataFrame, *, cite_column: str | None = None) -> Markdown
     return Markdown(shown.to_markdown(index=False))
 
 
+@cache
+def _short_titles() -> dict[str, str]:
+    """The ``shorttitle`` of every BibTeX entry that has one (the report's names for unsigned articles)."""
+    from pybtex.database import parse_file
+
+    entries = parse_file(str(paths.BIBLIOGRAPHY)).entries
+    return {key: entry.fields["shorttitle"] for key, entry in entries.items() if "shorttitle" in entry.fields}
+
+
 def short_ref(source_id: str) -> str:
-    """A short plain-text reference for a source: author or title, and year (or n.d.)."""
+    """A short plain-text reference, as the citations show it: author or short title, and year."""
     from analysis import sources
 
     meta = next(m for m in sources.read_manifest() if m.source_id == source_id)
-    who = meta.author.split()[-1] if meta.author else meta.title.strip("[]")
-    if len(who) > 48:
-        who = who[:45].rsplit(" ", 1)[0] + "…"
+    who = meta.author.split()[-1] if meta.author else _short_titles().get(source_id, meta.title)
     return f"{who} ({meta.published[:4] or 'n.d.'})"
 
 

@@ -30,3 +30,8 @@ def test_none_in_reference_file_is_a_value_not_missing() -> None:
 
 def test_text_glues_without_quotes() -> None:
     assert repr(report.Text("Glassdoor")) == "Glassdoor"
+
+
+def test_short_refs_follow_the_citations() -> None:
+    assert report.short_ref("cedric-career-graph") == "Cedric (n.d.)"
+    assert report.short_ref("exploring-careers-2007") == "Exploring careers (2007)"

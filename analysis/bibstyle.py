@@ -1,0 +1,45 @@
+"""Author-year citations that stay short when a source names no author.
+
+sphinxcontrib-bibtex's ``author_year`` style falls back on the full title, which turns a table's
+source column into paragraphs. This style tries the BibTeX ``shorttitle`` field first (then the
+title). It is registered as ``author_year_short`` through the package's entry points and selected
+by ``bibtex_reference_style`` in ``_config.yml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pybtex.style.template import field as bib_field
+from pybtex.style.template import first_of, node, optional, tag
+from sphinxcontrib.bibtex.style.referencing import PersonStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+from sphinxcontrib.bibtex.style.template import names
+
+
+@node
+def author_or_short_title(children: Any, data: Any, **kwargs: Any) -> Any:
+    """Authors, else editors, else the short title, else the title."""
+    assert not children
+    return first_of[
+        optional[names("author", **kwargs)],
+        optional[names("editor", **kwargs)],
+        optional[tag("em")[bib_field("shorttitle")]],
+        tag("em")[bib_field("title")],
+    ].format_data(data)
+
+
+class ShortTitlePersonStyle(PersonStyle):
+    """Person style whose fallback for an authorless entry is its short title."""
+
+    def author_or_editor_or_title(self, full: bool) -> Any:
+        return author_or_short_title(sep=self.sep, sep2=self.sep2, last_sep=self.last_sep,
+                                     other=None if full else self.other)
+
+
+@dataclass
+class ShortAuthorYearReferenceStyle(AuthorYearReferenceStyle):
+    """``author_year`` with :class:`ShortTitlePersonStyle`."""
+
+    person: PersonStyle = field(default_factory=ShortTitlePersonStyle)

@@ -1,0 +1,177 @@
+"""The PDF edition (scripts/make_pdf.py) builds offline and holds the whole book.
+
+The script is run as `make pdf` runs it, but into a temporary directory, after conftest's
+`built_book` has brought the notebook cache it reads up to date; the PDF is read with pypdf.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from analysis import paths
+
+SCRIPT = paths.ROOT / "scripts" / "make_pdf.py"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+# Chromium's default print margins (0.4 in each side), in CSS pixels.
+PRINT_MARGINS_PX = 2 * 0.4 * 96
+TITLE = "Call Center Careers"
+CHAPTER_TITLE = "The evidence base"
+
+
+def _load_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_pdf", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class _RasterImages(HTMLParser):
+    """Counts the `<img>` of a page that print as raster images (an SVG prints as vectors)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            src = dict(attrs).get("src") or ""
+            if not (src.lower().split("?")[0].endswith(".svg") or src.startswith("data:image/svg")):
+                self.sources.append(src)
+
+
+def _drawn_images(content: Any, resources: Any, reader: Any) -> int:
+    """How many times a content stream draws an image, counting Form XObjects it draws.
+
+    Counts each drawing, so an image shown twice counts twice; the theme's box shadows, which
+    Chromium paints through soft masks and patterns, are not drawn this way and do not count.
+    """
+    from pypdf.generic import ContentStream
+
+    resources = resources.get_object() if resources is not None else None
+    xobjects = resources.get("/XObject") if resources is not None else None
+    xobjects = xobjects.get_object() if xobjects is not None else {}
+    count = 0
+    for operands, operator in ContentStream(content, reader).operations:
+        if operator == b"INLINE IMAGE":
+            count += 1
+        elif operator == b"Do":
+            xobject = xobjects[operands[0]].get_object()
+            if xobject["/Subtype"] == "/Image":
+                count += 1
+            elif xobject["/Subtype"] == "/Form":
+                count += _drawn_images(xobject, xobject.get("/Resources", resources), reader)
+    return count
+
+
+@dataclass
+class Edition:
+    pdf: Path
+    html: Path  # the single-page book as Sphinx wrote it
+    printed: Path  # the copy of it that Chromium printed
+    text: str
+    page_width_px: float
+    pages: int
+    images: int
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Edition:
+    if not CHROMIUM.is_file():
+        pytest.skip(f"the PDF edition needs Debian's chromium at {CHROMIUM} (apt-get install chromium)")
+    pypdf = pytest.importorskip("pypdf", reason="pypdf is not installed (see requirements.txt)")
+    pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    request.getfixturevalue("built_book")  # `make book`: a fresh _build/.jupyter_cache
+    tmp = tmp_path_factory.mktemp("pdf")
+    pdf, build_dir = tmp / "book.pdf", tmp / "build"
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--out", str(pdf), "--build-dir", str(build_dir)],
+        capture_output=True, text=True, timeout=900, check=False,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    reader = pypdf.PdfReader(pdf)
+    text = " ".join(page.extract_text() for page in reader.pages)
+    script = _load_script()
+    return Edition(
+        pdf=pdf,
+        html=script.singlehtml_page(build_dir),
+        printed=script.singlehtml_dir(build_dir) / script.PRINT_PAGE,
+        text=" ".join(text.split()),
+        page_width_px=float(reader.pages[0].mediabox.width) * 96 / 72,
+        pages=len(reader.pages),
+        images=sum(
+            _drawn_images(page.get_contents(), page.get("/Resources"), reader)
+            for page in reader.pages if page.get_contents() is not None
+        ),
+    )
+
+
+def test_pdf_has_pages(edition: Edition) -> None:
+    assert edition.pdf.read_bytes()[:5] == b"%PDF-"
+    assert edition.pages >= 3
+
+
+def test_pdf_text_has_book_and_chapter_titles(edition: Edition) -> None:
+    assert TITLE in edition.text
+    assert CHAPTER_TITLE in edition.text
+
+
+def test_pdf_has_every_image_of_the_book(edition: Edition) -> None:
+    parser = _RasterImages()
+    parser.feed(edition.html.read_text(encoding="utf-8"))
+    parser.close()
+    assert edition.images >= len(parser.sources), (
+        f"{edition.images} images in the PDF, {len(parser.sources)} <img> in {edition.html.name}: "
+        f"{parser.sources}"
+    )
+
+
+# Scrolling boxes (wide tables, long code lines) that are wider than their content area: on
+# paper there is no scrolling, so whatever is past the edge is lost.
+CLIPPED = """() => Array.from(document.querySelectorAll("body *")).filter((el) => {
+  if (!el.checkVisibility()) return false;  // not rendered, e.g. inside a closed <details>
+  const overflow = getComputedStyle(el).overflowX;
+  return overflow !== "visible" && el.scrollWidth > el.clientWidth + 1;
+}).map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth} px of content `
+  + `in ${el.clientWidth} px, starting "${el.innerText.replace(/\\s+/g, " ").trim().slice(0, 60)}"`)"""
+
+
+def test_pdf_cuts_nothing_off(edition: Edition) -> None:
+    """Lay the printed page out for print at the PDF's text width: nothing may overflow."""
+    from playwright.sync_api import sync_playwright
+
+    width = int(edition.page_width_px - PRINT_MARGINS_PX)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 1000})
+            page.emulate_media(media="print")
+            page.goto(edition.printed.as_uri(), wait_until="load")
+            clipped = page.evaluate(CLIPPED)
+        finally:
+            browser.close()
+    assert clipped == [], "cut off at the right edge of the page:\n" + "\n".join(clipped)
+
+
+def test_missing_chromium_is_a_clear_error(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--out", str(tmp_path / "x.pdf"),
+         "--build-dir", str(tmp_path / "build"), "--chromium", str(tmp_path / "no-chromium")],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode != 0
+    assert "chromium not found" in result.stderr
+    assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "build").exists()
