@@ -4,4 +4,8 @@ The package is a set of small pure functions; notebooks in ``book/`` call them a
 results. Nothing is printed or written on import.
 """
 
-__all__ = ["charts", "evidence", "external", "figures", "inflation", "pay", "paths", "report", "scan", "sources"]
+__all__ = [
+    "agreement", "benefits", "bibstyle", "challenges", "charts", "conditions", "evidence",
+    "export", "external", "figures", "inflation", "ladder", "matrices", "pay", "paths", "report",
+    "scan", "sources", "sphinx_fixes",
+]
