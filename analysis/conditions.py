@@ -13,7 +13,9 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis import charts, matrices, sources
+from analysis import matrices, sources
+from analysis.matrices import labelled as labelled  # re-exported for the chapter
+
 
 ASPECT_LABELS: dict[str, str] = {
     "opening-hours": "Opening hours",
@@ -191,11 +193,6 @@ def sources_naming_all(presence_table: pd.DataFrame) -> list[str]:
     return [s for s in presence_table.columns if bool(presence_table[s].all())]
 
 
-def labelled(counts: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
-    """A presence matrix with its row keys replaced by human labels (order kept)."""
-    return counts.rename(index=lambda k: labels.get(k, k))
-
-
 def single_source(counts: pd.DataFrame) -> pd.DataFrame:
     """Rows of a presence matrix that exactly one source speaks of, with that source."""
     named = counts > 0
@@ -244,10 +241,9 @@ def _matrix_figure(table_name: str, by: str, labels: Mapping[str, str], row_labe
 
     table = evidence.load_table(table_name)
     order = sources.source_ids()
-    counts = labelled(matrices.presence(table, order, by=by), labels)
-    fig = matrices.matrix_chart(counts, [report.short_ref(s) for s in order], row_label)
-    charts.source_line(fig, report.source_line([s for s in order if s in set(table["source_id"])]))
-    return fig
+    return matrices.matrix_figure(
+        table, order, [report.short_ref(s) for s in order], row_label,
+        report.source_line([s for s in order if s in set(table["source_id"])]), by=by, row_labels=labels)
 
 
 def _fig_conditions_matrix() -> Figure:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -86,9 +87,19 @@ def bar_chart(summary_frame: pd.DataFrame, by: str, xlabel: str) -> Figure:
     return fig
 
 
+def labelled(counts: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+    """A presence matrix with its row keys replaced by human labels (order kept)."""
+    return counts.rename(index=lambda k: labels.get(k, k))
+
+
 def matrix_figure(table: pd.DataFrame, sources_order: list[str], column_labels: list[str],
-                  row_label: str, source_text: str, by: str = "category") -> Figure:
-    """A chapter's source x category dot matrix, every source a column, with its source line."""
-    fig = matrix_chart(presence(table, sources_order, by), column_labels, row_label)
+                  row_label: str, source_text: str, by: str = "category",
+                  row_labels: Mapping[str, str] | None = None) -> Figure:
+    """A chapter's source x category dot matrix, every source a column, with its source line.
+
+    ``row_labels`` optionally replaces category keys by words a reader knows (order kept).
+    """
+    counts = labelled(presence(table, sources_order, by), row_labels or {})
+    fig = matrix_chart(counts, column_labels, row_label)
     charts.source_line(fig, source_text)
     return fig

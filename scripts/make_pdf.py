@@ -28,17 +28,18 @@ from pathlib import Path
 
 import yaml
 
+from analysis import chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "_build" / "pdf" / "call-center-careers.pdf"
 DEFAULT_BUILD_DIR = ROOT / "_build" / "pdf" / "site"
 DEFAULT_CACHE = ROOT / "_build" / ".jupyter_cache"
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = chromium.PATH
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 JB_FLAGS = ["--all", "--warningiserror", "--keep-going", "--nitpick"]
 PRINT_PAGE = "_print.html"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    *chromium.HEADLESS_ARGS,
     "--disable-extensions", "--disable-default-apps", "--mute-audio",
     # Offline by construction: no host name resolves, so nothing can wait on the network.
     "--host-resolver-rules=MAP * ~NOTFOUND",

@@ -25,11 +25,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from analysis import chromium
+
+CHROMIUM = chromium.PATH
+CHROMIUM_ARGS = list(chromium.HEADLESS_ARGS)
 # Pages that are not part of the sweep: the generated index, and search (tested on its own).
 NOT_SWEPT = {"genindex.html", "search.html"}
 DOWNLOAD_SUFFIXES = (".csv", ".xlsx", ".zip", ".pdf")
