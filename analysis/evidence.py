@@ -1,10 +1,15 @@
 """Evidence records -> validated, tidy tables.
 
-Records live in ``data/evidence/<source_id>.yaml`` (see the README there). :func:`validate_all`
-checks every record of every file and collects one-line errors that name the file, the record and
-the problem; :func:`write_tables` writes ``data/processed/*.csv`` and ``datapackage.json`` only
-when there is no error at all. Run as ``python -m analysis.evidence`` (``make data``), or with
-``--check`` to compare the committed tables with what the records give, without writing.
+Records live in ``data/evidence/<source_id>.yaml`` (see the README there), one file for every
+source of the manifest. :func:`validate_all` reads every file strictly (:mod:`analysis.strict_yaml`),
+validates every record against its schema (:mod:`analysis.schema`) and then checks what needs the
+source's text: the quote is in the source, each structured number is the figure of the quote at the
+position its field names, no record repeats another. Every problem is a one-line error naming the
+file, the record and what is wrong. :func:`write_tables` writes ``data/processed/*.csv`` and
+``datapackage.json`` only when there is no error at all.
+
+Run as ``python -m analysis.evidence`` (``make data``), or with ``--check`` to compare the
+committed tables with what the records give, without writing.
 """
 
 from __future__ import annotations
@@ -13,146 +18,28 @@ import argparse
 import csv
 import io
 import json
-import re
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
+from pydantic import BaseModel, ValidationError
 
-from analysis import paths, sources
+from analysis import paths, schema, sources, strict_yaml, vocab
 
-TIERS: dict[str, int] = {
-    "frontline": 1,
-    "senior": 2,
-    "team-lead": 3,
-    "specialist": 4,
-    "manager": 5,
-    "senior-management": 6,
-    "unspecified": 0,
+#: Tables, by record kind (re-exported from the schema).
+TABLES: dict[str, str] = schema.TABLES
+#: Files in the evidence folder that are not evidence files.
+NOT_EVIDENCE: frozenset[str] = frozenset({"README.md", schema.SCHEMA_FILE.name})
+#: Units of figures that can carry each kind's numbers.
+_FIGURE_UNITS: dict[tuple[str, str], frozenset[str]] = {
+    ("salary", "low_usd"): frozenset({"usd", "usd/hour"}),
+    ("requirement", "years_min"): frozenset({"year"}),
+    ("condition", "hours_per_day"): frozenset({"24/7"}),
 }
-FLAGS = (
-    "range-phrased-as-average",
-    "missing-dollar-sign",
-    "second-hand",
-    "undated",
-    "approximate",
-    "typo-in-source",
-)
-NUMBER_WORDS: dict[str, int] = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-
-
-@dataclass(frozen=True)
-class Field:
-    """One column of a processed table (and one field of an evidence record)."""
-
-    name: str
-    type: str  # "string", "integer" or "number" (Frictionless types)
-    description: str
-    required: bool = False
-    enum: tuple[str, ...] = ()
-    in_quote: bool = False  # a number that must appear in the record's own quote
-
-
-def _f(name: str, type_: str, description: str, **kw: Any) -> Field:
-    return Field(name, type_, description, **kw)
-
-
-TIER = _f("tier", "string", "Harmonised career tier (see the evidence README).",
-          required=True, enum=tuple(TIERS))
-KIND_FIELDS: dict[str, tuple[Field, ...]] = {
-    "salary": (
-        _f("role", "string", "Role as the source names it.", required=True),
-        TIER,
-        _f("statistic", "string", "range (low-high), average (one figure) or threshold (a floor).",
-           required=True, enum=("range", "average", "threshold")),
-        _f("low_usd", "number", "Lower figure (or the single figure), U.S. dollars as written.",
-           required=True, in_quote=True),
-        _f("high_usd", "number", "Upper figure of a range, U.S. dollars as written.", in_quote=True),
-        _f("period", "string", "Pay period of the figure.", required=True, enum=("year", "hour")),
-        _f("year", "integer", "Year the figure refers to; empty where the source does not say."),
-        _f("year_basis", "string", "Why the figure is given that year."),
-        _f("cited_from", "string", "Publisher the source quotes the figure from (second-hand)."),
-    ),
-    "role": (
-        _f("title", "string", "Title or level as the source writes it.", required=True),
-        TIER,
-        _f("family", "string", "Job family of the role.", enum=(
-            "customer-service", "technical-support", "sales", "collections", "training",
-            "quality", "ecommerce")),
-    ),
-    "requirement": (
-        _f("role", "string", "Role the requirement is for, as the source names it.", required=True),
-        TIER,
-        _f("requirement", "string", "What is asked.", required=True,
-           enum=("education", "experience", "certification", "training", "skill")),
-        _f("education", "string", "Education level asked.",
-           enum=("none", "high-school", "certificate", "college-degree", "bachelor")),
-        _f("years_min", "number", "Fewest years of experience asked.", in_quote=True),
-        _f("years_max", "number", "Most years of experience asked.", in_quote=True),
-        _f("field", "string", "Field of study or experience named."),
-        _f("necessity", "string", "How firmly the source asks it.",
-           enum=("required", "suggested", "preferred", "helpful")),
-    ),
-    "benefit": (
-        _f("item", "string", "The benefit, in a few words.", required=True),
-        _f("category", "string", "Benefit category.", required=True, enum=(
-            "pay", "health", "retirement", "time-off", "education", "discounts", "advancement",
-            "skills", "flexibility", "job-security", "accessibility", "recognition",
-            "work-environment")),
-    ),
-    "challenge": (
-        _f("item", "string", "The challenge, in a few words.", required=True),
-        _f("category", "string", "Challenge category.", required=True, enum=(
-            "turnover", "performance-pressure", "stress", "repetition", "difficult-customers",
-            "health", "hours", "advancement-effort", "scripts", "misconception")),
-    ),
-    "metric": (
-        _f("metric", "string", "Performance measure as the source names it.", required=True),
-        _f("category", "string", "Metric category.", required=True, enum=(
-            "handle-time", "satisfaction", "schedule-adherence", "sales", "knowledge",
-            "service-quality")),
-    ),
-    "condition": (
-        _f("aspect", "string", "Which working condition.", required=True, enum=(
-            "opening-hours", "shift-length", "training-duration", "equipment", "remote-work",
-            "part-time", "dress-code", "overtime", "schedule", "workplace", "channels")),
-        _f("value", "string", "What the source says, in a few words.", required=True),
-        _f("low", "number", "Lower number stated.", in_quote=True),
-        _f("high", "number", "Upper number stated.", in_quote=True),
-        _f("unit", "string", "Unit of low and high.", enum=("hours", "days", "weeks")),
-        _f("hours_per_day", "number", "Hours a day the center is open, where stated.", in_quote=True),
-        _f("days_per_week", "number", "Days a week the center is open, where stated.", in_quote=True),
-    ),
-}
-TABLES: dict[str, str] = {
-    "salary": "salaries",
-    "role": "roles",
-    "requirement": "requirements",
-    "benefit": "benefits",
-    "challenge": "challenges",
-    "metric": "metrics",
-    "condition": "conditions",
-}
-COMMON_HEAD = (
-    _f("source_id", "string", "Source (BibTeX key; see data/raw/sources.csv).", required=True),
-    _f("record_id", "string", "Record id, unique within its source's evidence file.", required=True),
-)
-TIER_LEVEL = _f("tier_level", "integer", "Rung of the harmonised ladder (1 = front line; 0 = unspecified).")
-COMMON_TAIL = (
-    _f("flags", "string", "Semicolon-separated marks on the wording (see the evidence README)."),
-    _f("note", "string", "Curator's note for a reader."),
-    _f("quote", "string", "Verbatim quote from the source that carries the claim.", required=True),
-)
-RECORD_KEYS = {"id", "kind", "quote", "flags", "note"}
+_CONDITION_UNITS = {"hours": "hour", "days": "day", "weeks": "week"}
 
 
 class EvidenceError(ValueError):
@@ -161,7 +48,7 @@ class EvidenceError(ValueError):
 
 @dataclass(frozen=True)
 class Record:
-    """A validated evidence record."""
+    """A validated evidence record: its kind's fields in ``values`` (unset ones left out)."""
 
     source_id: str
     record_id: str
@@ -191,164 +78,249 @@ class Evidence:
     errors: list[str] = field(default_factory=list)
 
 
-def table_fields(kind: str) -> tuple[Field, ...]:
-    """The columns of the processed table for a record kind, in order."""
-    own = KIND_FIELDS[kind]
-    level = (TIER_LEVEL,) if any(f.name == "tier" for f in own) else ()
-    return COMMON_HEAD + own + level + COMMON_TAIL
+# --- schema errors, said the project's way ----------------------------------------------------------
 
 
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(k|K|million)?(?![\w])")
+def _problem(error: Any, raw: dict[str, Any], kind: str | None) -> str:
+    """One pydantic error as a short sentence that names the field."""
+    loc = [str(part) for part in error["loc"]]
+    if loc and loc[0] in vocab.KINDS:  # the model the discriminator chose
+        loc = loc[1:]
+    name = loc[0] if loc else ""
+    value = error.get("input")
+    kind_of = error["type"]
+    if kind_of == "union_tag_invalid":
+        return f"unknown kind {raw.get('kind')!r} (allowed: {', '.join(vocab.KINDS)})"
+    if kind_of == "union_tag_not_found":
+        return "kind is required"
+    if kind_of == "model_attributes_type":
+        return "not a mapping"
+    if kind_of == "missing":
+        return f"{name} is required"
+    if kind_of == "extra_forbidden":
+        return f"unknown field {name!r} for kind {kind!r}"
+    if name == "flags":
+        return f"flags must be a list from: {', '.join(vocab.FLAGS)} (got {raw.get('flags')!r})"
+    if kind_of == "literal_error":
+        return f"{name} {value!r} is not in the vocabulary ({', '.join(schema.allowed_values(kind, name))})"
+    if kind_of in ("float_type", "float_parsing"):
+        return f"{name} must be a number (got {value!r})"
+    if kind_of in ("int_type", "int_parsing", "int_from_float"):
+        return f"{name} must be an integer (got {value!r})"
+    if kind_of == "greater_than_equal":
+        limit = error["ctx"]["ge"]
+        return f"{name} must not be negative (got {value})" if limit == 0 else f"{name} must be at least {limit:g} (got {value})"
+    if kind_of == "less_than_equal":
+        return f"{name} must be at most {error['ctx']['le']:g} (got {value})"
+    if kind_of == "string_type":
+        return f"{name} must be text (got {value!r})"
+    if kind_of == "string_too_short":
+        if name == "quote" and not str(value).strip():
+            return "quote is missing or empty"
+        if not str(value):
+            return f"{name} must not be empty"
+        return (f"{name} is too short ({len(str(value))} characters; a quote must have at least "
+                f"{schema.MIN_QUOTE_CHARS} to stand on its own)")
+    if kind_of == "string_pattern_mismatch":
+        return f"{name} must be a lower-case slug (got {value!r})"
+    if kind_of == "value_error":
+        return str(error["ctx"]["error"])
+    if kind_of == "list_type":
+        return f"{name} must be a list (got {type(value).__name__})"
+    return f"{'.'.join(loc) or 'record'}: {error['msg']}"
 
 
-def numbers_in(text: str) -> set[float]:
-    """Every number a text states: digits (with or without separators) and number words."""
-    found: set[float] = set()
-    for match in _NUMBER.finditer(text):
-        value = float(match.group(1).replace(",", "") + ("." + match.group(2) if match.group(2) else ""))
-        found.add(value)
-        if match.group(3):
-            found.add(value * (1_000 if match.group(3) in "kK" else 1_000_000))
-    for word in re.findall(r"[A-Za-z]+", text):
-        if word.lower() in NUMBER_WORDS:
-            found.add(float(NUMBER_WORDS[word.lower()]))
-    return found
+def _problems(err: ValidationError, raw: Any) -> list[str]:
+    raw = raw if isinstance(raw, dict) else {}
+    kind = raw.get("kind") if raw.get("kind") in vocab.KINDS else None
+    return list(dict.fromkeys(_problem(e, raw, kind) for e in err.errors()))
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+# --- checks that need the source ---------------------------------------------------------------------
+
+
+def _figure_problems(kind: str, model: BaseModel, quote: str) -> list[str]:
+    """Each structured number must be a figure of the quote, at the position its field names: the
+    low figure of a range is the first value of one figure in the quote, the high the second."""
+    groups = schema.FIGURE_FIELDS.get(kind, ())
+    if not groups:
+        return []
+    from analysis.scan import find_figures
+
+    figures = find_figures(quote)
+    problems = []
+    for names in groups:
+        stated = [(n, getattr(model, n)) for n in names if getattr(model, n) is not None]
+        if not stated:
+            continue
+        wanted = tuple(float(v) for _, v in stated)
+        units = _FIGURE_UNITS.get((kind, names[0]))
+        if units is None:  # a condition's low/high: the record's own unit
+            units = frozenset({_CONDITION_UNITS[str(getattr(model, "unit"))]})
+        if any(f.values == wanted and f.unit in units for f in figures):
+            continue
+        said = "; ".join(f"{f.text!r} = {', '.join(f'{v:g}' for v in f.values)}" for f in figures) or "none"
+        fields = ", ".join(f"{n} {v:g}" for n, v in stated)
+        problems.append(f"{fields}: not a figure of the quote at the position the field names "
+                        f"(the quote states: {said})")
+    return problems
+
+
+@dataclass
+class _Seen:
+    """What earlier records of a file used: ids, and quotes by (kind, values)."""
+
+    ids: dict[str, int] = field(default_factory=dict)
+    quotes: dict[tuple[Any, ...], list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def _check_record(raw: Any, index: int, where: str, source: sources.Source | None,
-                  seen: dict[str, int], signatures: dict[tuple[Any, ...], str]) -> tuple[Record | None, list[str]]:
+                  seen: _Seen) -> tuple[Record | None, list[str]]:
     """Validate one raw record; returns the record (or None) and its problems."""
-    if not isinstance(raw, dict):
-        return None, [f"{where}: record #{index}: not a mapping"]
-    rid = raw.get("id")
-    label = f"{where}: record {rid!r} (#{index})" if rid else f"{where}: record #{index}"
-    errs: list[str] = []
+    rid = raw.get("id") if isinstance(raw, dict) else None
+    label = f"{where}: record {rid!r} (#{index})" if isinstance(rid, str) and rid else f"{where}: record #{index}"
+    problems: list[str] = []
+    if isinstance(rid, str) and rid in seen.ids:
+        problems.append(f"duplicate id (also record #{seen.ids[rid]})")
+    elif isinstance(rid, str):
+        seen.ids[rid] = index
+    if isinstance(raw, dict):  # a key written with no value (`key:`) is a field left unset
+        raw = {k: v for k, v in raw.items() if v is not None}
+    try:
+        model = schema.RECORD.validate_python(raw)
+    except ValidationError as err:
+        return None, [f"{label}: {p}" for p in [*problems, *_problems(err, raw)]]
+    kind = model.kind
+    quote = sources.normalise_space(model.quote)
+    if model.status == "draft":
+        problems.append("is a draft (status: draft): check it against the source, then delete the status line")
+    if source is not None:
+        if sources.find_quote(source.text, model.quote) is None:
+            problems.append(f"quote not found verbatim in {source.meta.file}: {quote[:60]!r}")
+        problems += _figure_problems(kind, model, model.quote)
+        if kind == "salary" and getattr(model, "year_basis") == "publication date":
+            published = source.meta.published[:4]
+            if str(getattr(model, "year")) != published:
+                problems.append(f"year {getattr(model, 'year')} is not the publication year ({published or 'undated'})")
+    values = model.model_dump(exclude={"id", "kind", "quote", "flags", "note", "status"}, exclude_none=True)
+    signature = (kind, tuple(sorted(values.items())))
+    for other_quote, other_id in seen.quotes.get(signature, []):
+        if other_quote == quote:
+            problems.append(f"duplicate of record {other_id!r}")
+        elif other_quote in quote or quote in other_quote:
+            problems.append(f"near-duplicate of record {other_id!r} (same kind and values, one quote inside the other)")
+    if problems:
+        return None, [f"{label}: {p}" for p in problems]
+    seen.quotes.setdefault(signature, []).append((quote, str(rid)))
+    return Record(source.source_id if source else "", model.id, kind, values, tuple(model.flags),
+                  model.note, quote), []
 
-    def bad(problem: str) -> None:
-        errs.append(f"{label}: {problem}")
 
-    if not isinstance(rid, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", rid):
-        bad("id must be a lower-case slug")
-    elif rid in seen:
-        bad(f"duplicate id (also record #{seen[rid]})")
-    else:
-        seen[rid] = index
-    kind = raw.get("kind")
-    if kind not in KIND_FIELDS:
-        bad(f"unknown kind {kind!r} (allowed: {', '.join(KIND_FIELDS)})")
-        return None, errs
-    specs = {f.name: f for f in KIND_FIELDS[kind]}
-    for key in sorted(set(raw) - RECORD_KEYS - set(specs)):
-        bad(f"unknown field {key!r} for kind {kind!r}")
-    quote = raw.get("quote")
-    if not isinstance(quote, str) or not quote.strip():
-        bad("quote is missing or empty")
-        quote = ""
-    elif source is not None and sources.find_quote(source.text, quote) is None:
-        bad(f"quote not found verbatim in {source.meta.file}: {sources.normalise_space(quote)[:60]!r}")
-    flags = raw.get("flags") or []
-    if not isinstance(flags, list) or any(f not in FLAGS for f in flags):
-        bad(f"flags must be a list from: {', '.join(FLAGS)} (got {flags!r})")
-        flags = []
-    note = raw.get("note") or ""
-    quoted = numbers_in(quote)
-    values: dict[str, Any] = {}
-    for spec in specs.values():
-        value = raw.get(spec.name)
-        if value is None or value == "":
-            if spec.required:
-                bad(f"{spec.name} is required")
-            continue
-        if spec.type in ("number", "integer"):
-            if not _is_number(value) or (spec.type == "integer" and not isinstance(value, int)):
-                bad(f"{spec.name} must be {'an integer' if spec.type == 'integer' else 'a number'} (got {value!r})")
-                continue
-            if value < 0:
-                bad(f"{spec.name} must not be negative (got {value})")
-                continue
-            if spec.in_quote and float(value) not in quoted:
-                bad(f"{spec.name} {value} does not appear in the quote")
-        elif not isinstance(value, str):
-            bad(f"{spec.name} must be text (got {value!r})")
-            continue
-        elif spec.enum and value not in spec.enum:
-            bad(f"{spec.name} {value!r} is not in the vocabulary ({', '.join(spec.enum)})")
-        values[spec.name] = value
-    for low, high in (("low_usd", "high_usd"), ("years_min", "years_max"), ("low", "high")):
-        if _is_number(values.get(low)) and _is_number(values.get(high)) and values[low] > values[high]:
-            bad(f"{low} {values[low]} is greater than {high} {values[high]}")
-    if kind == "salary" and values.get("statistic") == "range" and "high_usd" not in values:
-        bad("a range needs high_usd")
-    if kind == "salary" and values.get("year_basis") == "publication date" and source is not None:
-        published = source.meta.published[:4]
-        if str(values.get("year")) != published:
-            bad(f"year {values.get('year')} is not the publication year ({published or 'undated'})")
-    if errs:
-        return None, errs
-    signature = (kind, tuple(sorted(values.items())), sources.normalise_space(quote))
-    if signature in signatures:
-        return None, [f"{label}: duplicate of record {signatures[signature]!r}"]
-    signatures[signature] = str(rid)
-    return Record(source.source_id if source else "", str(rid), kind, values,
-                  tuple(flags), str(note), sources.normalise_space(quote)), []
+def _check_exclusion(raw: Any, index: int, where: str, source: sources.Source | None) -> tuple[Exclusion | None, list[str]]:
+    label = f"{where}: exclusion #{index}"
+    try:
+        item = schema.Exclusion.model_validate(raw)
+    except ValidationError as err:
+        return None, [f"{label}: {p}" for p in _problems(err, raw)]
+    if item.figure not in item.quote:
+        return None, [f"{label}: figure {item.figure!r} is not in its quote"]
+    if source is not None and sources.find_quote(source.text, item.quote) is None:
+        return None, [f"{label}: quote not found verbatim in {source.meta.file}"]
+    return Exclusion(source.source_id if source else "", item.figure, item.reason, item.quote), []
 
 
 def read_file(path: Path, corpus: dict[str, sources.Source]) -> Evidence:
     """Read and check one evidence file against the sources."""
     out = Evidence()
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        out.errors.append(f"{path}: not valid YAML: {' '.join(str(err).split())}")
+        doc = strict_yaml.load(path, schema.MAX_FILE_BYTES)
+    except strict_yaml.StrictYamlError as err:
+        out.errors.append(str(err))
         return out
-    if not isinstance(doc, dict) or not isinstance(doc.get("records"), list):
-        out.errors.append(f"{path}: must be a mapping with source_id and a list of records")
+    if not isinstance(doc, dict):
+        out.errors.append(f"{path}: must be a mapping with source_id and records "
+                          f"(found {type(doc).__name__})")
         return out
+    for key in doc:
+        if key not in schema.TOP_LEVEL_KEYS:
+            out.errors.append(f"{path}: unknown top-level key {key!r} (allowed: {', '.join(schema.TOP_LEVEL_KEYS)})")
+    records, exclusions = doc.get("records", []), doc.get("exclusions", [])
+    for name, value in (("records", records), ("exclusions", exclusions)):
+        if not isinstance(value, list):
+            out.errors.append(f"{path}: {name} must be a list (found {type(value).__name__})")
+    records = records if isinstance(records, list) else []
+    exclusions = exclusions if isinstance(exclusions, list) else []
+    no_claims = doc.get("no_claims")
+    if not records and not (isinstance(no_claims, str) and no_claims.strip()):
+        out.errors.append(f"{path}: no records: record the source's claims, or say why it has none in no_claims")
+    if records and no_claims is not None:
+        out.errors.append(f"{path}: no_claims is given but the file has records")
     source_id = doc.get("source_id")
     source = corpus.get(source_id) if isinstance(source_id, str) else None
     if source is None:
         out.errors.append(f"{path}: unknown source_id {source_id!r} (not in {paths.MANIFEST.name})")
-    elif path.stem != source_id:
+    elif path.name != f"{source_id}.yaml":
         out.errors.append(f"{path}: file name must be {source_id}.yaml")
-    seen: dict[str, int] = {}
-    signatures: dict[tuple[Any, ...], str] = {}
-    for index, raw in enumerate(doc["records"], start=1):
-        record, errs = _check_record(raw, index, str(path), source, seen, signatures)
+    seen = _Seen()
+    for index, raw in enumerate(records, start=1):
+        record, errs = _check_record(raw, index, str(path), source, seen)
         out.errors.extend(errs)
         if record is not None and source is not None:
             out.records.append(record)
-    for index, raw in enumerate(doc.get("exclusions") or [], start=1):
-        where = f"{path}: exclusion #{index}"
-        if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) and raw.get(k)
-                                                for k in ("figure", "reason", "quote")):
-            out.errors.append(f"{where}: needs figure, reason and quote")
-            continue
-        if raw["figure"] not in raw["quote"]:
-            out.errors.append(f"{where}: figure {raw['figure']!r} is not in its quote")
-        elif source is not None and sources.find_quote(source.text, raw["quote"]) is None:
-            out.errors.append(f"{where}: quote not found verbatim in {source.meta.file}")
-        elif source is not None:
-            out.exclusions.append(Exclusion(source.source_id, raw["figure"], raw["reason"], raw["quote"]))
+    for index, raw in enumerate(exclusions, start=1):
+        exclusion, errs = _check_exclusion(raw, index, str(path), source)
+        out.errors.extend(errs)
+        if exclusion is not None and source is not None:
+            out.exclusions.append(exclusion)
     return out
+
+
+def _folder_problems(evidence_dir: Path, corpus: dict[str, sources.Source]) -> list[str]:
+    """Every source has its evidence file, and every file in the folder is a source's."""
+    if not evidence_dir.is_dir():
+        return [f"{evidence_dir}: the evidence folder is missing"]
+    problems = []
+    names = {p.name for p in evidence_dir.iterdir()}
+    for source_id in corpus:
+        if f"{source_id}.yaml" not in names:
+            problems.append(f"{evidence_dir / (source_id + '.yaml')}: missing: every source of the manifest "
+                            "needs its evidence file (records, or a no_claims reason)")
+    expected = {f"{s}.yaml" for s in corpus} | NOT_EVIDENCE
+    for name in sorted(names - expected):
+        stem = name.split(".")[0]
+        if name.endswith(".draft.yaml"):
+            why = (f"a drafted file: review every record, delete its status lines and rename it "
+                   f"{stem}.yaml")
+        elif stem in corpus and name != f"{stem}.yaml":
+            why = f"evidence files are named {stem}.yaml"
+        else:
+            why = f"not the evidence file of a source in {paths.MANIFEST.name}"
+        problems.append(f"{evidence_dir / name}: {why}")
+    return problems
 
 
 def validate_all(evidence_dir: Path = paths.EVIDENCE,
                  corpus: dict[str, sources.Source] | None = None) -> Evidence:
-    """Read every ``*.yaml`` evidence file, in manifest order; collect records and errors."""
+    """Read every source's evidence file, in manifest order; collect records and errors."""
     corpus = sources.load_all() if corpus is None else corpus
-    order = {sid: i for i, sid in enumerate(corpus)}
-    files = sorted(evidence_dir.glob("*.yaml"), key=lambda p: (order.get(p.stem, len(order)), p.name))
-    total = Evidence()
-    for path in files:
+    total = Evidence(errors=_folder_problems(evidence_dir, corpus))
+    for source_id in corpus:
+        path = evidence_dir / f"{source_id}.yaml"
+        if not path.is_file():
+            continue
         part = read_file(path, corpus)
         total.records += part.records
         total.exclusions += part.exclusions
         total.errors += part.errors
     return total
+
+
+# --- the processed tables -------------------------------------------------------------------------------
+
+
+def table_fields(kind: str) -> tuple[schema.Column, ...]:
+    """The columns of the processed table for a record kind, in order."""
+    return schema.table_fields(kind)
 
 
 def _cell(value: Any) -> str:
@@ -371,7 +343,7 @@ def render_tables(records: list[Record]) -> dict[str, str]:
             row = {"source_id": rec.source_id, "record_id": rec.record_id, **rec.values,
                    "flags": ";".join(rec.flags), "note": rec.note, "quote": rec.quote}
             if "tier" in rec.values:
-                row["tier_level"] = TIERS[rec.values["tier"]]
+                row["tier_level"] = vocab.TIER_LEVELS[rec.values["tier"]]
             writer.writerow([_cell(row.get(c.name)) for c in columns])
         out[f"{table}.csv"] = buffer.getvalue()
     out["datapackage.json"] = json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n"
@@ -380,44 +352,32 @@ def render_tables(records: list[Record]) -> dict[str, str]:
 
 def datapackage() -> dict[str, Any]:
     """The Frictionless data package descriptor: the data dictionary of every processed table."""
-    resources = []
-    for kind, table in TABLES.items():
-        fields = []
-        for col in table_fields(kind):
-            entry: dict[str, Any] = {"name": col.name, "type": col.type, "description": col.description}
-            constraints: dict[str, Any] = {}
-            if col.required:
-                constraints["required"] = True
-            if col.enum:
-                constraints["enum"] = list(col.enum)
-            if col.type in ("number", "integer") and col.name != "tier_level":
-                constraints["minimum"] = 0
-            if constraints:
-                entry["constraints"] = constraints
-            fields.append(entry)
-        resources.append({
-            "name": table, "path": f"{table}.csv", "profile": "tabular-data-resource",
-            "format": "csv", "encoding": "utf-8",
-            "description": f"One row per '{kind}' evidence record.",
-            "schema": {"fields": fields, "primaryKey": ["source_id", "record_id"]},
-        })
-    return {"name": "call-center-careers", "title": "Call Center Careers: evidence tables",
-            "profile": "tabular-data-package", "resources": resources}
+    return schema.datapackage()
 
 
-def build(evidence_dir: Path = paths.EVIDENCE) -> dict[str, str]:
+def build(evidence_dir: Path = paths.EVIDENCE, corpus: dict[str, sources.Source] | None = None) -> dict[str, str]:
     """Validate everything and render the tables; raise EvidenceError listing every problem."""
-    evidence = validate_all(evidence_dir)
+    evidence = validate_all(evidence_dir, corpus)
     if evidence.errors:
         raise EvidenceError("\n".join(evidence.errors))
     return render_tables(evidence.records)
 
 
 def write_tables(tables: dict[str, str], out_dir: Path = paths.PROCESSED) -> None:
-    """Write the rendered tables (only called once every record is valid)."""
+    """Write the rendered tables (only called once every record is valid): every file is written
+    beside its target first and then moved into place, so a failure leaves the old tables whole."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name, text in tables.items():
-        (out_dir / name).write_text(text, encoding="utf-8", newline="")
+    staged = []
+    try:
+        for name, text in tables.items():
+            partial = out_dir / f".{name}.partial"
+            partial.write_text(text, encoding="utf-8", newline="")
+            staged.append((partial, out_dir / name))
+        for partial, target in staged:
+            os.replace(partial, target)
+    finally:
+        for partial, _target in staged:
+            partial.unlink(missing_ok=True)
 
 
 def drift(tables: dict[str, str], out_dir: Path = paths.PROCESSED) -> list[str]:
@@ -427,24 +387,47 @@ def drift(tables: dict[str, str], out_dir: Path = paths.PROCESSED) -> list[str]:
 
 
 def load_table(name: str, processed: Path = paths.PROCESSED) -> pd.DataFrame:
-    """A processed table as a DataFrame: text columns as strings, numbers as numbers."""
-    kind = next(k for k, t in TABLES.items() if t == name)
+    """A processed table as a DataFrame: text columns as strings, numbers as numbers. A table whose
+    header is not the schema's columns is refused, naming the file."""
+    kind = next((k for k, t in TABLES.items() if t == name), None)
+    if kind is None:
+        raise EvidenceError(f"{processed / name}: no such table (tables: {', '.join(TABLES.values())})")
+    columns = table_fields(kind)
+    path = processed / f"{name}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    expected = [c.name for c in columns]
+    if header != expected:
+        raise EvidenceError(f"{path}: columns {header} are not the schema's {expected} (run `make data`)")
     dtypes = {c.name: ("Int64" if c.type == "integer" else "Float64" if c.type == "number" else "string")
-              for c in table_fields(kind)}
-    frame = pd.read_csv(processed / f"{name}.csv", dtype=dtypes, keep_default_na=False,
-                        na_values={c: [""] for c, t in dtypes.items() if t != "string"})
-    return frame
+              for c in columns}
+    return pd.read_csv(path, dtype=dtypes, keep_default_na=False,
+                       na_values={c: [""] for c, t in dtypes.items() if t != "string"})
+
+
+def counts_by_kind(records: list[Record], sources_order: list[str]) -> pd.DataFrame:
+    """Records per source (rows) and kind (columns), with totals: what the evidence base holds."""
+    frame = pd.DataFrame([(r.source_id, r.kind) for r in records], columns=["source_id", "kind"])
+    table = pd.crosstab(frame["source_id"], frame["kind"]).reindex(
+        index=sources_order, columns=list(vocab.KINDS), fill_value=0)
+    table["all kinds"] = table.sum(axis=1)
+    table.index.name = "source_id"
+    table.columns.name = None
+    return table.reset_index()
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.evidence", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m analysis.evidence", description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true",
                         help="compare data/processed with the records instead of writing")
     parser.add_argument("--evidence", type=Path, default=paths.EVIDENCE, help="evidence folder")
     parser.add_argument("--out", type=Path, default=paths.PROCESSED, help="processed folder")
+    parser.add_argument("--manifest", type=Path, default=paths.MANIFEST, help="the sources' manifest")
+    parser.add_argument("--raw", type=Path, default=None, help="folder of the raw texts (default: the manifest's)")
     args = parser.parse_args(argv)
     try:
-        tables = build(args.evidence)
+        corpus = sources.load_corpus(args.manifest, args.raw)
+        tables = build(args.evidence, corpus)
     except (EvidenceError, sources.SourceError) as err:
         print(err, file=sys.stderr)
         return 1
@@ -461,14 +444,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-
-
-def counts_by_kind(records: list[Record], sources_order: list[str]) -> pd.DataFrame:
-    """Records per source (rows) and kind (columns), with totals: what the evidence base holds."""
-    frame = pd.DataFrame([(r.source_id, r.kind) for r in records], columns=["source_id", "kind"])
-    table = pd.crosstab(frame["source_id"], frame["kind"]).reindex(
-        index=sources_order, columns=list(KIND_FIELDS), fill_value=0)
-    table["all kinds"] = table.sum(axis=1)
-    table.index.name = "source_id"
-    table.columns.name = None
-    return table.reset_index()

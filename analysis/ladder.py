@@ -1,6 +1,6 @@
 """The career ladder: one harmonised ladder across the sources, what each rung asks, and pay.
 
-The tiers are those of :data:`analysis.evidence.TIERS` (1 = front line ... 6 = senior management;
+The tiers are those of :data:`analysis.vocab.TIERS` (1 = front line ... 6 = senior management;
 0 = ``unspecified``, for statements about call-center work in general). Functions here take the
 processed tables (``roles``, ``requirements``, ``salaries``) as DataFrames and return tidy frames;
 the builders in :data:`FIGURES` load the tables themselves.
@@ -17,38 +17,11 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis import charts, evidence, matrices, sources
+from analysis import charts, evidence, matrices, sources, vocab
 
-#: The rungs, lowest first (``unspecified`` is not a rung).
-LADDER: tuple[str, ...] = tuple(t for t, level in sorted(evidence.TIERS.items(), key=lambda kv: kv[1])
-                                if level > 0)
-TIER_LABELS: dict[str, str] = {
-    "frontline": "Front line",
-    "senior": "Senior",
-    "team-lead": "Team lead",
-    "specialist": "Specialist",
-    "manager": "Manager",
-    "senior-management": "Senior management",
-    "unspecified": "Unspecified",
-}
-#: What each tier covers (the tier table of ``data/evidence/README.md``).
-TIER_COVERS: dict[str, str] = {
-    "frontline": "representatives, agents, executives, front-line specialists "
-                 "(technical support, sales, collections, e-commerce)",
-    "senior": "senior representatives, “senior level”",
-    "team-lead": "team leads, supervisors",
-    "specialist": "quality analysts, trainers, training and development roles",
-    "manager": "managers of a service or training function, “management”",
-    "senior-management": "service delivery managers, directors, senior managers, heads of a unit",
-    "unspecified": "statements about call-center work in general, no rung named",
-}
-EDUCATION_LABELS: dict[str, str] = {
-    "none": "none",
-    "high-school": "high school diploma",
-    "certificate": "certificate",
-    "college-degree": "college degree",
-    "bachelor": "bachelor's degree",
-}
+LADDER: tuple[str, ...] = vocab.LADDER
+TIER_LABELS: dict[str, str] = vocab.TIER_LABELS
+EDUCATION_LABELS: dict[str, str] = vocab.EDUCATION_LABELS
 #: Words that do not tell one role from another when titles are compared.
 _FILLER = frozenset({"a", "an", "the", "of", "and", "for", "in", "i", "ii", "iii", "iv"})
 
@@ -60,10 +33,10 @@ def tier_table() -> pd.DataFrame:
     """The harmonised tiers: level, tier name, label and what each covers (rungs, then unspecified)."""
     tiers = [*LADDER, "unspecified"]
     return pd.DataFrame({
-        "level": [evidence.TIERS[t] for t in tiers],
+        "level": [vocab.TIERS[t].level for t in tiers],
         "tier": tiers,
-        "label": [TIER_LABELS[t] for t in tiers],
-        "covers": [TIER_COVERS[t] for t in tiers],
+        "label": [vocab.TIERS[t].label for t in tiers],
+        "covers": [vocab.TIERS[t].covers for t in tiers],
     })
 
 
@@ -101,7 +74,7 @@ def tier_summary(roles: pd.DataFrame, salaries: pd.DataFrame, sources_order: lis
               for t in counts.index}
     return pd.DataFrame({
         "tier": counts.index,
-        "level": [evidence.TIERS[t] for t in counts.index],
+        "level": [vocab.TIER_LEVELS[t] for t in counts.index],
         "sources": (counts > 0).sum(axis=1).to_numpy(),
         "titles": counts.sum(axis=1).to_numpy(),
         "named_by": [[s for s in counts.columns if counts.loc[t, s] > 0] for t in counts.index],

@@ -10,12 +10,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis import charts, external, inflation, sources
+from analysis import charts, external, inflation, sources, vocab
 
-TIER_LABELS: dict[int, str] = {
-    0: "Unspecified", 1: "Front line", 2: "Senior", 3: "Team lead", 4: "Specialist",
-    5: "Manager", 6: "Senior management",
-}
+TIER_LABELS: dict[int, str] = vocab.LEVEL_LABELS
 
 
 def annual(salaries: pd.DataFrame) -> pd.DataFrame:

@@ -24,7 +24,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis import evidence, paths, sources
+from analysis import evidence, paths, schema, sources
 
 __all__ = ["Figure", "UNITS", "find_figures", "line_col", "unaccounted", "main"]
 
@@ -340,7 +340,7 @@ def _claims(source: sources.Source, found: evidence.Evidence) -> list[tuple[int,
         if record.source_id != source.source_id:
             continue
         span = sources.locate_in_raw(source, record.quote)
-        numeric = {f.name for f in evidence.KIND_FIELDS[record.kind] if f.in_quote}
+        numeric = {name for group in schema.FIGURE_FIELDS.get(record.kind, ()) for name in group}
         numbers = {float(v) for k, v in record.values.items() if k in numeric}
         if span is not None:
             claims.append((span[0], span[1], numbers, ""))

@@ -36,10 +36,10 @@ TIERS: dict[str, TierInfo] = {t.name: t for t in (
     TierInfo("frontline", 1, "Front line",
              "representatives, agents, executives, front-line specialists (technical support, sales, "
              "collections, e-commerce)"),
-    TierInfo("senior", 2, "Senior", "senior representatives, *senior level*"),
+    TierInfo("senior", 2, "Senior", "senior representatives, senior-level roles"),
     TierInfo("team-lead", 3, "Team lead", "team leads, supervisors"),
     TierInfo("specialist", 4, "Specialist", "quality analysts, trainers, training and development roles"),
-    TierInfo("manager", 5, "Manager", "managers of a service or training function, *management*"),
+    TierInfo("manager", 5, "Manager", "managers of a service or training function, management positions"),
     TierInfo("senior-management", 6, "Senior management",
              "service delivery managers, directors, senior managers, heads of a unit"),
     TierInfo("unspecified", 0, "Unspecified", "statements about call-center work in general, no rung named"),

@@ -1,0 +1,102 @@
+"""Read a YAML file exactly, or refuse it.
+
+The evidence files are hand-written and may come from anyone, so the loader is stricter than
+``yaml.safe_load``:
+
+- anchors and aliases (``&a`` / ``*a``, and ``<<`` merge keys) are refused before anything is
+  built, so a file of nested aliases cannot expand into gigabytes;
+- a key given twice in one mapping is an error naming both lines (``safe_load`` keeps the last);
+- keys must be text;
+- a file larger than a cap is refused unread.
+
+It uses libyaml's C parser where PyYAML was built with it (``yaml.CSafeLoader``), which is many
+times faster on large files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+C_ACCELERATED: bool = _Base is not yaml.SafeLoader
+
+
+class StrictYamlError(ValueError):
+    """The file is not YAML this project reads; the message names the file and the line."""
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """A safe loader that refuses duplicate keys, non-text keys and shared (aliased) nodes."""
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "aliases are not allowed (a node is used twice)", node.start_mark)
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[str, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"expected a mapping, found {node.id}", node.start_mark)
+        mapping: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise yaml.constructor.ConstructorError(
+                    None, None, "merge keys (<<) are not allowed", key_node.start_mark)
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"keys must be text, found {key!r}", key_node.start_mark)
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r} (first given on line {lines[key]})",
+                    key_node.start_mark)
+            lines[key] = key_node.start_mark.line + 1
+            mapping[key] = self.construct_object(value_node, deep=True)
+        return mapping
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node, deep=True))
+
+
+def _refuse_anchors(text: str, path: Path) -> None:
+    """Refuse any anchor or alias, found from the parser's events (no node is built)."""
+    if "&" not in text and "*" not in text:  # neither can occur without one of these characters
+        return
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, yaml.AliasEvent):
+            raise StrictYamlError(f"{path}:{event.start_mark.line + 1}: aliases (*{event.anchor}) are not allowed")
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise StrictYamlError(f"{path}:{event.start_mark.line + 1}: anchors (&{anchor}) are not allowed")
+
+
+def load(path: Path, max_bytes: int) -> Any:
+    """The document in a YAML file, read strictly; :class:`StrictYamlError` names what is wrong."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise StrictYamlError(f"{path}: file not found") from None
+    if size > max_bytes:
+        raise StrictYamlError(f"{path}: {size} bytes, more than the {max_bytes} an evidence file may have")
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise StrictYamlError(f"{path}: not valid UTF-8 (offset {err.start})") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        _refuse_anchors(text, path)
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise StrictYamlError(f"{where}: not valid YAML: {' '.join(str(err.problem or err).split())}") from None
+    except yaml.YAMLError as err:
+        raise StrictYamlError(f"{path}: not valid YAML: {' '.join(str(err).split())}") from None
+    except RecursionError:
+        raise StrictYamlError(f"{path}: nested too deeply to be an evidence file") from None
