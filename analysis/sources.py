@@ -45,6 +45,11 @@ _CP1253_HIGH: str = bytes(range(0x80, 0x100)).decode("cp1253", errors="ignore")
 _DEBRIS = re.compile(r"(?<!\S)π[" + re.escape(_CP1253_HIGH) + r"]*(?!\S)")
 
 
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 class SourceError(ValueError):
     """A raw source or the manifest is not what the report expects."""
 
@@ -89,21 +94,42 @@ class Source:
 
 
 def read_manifest(path: Path = paths.MANIFEST) -> list[SourceMeta]:
-    """Read the manifest; a missing column, empty id or duplicate id is an error naming the row."""
-    with path.open(encoding="utf-8", newline="") as handle:
+    """Read the manifest (UTF-8, with or without a byte-order mark). A missing or unknown column,
+    an empty id, file or hash, or a duplicate id or file is an error naming the row."""
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except FileNotFoundError:
+        raise SourceError(f"{path}: the manifest is missing") from None
+    with handle:
         reader = csv.DictReader(handle)
-        missing = [c for c in MANIFEST_COLUMNS if c not in (reader.fieldnames or [])]
+        header = list(reader.fieldnames or [])
+        missing = [c for c in MANIFEST_COLUMNS if c not in header]
         if missing:
             raise SourceError(f"{path}: missing column(s) {', '.join(missing)}")
+        unknown = [c for c in header if c not in MANIFEST_COLUMNS]
+        if unknown or len(header) != len(set(header)):
+            raise SourceError(f"{path}: unknown or repeated column(s) {', '.join(unknown) or header}")
         rows: list[SourceMeta] = []
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
+        files: dict[str, int] = {}
         for line, row in enumerate(reader, start=2):
+            if None in row:
+                raise SourceError(f"{path}:{line}: more fields than columns")
             meta = SourceMeta(**{c: (row[c] or "").strip() for c in MANIFEST_COLUMNS})
             if not meta.source_id or not meta.file or not meta.sha256:
                 raise SourceError(f"{path}:{line}: source_id, file and sha256 must not be empty")
+            if not _SLUG.fullmatch(meta.source_id):
+                raise SourceError(f"{path}:{line}: source_id {meta.source_id!r} must be a lower-case slug "
+                                  "(it is the BibTeX key and the evidence file's name)")
+            if not _FILE_NAME.fullmatch(meta.file):
+                raise SourceError(f"{path}:{line}: file {meta.file!r} must be a plain file name in data/raw/")
+            if not _SHA256.fullmatch(meta.sha256):
+                raise SourceError(f"{path}:{line}: sha256 {meta.sha256!r} is not 64 hexadecimal digits")
             if meta.source_id in seen:
-                raise SourceError(f"{path}:{line}: duplicate source_id {meta.source_id!r}")
-            seen.add(meta.source_id)
+                raise SourceError(f"{path}:{line}: duplicate source_id {meta.source_id!r} (also line {seen[meta.source_id]})")
+            if meta.file in files:
+                raise SourceError(f"{path}:{line}: file {meta.file!r} is listed twice (also line {files[meta.file]})")
+            seen[meta.source_id] = files[meta.file] = line
             rows.append(meta)
     return rows
 
@@ -176,10 +202,17 @@ def source_ids(manifest: Path = paths.MANIFEST) -> list[str]:
     return [meta.source_id for meta in read_manifest(manifest)]
 
 
+def load_corpus(manifest: Path = paths.MANIFEST, raw_dir: Path | None = None) -> dict[str, Source]:
+    """Every source of a manifest, verified and repaired, keyed by source id (manifest order).
+    The raw files are looked for beside the manifest unless ``raw_dir`` says otherwise."""
+    folder = manifest.parent if raw_dir is None else raw_dir
+    return {meta.source_id: load_source(meta, folder) for meta in read_manifest(manifest)}
+
+
 @cache
 def load_all() -> dict[str, Source]:
-    """Every source of the manifest, verified and repaired, keyed by source id (cached)."""
-    return {meta.source_id: load_source(meta) for meta in read_manifest()}
+    """Every source of the project's manifest, verified and repaired (cached)."""
+    return load_corpus()
 
 
 def load_text(source_id: str) -> str:

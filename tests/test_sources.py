@@ -138,3 +138,38 @@ def test_locate_quote_across_a_removed_heading_token() -> None:
 
 def test_word_counts_by_hand() -> None:
     assert sources.word_count("A call – center, 24/7 job.") == 5
+
+
+def test_manifest_saved_with_a_byte_order_mark_reads_the_same(raw_copy: Path) -> None:
+    manifest = raw_copy / "sources.csv"
+    manifest.write_bytes(b"\xef\xbb\xbf" + manifest.read_bytes())
+    assert sources.read_manifest(manifest) == sources.read_manifest()
+
+
+def test_unknown_manifest_column_is_an_error(raw_copy: Path) -> None:
+    manifest = raw_copy / "sources.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    manifest.write_text("\n".join([lines[0] + ",licence"] + [line + "," for line in lines[1:]]) + "\n",
+                        encoding="utf-8")
+    with pytest.raises(sources.SourceError, match=r"sources\.csv: unknown or repeated column\(s\) licence"):
+        sources.read_manifest(manifest)
+
+
+def test_missing_manifest_is_an_error_naming_it(tmp_path: Path) -> None:
+    with pytest.raises(sources.SourceError, match=r"sources\.csv: the manifest is missing"):
+        sources.read_manifest(tmp_path / "sources.csv")
+
+
+@pytest.mark.parametrize(("column", "value", "problem"), [
+    ("source_id", "Bad Key`", "must be a lower-case slug"),
+    ("file", "../../etc/passwd", "must be a plain file name"),
+    ("sha256", "abc", "is not 64 hexadecimal digits"),
+])
+def test_manifest_values_that_could_escape_their_place_are_refused(raw_copy: Path, column: str, value: str,
+                                                                   problem: str) -> None:
+    manifest = raw_copy / "sources.csv"
+    meta = _meta("cedric-career-graph")
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(getattr(meta, column), value, 1),
+                        encoding="utf-8")
+    with pytest.raises(sources.SourceError, match=rf"sources\.csv:4: {column} .*{problem}"):
+        sources.read_manifest(manifest)
