@@ -49,6 +49,8 @@ STYLE: dict[str, object] = {
     "axes.prop_cycle": mpl.cycler(color=OKABE_ITO[:6]),
     "svg.hashsalt": "call-center-careers",
     "svg.fonttype": "none",  # text stays text: editable and searchable in slides
+    # Labels come from the records: a "$" in a role's name is a dollar sign, never mathtext.
+    "text.parse_math": False,
 }
 
 

@@ -13,24 +13,11 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis import matrices, sources
+from analysis import matrices, sources, vocab
 from analysis.matrices import labelled as labelled  # re-exported for the chapter
 
 
-ASPECT_LABELS: dict[str, str] = {
-    "opening-hours": "Opening hours",
-    "shift-length": "Shift length",
-    "schedule": "Schedule",
-    "overtime": "Overtime",
-    "training-duration": "Training duration",
-    "equipment": "Equipment",
-    "remote-work": "Remote work",
-    "part-time": "Working part time",
-    "dress-code": "Dress code",
-    "channels": "Channels",
-    "workplace": "Workplace",
-}
-"""Human labels for the condition aspects, in the chapter's reading order."""
+ASPECT_LABELS: dict[str, str] = vocab.ASPECT_LABELS
 
 HOURS_ASPECTS: tuple[str, ...] = ("opening-hours", "shift-length", "schedule", "overtime")
 """Aspects of the section on hours and shifts."""
@@ -39,15 +26,7 @@ WORK_ASPECTS: tuple[str, ...] = ("training-duration", "equipment", "remote-work"
                                  "dress-code", "channels", "workplace")
 """Aspects of the section on training, equipment and where the work happens."""
 
-METRIC_LABELS: dict[str, str] = {
-    "handle-time": "Handle time",
-    "satisfaction": "Customer satisfaction",
-    "schedule-adherence": "Schedule adherence",
-    "sales": "Sales",
-    "knowledge": "Product knowledge",
-    "service-quality": "Service quality",
-}
-"""Human labels for the metric categories."""
+METRIC_LABELS: dict[str, str] = vocab.METRIC_LABELS
 
 ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|around the clock|round the clock|non-stop|24 hours",
                              re.IGNORECASE)
@@ -162,18 +141,17 @@ def term_presence(table: pd.DataFrame, terms: Mapping[str, str],
     return out
 
 
-def named_by(presence_table: pd.DataFrame, cite: Callable[[str], str]) -> pd.DataFrame:
-    """Per term: how many sources name it and who, each source written with ``cite``."""
+def named_by(presence_table: pd.DataFrame) -> pd.DataFrame:
+    """Per term: how many sources name it and which (a list of source ids, in column order)."""
     return pd.DataFrame({
         "Item": presence_table.index,
         "Sources": presence_table.sum(axis=1).astype(int).to_numpy(),
-        "Named by": ["; ".join(cite(s) for s in presence_table.columns if presence_table.loc[t, s])
-                     or "–" for t in presence_table.index],
+        "Named by": [[s for s in presence_table.columns if presence_table.loc[t, s]] for t in presence_table.index],
     })
 
 
 def items_named(conditions: pd.DataFrame, groups: Mapping[str, Mapping[str, str]],
-                sources_order: list[str], cite: Callable[[str], str]) -> pd.DataFrame:
+                sources_order: list[str]) -> pd.DataFrame:
     """Items named under each aspect (say equipment or channels) and which sources name them.
 
     ``groups`` maps an aspect to its terms (see :func:`term_presence`); only that aspect's
@@ -182,7 +160,7 @@ def items_named(conditions: pd.DataFrame, groups: Mapping[str, Mapping[str, str]
     parts = []
     for aspect, terms in groups.items():
         found = term_presence(conditions[conditions["aspect"] == aspect], terms, sources_order)
-        part = named_by(found, cite)
+        part = named_by(found)
         part.insert(0, "Aspect", ASPECT_LABELS.get(aspect, aspect))
         parts.append(part)
     return pd.concat(parts, ignore_index=True)

@@ -76,21 +76,21 @@ def test_term_presence_is_case_insensitive_keeps_term_order_and_all_sources() ->
 
 def test_named_by_counts_and_cites_in_column_order() -> None:
     found = pd.DataFrame({"a": [True, False], "b": [True, False]}, index=["x", "y"])
-    table = conditions.named_by(found, lambda s: f"<{s}>")
+    table = conditions.named_by(found)
     assert table.to_dict("records") == [
-        {"Item": "x", "Sources": 2, "Named by": "<a>; <b>"},
-        {"Item": "y", "Sources": 0, "Named by": "–"},
+        {"Item": "x", "Sources": 2, "Named by": ["a", "b"]},
+        {"Item": "y", "Sources": 0, "Named by": []},
     ]
 
 
 def test_items_named_searches_only_the_aspect_of_each_group() -> None:
     groups = {"schedule": {"nights": r"nights", "open": r"24/7"},
               "opening-hours": {"open": r"24/7"}}
-    table = conditions.items_named(_conditions(), groups, ORDER, str.upper)
+    table = conditions.items_named(_conditions(), groups, ORDER)
     assert table.to_dict("records") == [
-        {"Aspect": "Schedule", "Item": "nights", "Sources": 1, "Named by": "C"},
-        {"Aspect": "Schedule", "Item": "open", "Sources": 1, "Named by": "C"},
-        {"Aspect": "Opening hours", "Item": "open", "Sources": 1, "Named by": "A"},
+        {"Aspect": "Schedule", "Item": "nights", "Sources": 1, "Named by": ["c"]},
+        {"Aspect": "Schedule", "Item": "open", "Sources": 1, "Named by": ["c"]},
+        {"Aspect": "Opening hours", "Item": "open", "Sources": 1, "Named by": ["a"]},
     ]
 
 
