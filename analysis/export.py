@@ -1,23 +1,72 @@
 """Downloads that ship with the book: every processed table as CSV, one XLSX workbook (a sheet
-per table plus a data-dictionary sheet), and the figure pack. ``python -m analysis.export``."""
+per table plus a data-dictionary sheet), and the figure pack. ``python -m analysis.export``.
+
+Spreadsheet programs run a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return as a formula. Text from the sources and records is data, never a formula:
+
+- in the workbook every text cell is stored as a string (never a formula) with Excel's
+  quote-prefix style, so the text stays verbatim and still cannot run when edited;
+- in the download CSVs such a cell gets a leading apostrophe (the usual defence; the data
+  dictionary and the data page say so), while ``data/processed/`` keeps the text exactly.
+
+Both files are byte-stable: the workbook's timestamps and every zip entry's date are fixed to the
+report's release date (``CITATION.cff``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
-import shutil
+import re
+import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
+import yaml
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from analysis import evidence, paths
+from analysis import evidence, paths, schema
 
 WORKBOOK_NAME = "call-center-careers-data.xlsx"
-# A fixed timestamp keeps the workbook's bytes the same from one build to the next.
-FIXED_TIME = pd.Timestamp("2026-01-01T00:00:00").to_pydatetime()
+#: What a spreadsheet reads as the start of a formula.
+FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+CSV_NOTE = ("In these CSV files a text cell that would start with =, +, -, @, a tab or a carriage "
+            "return starts with an apostrophe, so that spreadsheet programs show it instead of running "
+            "it; data/processed/ in the repository keeps the text exactly.")
+
+
+def release_date(citation: Path = paths.ROOT / "CITATION.cff") -> datetime:
+    """The report's release date (``date-released`` in ``CITATION.cff``), as a timestamp."""
+    meta = yaml.safe_load(citation.read_text(encoding="utf-8"))
+    return datetime.fromisoformat(str(meta["date-released"]))
+
+
+def neutralise(text: str) -> str:
+    """Text that a spreadsheet would run as a formula, with a leading apostrophe; other text as is."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def safe_csv(path: Path) -> str:
+    """A processed CSV with every text cell that could run as a formula neutralised."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    numeric = _numeric_columns(path.stem)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(rows[0])
+    for row in rows[1:]:
+        writer.writerow([v if col in numeric else neutralise(v) for col, v in zip(rows[0], row, strict=True)])
+    return buffer.getvalue()
+
+
+def _numeric_columns(table: str) -> set[str]:
+    kinds = [k for k, t in schema.TABLES.items() if t == table]
+    return schema.numeric_columns(kinds[0]) if kinds else set()
 
 
 def dictionary(processed: Path = paths.PROCESSED) -> pd.DataFrame:
@@ -34,6 +83,25 @@ def dictionary(processed: Path = paths.PROCESSED) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def stable_zip(path: Path, when: datetime) -> None:
+    """Rewrite a zip container (XLSX, PPTX) so its bytes depend on its content only: every entry
+    dated ``when``, in the order written, and the document's own modified/created times set to it."""
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
+                              rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
+            info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    path.write_bytes(out.getvalue())
+
+
 def workbook(out: Path, processed: Path = paths.PROCESSED) -> Path:
     """Write the XLSX workbook: a sheet per processed table and a 'dictionary' sheet."""
     book = Workbook()
@@ -43,37 +111,54 @@ def workbook(out: Path, processed: Path = paths.PROCESSED) -> Path:
     sheets["dictionary"] = dictionary(processed)
     for name, frame in sheets.items():
         sheet = book.create_sheet(name)
-        sheet.append(list(frame.columns))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        numeric = {c.name for kind, t in evidence.TABLES.items() if t == name
-                   for c in evidence.table_fields(kind) if c.type in ("number", "integer")}
-        for row in frame.itertuples(index=False):
-            sheet.append([float(v) if col in numeric and v != "" else v
-                          for col, v in zip(frame.columns, row, strict=True)])
+        numeric = _numeric_columns(name)
+        for r, row in enumerate([list(frame.columns), *frame.itertuples(index=False)], start=1):
+            for c, (col, value) in enumerate(zip(frame.columns, row, strict=True), start=1):
+                if value == "":
+                    continue
+                cell = sheet.cell(row=r, column=c)
+                if r > 1 and col in numeric:
+                    cell.value = float(value)
+                else:
+                    cell.value = value
+                    cell.data_type = "s"  # text, even when it starts with "=": never a formula
+                    if str(value).startswith(FORMULA_PREFIXES):
+                        cell.quotePrefix = True
+                if r == 1:
+                    cell.font = Font(bold=True)
         for i, col in enumerate(frame.columns, start=1):
             width = min(60, max(10, int(frame[col].astype(str).str.len().max() or 0) + 2, len(col) + 2))
             sheet.column_dimensions[get_column_letter(i)].width = width
         sheet.freeze_panes = "A2"
+    when = release_date()
     book.properties.creator = "Call Center Careers"
-    book.properties.created = FIXED_TIME
-    book.properties.modified = FIXED_TIME
+    book.properties.created = when
     out.parent.mkdir(parents=True, exist_ok=True)
-    book.save(out)
+    partial = out.with_name(out.name + ".partial")
+    book.save(partial)
+    stable_zip(partial, when)
+    partial.replace(out)
     return out
 
 
 def tables(out_dir: Path, processed: Path = paths.PROCESSED) -> list[Path]:
-    """Copy every processed CSV and the data package descriptor to the downloads folder."""
+    """Write every processed CSV (neutralised for spreadsheets) and the data package descriptor
+    to the downloads folder."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    copied = []
-    for name in [*(f"{t}.csv" for t in evidence.TABLES.values()), "datapackage.json"]:
-        copied.append(Path(shutil.copy2(processed / name, out_dir / name)))
-    return copied
+    written = []
+    for name in (f"{t}.csv" for t in evidence.TABLES.values()):
+        target = out_dir / name
+        target.write_text(safe_csv(processed / name), encoding="utf-8", newline="")
+        written.append(target)
+    package = json.loads((processed / "datapackage.json").read_text(encoding="utf-8"))
+    package["description"] = CSV_NOTE
+    target = out_dir / "datapackage.json"
+    target.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return [*written, target]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.export", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m analysis.export", description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=paths.DOWNLOADS)
     args = parser.parse_args(argv)
     written = tables(args.out) + [workbook(args.out / WORKBOOK_NAME)]
