@@ -228,14 +228,31 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
+@cache
+def _words(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` with every run of whitespace made one space (and none at the ends), and for
+    each character of that the offset in ``text`` it came from (a space: the end of its word)."""
+    out: list[str] = []
+    where: list[int] = []
+    for match in re.finditer(r"\S+", text):
+        if out:
+            out.append(" ")
+            where.append(where[-1] + 1)
+        out.append(match.group())
+        where.extend(range(match.start(), match.end()))
+    return "".join(out), tuple(where)
+
+
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     """Span of ``quote`` in ``text``, comparing whitespace-normalised; None if absent."""
-    words = quote.split()
-    if not words:
+    wanted = normalise_space(quote)
+    if not wanted:
         return None
-    pattern = r"\s+".join(re.escape(word) for word in words)
-    match = re.search(pattern, text)
-    return match.span() if match else None
+    flat, where = _words(text)
+    at = flat.find(wanted)
+    if at < 0:
+        return None
+    return where[at], where[at + len(wanted) - 1] + 1
 
 
 def to_raw_offset(source: Source, offset: int) -> int:
