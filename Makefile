@@ -22,7 +22,7 @@ BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*.md book/*.ipynb book/*.bib
 # Sphinx options: warnings are errors (-W), report them all (--keep-going), nitpicky (-n).
 JB_FLAGS := --all --warningiserror --keep-going --nitpick
 
-.PHONY: setup book test data downloads figures pdf notebooks bench freeze clean
+.PHONY: setup book test data downloads figures pdf notebooks bench bench-scale freeze clean
 
 setup: $(SETUP)
 
@@ -72,6 +72,10 @@ notebooks: $(SETUP)
 
 bench: $(SETUP)
 	$(BIN)/python scripts/bench.py
+
+# Cost as the evidence grows: synthetic corpora of 10, 100 and 1,000 sources (never committed).
+bench-scale: $(SETUP)
+	$(BIN)/python scripts/bench_scale.py
 
 freeze: $(SETUP)
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > .requirements.new
