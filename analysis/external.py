@@ -26,6 +26,15 @@ BIBKEYS: dict[str, str] = {
     "separations": "bls-separations-2024",
     "cornell": "holman-2007-global-call-center",
 }
+#: The short name a chart's source line gives each reference that is not one of the sources (its
+#: BibTeX key is in book/references.bib; a test checks that every key here is there).
+REFERENCES: dict[str, str] = {
+    "bls-oews": "BLS OEWS",
+    "bls-projections-2024": "BLS Employment Projections 2024–34",
+    "bls-separations-2024": "BLS Employment Projections 2024–34",
+    "holman-2007-global-call-center": "Holman, Batt and Holtgrewe (2007)",
+    "cpi-package": "CPI-U via the cpi package",
+}
 
 
 class ExternalDataError(ValueError):

@@ -16,3 +16,5 @@ BIBLIOGRAPHY: Path = BOOK / "references.bib"
 # Generated downloads the book links (CSV, XLSX, figure pack); written by code, not committed.
 DOWNLOADS: Path = BOOK / "downloads"
 BUILD: Path = ROOT / "_build"
+#: The report's own citation metadata: title, version, release date, published address.
+CITATION: Path = ROOT / "CITATION.cff"

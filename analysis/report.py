@@ -1,11 +1,15 @@
-"""Helpers that turn tables into what a book page shows: MyST tables with citations."""
+"""What a book page shows: escaped MyST tables with citations, short references, and the report's
+own citation metadata (title, version, date, licence, address)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import pandas as pd
+import yaml
 from IPython.display import Markdown
 
 from analysis import paths
@@ -86,25 +90,57 @@ def _blank(value: object) -> object:
     return value
 
 
+@dataclass(frozen=True)
+class Release:
+    """The report's own citation metadata (``CITATION.cff``): one home for title, version, date, URL."""
+
+    title: str
+    version: str
+    date: str
+    url: str
+
+
 @cache
-def _short_titles() -> dict[str, str]:
-    """The ``shorttitle`` of every BibTeX entry that has one (the report's names for unsigned articles)."""
-    from pybtex.database import parse_file
-
-    entries = parse_file(str(paths.BIBLIOGRAPHY)).entries
-    return {key: entry.fields["shorttitle"] for key, entry in entries.items() if "shorttitle" in entry.fields}
+def release(citation: Path = paths.CITATION) -> Release:
+    """The report's title, version, release date and published address."""
+    meta = yaml.safe_load(citation.read_text(encoding="utf-8"))
+    return Release(str(meta["title"]), str(meta["version"]), str(meta["date-released"]), str(meta["url"]))
 
 
-def short_ref(source_id: str) -> str:
-    """A short plain-text reference, as the citations show it: author or short title, and year."""
-    from analysis import sources
+#: The report's licence, for its own text, data and charts (quotations remain their authors').
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
-    meta = next(m for m in sources.read_manifest() if m.source_id == source_id)
-    who = meta.author.split()[-1] if meta.author else _short_titles().get(source_id, meta.title)
+
+def short_ref(key: str) -> str:
+    """A short plain-text reference, as the citations show it: author or short title, and year for a
+    source of the manifest; the short name of an official statistic or study otherwise."""
+    from analysis import external, sources
+
+    meta = next((m for m in sources.read_manifest() if m.source_id == key), None)
+    if meta is None:
+        if key not in external.REFERENCES:
+            raise KeyError(f"no short reference for {key!r}: not a source and not in external.REFERENCES")
+        return external.REFERENCES[key]
+    who = meta.author.split()[-1] if meta.author else (meta.short_title or meta.title)
     return f"{who} ({meta.published[:4] or 'n.d.'})"
 
 
-def source_line(source_ids: list[str], *others: str) -> str:
-    """The text of a chart's source line: the sources used, then any other reference."""
-    refs = [short_ref(s) for s in dict.fromkeys(source_ids)] + list(others)
-    return "; ".join(refs) + ". Chart: Call Center Careers."
+def page_url(chapter: str, anchor: str = "") -> str:
+    """The published address of a page of the book (and an anchor on it)."""
+    page = "index" if chapter == "index" else chapter
+    return f"{release().url.rstrip('/')}/book/{page}.html" + (f"#{anchor}" if anchor else "")
+
+
+def figure_citation(number: int, title: str, name: str, chapter: str) -> str:
+    """The full citation of one figure: report, version, figure number and name, address."""
+    rel = release()
+    year = rel.date[:4]
+    return (f"Call Center Careers ({year}). Figure {number}: {title}. In {rel.title}, version {rel.version}. "
+            f"{page_url(chapter, name)}")
+
+
+def short_figure_citation(number: int) -> str:
+    """The short citation under a chart or on a slide."""
+    rel = release()
+    return f"Call Center Careers ({rel.date[:4]}), Figure {number}. {LICENCE}."

@@ -28,6 +28,7 @@ MANIFEST_COLUMNS: tuple[str, ...] = (
     "file",
     "sha256",
     "title",
+    "short_title",
     "author",
     "published",
     "publisher",
@@ -62,6 +63,7 @@ class SourceMeta:
     file: str
     sha256: str
     title: str
+    short_title: str
     author: str
     published: str
     publisher: str
