@@ -17,7 +17,7 @@ PDF    := _build/pdf/call-center-careers.pdf
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 CODE   := $(wildcard analysis/*.py)
 TABLES := $(wildcard data/processed/*)
-BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*.md book/*.ipynb book/*.bib _static/*) $(CODE) \
+BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*.md book/*.ipynb book/*.bib _static/* _ext/*.py) $(CODE) \
                $(wildcard data/raw/*) $(wildcard data/evidence/*) $(TABLES) $(wildcard data/external/*)
 # Sphinx options: warnings are errors (-W), report them all (--keep-going), nitpicky (-n).
 JB_FLAGS := --all --warningiserror --keep-going --nitpick
@@ -50,7 +50,7 @@ $(WORKBOOK): $(SETUP) $(TABLES) $(CODE)
 
 figures: $(FIGPACK)
 
-$(FIGPACK): $(SETUP) $(TABLES) $(CODE) $(NOTEBOOKS) $(wildcard data/external/*)
+$(FIGPACK): $(SETUP) $(TABLES) $(CODE) $(wildcard data/external/* data/raw/*)
 	$(BIN)/python -m analysis.figures
 
 pdf: $(PDF)

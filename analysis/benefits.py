@@ -7,12 +7,10 @@ set of employer-paid benefits, and the chapter's figure.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
-from matplotlib.figure import Figure
 
 from analysis import matrices
+from analysis.figures import Chart
 
 TABLE = "benefits"
 ROW_LABEL = "Benefit category"
@@ -28,17 +26,21 @@ def employer_paid_sources(benefits: pd.DataFrame, sources_order: list[str]) -> l
 
 
 
-# --- the chapter's figure, built from the processed table ------------------------------------
+# --- the chapter's chart -----------------------------------------------------------------------
 
 
-def _fig_matrix() -> Figure:
-    from analysis import evidence, report, sources
+def matrix_data() -> pd.DataFrame:
+    """Which source names which benefit category, with the records behind each dot."""
+    from analysis import evidence, sources
 
-    order = sources.source_ids()
-    return matrices.matrix_figure(evidence.load_table(TABLE), order, [report.short_ref(s) for s in order],
-                                  ROW_LABEL, report.source_line(order))
+    return matrices.matrix_data(evidence.load_table(TABLE), sources.source_ids())
 
 
-FIGURES: dict[str, Callable[[], Figure]] = {
-    "fig-benefits-matrix": _fig_matrix,
-}
+CHARTS = (
+    Chart("fig-benefits-matrix", "04-benefits", "Which article names which benefit", matrix_data,
+          lambda d: matrices.matrix_figure(d, ROW_LABEL),
+          lambda d: ("Which article names which benefit: a filled dot where an article names a benefit "
+                     "category, with its number of records; categories ordered by how many articles name them."),
+          lambda d: matrices.matrix_alt(d, "a benefit category", "benefit categories"),
+          references=matrices.credited),
+)

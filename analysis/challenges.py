@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis import charts, external, matrices, sources
+from analysis.figures import Chart
 
 TABLE = "challenges"
 ROW_LABEL = "Challenge category"
@@ -41,9 +41,9 @@ def silent_sources(challenges: pd.DataFrame, sources_order: list[str]) -> list[s
 
 
 def turnover_claims(challenges: pd.DataFrame) -> pd.DataFrame:
-    """The sources' own claims about turnover: source, item and verbatim quote."""
+    """The sources' own claims about turnover: source, record, item and verbatim quote."""
     rows = challenges[challenges["category"] == TURNOVER]
-    return rows[["source_id", "item", "quote"]].reset_index(drop=True)
+    return rows[["source_id", "record_id", "item", "quote"]].reset_index(drop=True)
 
 
 def reference(row: pd.Series) -> tuple[str, str, str]:
@@ -137,30 +137,63 @@ def turnover_chart(rates: pd.DataFrame, n_claiming: int, n_sources: int) -> Figu
     return fig
 
 
-# --- the chapter's figures, built from the processed table and the reference file ------------
+# --- the chapter's charts ----------------------------------------------------------------------
 
 
+def matrix_data() -> pd.DataFrame:
+    """Which source names which challenge category, with the records behind each dot."""
+    from analysis import evidence
 
-def _fig_matrix() -> Figure:
-    from analysis import evidence, report
-
-    order = sources.source_ids()
-    return matrices.matrix_figure(evidence.load_table(TABLE), order, [report.short_ref(s) for s in order],
-                                  ROW_LABEL, report.source_line(order))
+    return matrices.matrix_data(evidence.load_table(TABLE), sources.source_ids())
 
 
-def _fig_turnover() -> Figure:
-    from analysis import evidence, report
+def turnover_data() -> pd.DataFrame:
+    """The published rates drawn (one row each, ``source_id`` their BibTeX key), then a last row for
+    the articles' own claim of high turnover, which gives no rate (its sources in ``claimed_by``)."""
+    from analysis import evidence
 
-    order = sources.source_ids()
     claims = turnover_claims(evidence.load_table(TABLE))
     rates = published_rates(external.load_turnover())
-    fig = turnover_chart(rates, claims["source_id"].nunique(), len(order))
-    charts.source_line(fig, report.source_line(list(claims["source_id"]), *rates["reference"]))
-    return fig
+    rows = rates.rename(columns={"bibkey": "source_id"})[
+        ["claim", "kind", "period", "low_percent", "high_percent", "open_high", "single", "caveat", "source_id"]]
+    claimed = list(dict.fromkeys(claims["source_id"]))
+    last = pd.DataFrame([{"claim": "The articles' own claim of high turnover", "kind": "articles",
+                          "n_sources": len(sources.source_ids()), "n_claiming": len(claimed),
+                          "claimed_by": ";".join(claimed), "record_ids": ";".join(claims["record_id"])}])
+    return pd.concat([rows, last], ignore_index=True)
 
 
-FIGURES: dict[str, Callable[[], Figure]] = {
-    "fig-challenges-matrix": _fig_matrix,
-    "fig-challenges-turnover": _fig_turnover,
-}
+def _turnover_chart(data: pd.DataFrame) -> Figure:
+    rates, claim = data[data["kind"] != "articles"], data[data["kind"] == "articles"].iloc[0]
+    return turnover_chart(rates.reset_index(drop=True), int(claim["n_claiming"]), int(claim["n_sources"]))
+
+
+def _turnover_alt(data: pd.DataFrame) -> str:
+    rates, claim = data[data["kind"] != "articles"], data[data["kind"] == "articles"].iloc[0]
+    parts = [f"{r['claim']}: {rate_text(r)} ({r['kind']}, {r['period']}; {r['caveat']})" for _, r in rates.iterrows()]
+    return ("Horizontal chart on an axis of percent per year, one row per published figure: "
+            + "; ".join(parts) + f". A last row notes that {int(claim['n_claiming'])} of the "
+            f"{int(claim['n_sources'])} articles call turnover high and give no rate.")
+
+
+def _turnover_references(data: pd.DataFrame) -> list[str]:
+    claim = data[data["kind"] == "articles"].iloc[0]
+    ordered = [s for s in sources.source_ids() if s in str(claim["claimed_by"]).split(";")]
+    return [*ordered, *data.loc[data["kind"] != "articles", "source_id"]]
+
+
+CHARTS = (
+    Chart("fig-challenges-matrix", "05-challenges", "Which article names which challenge", matrix_data,
+          lambda d: matrices.matrix_figure(d, ROW_LABEL),
+          lambda d: ("Which article names which challenge: a filled dot where an article names a challenge "
+                     "category, with its number of records; categories ordered by how many articles name them."),
+          lambda d: matrices.matrix_alt(d, "a challenge category", "challenge categories"),
+          references=matrices.credited),
+    Chart("fig-challenges-turnover", "05-challenges", "Published rates of leaving", turnover_data,
+          _turnover_chart,
+          lambda d: ("Published rates of leaving, in percent per year: a study's range of annual agent turnover "
+                     "in U.S. call centers, and the BLS occupational separations rate for customer service "
+                     "representatives, which counts workers leaving the occupation and is not a call-center "
+                     "turnover rate; the articles that call turnover high give no number."),
+          _turnover_alt, references=_turnover_references),
+)

@@ -8,13 +8,12 @@ source x aspect and source x category matrices come from :mod:`analysis.matrices
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from analysis import matrices, sources, vocab
-from analysis.matrices import labelled as labelled  # re-exported for the chapter
+from analysis.figures import Chart
 
 
 ASPECT_LABELS: dict[str, str] = vocab.ASPECT_LABELS
@@ -210,29 +209,27 @@ def explicit_measures(metrics: pd.DataFrame, sources_order: list[str]) -> list[s
     return [s for s in sources_order if s in found]
 
 
-# --- the chapter's figures, built from the processed tables ---------------------------------
+# --- the chapter's charts ----------------------------------------------------------------------
 
 
+def matrix_data(table_name: str, by: str, labels: Mapping[str, str]) -> pd.DataFrame:
+    """Which source speaks of which aspect (or metric category), with the records behind each dot."""
+    from analysis import evidence
 
-def _matrix_figure(table_name: str, by: str, labels: Mapping[str, str], row_label: str) -> Figure:
-    from analysis import evidence, report
-
-    table = evidence.load_table(table_name)
-    order = sources.source_ids()
-    return matrices.matrix_figure(
-        table, order, [report.short_ref(s) for s in order], row_label,
-        report.source_line([s for s in order if s in set(table["source_id"])]), by=by, row_labels=labels)
+    return matrices.matrix_data(evidence.load_table(table_name), sources.source_ids(), by=by, row_labels=labels)
 
 
-def _fig_conditions_matrix() -> Figure:
-    return _matrix_figure("conditions", "aspect", ASPECT_LABELS, "Working condition")
-
-
-def _fig_metrics_matrix() -> Figure:
-    return _matrix_figure("metrics", "category", METRIC_LABELS, "Judged on")
-
-
-FIGURES: dict[str, Callable[[], Figure]] = {
-    "fig-conditions-matrix": _fig_conditions_matrix,
-    "fig-metrics-matrix": _fig_metrics_matrix,
-}
+CHARTS = (
+    Chart("fig-conditions-matrix", "06-conditions", "Which source speaks of which working condition",
+          lambda: matrix_data("conditions", "aspect", ASPECT_LABELS),
+          lambda d: matrices.matrix_figure(d, "Working condition"),
+          lambda d: "Which working conditions each source speaks of, with its number of records on each.",
+          lambda d: matrices.matrix_alt(d, "a working condition", "working conditions"),
+          references=matrices.credited),
+    Chart("fig-metrics-matrix", "06-conditions", "What agents are judged on, by source",
+          lambda: matrix_data("metrics", "category", METRIC_LABELS),
+          lambda d: matrices.matrix_figure(d, "Judged on"),
+          lambda d: "What each source says agents' performance is judged on, with its number of records on each.",
+          lambda d: matrices.matrix_alt(d, "a kind of measure", "kinds of performance measure"),
+          references=matrices.credited),
+)

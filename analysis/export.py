@@ -64,6 +64,15 @@ def safe_csv(path: Path) -> str:
     return buffer.getvalue()
 
 
+def frame_csv(frame: pd.DataFrame) -> str:
+    """A table as download CSV text: every text cell that could run as a formula neutralised."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if not pd.api.types.is_numeric_dtype(shown[column]) and not pd.api.types.is_bool_dtype(shown[column]):
+            shown[column] = shown[column].map(lambda v: neutralise(v) if isinstance(v, str) else v)
+    return shown.to_csv(index=False, lineterminator="\n")
+
+
 def _numeric_columns(table: str) -> set[str]:
     kinds = [k for k, t in schema.TABLES.items() if t == table]
     return schema.numeric_columns(kinds[0]) if kinds else set()

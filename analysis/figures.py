@@ -1,26 +1,37 @@
-"""Every chart of the report, by its ``fig-…`` name, and the figure pack.
+"""Every chart of the report, by its ``fig-…`` name: what it shows, how it is drawn, and the pack.
 
-Each chapter module defines ``FIGURES: dict[str, Callable[[], Figure]]``: zero-argument builders
-that load the processed tables, draw the chart in the report's style and add its source line.
-Notebooks show a chart with :func:`build`; ``make figures`` exports them all with :func:`pack`.
-Captions and alt text live once, in the notebook cell that shows the figure (``mystnb`` metadata),
-and the pack reads them from there.
+Each chapter module declares its charts as :class:`Chart` entries of a ``CHARTS`` tuple, beside
+the functions that draw them. A chart is
+
+- ``data()``: the values it draws, as a table (with the ``source_id`` of every row and, for rows
+  that come from evidence, the ``record_id``): the "data behind the chart" a reader can download;
+- ``draw(data)``: the chart in the report's style, from that table alone;
+- ``caption(data)`` and ``alt(data)``: the caption (without its number) and the alt text, written
+  from the same table, so their words cannot drift from what is drawn;
+- ``references(data)``: what the source line credits, as BibTeX keys (the sources that are in
+  the data, then any official statistics), and ``notes`` for a method named there (CPI-U, say).
+
+The book places a chart with the ``report-figure`` directive (``_ext/report_figures.py``), which
+takes everything from here; ``make figures`` exports every chart as PNG, SVG, the CSV of its data
+and a text card with its caption, alt text and citation (:func:`pack`).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import json
+import shutil
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
+import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis import charts, paths
+from analysis import charts, export, paths
 
 MODULES: tuple[str, ...] = (
     "analysis.pay",
@@ -30,90 +41,128 @@ MODULES: tuple[str, ...] = (
     "analysis.conditions",
     "analysis.agreement",
 )
+#: The pages, in reading order, that figures are placed on (``_toc.yml`` order; the landing page first).
+CHAPTERS: tuple[str, ...] = ("index", "01-sources", "02-pay", "03-career-ladder", "04-benefits",
+                             "05-challenges", "06-conditions", "07-agreement")
 PACK_DIR: Path = paths.BUILD / "figures"
 PACK_ZIP: Path = paths.DOWNLOADS / "call-center-careers-figures.zip"
 
 
 @dataclass(frozen=True)
-class FigureInfo:
-    """A figure as the book shows it: where, its number-free caption and its alt text."""
+class Chart:
+    """One chart of the report."""
 
     name: str
-    notebook: str
-    caption: str
-    alt: str
+    chapter: str
+    title: str
+    data: Callable[[], pd.DataFrame]
+    draw: Callable[[pd.DataFrame], Figure]
+    caption: Callable[[pd.DataFrame], str]
+    alt: Callable[[pd.DataFrame], str]
+    references: Callable[[pd.DataFrame], list[str]] = field(default=lambda data: sources_in(data))
+    notes: Callable[[pd.DataFrame], list[str]] = field(default=lambda data: [])
 
 
-def registry() -> dict[str, Callable[[], Figure]]:
-    """Every figure builder of every chapter module."""
-    found: dict[str, Callable[[], Figure]] = {}
+def sources_in(data: pd.DataFrame) -> list[str]:
+    """The sources (of the manifest, not official statistics) a chart's data holds, in manifest order."""
+    from analysis import sources
+
+    present = set(data["source_id"].dropna())
+    return [s for s in sources.source_ids() if s in present]
+
+
+@cache
+def registry() -> dict[str, Chart]:
+    """Every chart of every chapter module, in reading order (chapter, then declaration)."""
+    found: dict[str, Chart] = {}
     for module in MODULES:
-        for name, builder in importlib.import_module(module).FIGURES.items():
-            if name in found:
-                raise ValueError(f"{module}: figure name {name!r} is defined twice")
-            found[name] = builder
-    return found
+        for chart in importlib.import_module(module).CHARTS:
+            if chart.name in found:
+                raise ValueError(f"{module}: figure name {chart.name!r} is defined twice")
+            if chart.chapter not in CHAPTERS:
+                raise ValueError(f"{module}: {chart.name} is placed on an unknown page {chart.chapter!r}")
+            found[chart.name] = chart
+    order = sorted(found.values(), key=lambda c: CHAPTERS.index(c.chapter))
+    return {c.name: c for c in order}
 
 
-def build(name: str) -> Figure:
-    """Draw one figure in the report's style."""
+def number(name: str) -> int:
+    """A figure's number in the report (1-based, reading order)."""
+    return list(registry()).index(name) + 1
+
+
+def source_line(chart: Chart, data: pd.DataFrame) -> str:
+    """The text under a chart: the works it draws on, any method, and who made it."""
+    from analysis import report
+
+    refs = [report.short_ref(key) for key in dict.fromkeys(chart.references(data))]
+    return "; ".join([*refs, *chart.notes(data)]) + ". Chart: Call Center Careers."
+
+
+def build(name: str, data: pd.DataFrame | None = None) -> Figure:
+    """Draw one figure in the report's style, with its source line (from its own data, or ``data``)."""
+    chart = registry()[name]
     charts.apply_style()
-    return registry()[name]()
+    data = chart.data() if data is None else data
+    fig = chart.draw(data)
+    charts.source_line(fig, source_line(chart, data))
+    return fig
 
 
-def book_figures(book: Path = paths.BOOK) -> list[FigureInfo]:
-    """The figures the notebooks show, with caption and alt text from the cell metadata."""
-    out = []
-    for notebook in sorted(book.glob("*.ipynb")):
-        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
-            meta = cell.get("metadata", {}).get("mystnb", {})
-            figure = meta.get("figure", {})
-            if "name" in figure:
-                out.append(FigureInfo(figure["name"], notebook.name, figure.get("caption", ""),
-                                      meta.get("image", {}).get("alt", "")))
-    return out
-
-
-def citation_text(info: FigureInfo, number: int) -> str:
+def citation_text(name: str) -> str:
     """How to cite one figure of the report."""
-    return (f"Call Center Careers (2026). Figure {number}: {info.caption} "
-            f"In Call Center Careers: an open, reproducible research report, chapter {info.notebook}.")
+    from analysis import report
+
+    chart = registry()[name]
+    return report.figure_citation(number(name), chart.title, name, chart.chapter)
 
 
-def _export(job: tuple[int, FigureInfo, Path]) -> list[Path]:
-    number, info, out_dir = job
-    stem = out_dir / f"{number:02d}-{info.name}"
-    written = charts.export(build(info.name), stem)
+def card(name: str, data: pd.DataFrame | None = None) -> str:
+    """The text card of one figure: caption, alt text, sources and citation."""
+    from analysis import report
+
+    chart = registry()[name]
+    data = chart.data() if data is None else data
+    return (f"Figure {number(name)}: {chart.title}\n\n{chart.caption(data)}\n\n"
+            f"Alt text: {chart.alt(data)}\n\nSource: {source_line(chart, data)}\n\n"
+            f"Cite as: {citation_text(name)}\n\nLicence: {report.LICENCE}\n")
+
+
+def _export(job: tuple[str, Path]) -> list[Path]:
+    name, out_dir = job
+    stem = out_dir / f"{number(name):02d}-{name}"
+    data = registry()[name].data()
+    written = charts.export(build(name, data), stem)
+    table = stem.with_suffix(".csv")
+    table.write_text(export.frame_csv(data), encoding="utf-8", newline="")
     text = stem.with_suffix(".txt")
-    text.write_text(
-        f"Figure {number}: {info.caption}\n\nAlt text: {info.alt}\n\n"
-        f"Cite as: {citation_text(info, number)}\n", encoding="utf-8")
-    return [*written, text]
+    text.write_text(card(name, data), encoding="utf-8")
+    return [*written, table, text]
 
 
 def pack(out_dir: Path = PACK_DIR, zip_path: Path = PACK_ZIP, workers: int = 2) -> list[Path]:
-    """Export every figure as PNG (200 dpi) and SVG with a caption/alt/citation text file; zip them.
+    """Export every figure as PNG (200 dpi), SVG, the CSV of its data and its text card; zip them.
 
     Figures are numbered in reading order, as in the book. Two processes share the work.
     """
-    infos = book_figures()
-    unshown = set(registry()) - {info.name for info in infos}
-    if unshown:
-        raise ValueError(f"figures built by code but shown in no notebook: {', '.join(sorted(unshown))}")
-    jobs = [(number, info, out_dir) for number, info in enumerate(infos, start=1)]
+    shutil.rmtree(out_dir, ignore_errors=True)  # no file of an earlier pack may pass for this one's
+    out_dir.mkdir(parents=True)
+    jobs = [(name, out_dir) for name in registry()]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         written = [path for paths_ in pool.map(_export, jobs) for path in paths_]
     zip_path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
+    partial = zip_path.with_name(zip_path.name + ".partial")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(written):
             info = zipfile.ZipInfo(f"call-center-careers-figures/{path.name}", date_time=(2026, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes())
+    partial.replace(zip_path)
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.figures", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m analysis.figures", description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=PACK_DIR)
     parser.add_argument("--zip", type=Path, default=PACK_ZIP)
     args = parser.parse_args(argv)

@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from analysis import charts, evidence, matrices, sources, vocab
+from analysis.figures import Chart
 
 LADDER: tuple[str, ...] = vocab.LADDER
 TIER_LABELS: dict[str, str] = vocab.TIER_LABELS
@@ -107,22 +108,56 @@ def words(tiers: list[str]) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
-def ladder_chart(counts: pd.DataFrame, column_labels: list[str],
-                 unpriced: list[str] | None = None) -> Figure:
+def tiers_data(roles: pd.DataFrame, salaries: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
+    """What :func:`ladder_chart` draws: per rung (top rung first) and source, the number of titles and
+    their records, and whether any source prices the rung."""
+    counts = title_counts(roles, sources_order)
+    unpriced = set(unpriced_tiers(tier_summary(roles, salaries, sources_order)))
+    rows = []
+    for tier in reversed(list(counts.index)):
+        for source in sources_order:
+            ids = roles.loc[(roles["tier"] == tier) & (roles["source_id"] == source), "record_id"]
+            rows.append({"tier": tier, "label": TIER_LABELS[str(tier)], "source_id": source,
+                         "records": int(counts.loc[tier, source]), "record_ids": ";".join(ids),
+                         "priced": tier not in unpriced})
+    return pd.DataFrame(rows)
+
+
+def ladder_chart(data: pd.DataFrame, column_label: Callable[[str], str] | None = None) -> Figure:
     """The tier x source dot matrix, front line at the bottom; rungs without pay marked at right."""
-    shown = counts.iloc[::-1]
-    labels = [TIER_LABELS[str(t)] for t in shown.index]
-    fig = matrices.matrix_chart(shown.set_axis(labels, axis=0), column_labels, "Rung of the ladder")
+    fig = matrices.matrix_figure(data, "Rung of the ladder", column_label)
     ax = fig.axes[0]
-    n_cols = counts.shape[1]
-    for i, tier in enumerate(shown.index):
-        if unpriced and tier in unpriced:
+    labels = list(dict.fromkeys(data["label"]))
+    n_cols = data["source_id"].nunique()
+    unpriced = set(data.loc[~data["priced"].astype(bool), "label"])
+    for i, label in enumerate(labels):
+        if label in unpriced:
             ax.text(n_cols - 0.35, i, "no pay figure", va="center", ha="left", fontsize=9,
                     color=charts.GREY, style="italic")
     if unpriced:  # an extra column of notes: widen the figure so the source columns keep their room
         ax.set_xlim(-0.6, n_cols + 0.9)
         fig.set_figwidth(fig.get_figwidth() + 1.7)
     return fig
+
+
+def _tiers_alt(data: pd.DataFrame) -> str:
+    from analysis import report
+
+    counts = matrices.counts_of(data)
+    rungs = (counts > 0).sum(axis=0)
+    every = [report.short_ref(s) for s in counts.columns if rungs[s] == len(counts)]
+    none = [report.short_ref(s) for s in counts.columns if rungs[s] == 0]
+    unpriced = list(dict.fromkeys(data.loc[~data["priced"].astype(bool), "label"]))
+    text = ("Dot matrix with the rungs of the ladder as rows, front line at the bottom, and the sources as "
+            "columns; a numbered dot gives how many titles a source names at that rung, a small grey dot means "
+            "none.")
+    if every:
+        text += f" A dot on every rung: {', '.join(every)}."
+    if none:
+        text += f" No dot at all: {', '.join(none)}."
+    if unpriced:
+        text += f" Marked as having no pay figure: {', '.join(unpriced).lower()}."
+    return text
 
 
 # --- 2. what each rung asks ----------------------------------------------------------------------
@@ -278,9 +313,7 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | Non
         if pd.notna(row["years_max"]):
             ax.plot([row["years_min"], row["years_max"]], [row["mid_usd"]] * 2, color=c, linewidth=1.5)
         ax.plot(x, row["mid_usd"], "o", color=c, markersize=9, markeredgecolor="white", zorder=3)
-        years = (f"{row['years_min']:g}–{row['years_max']:g} years" if pd.notna(row["years_max"])
-                 else f"{row['years_min']:g} year{'s' if row['years_min'] != 1 else ''}")
-        text = f"{textwrap.fill(str(row['role']), 24)}\n({years})"
+        text = f"{textwrap.fill(str(row['role']), 24)}\n({_years_text(row['years_min'], row['years_max'])})"
         side = label_side.get(str(row["role"]), "right")
         right = row["years_max"] if pd.notna(row["years_max"]) else x
         anchor, offset, ha, va = {
@@ -303,34 +336,52 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | Non
     return fig
 
 
-# --- the chapter's figures, built from the processed tables ---------------------------------------
+# --- the chapter's charts, built from the processed tables ---------------------------------------
+
+#: Where the experience-pay chart labels a role other than to the right of its point: the two
+#: front-line points sit close together.
+LABEL_SIDES = {"eCommerce Customer Service Representative": "above", "Manager of Customer Service Training": "left"}
 
 
-
-def _fig_tiers() -> Figure:
-    from analysis import report
-
-    roles, salaries, order = evidence.load_table("roles"), evidence.load_table("salaries"), sources.source_ids()
-    counts = title_counts(roles, order)
-    fig = ladder_chart(counts, [report.short_ref(s) for s in order],
-                       unpriced_tiers(tier_summary(roles, salaries, order)))
-    charts.source_line(fig, report.source_line(order))
-    return fig
+def _years_text(low: float, high: float | None) -> str:
+    """Years of experience as words: "1 year", "0–3 years", "7 years"."""
+    if high is not None and pd.notna(high):
+        return f"{low:g}–{high:g} years"
+    return f"{low:g} year" + ("" if low == 1 else "s")
 
 
-def _fig_experience_pay() -> Figure:
-    from analysis import report
-
-    matched, _ = match_experience_pay(evidence.load_table("requirements"), evidence.load_table("salaries"))
-    # the two front-line points sit close together: one label above, the other to the right
-    fig = experience_pay_chart(matched, {"eCommerce Customer Service Representative": "above",
-                                         "Manager of Customer Service Training": "left"})
-    charts.source_line(fig, report.source_line(list(matched["source_id"]),
-                                               "Dollars as written, not adjusted for inflation"))
-    return fig
+def _experience_caption(data: pd.DataFrame) -> str:
+    years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"].dropna()))
+    n = data["source_id"].nunique()
+    whose = "one source's figures" if n == 1 else f"{n} sources' figures"
+    return (f"Years of experience asked against the annual pay range stated for the same role: {whose}, in the "
+            f"nominal dollars of {years} as written; {len(data)} points, not a trend.")
 
 
-FIGURES: dict[str, Callable[[], Figure]] = {
-    "fig-ladder-tiers": _fig_tiers,
-    "fig-ladder-experience-pay": _fig_experience_pay,
-}
+def _experience_alt(data: pd.DataFrame) -> str:
+    from analysis import pay
+
+    parts = [f"{r['role']}: {_years_text(r['years_min'], r['years_max'])}, {pay.money(r['low_usd'])} to "
+             f"{pay.money(r['high_usd'])}" for _, r in data.iterrows()]
+    return ("Chart with years of experience asked on the horizontal axis and annual pay as written on the vertical "
+            "axis; each role is a vertical line from its low to its high pay figure with a dot at the midpoint, and "
+            "a range of years is a thin horizontal bar. " + "; ".join(parts) + ".")
+
+
+def _roles_data() -> pd.DataFrame:
+    return tiers_data(evidence.load_table("roles"), evidence.load_table("salaries"), sources.source_ids())
+
+
+def _experience_data() -> pd.DataFrame:
+    return match_experience_pay(evidence.load_table("requirements"), evidence.load_table("salaries"))[0]
+
+
+CHARTS = (
+    Chart("fig-ladder-tiers", "03-career-ladder", "The rungs each source names", _roles_data, ladder_chart,
+          lambda d: ("Which rungs of the harmonised ladder each source names, with the number of titles it uses "
+                     "at each rung; rungs that no source gives a pay figure for are marked."),
+          _tiers_alt, references=matrices.credited),
+    Chart("fig-ladder-experience-pay", "03-career-ladder", "Experience asked against pay", _experience_data,
+          lambda d: experience_pay_chart(d, LABEL_SIDES), _experience_caption, _experience_alt,
+          notes=lambda d: ["Dollars as written, not adjusted for inflation"]),
+)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -73,33 +73,62 @@ def matrix_chart(counts: pd.DataFrame, column_labels: list[str], row_label: str)
     return fig
 
 
-def bar_chart(summary_frame: pd.DataFrame, by: str, xlabel: str) -> Figure:
-    """Horizontal bars: how many of the sources name each category."""
-    frame = summary_frame.iloc[::-1]
-    fig, ax = plt.subplots(figsize=(8, 0.38 * len(frame) + 1.4))
-    ax.barh([str(c).replace("-", " ") for c in frame[by]], frame["sources"], color=charts.OKABE_ITO[0])
-    for y, (n, r) in enumerate(zip(frame["sources"], frame["records"], strict=True)):
-        ax.text(n + 0.05, y, f"{n} ({r} records)", va="center", fontsize=10, color=charts.GREY)
-    ax.set_xlabel(xlabel)
-    ax.set_xlim(0, frame["sources"].max() + 1.2)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.grid(axis="y", visible=False)
-    return fig
+def matrix_data(table: pd.DataFrame, sources_order: list[str], by: str = "category",
+                row_labels: Mapping[str, str] | None = None, rows: list[str] | None = None) -> pd.DataFrame:
+    """A source x category matrix as the values a dot matrix draws: one row per (category, source),
+    zeros kept, with the records behind each dot. ``rows`` fixes the category order (default: as
+    :func:`presence` orders them); ``row_labels`` gives each category the words a reader sees."""
+    counts = presence(table, sources_order, by)
+    keys = list(counts.index) if rows is None else rows
+    labels = row_labels or {}
+    out = []
+    for key in keys:
+        for source in sources_order:
+            ids = table.loc[(table[by] == key) & (table["source_id"] == source), "record_id"]
+            out.append({by: key, "label": labels.get(key, str(key).replace("-", " ")), "source_id": source,
+                        "records": len(ids), "record_ids": ";".join(ids)})
+    return pd.DataFrame(out, columns=[by, "label", "source_id", "records", "record_ids"])
 
 
-def labelled(counts: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
-    """A presence matrix with its row keys replaced by human labels (order kept)."""
-    return counts.rename(index=lambda k: labels.get(k, k))
+def counts_of(data: pd.DataFrame) -> pd.DataFrame:
+    """The label x source count matrix of :func:`matrix_data`'s table, in its order."""
+    labels = list(dict.fromkeys(data["label"]))
+    columns = list(dict.fromkeys(data["source_id"]))
+    return data.pivot(index="label", columns="source_id", values="records").reindex(index=labels, columns=columns)
 
 
-def matrix_figure(table: pd.DataFrame, sources_order: list[str], column_labels: list[str],
-                  row_label: str, source_text: str, by: str = "category",
-                  row_labels: Mapping[str, str] | None = None) -> Figure:
-    """A chapter's source x category dot matrix, every source a column, with its source line.
+def matrix_figure(data: pd.DataFrame, row_label: str, column_label: Callable[[str], str] | None = None) -> Figure:
+    """A chapter's source x category dot matrix, every source a column, from :func:`matrix_data`;
+    columns are headed by each source's short reference unless ``column_label`` says otherwise."""
+    from analysis import report
 
-    ``row_labels`` optionally replaces category keys by words a reader knows (order kept).
-    """
-    counts = labelled(presence(table, sources_order, by), row_labels or {})
-    fig = matrix_chart(counts, column_labels, row_label)
-    charts.source_line(fig, source_text)
-    return fig
+    counts = counts_of(data)
+    label = column_label or report.short_ref
+    return matrix_chart(counts, [label(str(s)) for s in counts.columns], row_label)
+
+
+def credited(data: pd.DataFrame) -> list[str]:
+    """The sources a matrix chart draws on: those with at least one record in it (manifest order)."""
+    named = set(data.loc[data["records"] > 0, "source_id"])
+    return [s for s in dict.fromkeys(data["source_id"]) if s in named]
+
+
+def matrix_alt(data: pd.DataFrame, what: str, rows_are: str) -> str:
+    """Alt text of a dot matrix, written from its counts: who names most, what rests on one source."""
+    from analysis import report
+
+    counts = counts_of(data)
+    named = (counts > 0).sum(axis=1)
+    n_sources = counts.shape[1]
+    widest = [str(k) for k in named.index[named == named.max()]]
+    single = [str(k) for k in named.index[named == 1]]
+    empty = [report.short_ref(s) for s in counts.columns if counts[s].sum() == 0]
+    text = (f"Dot matrix with {rows_are} as rows ({', '.join(map(str, counts.index))}) and the {n_sources} "
+            f"sources as columns; a filled dot with a number of records marks each source that names {what}, a "
+            f"small grey dot one that does not. Most widely named: {', '.join(widest)} "
+            f"({int(named.max())} of {n_sources} sources).")
+    if single:
+        text += f" Named by one source only: {', '.join(single)}."
+    if empty:
+        text += f" No dot in the column of {', '.join(empty)}."
+    return text

@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from analysis import charts, external, inflation, sources, vocab
+from analysis.figures import Chart, sources_in
 
 TIER_LABELS: dict[int, str] = vocab.LEVEL_LABELS
 
@@ -102,15 +103,24 @@ def _label(row: pd.Series, width: int = 44) -> str:
     return textwrap.fill(f"{row['role']} ({year})", width)
 
 
+# --- the chapter's charts: the values each draws, then the drawing --------------------------------
 
-def range_chart(salaries: pd.DataFrame, source_order: list[str],
-                source_labels: dict[str, str] | None = None) -> Figure:
+RANGE_COLUMNS = ["record_id", "source_id", "tier_level", "role", "year", "statistic", "period", "low_usd", "high_usd"]
+
+
+def ranges_data(salaries: pd.DataFrame) -> pd.DataFrame:
+    """Every annual pay figure, up the ladder: what :func:`range_chart` draws."""
+    return annual(salaries)[RANGE_COLUMNS]
+
+
+def range_chart(data: pd.DataFrame) -> Figure:
     """Every annual pay figure as a bar (range), dot (average) or arrow (floor), by rung."""
-    rows = annual(salaries)
-    colour = charts.colours(source_order)
-    source_labels = source_labels or {s: s for s in source_order}
-    fig, ax = plt.subplots(figsize=(10, 0.65 * len(rows) + 1.6))
-    for y, (_, row) in enumerate(rows.iterrows()):
+    from analysis import report
+
+    order = sources_in(data)
+    colour = charts.colours(order)
+    fig, ax = plt.subplots(figsize=(10, 0.65 * len(data) + 1.6))
+    for y, (_, row) in enumerate(data.iterrows()):
         c = colour[row["source_id"]]
         if row["statistic"] == "range":
             ax.plot([row["low_usd"], row["high_usd"]], [y, y], color=c, linewidth=9,
@@ -121,43 +131,100 @@ def range_chart(salaries: pd.DataFrame, source_order: list[str],
             ax.annotate("", xy=(row["low_usd"] + 9000, y), xytext=(row["low_usd"], y),
                         arrowprops={"arrowstyle": "-|>", "color": c, "linewidth": 2.5})
             ax.plot(row["low_usd"], y, "|", color=c, markersize=14, markeredgewidth=3)
-    ax.set_yticks(range(len(rows)), [f"{TIER_LABELS[int(t)]}: {_label(r)}"
-                                     for t, (_, r) in zip(rows["tier_level"], rows.iterrows(), strict=True)])
+    ax.set_yticks(range(len(data)), [f"{TIER_LABELS[int(r['tier_level'])]}: {_label(r)}" for _, r in data.iterrows()])
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(charts.usd_thousands)
     ax.set_xlabel("Annual pay, U.S. dollars as written (not adjusted for inflation)")
     ax.grid(axis="y", visible=False)
-    handles = [Line2D([], [], color=colour[s], linewidth=6, label=textwrap.fill(source_labels[s], 30))
-               for s in source_order if s in set(rows["source_id"])]
-    handles += [Line2D([], [], color=charts.GREY, linewidth=6, label="range"),
-                Line2D([], [], color=charts.GREY, marker="o", linestyle="", markersize=9, label="average"),
-                Line2D([], [], color=charts.GREY, marker=r"$\rightarrow$", linestyle="", markersize=14,
-                       label="“upwards of”")]
+    handles = [Line2D([], [], color=colour[s], linewidth=6, label=textwrap.fill(report.short_ref(s), 30))
+               for s in order]
+    shapes = {"range": Line2D([], [], color=charts.GREY, linewidth=6, label="range"),
+              "average": Line2D([], [], color=charts.GREY, marker="o", linestyle="", markersize=9, label="average"),
+              "threshold": Line2D([], [], color=charts.GREY, marker=r"$\rightarrow$", linestyle="", markersize=14,
+                                  label="floor (\u201cupwards of\u201d)")}
+    handles += [shapes[s] for s in shapes if s in set(data["statistic"])]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
 
 
-def adjusted_chart(adjusted: pd.DataFrame) -> Figure:
+def _statistics_words(data: pd.DataFrame) -> str:
+    """How each kind of figure is drawn, in words, counted: "bars are ranges, the dot an average"."""
+    words = {"range": ("bar", "range"), "average": ("dot", "average"), "threshold": ("arrow", "floor")}
+    counts = data["statistic"].value_counts()
+    parts = [f"{words[s][0]}s are {words[s][1]}s" if counts[s] > 1 else
+             f"the {words[s][0]} {'an' if words[s][1][0] in 'aeiou' else 'a'} {words[s][1]}"
+             for s in words if s in counts]
+    return ", ".join(parts)
+
+
+def _ranges_caption(data: pd.DataFrame) -> str:
+    return ("Annual pay by role, ordered up the career ladder, as each source writes it "
+            f"(nominal dollars; {_statistics_words(data)}).")
+
+
+def _ranges_alt(data: pd.DataFrame) -> str:
+    from analysis import report
+
+    low = data.loc[data["low_usd"].idxmin()]
+    high_col = data["high_usd"].fillna(data["low_usd"])
+    high = data.loc[high_col.idxmax()]
+    undated = data[data["year"].isna()]
+    text = (f"Horizontal chart of annual pay in nominal dollars, one row per pay figure ({len(data)} rows from "
+            f"{data['source_id'].nunique()} sources), lowest rung at the top. The lowest figure is "
+            f"{money(low['low_usd'])} ({low['role']}, {report.short_ref(low['source_id'])}); the highest is "
+            f"{money(high_col[high.name])} ({high['role']}, {report.short_ref(high['source_id'])}).")
+    if len(undated):
+        text += (f" {len(undated)} of the figures name no year: "
+                 + "; ".join(f"{figure_text(r)} for {r['role']}" for _, r in undated.iterrows()) + ".")
+    return text
+
+
+ADJUSTED_COLUMNS = [*RANGE_COLUMNS, "low_adj_usd", "high_adj_usd", "adj_year"]
+
+
+def adjusted_data(salaries: pd.DataFrame) -> pd.DataFrame:
+    """The dated annual ranges as written and in base-year dollars: what :func:`adjusted_chart` draws."""
+    rows = ranges(adjust(salaries))
+    return rows[rows["low_adj_usd"].notna()].reset_index(drop=True)[ADJUSTED_COLUMNS]
+
+
+def adjusted_chart(data: pd.DataFrame) -> Figure:
     """Dated ranges as written and in base-year dollars, one pair of bars per role."""
-    rows = ranges(adjusted)
-    rows = rows[rows["low_adj_usd"].notna()].reset_index(drop=True)
-    base = int(rows["adj_year"].iloc[0])
-    fig, ax = plt.subplots(figsize=(9, 0.75 * len(rows) + 1.4))
-    for y, (_, row) in enumerate(rows.iterrows()):
+    base = int(data["adj_year"].iloc[0])
+    years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
+    fig, ax = plt.subplots(figsize=(9, 0.75 * len(data) + 1.4))
+    for y, (_, row) in enumerate(data.iterrows()):
         ax.plot([row["low_usd"], row["high_usd"]], [y - 0.17, y - 0.17], color=charts.OKABE_ITO[4],
                 linewidth=8, solid_capstyle="butt")
         ax.plot([row["low_adj_usd"], row["high_adj_usd"]], [y + 0.17, y + 0.17],
                 color=charts.OKABE_ITO[0], linewidth=8, solid_capstyle="butt")
-    ax.set_yticks(range(len(rows)), [_label(r) for _, r in rows.iterrows()])
+    ax.set_yticks(range(len(data)), [_label(r) for _, r in data.iterrows()])
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(charts.usd_thousands)
     ax.set_xlabel("Annual pay, U.S. dollars")
     ax.grid(axis="y", visible=False)
     ax.legend(handles=[
-        Line2D([], [], color=charts.OKABE_ITO[4], linewidth=6, label="as written (2007 dollars)"),
+        Line2D([], [], color=charts.OKABE_ITO[4], linewidth=6, label=f"as written ({years} dollars)"),
         Line2D([], [], color=charts.OKABE_ITO[0], linewidth=6, label=f"in {base} dollars (CPI-U)"),
     ], loc="upper right")
     return fig
+
+
+def _adjusted_caption(data: pd.DataFrame) -> str:
+    years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
+    base = int(data["adj_year"].iloc[0])
+    return (f"The {years} pay ranges as written and in {base} dollars (CPI-U): the same purchasing power "
+            f"in {base} prices, not what the roles pay in {base}.")
+
+
+def _adjusted_alt(data: pd.DataFrame) -> str:
+    year = int(data["year"].iloc[0])
+    base = int(data["adj_year"].iloc[0])
+    top = data.loc[data["high_adj_usd"].idxmax()]
+    return (f"Paired horizontal bars, one pair per role ({len(data)} roles dated {year}): a light bar for the "
+            f"range in {year} dollars and a dark bar for the same range in {base} dollars, every one scaled by "
+            f"the same factor, {inflation.factor(year, base):.3f}. Adjusted, the highest range, {top['role']}, "
+            f"runs from {money(top['low_adj_usd'])} to {money(top['high_adj_usd'])}.")
 
 
 def benchmark_table(oews: pd.DataFrame) -> pd.DataFrame:
@@ -171,92 +238,194 @@ def benchmark_table(oews: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def benchmark_chart(adjusted: pd.DataFrame, bench: pd.DataFrame) -> Figure:
-    """Official wage bands (10th-90th and 25th-75th percentiles, median) with the sources'
-    figures for the matching rungs: dated ranges in base-year dollars, undated figures as written."""
-    rows = annual(adjusted)
-    tier_of = {"frontline": [1, 2], "team-lead": [3], "manager": [5, 6]}
-    fig, ax = plt.subplots(figsize=(9, 6.2))
-    labels: list[str] = []
-    y = 0.0
-    for _, off in bench.iterrows():
-        ax.plot([off["p10_annual_usd"], off["p90_annual_usd"]], [y, y], color=charts.LIGHT, linewidth=14,
-                solid_capstyle="butt")
-        ax.plot([off["p25_annual_usd"], off["p75_annual_usd"]], [y, y], color="#A6A6A6", linewidth=14,
-                solid_capstyle="butt")
-        ax.plot([off["median_annual_usd"]] * 2, [y - 0.22, y + 0.22], color="#000000", linewidth=2.5)
-        labels.append(textwrap.fill(f"BLS {off['soc_code']} {off['occupation']} (May {off['year']})", 52))
-        y += 1
-        if off["soc_code"] == "43-1011":
-            continue
-        levels = tier_of[off["tier"]]
-        mine = rows[rows["tier_level"].isin(levels)]
-        if off["soc_code"] == "11-3131":
-            mine = mine[mine["role"].str.contains("Train")]
-        elif off["soc_code"] == "11-3012":
-            mine = mine[~mine["role"].str.contains("Train")]
+#: Which of the sources' rungs sit under each official proxy occupation in the benchmark chart.
+_BENCH_RUNGS: dict[str, tuple[list[int], str | None]] = {
+    "43-4051": ([1, 2], None),
+    "43-1011": ([3], None),
+    "11-3012": ([5, 6], "not-training"),
+    "11-3131": ([5, 6], "training"),
+}
+PERCENTILES = ("p10_annual_usd", "p25_annual_usd", "median_annual_usd", "p75_annual_usd", "p90_annual_usd")
+
+
+def benchmark_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
+    """One row per band drawn (an official occupation's percentiles, ``source_id`` ``bls-oews``) and,
+    under each, one row per source figure for the matching rungs (dated ranges in base-year dollars,
+    undated figures as written): what :func:`benchmark_chart` draws, top to bottom."""
+    adjusted = annual(adjust(salaries))
+    rows: list[dict[str, object]] = []
+    for _, band in benchmark_table(oews).iterrows():
+        rows.append({"row": "official", "soc_code": band["soc_code"], "label": band["occupation"],
+                     "source_id": external.BIBKEYS["oews"], "year": int(band["year"]),
+                     **{c: float(band[c]) for c in PERCENTILES}})
+        levels, which = _BENCH_RUNGS[str(band["soc_code"])]
+        mine = adjusted[adjusted["tier_level"].isin(levels)]
+        training = mine["role"].str.contains("Train")
+        if which == "training":
+            mine = mine[training]
+        elif which == "not-training":
+            mine = mine[~training]
         for _, r in mine.iterrows():
             dated = pd.notna(r["low_adj_usd"])
-            low = r["low_adj_usd"] if dated else r["low_usd"]
-            high = r["high_adj_usd"] if dated else r["high_usd"]
-            colour = charts.OKABE_ITO[0] if dated else charts.OKABE_ITO[5]
-            if r["statistic"] == "range":
-                ax.plot([low, high], [y, y], color=colour, linewidth=6, solid_capstyle="butt")
-            elif r["statistic"] == "average":
-                ax.plot(low, y, "o", color=colour, markersize=10)
-            else:
-                ax.annotate("", xy=(low + 9000, y), xytext=(low, y),
-                            arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": 2.5})
-            labels.append(_label(r, 52))
-            y += 1
+            rows.append({"row": "source", "soc_code": band["soc_code"], "label": r["role"],
+                         "record_id": r["record_id"], "source_id": r["source_id"],
+                         "year": int(r["year"]) if pd.notna(r["year"]) else None, "statistic": r["statistic"],
+                         "dollars": f"{int(r['adj_year'])} dollars" if dated else "as written",
+                         "low_usd": float(r["low_adj_usd"] if dated else r["low_usd"]),
+                         "high_usd": float(r["high_adj_usd"] if dated else r["high_usd"])
+                         if pd.notna(r["high_usd"]) else None})
+    columns = ["row", "soc_code", "label", "record_id", "source_id", "year", "statistic", "dollars",
+               "low_usd", "high_usd", *PERCENTILES]
+    return pd.DataFrame(rows).reindex(columns=columns)
+
+
+def benchmark_chart(data: pd.DataFrame) -> Figure:
+    """Official wage bands (10th-90th and 25th-75th percentiles, median) with the sources'
+    figures for the matching rungs beneath each."""
+    fig, ax = plt.subplots(figsize=(9, 0.52 * len(data) + 0.5))
+    labels: list[str] = []
+    for y, (_, row) in enumerate(data.iterrows()):
+        if row["row"] == "official":
+            ax.plot([row["p10_annual_usd"], row["p90_annual_usd"]], [y, y], color=charts.LIGHT, linewidth=14,
+                    solid_capstyle="butt")
+            ax.plot([row["p25_annual_usd"], row["p75_annual_usd"]], [y, y], color="#A6A6A6", linewidth=14,
+                    solid_capstyle="butt")
+            ax.plot([row["median_annual_usd"]] * 2, [y - 0.22, y + 0.22], color="#000000", linewidth=2.5)
+            labels.append(textwrap.fill(f"BLS {row['soc_code']} {row['label']} (May {int(row['year'])})", 52))
+            continue
+        colour = charts.OKABE_ITO[0] if row["dollars"] != "as written" else charts.OKABE_ITO[5]
+        low, high = row["low_usd"], row["high_usd"]
+        if row["statistic"] == "range":
+            ax.plot([low, high], [y, y], color=colour, linewidth=6, solid_capstyle="butt")
+        elif row["statistic"] == "average":
+            ax.plot(low, y, "o", color=colour, markersize=10)
+        else:
+            ax.annotate("", xy=(low + 9000, y), xytext=(low, y),
+                        arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": 2.5})
+        year = f"{int(row['year'])}" if pd.notna(row["year"]) else "undated"
+        labels.append(textwrap.fill(f"{row['label']} ({year})", 52))
     ax.set_yticks(np.arange(len(labels)), labels, fontsize=10)
     for tick in ax.get_yticklabels():
         if tick.get_text().startswith("BLS"):
             tick.set_fontweight("bold")
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(charts.usd_thousands)
-    base = int(adjusted["adj_year"].iloc[0])
-    ax.set_xlabel(f"Annual pay, U.S. dollars (source ranges dated 2007 shown in {base} dollars)")
+    dollars = sorted(set(data.loc[data["row"] == "source", "dollars"]) - {"as written"})
+    ax.set_xlabel(f"Annual pay, U.S. dollars (dated source figures in {', '.join(dollars)})")
     ax.grid(axis="y", visible=False)
+    base = ", ".join(dollars)
     ax.legend(handles=[
         Line2D([], [], color=charts.LIGHT, linewidth=10, label="BLS 10th–90th percentile"),
         Line2D([], [], color="#A6A6A6", linewidth=10, label="BLS 25th–75th percentile"),
         Line2D([], [], color="#000000", linewidth=2.5, label="BLS median"),
-        Line2D([], [], color=charts.OKABE_ITO[0], linewidth=6, label=f"source, dated, in {base} dollars"),
+        Line2D([], [], color=charts.OKABE_ITO[0], linewidth=6, label=f"source, dated, in {base}"),
         Line2D([], [], color=charts.OKABE_ITO[5], linewidth=6, label="source, undated, as written"),
     ], loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
 
 
-def headline_chart(adjusted: pd.DataFrame, bench: pd.DataFrame) -> Figure:
+def _bls_year(data: pd.DataFrame) -> int:
+    return int(data.loc[data["row"] == "official", "year"].max())
+
+
+def _benchmark_caption(data: pd.DataFrame) -> str:
+    dollars = ", ".join(sorted(set(data.loc[data["row"] == "source", "dollars"]) - {"as written"}))
+    return (f"Official wage distributions (BLS OEWS, May {_bls_year(data)}) for the nearest occupations, with "
+            f"the sources' figures for the matching rungs beneath each; dated ranges in {dollars}, undated "
+            "figures as written. The manager occupations are broader proxies, not call-center jobs.")
+
+
+def _position(low: float, high: float, median: float) -> str:
+    """Where a range (or one figure) sits against a median, in words."""
+    if high < median:
+        return "lies below"
+    if low > median:
+        return "lies above"
+    return "spans"
+
+
+def _benchmark_alt(data: pd.DataFrame) -> str:
+    parts = []
+    band = None
+    for _, row in data.iterrows():
+        if row["row"] == "official":
+            band = row
+            parts.append(f"BLS {row['soc_code']} {row['label']}: median {money(row['median_annual_usd'])}, "
+                         f"10th to 90th percentile {money(row['p10_annual_usd'])} to {money(row['p90_annual_usd'])}")
+            continue
+        assert band is not None
+        high = row["high_usd"] if pd.notna(row["high_usd"]) else row["low_usd"]
+        parts.append(f"{row['label']} ({row['dollars']}) {_position(row['low_usd'], high, band['median_annual_usd'])} "
+                     "that median")
+    return ("Chart of grey bands, one per official occupation, each with a black median tick, and beneath each "
+            "the sources' figures for the matching rungs as blue (dated, adjusted) or orange (undated) marks. "
+            + "; ".join(parts) + ".")
+
+
+HEADLINE_PICKS: tuple[tuple[str, str], ...] = (("lowest", "43-4051"), ("highest", "11-3012"))
+
+
+def headline_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
+    """The ranges with the lowest and highest midpoints, as written and in base-year dollars, each with
+    the latest official median of its nearest occupation: what :func:`headline_chart` draws."""
+    adjusted = adjust(salaries)
+    bench = benchmark_table(oews).set_index("soc_code")
+    rows = []
+    for which, soc in HEADLINE_PICKS:
+        pick = lowest_range(adjusted) if which == "lowest" else highest_range(adjusted)
+        full = adjusted.loc[adjusted["record_id"] == pick["record_id"]].iloc[0]
+        rows.append({"pick": f"{which} midpoint", **{c: full[c] for c in ADJUSTED_COLUMNS},
+                     "soc_code": soc, "occupation": bench.loc[soc, "occupation"],
+                     "bls_year": int(bench.loc[soc, "year"]), "bls_median_usd": float(bench.loc[soc, "median_annual_usd"])})
+    return pd.DataFrame(rows)
+
+
+def headline_chart(data: pd.DataFrame) -> Figure:
     """The entry and top ranges as written and in base-year dollars, each with the official
     median of its nearest occupation: the report's pay story in one chart."""
-    base = int(adjusted["adj_year"].iloc[0])
-    picks = [(lowest_range(adjusted), "43-4051"), (highest_range(adjusted), "11-3012")]
-    medians = bench.set_index("soc_code")
+    base = int(data["adj_year"].iloc[0])
     fig, ax = plt.subplots(figsize=(9, 4.2))
     labels = []
-    for y, (row, soc) in enumerate(picks):
-        full = adjusted.loc[adjusted["record_id"] == row["record_id"]].iloc[0]
-        ax.plot([full["low_usd"], full["high_usd"]], [y - 0.18] * 2, color=charts.OKABE_ITO[4],
+    for y, (_, row) in enumerate(data.iterrows()):
+        ax.plot([row["low_usd"], row["high_usd"]], [y - 0.18] * 2, color=charts.OKABE_ITO[4],
                 linewidth=10, solid_capstyle="butt")
-        ax.plot([full["low_adj_usd"], full["high_adj_usd"]], [y + 0.18] * 2, color=charts.OKABE_ITO[0],
+        ax.plot([row["low_adj_usd"], row["high_adj_usd"]], [y + 0.18] * 2, color=charts.OKABE_ITO[0],
                 linewidth=10, solid_capstyle="butt")
-        ax.plot(medians.loc[soc, "median_annual_usd"], y, "D", color="#000000", markersize=10)
+        ax.plot(row["bls_median_usd"], y, "D", color="#000000", markersize=10)
         labels.append(textwrap.fill(f"{TIER_LABELS[int(row['tier_level'])]}: {row['role']}", 28))
-    ax.set_yticks(range(len(picks)), labels)
-    ax.set_ylim(len(picks) - 0.4, -0.6)
+    ax.set_yticks(range(len(data)), labels)
+    ax.set_ylim(len(data) - 0.4, -0.6)
     ax.xaxis.set_major_formatter(charts.usd_thousands)
     ax.set_xlabel("Annual pay, U.S. dollars")
     ax.grid(axis="y", visible=False)
-    year = int(bench["year"].max())
+    years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
     ax.legend(handles=[
-        Line2D([], [], color=charts.OKABE_ITO[4], linewidth=7, label=f"range as written ({int(picks[0][0]['year'])} dollars)"),
+        Line2D([], [], color=charts.OKABE_ITO[4], linewidth=7, label=f"range as written ({years} dollars)"),
         Line2D([], [], color=charts.OKABE_ITO[0], linewidth=7, label=f"same range in {base} dollars"),
         Line2D([], [], color="#000000", marker="D", linestyle="", markersize=8,
-               label=f"BLS median, nearest occupation (May {year})"),
+               label=f"BLS median, nearest occupation (May {int(data['bls_year'].max())})"),
     ], loc="upper right", fontsize=10)
     return fig
+
+
+def _headline_caption(data: pd.DataFrame) -> str:
+    base = int(data["adj_year"].iloc[0])
+    return (f"The pay ranges with the lowest and highest midpoints in the sources, as written and in {base} "
+            f"dollars (CPI-U), each with the May {int(data['bls_year'].max())} official median wage of the "
+            "nearest occupation.")
+
+
+def _headline_alt(data: pd.DataFrame) -> str:
+    base = int(data["adj_year"].iloc[0])
+    parts = []
+    for _, r in data.iterrows():
+        parts.append(f"{r['role']}: {money(r['low_usd'])} to {money(r['high_usd'])} as written in {int(r['year'])}, "
+                     f"{money(r['low_adj_usd'])} to {money(r['high_adj_usd'])} in {base} dollars, "
+                     f"{_position(r['low_adj_usd'], r['high_adj_usd'], r['bls_median_usd'])} the BLS median of "
+                     f"{money(r['bls_median_usd'])} for {r['occupation']}")
+    return ("Two rows, each with a light bar for a pay range as written, a dark bar for the same range "
+            "adjusted for inflation and a black diamond for the official median of the nearest occupation. "
+            + "; ".join(parts) + ".")
 
 
 # --- the chapter's figures, built from the processed tables ---------------------------------
@@ -268,53 +437,22 @@ def _salaries() -> pd.DataFrame:
     return evidence.load_table("salaries")
 
 
-
-def _fig_ranges() -> Figure:
-    from analysis import report
-
-    sal = _salaries()
-    order = [s for s in sources.source_ids() if s in set(sal["source_id"])]
-    fig = range_chart(sal, order, {s: report.short_ref(s) for s in order})
-    charts.source_line(fig, report.source_line(list(annual(sal)["source_id"])))
-    return fig
+def _oews_note(data: pd.DataFrame) -> list[str]:
+    return [f"OEWS May {_bls_year(data)}"]
 
 
-def _fig_adjusted() -> Figure:
-    from analysis import report
-
-    adj = adjust(_salaries())
-    fig = adjusted_chart(adj)
-    charts.source_line(fig, report.source_line(list(ranges(adj)["source_id"]),
-                                                f"CPI-U via the cpi package ({inflation.BASE_YEAR})"))
-    return fig
-
-
-def _fig_benchmark() -> Figure:
-    from analysis import report
-
-    adj = adjust(_salaries())
-    bench = benchmark_table(external.load_oews())
-    fig = benchmark_chart(adj, bench)
-    year = int(bench["year"].max())
-    charts.source_line(fig, report.source_line(list(annual(adj)["source_id"]),
-                                                f"BLS OEWS May {year}", "CPI-U"))
-    return fig
-
-
-def _fig_headline() -> Figure:
-    from analysis import report
-
-    adj = adjust(_salaries())
-    bench = benchmark_table(external.load_oews())
-    fig = headline_chart(adj, bench)
-    charts.source_line(fig, report.source_line(list(ranges(adj)["source_id"]),
-                                                f"BLS OEWS May {int(bench['year'].max())}", "CPI-U"))
-    return fig
-
-
-FIGURES = {
-    "fig-summary-pay": _fig_headline,
-    "fig-pay-ranges": _fig_ranges,
-    "fig-pay-adjusted": _fig_adjusted,
-    "fig-pay-benchmark": _fig_benchmark,
-}
+CHARTS = (
+    Chart("fig-summary-pay", "index", "Entry and top pay, then and now",
+          lambda: headline_data(_salaries(), external.load_oews()), headline_chart, _headline_caption, _headline_alt,
+          references=lambda d: [*sources_in(d), external.BIBKEYS["oews"], "cpi-package"],
+          notes=lambda d: [f"OEWS May {int(d['bls_year'].max())}"]),
+    Chart("fig-pay-ranges", "02-pay", "Pay up the ladder", lambda: ranges_data(_salaries()), range_chart,
+          _ranges_caption, _ranges_alt),
+    Chart("fig-pay-adjusted", "02-pay", "Pay ranges in today's dollars", lambda: adjusted_data(_salaries()),
+          adjusted_chart, _adjusted_caption, _adjusted_alt,
+          references=lambda d: [*sources_in(d), "cpi-package"]),
+    Chart("fig-pay-benchmark", "02-pay", "The sources' pay against official wages",
+          lambda: benchmark_data(_salaries(), external.load_oews()), benchmark_chart, _benchmark_caption,
+          _benchmark_alt, references=lambda d: [*sources_in(d), external.BIBKEYS["oews"], "cpi-package"],
+          notes=_oews_note),
+)

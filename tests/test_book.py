@@ -41,6 +41,7 @@ def test_notebook_that_raises_fails_the_build(tmp_path: Path) -> None:
     root = tmp_path / "project"
     (root / "book").mkdir(parents=True)
     shutil.copy(paths.ROOT / "_config.yml", root / "_config.yml")
+    shutil.copytree(paths.ROOT / "_ext", root / "_ext")
     shutil.copy(paths.BOOK / "references.bib", root / "book" / "references.bib")
     (root / "_toc.yml").write_text("format: jb-book\nroot: book/01-sources\n", encoding="utf-8")
     nb = json.loads((paths.BOOK / "01-sources.ipynb").read_text(encoding="utf-8"))

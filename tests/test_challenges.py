@@ -44,8 +44,8 @@ def test_silent_sources_name_no_challenge() -> None:
 def test_turnover_claims_are_the_turnover_rows_only() -> None:
     claims = challenges.turnover_claims(_challenges())
     assert claims.to_dict("records") == [
-        {"source_id": "a", "item": "high turnover", "quote": "q1"},
-        {"source_id": "b", "item": "known for high turnover", "quote": "q4"},
+        {"source_id": "a", "record_id": "r1", "item": "high turnover", "quote": "q1"},
+        {"source_id": "b", "record_id": "r4", "item": "known for high turnover", "quote": "q4"},
     ]
 
 
@@ -109,7 +109,9 @@ def test_turnover_chart_has_a_row_per_rate_and_one_for_the_sources() -> None:
 
 
 def test_matrix_figure_keeps_a_source_that_names_nothing() -> None:
-    fig = matrices.matrix_figure(_challenges(), ["a", "b", "c", "d"], ["A", "B", "C", "D"], challenges.ROW_LABEL, "A.")
+    data = matrices.matrix_data(_challenges(), ["a", "b", "c", "d"])
+    assert matrices.credited(data) == ["a", "b", "d"]  # c names nothing: a column, but no credit
+    fig = matrices.matrix_figure(data, challenges.ROW_LABEL, str.upper)
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["A", "B", "C", "D"]
     # turnover (2 sources) first, then hours, scripts, stress (1 source, 1 record) alphabetically
@@ -118,4 +120,4 @@ def test_matrix_figure_keeps_a_source_that_names_nothing() -> None:
 
 
 def test_the_chapter_registers_its_figures() -> None:
-    assert list(challenges.FIGURES) == ["fig-challenges-matrix", "fig-challenges-turnover"]
+    assert [c.name for c in challenges.CHARTS] == ["fig-challenges-matrix", "fig-challenges-turnover"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -13,15 +15,46 @@ from PIL import Image
 from analysis import evidence, export, figures, paths
 
 
-def test_every_shown_figure_is_registered_named_captioned_and_described() -> None:
-    shown = figures.book_figures()
-    names = [info.name for info in shown]
-    assert len(names) == len(set(names)) >= 8
-    assert set(names) == set(figures.registry())
-    for info in shown:
-        assert info.name.startswith("fig-")
-        assert len(info.caption) > 30, info.name
-        assert len(info.alt) > 80 and info.alt != info.caption, info.name
+PLACED = re.compile(r"```\{report-figure\} (fig-[\w-]+)")
+
+
+def _placed() -> dict[str, list[str]]:
+    """Where the book's pages place each chart (page stem -> names, in page order)."""
+    out: dict[str, list[str]] = {}
+    for notebook in sorted(paths.BOOK.glob("*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        text = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        out[notebook.stem] = PLACED.findall(text)
+    return out
+
+
+def test_every_chart_is_placed_once_on_its_own_page_in_number_order() -> None:
+    registry = figures.registry()
+    placed = _placed()
+    flat = [name for page in figures.CHAPTERS for name in placed.get(page, [])]
+    assert flat == list(registry), "the book's figure order is the registry's (the pack's numbers)"
+    for name, chart in registry.items():
+        assert name in placed[chart.chapter], name
+    toc = (paths.ROOT / "_toc.yml").read_text(encoding="utf-8")
+    pages = ["index", *re.findall(r"file: book/(\d\d-[\w-]+)", toc)]
+    assert [p for p in pages if p in figures.CHAPTERS] == list(figures.CHAPTERS)
+
+
+def test_every_chart_has_a_caption_alt_text_and_title_from_its_data() -> None:
+    for name, chart in figures.registry().items():
+        data = chart.data()
+        assert {"source_id"} <= set(data.columns), name
+        caption, alt = chart.caption(data), chart.alt(data)
+        assert name.startswith("fig-")
+        assert len(caption) > 30 and len(alt) > 80 and alt != caption, name
+        assert chart.title and chart.title[0].isupper(), name
+
+
+def test_alt_text_follows_the_data() -> None:
+    chart = figures.registry()["fig-pay-ranges"]
+    data = chart.data()
+    changed = data.assign(low_usd=data["low_usd"].where(data["low_usd"] != data["low_usd"].min(), 1_234.0))
+    assert "$1,234" in chart.alt(changed) and "$1,234" not in chart.alt(data)
 
 
 @pytest.fixture(scope="module")
@@ -31,23 +64,28 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return out / "figures", out / "figures.zip"
 
 
-def test_pack_has_png_svg_and_text_for_every_figure(pack: tuple[Path, Path]) -> None:
+def test_pack_has_png_svg_csv_and_card_for_every_figure(pack: tuple[Path, Path]) -> None:
     folder, archive = pack
-    shown = figures.book_figures()
-    for number, info in enumerate(shown, start=1):
-        stem = folder / f"{number:02d}-{info.name}"
+    registry = figures.registry()
+    for number, (name, chart) in enumerate(registry.items(), start=1):
+        stem = folder / f"{number:02d}-{name}"
         with Image.open(stem.with_suffix(".png")) as image:
             assert round(image.info["dpi"][0]) >= 200
         assert stem.with_suffix(".svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+        data = chart.data()
+        with stem.with_suffix(".csv").open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert len(rows) == len(data) and list(rows[0]) == list(data.columns), name
         text = stem.with_suffix(".txt").read_text(encoding="utf-8")
-        assert info.caption in text and info.alt in text and "Cite as:" in text
+        assert chart.caption(data) in text and chart.alt(data) in text and "Cite as:" in text
+        assert f"Figure {number}: {chart.title}" in text and "CC BY 4.0" in text
     with zipfile.ZipFile(archive) as zipped:
-        assert len(zipped.namelist()) == 3 * len(shown)
+        assert len(zipped.namelist()) == 4 * len(registry)
 
 
 def test_svg_export_is_byte_stable(tmp_path: Path, pack: tuple[Path, Path]) -> None:
     folder, _ = pack
-    name = figures.book_figures()[0].name
+    name = next(iter(figures.registry()))
     again = figures.charts.export(figures.build(name), tmp_path / name)
     assert again[1].read_bytes() == (folder / f"01-{name}.svg").read_bytes()
 
