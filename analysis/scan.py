@@ -531,13 +531,17 @@ def _money_bare(text: str, match: re.Match[str]) -> _Found:
     first = _amount(match, "num", None)
     values: tuple[float, ...] = (first.value,)
     start = match.start()
+    end = match.end()
     if match["num2"] is not None:
         pair = _range(first, _amount(match, "num2", None))
-        if pair is None:
-            start, values = match.start("num2"), (_amount(match, "num2", None).value,)
-        else:
+        if pair is not None:
             values = pair
-    return _money(text, start, match.end(), values, None, None, period, None)
+        elif match["num_suf"]:  # "5k and 2k": two amounts, the search goes on after the first
+            end = match.end("num_suf")
+            period = _suffix_period(match["num_suf"])
+        else:  # "55-42K": only the second is an amount
+            start, values = match.start("num2"), (_amount(match, "num2", None).value,)
+    return _money(text, start, end, values, None, None, period, None)
 
 
 def _unit_name(written: str) -> str:

@@ -448,6 +448,12 @@ def test_an_amount_with_a_period_pairs_only_with_the_same_period() -> None:
     ]
 
 
+def test_a_descending_pair_of_k_amounts_is_two_amounts() -> None:
+    figures = find_figures("bonuses of 5k and 2k, or 55000-42K")
+    assert [(f.text, f.values) for f in figures] == [("5k", (5000.0,)), ("2k", (2000.0,)),
+                                                     ("42K", (42000.0,))]
+
+
 def test_other_currencies_do_not_pair_into_one_range() -> None:
     figures = find_figures("£30,000 to €40,000")
     assert [(f.text, f.currency) for f in figures] == [("£30,000", "GBP"), ("€40,000", "EUR")]
