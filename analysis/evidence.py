@@ -20,12 +20,13 @@ import io
 import json
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from analysis import paths, schema, sources, strict_yaml, vocab
 
@@ -139,9 +140,10 @@ def _problems(err: ValidationError, raw: Any) -> list[str]:
 # --- checks that need the source ---------------------------------------------------------------------
 
 
-def _figure_problems(kind: str, model: BaseModel, quote: str) -> list[str]:
+def figure_problems(kind: str, values: Mapping[str, Any], quote: str) -> list[str]:
     """Each structured number must be a figure of the quote, at the position its field names: the
-    low figure of a range is the first value of one figure in the quote, the high the second."""
+    low figure of a range is the first value of one figure in the quote, the high the second, and
+    the figure's unit must be the field's (dollars for a salary, years for experience, ...)."""
     groups = schema.FIGURE_FIELDS.get(kind, ())
     if not groups:
         return []
@@ -150,13 +152,13 @@ def _figure_problems(kind: str, model: BaseModel, quote: str) -> list[str]:
     figures = find_figures(quote)
     problems = []
     for names in groups:
-        stated = [(n, getattr(model, n)) for n in names if getattr(model, n) is not None]
+        stated = [(n, values[n]) for n in names if values.get(n) is not None]
         if not stated:
             continue
         wanted = tuple(float(v) for _, v in stated)
         units = _FIGURE_UNITS.get((kind, names[0]))
         if units is None:  # a condition's low/high: the record's own unit
-            units = frozenset({_CONDITION_UNITS[str(getattr(model, "unit"))]})
+            units = frozenset({_CONDITION_UNITS.get(str(values.get("unit")), "")})
         if any(f.values == wanted and f.unit in units for f in figures):
             continue
         said = "; ".join(f"{f.text!r} = {', '.join(f'{v:g}' for v in f.values)}" for f in figures) or "none"
@@ -197,7 +199,7 @@ def _check_record(raw: Any, index: int, where: str, source: sources.Source | Non
     if source is not None:
         if sources.find_quote(source.text, model.quote) is None:
             problems.append(f"quote not found verbatim in {source.meta.file}: {quote[:60]!r}")
-        problems += _figure_problems(kind, model, model.quote)
+        problems += figure_problems(kind, model.model_dump(), model.quote)
         if kind == "salary" and getattr(model, "year_basis") == "publication date":
             published = source.meta.published[:4]
             if str(getattr(model, "year")) != published:
@@ -214,6 +216,11 @@ def _check_record(raw: Any, index: int, where: str, source: sources.Source | Non
     seen.quotes.setdefault(signature, []).append((quote, str(rid)))
     return Record(source.source_id if source else "", model.id, kind, values, tuple(model.flags),
                   model.note, quote), []
+
+
+def record_problems(raw: Any, source: sources.Source | None, where: str = "record") -> list[str]:
+    """The problems of one record on its own (nothing to compare it with), as one-line errors."""
+    return _check_record(raw, 1, where, source, _Seen())[1]
 
 
 def _check_exclusion(raw: Any, index: int, where: str, source: sources.Source | None) -> tuple[Exclusion | None, list[str]]:

@@ -7,7 +7,8 @@ labels all read them from this module; nothing else spells them out again.
 
 Number words (``NUMBER_WORDS``, ``TENS``, ``SCALES``) are the words a source may use for a number:
 the completeness scanner reads amounts written in words with them, and the validator accepts a
-structured number whose quote writes it in words.
+structured number whose quote writes it in words. ``CURRENCIES`` are the currencies the scanner
+names, with the signs, codes and words a text writes them with.
 """
 
 from __future__ import annotations
@@ -158,3 +159,34 @@ TENS: dict[str, int] = {
 }
 #: Words that multiply what comes before them.
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+#: Words for a hundred thousand and ten million, written after digits in South Asian texts ("3.5 lakh").
+INDIAN_SCALES: dict[str, int] = {"lakh": 100_000, "lac": 100_000, "crore": 10_000_000}
+
+# --- currencies ---------------------------------------------------------------------------------
+
+Currency = Literal["USD", "GBP", "EUR", "CAD", "AUD", "INR", "PHP"]
+
+
+@dataclass(frozen=True)
+class CurrencyInfo:
+    """One currency as texts write it: ISO code, name, the signs written before an amount (or after
+    it: "30.000 €"), and the words written after one ("fifty dollars"). The ISO code itself is
+    written on either side ("USD 40,000", "32,000 USD")."""
+
+    code: str
+    name: str
+    signs: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+CURRENCIES: dict[str, CurrencyInfo] = {c.code: c for c in (
+    CurrencyInfo("USD", "U.S. dollar", ("$", "US$", "U.S.$"),
+                 ("dollars", "dollar", "US dollars", "U.S. dollars", "bucks")),
+    CurrencyInfo("GBP", "pound sterling", ("£",), ("pounds sterling", "pound sterling")),
+    CurrencyInfo("EUR", "euro", ("€",), ("euros", "euro")),
+    CurrencyInfo("CAD", "Canadian dollar", ("C$", "CA$", "CAN$"), ("Canadian dollars", "Canadian dollar")),
+    CurrencyInfo("AUD", "Australian dollar", ("A$", "AU$"), ("Australian dollars", "Australian dollar")),
+    CurrencyInfo("INR", "Indian rupee", ("₹", "Rs.", "Rs"), ("rupees", "rupee")),
+    CurrencyInfo("PHP", "Philippine peso", ("₱",), ("Philippine pesos", "Philippine peso")),
+)}
+assert tuple(CURRENCIES) == get_args(Currency)

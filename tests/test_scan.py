@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from analysis.scan import UNITS, Figure, find_figures, line_col
+from analysis.scan import PERIODS, UNITS, Figure, find_figures, line_col
+from analysis.vocab import NUMBER_WORDS, SCALES, TENS
 
 EN_DASH_ONCE = "\u00e2\u20ac\u201c"  # "â€“": an en dash, UTF-8 read as windows-1252
 EM_DASH_ONCE = "\u00e2\u20ac\u201d"  # "â€”": an em dash, the same way
@@ -233,3 +236,256 @@ def test_figure_is_frozen() -> None:
     figure = only("$5")
     with pytest.raises(AttributeError):
         figure.text = "$6"  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------------------------
+# Texts from anywhere: other currencies, amounts in words, spaced thousands, periods, mojibake
+# --------------------------------------------------------------------------------------------
+
+NBSP, NNBSP = "\u00a0", "\u202f"  # no-break space, narrow no-break space
+POUND_ONCE = "\u00c2\u00a3"  # "Â£": a pound sign, UTF-8 read as windows-1252
+POUND_TWICE = "\u00c3\u201a\u00c2\u00a3"  # "Ã‚Â£": damaged twice
+EURO_ONCE = "\u00e2\u201a\u00ac"  # "â‚¬"
+EURO_TWICE = "\u00c3\u00a2\u00e2\u20ac\u0161\u00c2\u00ac"  # "Ã¢â€šÂ¬"
+RUPEE_ONCE = "\u00e2\u201a\u00b9"  # "â‚¹"
+NBSP_ONCE = "\u00c2\u00a0"  # "Â" + no-break space: a no-break space damaged once
+
+# (text, expected figure text, values, unit, currency, period)
+WORLD_CASES: list[tuple[str, str, tuple[float, ...], str, str | None, str | None]] = [
+    # U.S. dollars keep their units, and now say so
+    ("The median pay is $32,000.", "$32,000", (32000.0,), "usd", "USD", None),
+    ("Offers start at USD 40,000 a year.", "USD 40,000", (40000.0,), "usd", "USD", "year"),
+    ("Offers of 32,000 USD a year", "32,000 USD", (32000.0,), "usd", "USD", "year"),
+    ("Offers of 32,000 US dollars", "32,000 US dollars", (32000.0,), "usd", "USD", None),
+    ("It pays $18.50 an hour.", "$18.50 an hour", (18.5,), "usd/hour", "USD", "hour"),
+    # pounds, euros, Canadian and Australian dollars, rupees, pesos
+    ("Salaries start at £24,000.", "£24,000", (24000.0,), "money", "GBP", None),
+    ("Salaries of GBP 24,000", "GBP 24,000", (24000.0,), "money", "GBP", None),
+    ("£24,000\u2013£28,000 per annum", "£24,000\u2013£28,000", (24000.0, 28000.0), "money", "GBP", "year"),
+    ("Salaries start at €30,000.", "€30,000", (30000.0,), "money", "EUR", None),
+    ("Das sind 30.000 € brutto", "30.000 €", (30000.0,), "money", "EUR", None),
+    ("Pay: 30.000\u201340.000 € a year", "30.000\u201340.000 €", (30000.0, 40000.0), "money", "EUR", "year"),
+    ("Pay: €30.000 - €40.000", "€30.000 - €40.000", (30000.0, 40000.0), "money", "EUR", None),
+    ("Pay: 30.000 € - 40.000 €", "30.000 € - 40.000 €", (30000.0, 40000.0), "money", "EUR", None),
+    ("Pay: 50 000 € a year", "50 000 €", (50000.0,), "money", "EUR", "year"),
+    (f"Pay: 50{NBSP}000{NBSP}€", f"50{NBSP}000{NBSP}€", (50000.0,), "money", "EUR", None),
+    (f"Pay: 50{NNBSP}000 €", f"50{NNBSP}000 €", (50000.0,), "money", "EUR", None),
+    ("Pay: EUR 1.5 million", "EUR 1.5 million", (1500000.0,), "money", "EUR", None),
+    ("It pays €12,50 an hour", "€12,50 an hour", (12.5,), "money/hour", "EUR", "hour"),
+    ("It pays 12,50 EUR per hour", "12,50 EUR per hour", (12.5,), "money/hour", "EUR", "hour"),
+    ("Agents earn CAD 45,000.", "CAD 45,000", (45000.0,), "money", "CAD", None),
+    ("Agents earn 45,000 CAD.", "45,000 CAD", (45000.0,), "money", "CAD", None),
+    ("Agents earn C$45,000.", "C$45,000", (45000.0,), "money", "CAD", None),
+    ("Agents earn CA$45,000.", "CA$45,000", (45000.0,), "money", "CAD", None),
+    ("Agents earn 45,000 Canadian dollars", "45,000 Canadian dollars", (45000.0,), "money", "CAD", None),
+    ("Agents earn A$60,000.", "A$60,000", (60000.0,), "money", "AUD", None),
+    ("Agents earn AU$60,000.", "AU$60,000", (60000.0,), "money", "AUD", None),
+    ("Agents earn AUD 60,000.", "AUD 60,000", (60000.0,), "money", "AUD", None),
+    ("Freshers get INR 3,00,000 per annum", "INR 3,00,000", (300000.0,), "money", "INR", "year"),
+    ("Freshers get ₹25,000 per month", "₹25,000 per month", (25000.0,), "money", "INR", "month"),
+    ("Freshers get Rs. 15,000 a month", "Rs. 15,000 a month", (15000.0,), "money", "INR", "month"),
+    ("Freshers get ₹3.5 lakh a year", "₹3.5 lakh", (350000.0,), "money", "INR", "year"),
+    ("Freshers get 3.5 LPA", "3.5 LPA", (350000.0,), "money", None, "year"),
+    ("Freshers get 3.5 lakh per annum", "3.5 lakh", (350000.0,), "money", None, "year"),
+    ("Agents get ₱18,000 a month", "₱18,000 a month", (18000.0,), "money", "PHP", "month"),
+    ("Agents get PHP 18,000 a month", "PHP 18,000 a month", (18000.0,), "money", "PHP", "month"),
+    ("Pay: NZ$50,000", "NZ$50,000", (50000.0,), "money", None, None),  # a dollar it cannot name
+    # thousands written K, with or without a currency
+    ("Pay: 42K-55K", "42K-55K", (42000.0, 55000.0), "money", None, None),
+    ("Pay: 42-55K", "42-55K", (42000.0, 55000.0), "money", None, None),
+    ("Pay: $42K\u2013$55K", "$42K\u2013$55K", (42000.0, 55000.0), "usd", "USD", None),
+    ("Top agents make 45k.", "45k", (45000.0,), "money", None, None),
+    ("Top agents make £45k a year.", "£45k", (45000.0,), "money", "GBP", "year"),
+    # amounts and numbers in words
+    ("a bonus of fifty dollars", "fifty dollars", (50.0,), "usd", "USD", None),
+    ("earn 30 to 40 thousand dollars", "30 to 40 thousand dollars", (30000.0, 40000.0), "usd", "USD", None),
+    ("forty thousand dollars a year", "forty thousand dollars", (40000.0,), "usd", "USD", "year"),
+    ("two hundred and fifty dollars", "two hundred and fifty dollars", (250.0,), "usd", "USD", None),
+    ("a thousand dollars", "a thousand dollars", (1000.0,), "usd", "USD", None),
+    ("one million two hundred thousand dollars", "one million two hundred thousand dollars",
+     (1200000.0,), "usd", "USD", None),
+    ("twenty to thirty thousand dollars", "twenty to thirty thousand dollars", (20000.0, 30000.0),
+     "usd", "USD", None),
+    ("twenty to thirty dollars an hour", "twenty to thirty dollars an hour", (20.0, 30.0), "usd/hour",
+     "USD", "hour"),
+    ("fifteen euros an hour", "fifteen euros an hour", (15.0,), "money/hour", "EUR", "hour"),
+    ("twenty-five years of experience", "twenty-five years", (25.0,), "year", None, None),
+    ("twenty five years of experience", "twenty five years", (25.0,), "year", None, None),
+    ("thirty percent of agents", "thirty percent", (30.0,), "percent", None, None),
+    ("Ninety-nine percent of calls", "Ninety-nine percent", (99.0,), "percent", None, None),
+    ("twenty to thirty minutes", "twenty to thirty minutes", (20.0, 30.0), "minute", None, None),
+    ("zero percent", "zero percent", (0.0,), "percent", None, None),
+    # spaced thousands are one amount
+    (f"Pay: $45{NBSP}000", f"$45{NBSP}000", (45000.0,), "usd", "USD", None),
+    ("Pay: $45 000 a year", "$45 000", (45000.0,), "usd", "USD", "year"),
+    (f"Pay: £45{NNBSP}000", f"£45{NNBSP}000", (45000.0,), "money", "GBP", None),
+    (f"It took 1{NBSP}000 hours", f"1{NBSP}000 hours", (1000.0,), "hour", None, None),
+    # periods
+    ("Pay: $3,000/month", "$3,000/month", (3000.0,), "usd", "USD", "month"),
+    ("Pay: $3,000 a month", "$3,000 a month", (3000.0,), "usd", "USD", "month"),
+    ("Pay: $3,000 per month", "$3,000 per month", (3000.0,), "usd", "USD", "month"),
+    ("Pay: $3,000 monthly", "$3,000 monthly", (3000.0,), "usd", "USD", "month"),
+    ("Pay: $3,000/mo", "$3,000/mo", (3000.0,), "usd", "USD", "month"),
+    ("Pay: $600 weekly", "$600 weekly", (600.0,), "usd", "USD", "week"),
+    ("Pay: $600 a week", "$600 a week", (600.0,), "usd", "USD", "week"),
+    ("Pay: $600/wk", "$600/wk", (600.0,), "usd", "USD", "week"),
+    ("Pay: $45,000/yr", "$45,000", (45000.0,), "usd", "USD", "year"),
+    ("Pay: $45,000/year", "$45,000", (45000.0,), "usd", "USD", "year"),
+    ("Pay: $45,000 annually", "$45,000", (45000.0,), "usd", "USD", "year"),
+    ("Pay: £24,000 per annum", "£24,000", (24000.0,), "money", "GBP", "year"),
+    ("Pay: £24,000 p.a.", "£24,000", (24000.0,), "money", "GBP", "year"),
+    ("Pay: £9.50 p/h", "£9.50 p/h", (9.5,), "money/hour", "GBP", "hour"),
+    ("Pay: £9.50 ph", "£9.50 ph", (9.5,), "money/hour", "GBP", "hour"),
+    ("Pay: $15/hr", "$15/hr", (15.0,), "usd/hour", "USD", "hour"),
+    ("Pay: $15 an hour", "$15 an hour", (15.0,), "usd/hour", "USD", "hour"),
+    ("Pay: $15 hourly", "$15 hourly", (15.0,), "usd/hour", "USD", "hour"),
+    ("Pay: $120 per day", "$120 per day", (120.0,), "usd", "USD", "day"),
+    ("Pay: $120 daily", "$120 daily", (120.0,), "usd", "USD", "day"),
+    ("Pay: $120/day", "$120/day", (120.0,), "usd", "USD", "day"),
+    ("Rates of $2,000 to $2,500 a month", "$2,000 to $2,500 a month", (2000.0, 2500.0), "usd", "USD",
+     "month"),
+    ("Rates of $2,000/month to $2,500/month", "$2,000/month to $2,500/month", (2000.0, 2500.0), "usd",
+     "USD", "month"),
+    ("Shifts of 8 hours a day", "8 hours a day", (8.0,), "hour", None, "day"),
+    ("open 7 days a week", "7 days a week", (7.0,), "day", None, "week"),
+    ("from 25 to 50 percent a year", "25 to 50 percent", (25.0, 50.0), "percent", None, "year"),
+    # currency symbols and dashes damaged by encodings
+    (f"Pay: {POUND_ONCE}30,000", f"{POUND_ONCE}30,000", (30000.0,), "money", "GBP", None),
+    (f"Pay: {POUND_TWICE}30,000", f"{POUND_TWICE}30,000", (30000.0,), "money", "GBP", None),
+    (f"Pay: {EURO_ONCE}30.000", f"{EURO_ONCE}30.000", (30000.0,), "money", "EUR", None),
+    (f"Pay: {EURO_TWICE}30.000", f"{EURO_TWICE}30.000", (30000.0,), "money", "EUR", None),
+    (f"Pay: 30.000 {EURO_ONCE}", f"30.000 {EURO_ONCE}", (30000.0,), "money", "EUR", None),
+    (f"Pay: {RUPEE_ONCE}25,000", f"{RUPEE_ONCE}25,000", (25000.0,), "money", "INR", None),
+    (f"Pay: {POUND_ONCE}30,000{EN_DASH_ONCE}{POUND_ONCE}35,000",
+     f"{POUND_ONCE}30,000{EN_DASH_ONCE}{POUND_ONCE}35,000", (30000.0, 35000.0), "money", "GBP", None),
+    (f"Pay: {EURO_TWICE}30.000{EN_DASH_TWICE}{EURO_TWICE}35.000",
+     f"{EURO_TWICE}30.000{EN_DASH_TWICE}{EURO_TWICE}35.000", (30000.0, 35000.0), "money", "EUR", None),
+    (f"Pay: 50{NBSP_ONCE}000 {EURO_ONCE}", f"50{NBSP_ONCE}000 {EURO_ONCE}", (50000.0,), "money", "EUR",
+     None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure_text", "values", "unit", "currency", "period"), WORLD_CASES)
+def test_figure_from_anywhere(text: str, figure_text: str, values: tuple[float, ...], unit: str,
+                              currency: str | None, period: str | None) -> None:
+    figure = only(text)
+    assert (figure.text, figure.values, figure.unit, figure.currency, figure.period) == (
+        figure_text, values, unit, currency, period)
+    assert text[figure.start : figure.end] == figure_text
+    assert figure.unit in UNITS
+    assert figure.period is None or figure.period in PERIODS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our 401k plan matches 4 of every 100.",  # a retirement plan, not forty thousand
+        "Lift up to 50 pounds.",  # weight, not sterling
+        "He knows PHP 7 well.",  # a programming language, not pesos
+        "The centre employs 5 lakh people.",  # a head count
+        "Call 020 7946 0000 today.",  # a telephone number, however spaced
+        "One of the reasons, twenty of them.",
+        "Twenty-five agents, and a thousand calls.",
+    ],
+)
+def test_no_figures_from_anywhere(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure_text", "values", "unit"), CASES)
+def test_existing_formats_state_their_currency(text: str, figure_text: str, values: tuple[float, ...],
+                                               unit: str) -> None:
+    figure = only(text)
+    assert figure.currency == ("USD" if unit.startswith("usd") else None)
+    stated = "hour" if unit == "usd/hour" else "year" if re.search(r"\b(a|per) year\b", text) else None
+    assert figure.period == stated
+
+
+def test_every_number_word_of_the_shared_vocabulary_is_read() -> None:
+    words = {**NUMBER_WORDS, **TENS}
+    for word, value in words.items():
+        assert only(f"about {word} years").values == (float(value),), word
+        assert only(f"{word.capitalize()} percent").values == (float(value),), word
+    for tens, ten_value in TENS.items():
+        for ones in ("one", "nine"):
+            assert only(f"{tens}-{ones} days").values == (float(ten_value + NUMBER_WORDS[ones]),)
+    for scale, scale_value in SCALES.items():
+        assert only(f"two {scale} dollars").values == (2.0 * scale_value,), scale
+
+
+def test_the_scanner_has_no_number_words_of_its_own() -> None:
+    import analysis.scan as scan
+
+    assert not hasattr(scan, "_WORD_VALUES")
+
+
+def test_a_figure_never_spans_a_line_break_in_any_format() -> None:
+    for text, *_ in WORLD_CASES:
+        for figure in find_figures(text.replace(" ", "\n")):
+            assert "\n" not in figure.text, (text, figure)
+    figures = find_figures("earn 30 to 40 thousand\ndollars, or £24,000 per\nannum, or 50\u00a0000\n€")
+    assert [(f.text, f.period) for f in figures] == [("£24,000", None)]
+
+
+def test_mixed_text_gives_each_figure_its_currency_and_period() -> None:
+    text = ("Agents: £9.50 ph or £24,000\u2013£28,000 per annum; leads 42K-55K; "
+            "in Pune ₹25,000 per month after 2-3 years; shifts of 8 hours a day.")
+    assert [(f.text, f.values, f.currency, f.period) for f in find_figures(text)] == [
+        ("£9.50 ph", (9.5,), "GBP", "hour"),
+        ("£24,000\u2013£28,000", (24000.0, 28000.0), "GBP", "year"),
+        ("42K-55K", (42000.0, 55000.0), None, None),
+        ("₹25,000 per month", (25000.0,), "INR", "month"),
+        ("2-3 years", (2.0, 3.0), None, None),
+        ("8 hours a day", (8.0,), None, "day"),
+    ]
+
+
+def test_an_amount_with_a_period_pairs_only_with_the_same_period() -> None:
+    figures = find_figures("£2,000 a month and £30,000 a year")
+    assert [(f.text, f.values, f.period) for f in figures] == [
+        ("£2,000 a month", (2000.0,), "month"),
+        ("£30,000", (30000.0,), "year"),
+    ]
+
+
+def test_a_descending_pair_of_k_amounts_is_two_amounts() -> None:
+    figures = find_figures("bonuses of 5k and 2k, or 55000-42K")
+    assert [(f.text, f.values) for f in figures] == [("5k", (5000.0,)), ("2k", (2000.0,)),
+                                                     ("42K", (42000.0,))]
+
+
+def test_other_currencies_do_not_pair_into_one_range() -> None:
+    figures = find_figures("£30,000 to €40,000")
+    assert [(f.text, f.currency) for f in figures] == [("£30,000", "GBP"), ("€40,000", "EUR")]
+
+
+HOSTILE = [
+    "9" * 50_000,
+    "9," * 25_000,
+    "99,999" * 8_000,
+    "9-" * 25_000,
+    "9 " * 25_000,
+    "999 " * 12_500,
+    "9.999 " * 8_000,
+    "$9-" * 16_000,
+    "$" * 50_000,
+    "9k-" * 16_000,
+    "€9.999-" * 7_000,
+    "99\u00a0999\u00a0" * 7_000,
+    "twenty-" * 7_000,
+    "twenty " * 7_000 + "years",
+    "nine hundred and " * 3_000 + "dollars",
+    "\u00e2\u20ac\u201c9" * 12_000,
+    "9" * 50_000 + " years",
+    "$" + "9" * 50_000 + "k",
+]
+
+
+@pytest.mark.parametrize("line", HOSTILE, ids=range(len(HOSTILE)))
+def test_a_long_hostile_line_finishes(line: str) -> None:
+    # Linear-time matching is measured by scripts/bench_scan.py; here it has only to finish.
+    figures = find_figures(line)
+    for before, after in zip(figures, figures[1:]):
+        assert before.end <= after.start
+    for figure in figures:
+        assert line[figure.start : figure.end] == figure.text
