@@ -59,7 +59,7 @@ from typing import Any
 
 import yaml
 
-from analysis import evidence, paths, scan, schema, sources
+from analysis import evidence, paths, scan, schema, sources, vocab
 
 __all__ = ["DraftError", "read_text", "draft_records", "draft_document", "dump", "main"]
 
@@ -105,7 +105,7 @@ def read_text(path: Path, source_id: str | None = None,
         raise DraftError(f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset "
                          f"{err.start})") from None
     sid = source_id if source_id is not None else _slug(path.stem)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", sid):
+    if not re.fullmatch(vocab.SLUG, sid):
         raise DraftError(f"{path}: source id {sid!r} must be a lower-case slug (use --source-id)")
     text, _ = sources.repair(raw)
     return sid, text, ""

@@ -12,7 +12,7 @@ import pandas as pd
 import yaml
 from IPython.display import Markdown
 
-from analysis import paths
+from analysis import paths, vocab
 
 
 class Text(str):
@@ -31,7 +31,7 @@ class Markup(str):
 
 #: ASCII punctuation: any of it may open markup somewhere in MyST (CommonMark, roles, tables).
 _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+_SLUG = re.compile(vocab.SLUG)
 
 
 def md_escape(text: object) -> str:
@@ -60,6 +60,15 @@ def cites(source_ids: object, style: str = "p") -> Markup:
     if style not in ("p", "t"):
         raise ValueError(f"unknown citation style {style!r}")
     return Markup(f"{{cite:{style}}}`{','.join(keys)}`" if keys else "")
+
+
+def record_label(source_id: str, record_id: str) -> str:
+    """The permanent address of a record (or an exclusion's figure id): ``<source_id>--<record_id>``.
+    It is the record's anchor on the evidence page and the Sphinx label every link to it uses."""
+    for part in (source_id, record_id):
+        if not _SLUG.fullmatch(part):
+            raise ValueError(f"not an id: {part!r}")
+    return f"{source_id}--{record_id}"
 
 
 def md_table(frame: pd.DataFrame, *, cite_column: str | None = None, cited: tuple[str, ...] = ()) -> Markdown:

@@ -21,7 +21,7 @@ from pathlib import Path
 import ftfy
 import pandas as pd
 
-from analysis import paths
+from analysis import paths, vocab
 
 MANIFEST_COLUMNS: tuple[str, ...] = (
     "source_id",
@@ -46,7 +46,7 @@ _CP1253_HIGH: str = bytes(range(0x80, 0x100)).decode("cp1253", errors="ignore")
 _DEBRIS = re.compile(r"(?<!\S)π[" + re.escape(_CP1253_HIGH) + r"]*(?!\S)")
 
 
-_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+_SLUG = re.compile(vocab.SLUG)
 _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 

@@ -16,6 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+#: Ids (source ids, record ids): lower-case words joined by single hyphens, so that "--" can join a
+#: source id and a record id into one unambiguous address (see ``report.record_label``).
+SLUG: str = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
 # --- the career ladder ------------------------------------------------------------------------
 
 Tier = Literal["frontline", "senior", "team-lead", "specialist", "manager", "senior-management",
