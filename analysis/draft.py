@@ -408,6 +408,16 @@ def _unseen_numbers(fields: dict[str, Any], kind: str, quote: str) -> list[str]:
     return evidence.figure_problems(kind, fields, quote)
 
 
+def hedges_in(quote: str) -> list[str]:
+    """The hedge words of the vocabulary that the quote holds, in the order the quote has them."""
+    found = []
+    for word in vocab.HEDGES:
+        match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", quote, re.IGNORECASE)
+        if match:
+            found.append((match.start(), word))
+    return [word for _, word in sorted(found)]
+
+
 def draft_records(text: str, published: str = "") -> list[dict[str, Any]]:
     """One draft record per figure of ``text`` (see the module docstring), in text order."""
     records: list[dict[str, Any]] = []
@@ -427,6 +437,10 @@ def draft_records(text: str, published: str = "") -> list[dict[str, Any]]:
             rid, n = f"{base}-{n}", n + 1
         ids.add(rid)
         flags = fields.pop("flags")
+        if "hedge" in schema.MODELS[kind].model_fields:
+            fields["hedge"] = hedges_in(quote)
+            notes.append("Check the hedge: the words of the quote that qualify this claim (drafted: "
+                         f"every hedge word the quote holds, {fields['hedge'] or 'none'}).")
         todo = [] if fields.get("role", "") != TODO_ROLE else ["choose the role"]
         if fields.get("tier") == "unspecified":
             todo.append("choose the tier")

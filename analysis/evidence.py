@@ -205,7 +205,7 @@ def _check_record(raw: Any, index: int, where: str, source: sources.Source | Non
             if str(getattr(model, "year")) != published:
                 problems.append(f"year {getattr(model, 'year')} is not the publication year ({published or 'undated'})")
     values = model.model_dump(exclude={"id", "kind", "quote", "flags", "note", "status"}, exclude_none=True)
-    signature = (kind, tuple(sorted(values.items())))
+    signature = (kind, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items())))
     for other_quote, other_id in seen.quotes.get(signature, []):
         if other_quote == quote:
             problems.append(f"duplicate of record {other_id!r}")
@@ -333,6 +333,8 @@ def table_fields(kind: str) -> tuple[schema.Column, ...]:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

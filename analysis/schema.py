@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import types
 from dataclasses import dataclass
@@ -66,6 +67,23 @@ class _Record(_Strict):
 _TIER = Field(description="Harmonised career tier (see the evidence README).")
 
 
+class _Hedged(_Record):
+    """A claim whose strength the source qualifies (or not): ``hedge`` lists the words, each of
+    which must be in the quote; ``[]`` says the source states the claim flatly."""
+
+    hedge: list[vocab.Hedge] = Field(description="Hedge words of the quote that qualify the claim "
+                                                 "(semicolon-separated; empty: stated flatly).")
+
+    @model_validator(mode="after")
+    def _hedge_in_quote(self) -> _Hedged:
+        for word in self.hedge:
+            if not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.quote, re.IGNORECASE):
+                raise ValueError(f"hedge {word!r} is not a word of the quote")
+        if len(set(self.hedge)) != len(self.hedge):
+            raise ValueError("hedge lists a word twice")
+        return self
+
+
 class Salary(_Record):
     kind: Literal["salary"]
     role: Text = Field(description="Role as the source names it.")
@@ -102,7 +120,7 @@ class Role(_Record):
     family: vocab.Family | None = Field(default=None, description="Job family of the role.")
 
 
-class Requirement(_Record):
+class Requirement(_Hedged):
     kind: Literal["requirement"]
     role: Text = Field(description="Role the requirement is for, as the source names it.")
     tier: vocab.Tier = _TIER
@@ -122,13 +140,13 @@ class Requirement(_Record):
         return self
 
 
-class Benefit(_Record):
+class Benefit(_Hedged):
     kind: Literal["benefit"]
     item: Text = Field(description="The benefit, in a few words.")
     category: vocab.BenefitCategory = Field(description="Benefit category.")
 
 
-class Challenge(_Record):
+class Challenge(_Hedged):
     kind: Literal["challenge"]
     item: Text = Field(description="The challenge, in a few words.")
     category: vocab.ChallengeCategory = Field(description="Challenge category.")
@@ -140,7 +158,7 @@ class Metric(_Record):
     category: vocab.MetricCategory = Field(description="Metric category.")
 
 
-class Condition(_Record):
+class Condition(_Hedged):
     kind: Literal["condition"]
     aspect: vocab.Aspect = Field(description="Which working condition.")
     value: Text = Field(description="What the source says, in a few words.")
@@ -236,6 +254,7 @@ _TAIL = (
     Column("quote", "string", "Verbatim quote from the source that carries the claim.", required=True),
 )
 #: Record fields that are not columns of their own (``id`` is ``record_id``; the rest are common).
+#: ``hedge`` is a column, written like ``flags`` (semicolon-separated).
 _NOT_COLUMNS = {"id", "kind", "quote", "flags", "note", "status"}
 
 
@@ -250,6 +269,8 @@ def _column(name: str, info: Any) -> Column:
         for item in extra:
             metadata += getattr(item, "metadata", [item])
     enum: tuple[str, ...] = ()
+    if get_origin(base) is list:  # a list is written semicolon-separated; empty is a value
+        return Column(name, "string", info.description or "")
     if get_origin(base) is Literal:
         type_, enum = "string", tuple(get_args(base))
     else:
@@ -267,7 +288,9 @@ def _is_optional(annotation: Any) -> bool:
 def table_fields(kind: str) -> tuple[Column, ...]:
     """The columns of the processed table for a record kind, in order."""
     model = MODELS[kind]
-    own = tuple(_column(name, info) for name, info in model.model_fields.items() if name not in _NOT_COLUMNS)
+    names = [n for n in model.model_fields if n not in _NOT_COLUMNS and n != "hedge"]
+    names += ["hedge"] if "hedge" in model.model_fields else []  # after the kind's own fields
+    own = tuple(_column(name, model.model_fields[name]) for name in names)
     level = (_TIER_LEVEL,) if "tier" in model.model_fields else ()
     return _HEAD + own + level + _TAIL
 

@@ -145,6 +145,14 @@ ASPECT_LABELS: dict[str, str] = {
 }
 assert tuple(ASPECT_LABELS) == get_args(Aspect)
 
+#: Words with which a source qualifies how strongly, or how generally, it says something. A record of
+#: a benefit, challenge, condition or requirement lists the ones its quote uses for its claim (an
+#: empty list: the source states it flatly), so that no page says it more strongly than the source.
+Hedge = Literal["some", "many", "most", "numerous", "often", "usually", "typically", "generally",
+                "sometimes", "may", "might", "can", "could", "likely", "potentially", "in some cases",
+                "in other cases", "depending on", "known for"]
+HEDGES: tuple[str, ...] = get_args(Hedge)
+
 ConditionUnit = Literal["hours", "days", "weeks"]
 CONDITION_UNITS: tuple[str, ...] = get_args(ConditionUnit)
 

@@ -43,21 +43,21 @@ def _record(kind: str, n: int, rng: random.Random, where: str) -> tuple[str, dic
         years = rng.randrange(1, 9)
         text = f"At the {tag}, a {role} needs {years} years of experience."
         return text, {"kind": "requirement", "role": role, "tier": tier, "requirement": "experience",
-                      "years_min": years, "necessity": "required"}
+                      "years_min": years, "necessity": "required", "hedge": []}
     if kind == "condition":
         low = rng.randrange(2, 6)
         high = low + rng.randrange(1, 6)
         text = f"At the {tag}, shifts last {low}-{high} hours."
         return text, {"kind": "condition", "aspect": "shift-length", "value": f"{low} to {high} hours",
-                      "low": low, "high": high, "unit": "hours"}
+                      "low": low, "high": high, "unit": "hours", "hedge": []}
     if kind == "benefit":
         category = vocab.BENEFIT_CATEGORIES[n % len(vocab.BENEFIT_CATEGORIES)]
         text = f"At the {tag}, employees value the {category.replace('-', ' ')} on offer."
-        return text, {"kind": "benefit", "item": category.replace("-", " "), "category": category}
+        return text, {"kind": "benefit", "item": category.replace("-", " "), "category": category, "hedge": []}
     if kind == "challenge":
         category = vocab.CHALLENGE_CATEGORIES[n % len(vocab.CHALLENGE_CATEGORIES)]
         text = f"At the {tag}, staff find the {category.replace('-', ' ')} hard."
-        return text, {"kind": "challenge", "item": category.replace("-", " "), "category": category}
+        return text, {"kind": "challenge", "item": category.replace("-", " "), "category": category, "hedge": []}
     if kind == "metric":
         category = tuple(vocab.METRIC_LABELS)[n % len(vocab.METRIC_LABELS)]
         text = f"At the {tag}, agents are judged on {vocab.METRIC_LABELS[category].lower()}."

@@ -25,7 +25,7 @@ GOOD: dict[str, Any] = {
     "quote": "A Customer Service Representative I position generally pays between $25,702 and $33,661.",
 }
 BENEFIT: dict[str, Any] = {
-    "id": "benefit-scholarships", "kind": "benefit", "item": "scholarships", "category": "education",
+    "id": "benefit-scholarships", "kind": "benefit", "item": "scholarships", "category": "education", "hedge": [],
     "quote": "Wegman's grocery store chains have given away more than $60 million in scholarships to their employees.",
 }
 
@@ -40,6 +40,7 @@ def _write(folder: Path, records: list[dict[str, Any]], source_id: str = SRC,
     folder.mkdir(exist_ok=True)
     path = folder / f"{source_id}.yaml"
     doc = {"source_id": source_id, "records": records, "exclusions": exclusions or [], **top}
+    doc = json.loads(json.dumps(doc))  # no shared objects: the dumper would write them as aliases
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
@@ -254,3 +255,20 @@ def test_a_processed_table_with_other_columns_is_refused(tmp_path: Path) -> None
     (tmp_path / "benefits.csv").write_text("source_id,record_id,item,quote\n", encoding="utf-8")
     with pytest.raises(evidence.EvidenceError, match=r"benefits\.csv: columns .* are not the schema's"):
         evidence.load_table("benefits", tmp_path)
+
+
+@pytest.mark.parametrize(("hedge", "problem"), [
+    (["often"], "hedge 'often' is not a word of the quote"),
+    (["perhaps"], "is not in the vocabulary"),
+    (None, "hedge is required"),
+])
+def test_a_hedge_must_be_a_word_of_the_quote(tmp_path: Path, hedge: list[str] | None, problem: str) -> None:
+    record = {**BENEFIT, "hedge": hedge} if hedge is not None else {k: v for k, v in BENEFIT.items() if k != "hedge"}
+    errors = _errors(tmp_path, [record])
+    assert len(errors) == 1 and problem in errors[0], errors
+
+
+def test_the_committed_hedges_never_name_a_word_the_quote_lacks() -> None:
+    for record in evidence.validate_all().records:
+        for word in record.values.get("hedge", []):
+            assert word.lower() in record.quote.lower(), (record.source_id, record.record_id, word)

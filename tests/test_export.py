@@ -25,7 +25,7 @@ def hostile_tables(tmp_path: Path) -> Path:
     with (processed / "benefits.csv").open("a", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         for i, text in enumerate(HOSTILE):
-            writer.writerow(["job-details-guide", f"benefit-hostile-{i}", text, "pay", "", text, text])
+            writer.writerow(["job-details-guide", f"benefit-hostile-{i}", text, "pay", "", "", text, text])
     return processed
 
 

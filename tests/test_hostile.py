@@ -43,9 +43,9 @@ def _project(tmp_path: Path) -> Path:
         csv.writer(handle, lineterminator="\n").writerow(
             [KEY, raw.name, digest, f"Perks {SCRIPT}", "Perks", "", "", "", "", f"{FORMULA} note"])
     records = [
-        {"id": "benefit-lunch", "kind": "benefit", "item": IMAGE, "category": "work-environment",
+        {"id": "benefit-lunch", "kind": "benefit", "item": IMAGE, "category": "work-environment", "hedge": [],
          "note": FORMULA, "quote": QUOTES[0]},
-        {"id": "benefit-listed", "kind": "benefit", "item": "perks listed", "category": "pay",
+        {"id": "benefit-listed", "kind": "benefit", "item": "perks listed", "category": "pay", "hedge": [],
          "quote": QUOTES[1]},
     ]
     (root / "data" / "evidence" / f"{KEY}.yaml").write_text(
