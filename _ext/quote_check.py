@@ -1,0 +1,104 @@
+"""Sphinx extension: every quotation a page shows must be the words of the source it cites.
+
+When an HTML build has written its pages, each page's text is read block by block (paragraph,
+list item, table row, caption). A span in curly double quotation marks is checked, with
+:func:`analysis.quotes.check`, against the sources the same block cites (citation links carry the
+BibTeX key: ``bibtex_cite_id`` is ``cite-{key}``), or, for a figure, the sources its card names.
+Straight double quotes outside a quotation are refused too: a source's words take curly marks, the
+report's own terms italics. Every problem is a warning naming the page, the quotation and the
+sources it was checked against, so a build with warnings as errors fails.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+BLOCKS = ("p", "li", "dt", "dd", "figcaption", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "th", "td")
+#: Parts of a page that are not the report's words: code, its output, navigation, the search box.
+SKIP = "pre, code, script, style, .cell_input, .cell_output pre, nav, .bd-sidebar-primary, .bd-sidebar-secondary, .bd-header, footer, .headerlink, .toctree-wrapper"
+CITE = re.compile(r"#cite-([a-z0-9-]+)$")
+#: Pages Sphinx writes that hold no prose of the report's.
+NOT_PAGES = ("genindex.html", "search.html", "py-modindex.html")
+
+
+def _block(node: Tag) -> Tag | None:
+    for parent in node.parents:
+        if isinstance(parent, Tag) and parent.name in BLOCKS:
+            return parent
+    return None
+
+
+def _scope(block: Tag) -> Tag:
+    """Where a block's citations may be: its table row for a cell, its list item, its caption, or
+    the block itself."""
+    for holder in [block, *block.parents]:
+        if isinstance(holder, Tag) and holder.name in ("tr", "li", "figcaption", "dd", "dt"):
+            return holder
+    return block
+
+
+def _keys(scope: Tag) -> list[str]:
+    keys = [m.group(1) for a in scope.find_all("a", href=True) if (m := CITE.search(a["href"]))]
+    for holder in [scope, *scope.parents]:
+        if isinstance(holder, Tag) and holder.get("data-quote-sources"):
+            keys += str(holder["data-quote-sources"]).split()
+    return keys
+
+
+def page_problems(html: str) -> list[str]:
+    """Every quotation problem on one HTML page, as text."""
+    from analysis import quotes
+
+    soup = BeautifulSoup(html, "html.parser")
+    main = soup.find("article") or soup.body or soup
+    for skipped in main.select(SKIP):
+        skipped.decompose()
+    texts: dict[int, tuple[Tag, list[str]]] = {}
+    for string in main.find_all(string=True):
+        if not isinstance(string, NavigableString) or not string.strip():
+            continue
+        block = _block(string)
+        if block is None:
+            continue
+        texts.setdefault(id(block), (block, []))[1].append(str(string))
+    problems = []
+    for block, parts in texts.values():
+        text = " ".join("".join(parts).split())
+        if quotes.unbalanced(text):
+            problems.append(f"unbalanced quotation marks in {text[:80]!r}")
+            continue
+        outside = quotes.QUOTED.sub("", text)
+        if '"' in outside:
+            problems.append(f"straight double quotes in {text[:80]!r}: quote a source with curly marks, "
+                            "set the report's own terms in italics")
+        keys = _keys(_scope(block))
+        for quote in quotes.quotations(text):
+            problem = quotes.check(quote, keys)
+            if problem is not None:
+                problems.append(str(problem))
+    return problems
+
+
+def check_pages(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    for page in sorted(outdir.rglob("*.html")):
+        relative = page.relative_to(outdir)
+        if relative.name in NOT_PAGES or any(part.startswith("_") for part in relative.parts[:-1]):
+            continue
+        for problem in page_problems(page.read_text(encoding="utf-8")):
+            logger.warning(f"{relative}: {problem}", type="quotes", subtype="check")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("build-finished", check_pages)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
