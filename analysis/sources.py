@@ -34,6 +34,7 @@ MANIFEST_COLUMNS: tuple[str, ...] = (
     "publisher",
     "url",
     "notes",
+    "caveat",
 )
 
 # ftfy's defaults also straighten curly quotes; the sources' own typography is kept.
@@ -69,6 +70,7 @@ class SourceMeta:
     publisher: str
     url: str
     notes: str
+    caveat: str
 
 
 @dataclass(frozen=True)
@@ -193,9 +195,13 @@ def repair(raw: str) -> tuple[str, tuple[Change, ...]]:
 
 
 def load_source(meta: SourceMeta, raw_dir: Path = paths.RAW) -> Source:
-    """Read, verify and repair one source."""
+    """Read, verify and repair one source. Its ``caveat`` (what the text says of its own
+    reliability) must be a verbatim sentence of the repaired text."""
     raw = read_raw(meta, raw_dir)
     text, changes = repair(raw)
+    if meta.caveat and find_quote(text, meta.caveat) is None:
+        raise SourceError(f"{raw_dir / meta.file}: the manifest's caveat for {meta.source_id!r} is not in the text: "
+                          f"{meta.caveat[:60]!r}")
     return Source(meta=meta, raw=raw, text=text, changes=changes)
 
 
@@ -307,3 +313,33 @@ def overview(sources: dict[str, Source]) -> pd.DataFrame:
             for s in sources.values()
         ]
     )
+
+
+def with_caveat(manifest: Path = paths.MANIFEST) -> list[str]:
+    """The sources whose text says something of its own reliability (a ``caveat`` in the manifest)."""
+    return [m.source_id for m in read_manifest(manifest) if m.caveat]
+
+
+def overview_table(sources: dict[str, Source]) -> pd.DataFrame:
+    """The overview as a reader sees it (headers in words)."""
+    return overview(sources).rename(columns={
+        "source_id": "Source", "title": "Title", "author": "Author", "published": "Published", "words": "Words",
+        "repair": "What the repair changed"})
+
+
+def edits_table(sources: dict[str, Source], limit: int = 8) -> pd.DataFrame:
+    """The first edits the repair made, with their offsets in the raw file."""
+    edits = [{"source_id": s.source_id, "Raw offset (characters)": c.start, "Removed": repr(c.before)}
+             for s in sources.values() for c in s.changes]
+    return pd.DataFrame(edits, columns=["source_id", "Raw offset (characters)", "Removed"]).head(limit)
+
+
+def metadata_claim(sources: dict[str, Source]) -> str:
+    """How many of the texts state a date and an author, in words."""
+    from analysis import report
+
+    dated = sum(1 for s in sources.values() if s.meta.published)
+    signed = sum(1 for s in sources.values() if s.meta.author)
+    total = len(sources)
+    return (f"{report.of(dated, total, 'text').capitalize()} {'states' if dated == 1 else 'state'} a publication "
+            f"date and {report.of(signed, total, 'text')} {'names' if signed == 1 else 'name'} an author")

@@ -86,14 +86,14 @@ def generate(root: Path, n_sources: int, records_per_source: int = 20, seed: int
         name = f"{s:05d}_synthetic.txt"
         (raw / name).write_text(body, encoding="utf-8")
         rows.append([source_id, name, hashlib.sha256(body.encode("utf-8")).hexdigest(),
-                     f"Synthetic source {s}", "", "", "", "", "", ""])
+                     f"Synthetic source {s}", "", "", "", "", "", "", ""])
         (evidence / f"{source_id}.yaml").write_text(
             yaml.safe_dump({"source_id": source_id, "records": records}, sort_keys=False, allow_unicode=True),
             encoding="utf-8")
     with (raw / "sources.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["source_id", "file", "sha256", "title", "short_title", "author", "published", "publisher",
-                         "url", "notes"])
+                         "url", "notes", "caveat"])
         writer.writerows(rows)
     return {"raw": raw, "manifest": raw / "sources.csv", "evidence": evidence}
 

@@ -132,7 +132,7 @@ def test_drafted_records_pass_the_validator_once_status_is_removed(tmp_path: Pat
         writer = csv.writer(handle)
         writer.writerow(sources.MANIFEST_COLUMNS)
         writer.writerow(["pay-page", FIXTURE.name, hashlib.sha256(FIXTURE.read_bytes()).hexdigest(),
-                         "Call Center Pay Guide", "", "", "", "", "", ""])
+                         "Call Center Pay Guide", "", "", "", "", "", "", ""])
     source_id, text, published = draft.read_text(raw_dir / FIXTURE.name, manifest=manifest)
     assert source_id == "pay-page"
     document = draft.draft_document(source_id, text, published)

@@ -41,7 +41,7 @@ def _project(tmp_path: Path) -> Path:
     digest = hashlib.sha256(raw.read_bytes()).hexdigest()
     with (root / "data" / "raw" / "sources.csv").open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(
-            [KEY, raw.name, digest, f"Perks {SCRIPT}", "Perks", "", "", "", "", f"{FORMULA} note"])
+            [KEY, raw.name, digest, f"Perks {SCRIPT}", "Perks", "", "", "", "", f"{FORMULA} note", ""])
     records = [
         {"id": "benefit-lunch", "kind": "benefit", "item": IMAGE, "category": "work-environment", "hedge": [],
          "note": FORMULA, "quote": QUOTES[0]},

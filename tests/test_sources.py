@@ -173,3 +173,13 @@ def test_manifest_values_that_could_escape_their_place_are_refused(raw_copy: Pat
                         encoding="utf-8")
     with pytest.raises(sources.SourceError, match=rf"sources\.csv:4: {column} .*{problem}"):
         sources.read_manifest(manifest)
+
+
+def test_a_caveat_that_is_not_in_the_text_is_refused(raw_copy: Path) -> None:
+    manifest = raw_copy / "sources.csv"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("may not be accurate or up to date.", "is accurate and up to date."),
+                        encoding="utf-8")
+    meta = _meta("job-details-guide", manifest)
+    with pytest.raises(sources.SourceError, match=r"caveat for 'job-details-guide' is not in the text"):
+        sources.load_source(meta, raw_copy)
