@@ -137,6 +137,84 @@ def turnover_chart(rates: pd.DataFrame, n_claiming: int, n_sources: int) -> Figu
     return fig
 
 
+def claims_table(claims: pd.DataFrame) -> pd.DataFrame:
+    """The articles' turnover claims in their own words."""
+    from analysis import report
+
+    return pd.DataFrame({"In its own words": claims["quote"].map(report.quoted), "source_id": claims["source_id"]})
+
+
+def rates_table(rates: pd.DataFrame) -> pd.DataFrame:
+    """The published figures: what they measure, the caveat, the rate, the period and their words."""
+    from analysis import report
+
+    return pd.DataFrame({
+        "Measure": rates["claim"],
+        "Caveat": rates["caveat"],
+        "Rate per year": [rate_text(r) for _, r in rates.iterrows()],
+        "Period": rates["period"],
+        "In its own words": rates["quote"].map(lambda q: report.quoted(q) if isinstance(q, str) else None),
+        "source_id": rates["bibkey"],
+    })
+
+
+def rate_claim(claims: pd.DataFrame) -> str:
+    """How many articles call turnover high, and whether any of them gives a figure for it (a
+    percentage or number the scanner finds in its sentence), as MyST."""
+    from analysis import report, scan
+
+    sources_ = list(dict.fromkeys(claims["source_id"]))
+    with_figure = {s for s, q in zip(claims["source_id"], claims["quote"], strict=True) if scan.find_figures(str(q))}
+    text = (f"{report.plural(len(sources_), 'article').capitalize()} {'says' if len(sources_) == 1 else 'say'} "
+            f"that turnover in call centers is high {report.cites(sources_)}")
+    if not with_figure:
+        text += (f"; {'it gives' if len(sources_) == 1 else 'none of them gives'} a rate, a period or a source for it.")
+    else:
+        text += f"; {report.join([report.cite(s, 't') for s in with_figure])} gives a figure."
+    return report.Markup(text)
+
+
+def dated_words(source_ids: list[str]) -> str:
+    """How the sources are dated, in words: "undated", "dated 2007", "dated 2007 and 2010", or
+    "partly dated" when some are dated and some not."""
+    from analysis import report, sources
+
+    years = {m.source_id: m.published[:4] for m in sources.read_manifest() if m.source_id in set(source_ids)}
+    dated = sorted({y for y in years.values() if y})
+    if not dated:
+        return "undated"
+    if len(dated) < len(set(source_ids)) and any(not y for y in years.values()):
+        return f"partly dated ({report.join(dated)})"
+    return f"dated {report.join(dated)}"
+
+
+def answers_claim(challenges: pd.DataFrame, benefits: pd.DataFrame, sources_order: list[str]) -> str:
+    """Where drawbacks answer promises: the benefit most articles name and the challenges of earning
+    it; flexibility against unsocial hours; misconceptions raised to dismiss them, as MyST."""
+    from analysis import report
+
+    top = matrices.summary(benefits, sources_order).iloc[0]
+    effort = challenges[challenges["category"] == "advancement-effort"]
+    flexible = [s for s in sources_order if s in set(benefits.loc[benefits["category"] == "flexibility", "source_id"])]
+    hours = [s for s in sources_order if s in set(challenges.loc[challenges["category"] == "hours", "source_id"])]
+    both = [s for s in flexible if s in hours]
+    misconception = [s for s in sources_order
+                     if s in set(challenges.loc[challenges["category"] == "misconception", "source_id"])]
+    parts = [f"The benefit most articles name, *{top['category'].replace('-', ' ')}* "
+             f"({report.of(int(top['sources']), len(sources_order), 'article')}), takes effort to earn: "
+             f"{report.plural(effort['source_id'].nunique(), 'article')} "
+             f"{report.cites(list(dict.fromkeys(effort['source_id'])))} say so."]
+    if both:
+        parts.append(f"{report.join([report.cite(s, 't') for s in both])} "
+                     f"{'offers' if len(both) == 1 else 'offer'} flexible hours as a benefit and name nights, "
+                     "weekends or holidays as a drawback: the same round-the-clock opening seen from both sides.")
+    if misconception:
+        parts.append(f"{report.plural(len(misconception), 'article').capitalize()} "
+                     f"{report.cites(misconception)} raise a drawback only to dismiss it: the *misconception* rows "
+                     "are claims that call-center work is not what outsiders think.")
+    return report.Markup(" ".join(parts))
+
+
 # --- the chapter's charts ----------------------------------------------------------------------
 
 

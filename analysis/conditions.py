@@ -78,11 +78,14 @@ def aspect_table(conditions: pd.DataFrame, aspects: tuple[str, ...],
     rows = rows.assign(_a=_ordered(rows, "aspect", list(aspects)),
                        _s=_ordered(rows, "source_id", sources_order))
     rows = rows.sort_values(["_a", "_s"], kind="stable", ignore_index=True)
+    from analysis import report
+
     return pd.DataFrame({
         "Aspect": rows["aspect"].map(ASPECT_LABELS).fillna(rows["aspect"]),
         "source_id": rows["source_id"],
         "What the source says": rows["value"],
-        "Quote": rows["quote"],
+        "Hedge": rows["hedge"].fillna("").str.replace(";", ", ") if "hedge" in rows else "",
+        "In its own words": rows["quote"].map(report.quoted),
     })
 
 
@@ -194,11 +197,13 @@ def metric_table(metrics: pd.DataFrame, sources_order: list[str]) -> pd.DataFram
     rows = rows.assign(_s=_ordered(rows, "source_id", sources_order),
                        _c=_ordered(rows, "category", list(METRIC_LABELS)))
     rows = rows.sort_values(["_s", "_c"], kind="stable", ignore_index=True)
+    from analysis import report
+
     return pd.DataFrame({
         "source_id": rows["source_id"],
         "Metric (as the source puts it)": rows["metric"],
         "Category": rows["category"].map(METRIC_LABELS).fillna(rows["category"]),
-        "Quote": rows["quote"],
+        "In its own words": rows["quote"].map(report.quoted),
     })
 
 
@@ -207,6 +212,144 @@ def explicit_measures(metrics: pd.DataFrame, sources_order: list[str]) -> list[s
     hit = metrics["quote"].str.contains(MEASURE_WORDING, regex=True).astype(bool)
     found = set(metrics.loc[hit, "source_id"])
     return [s for s in sources_order if s in found]
+
+
+# --- the chapter's claims ------------------------------------------------------------------------
+
+
+def _sources_of(rows: pd.DataFrame, sources_order: list[str]) -> list[str]:
+    present = set(rows["source_id"])
+    return [s for s in sources_order if s in present]
+
+
+def _hedges(rows: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(w for v in rows["hedge"].fillna("") for w in str(v).split(";") if w))
+
+
+def aspect_claim(conditions: pd.DataFrame, aspect: str, sources_order: list[str]) -> str:
+    """How many articles speak of an aspect, which, and the hedges they use, as MyST:
+    "Only 1 of the 5 articles speaks of overtime {cite}, with the hedge *many*"."""
+    from analysis import report
+
+    rows = conditions[conditions["aspect"] == aspect]
+    who = _sources_of(rows, sources_order)
+    label = ASPECT_LABELS[aspect].lower()
+    if not who:
+        return report.Markup(f"No article speaks of {label}.")
+    count = report.of(len(who), len(sources_order), "article")
+    text = f"{'Only ' if len(who) == 1 else ''}{count}{' speaks' if len(who) == 1 else ' speak'} of {label} {report.cites(who)}"
+    hedges = _hedges(rows)
+    flat = int((rows["hedge"].fillna("") == "").sum())
+    if hedges:
+        text += f", with the {'hedge' if len(hedges) == 1 else 'hedges'} {report.join([f'*{h}*' for h in hedges])}"
+        if flat:
+            text += f" ({report.plural(flat, 'record')} without one)"
+    else:
+        text += ", without a hedge"
+    return report.Markup(text + ".")
+
+
+def clock_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
+    """Which articles say call centers never close, and the hours and days stated, as MyST."""
+    from analysis import report
+
+    clock = round_the_clock(conditions, sources_order)
+    if not clock:
+        return report.Markup("No article says call centers never close.")
+    text = f"{report.of(len(clock), len(sources_order), 'article').capitalize()} say call centers never close {report.cites(clock)}"
+    rows = conditions[(conditions["aspect"] == "opening-hours") & conditions["hours_per_day"].notna()]
+    stated = [f"{report.cite(s, 't')} gives {r['hours_per_day']:g} hours a day, {r['days_per_week']:g} days a week"
+              + (f" (*{report.join(str(r['hedge']).split(';'))}*)" if str(r["hedge"] or "") else "")
+              for s, (_, r) in zip(rows["source_id"], rows.iterrows(), strict=True)]
+    return report.Markup(text + (": " + "; ".join(stated) if stated else "") + ".")
+
+
+def shift_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
+    """The shift lengths stated, with their hedge and who states them, as MyST."""
+    from analysis import report
+
+    rows = conditions[(conditions["aspect"] == "shift-length") & conditions["low"].notna()]
+    who = _sources_of(rows, sources_order)
+    if rows.empty:
+        return report.Markup("No article gives a shift length.")
+    low, high = stated_range(conditions, "shift-length")
+    hedges = _hedges(rows)
+    how = f"*{report.join(hedges)}* " if hedges else ""
+    return report.Markup(f"{'Only ' if len(who) == 1 else ''}{report.of(len(who), len(sources_order), 'article')} "
+                         f"{'gives' if len(who) == 1 else 'give'} a shift length: {how}{low:g}–{high:g} hours "
+                         f"{report.cites(who)}. No article gives hours per week.")
+
+
+def schedule_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
+    """Whether the articles that speak of round-the-clock opening are the ones that name nights,
+    weekends and holidays, as MyST."""
+    from analysis import report
+
+    clock = round_the_clock(conditions, sources_order)
+    unsocial = term_presence(conditions[conditions["aspect"] == "schedule"], SCHEDULE_TERMS, sources_order)
+    all_three = sources_naming_all(unsocial)
+    if not all_three:
+        return report.Markup("No article names nights, weekends and holidays together.")
+    same = set(all_three) == set(clock)
+    lead = (f"The same {report.plural(len(clock), 'article')} that speak of round-the-clock opening"
+            if same else f"{report.of(len(all_three), len(sources_order), 'article').capitalize()}")
+    schedule = conditions[conditions["aspect"] == "schedule"]
+    hedges = _hedges(schedule[schedule["source_id"].isin(all_three)])
+    how = f", with the {'hedge' if len(hedges) == 1 else 'hedges'} {report.join([f'*{h}*' for h in hedges])}" if hedges else ""
+    return report.Markup(f"{lead} name nights, weekends and holidays as hours staff may have to work "
+                         f"{report.cites(all_three)}{how}.")
+
+
+def training_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
+    """How long training lasts by the sources' words, and whether any gives a number, as MyST."""
+    from analysis import report
+
+    rows = conditions[conditions["aspect"] == "training-duration"]
+    who = _sources_of(rows, sources_order)
+    if rows.empty:
+        return report.Markup("No article says how long training lasts.")
+    numbers = numbers_stated(conditions, "training-duration")
+    said = report.join([report.quoted(report.md_escape(q)) for q in rows["quote"]])
+    text = (f"{'Only ' if len(who) == 1 else ''}{report.of(len(who), len(sources_order), 'article')} "
+            f"{'says' if len(who) == 1 else 'say'} how long training lasts: {said} {report.cites(who)}.")
+    if numbers == 0:
+        text += " None of its words is a number of days or weeks, so the report gives no figure for training length."
+    return report.Markup(text)
+
+
+def lopsided_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
+    """Which source speaks of the most aspects, its share of the records, and the aspects that rest
+    on it alone, as MyST."""
+    from analysis import report
+
+    counts = matrices.presence(conditions, sources_order, by="aspect")
+    cover = coverage(counts)
+    top = str(cover.idxmax())
+    lone = single_source(counts)
+    alone = [ASPECT_LABELS[k].lower() for k, s in zip(lone["key"], lone["source_id"], strict=True) if s == top]
+    least = [s for s in sources_order if cover[s] == cover[cover > 0].min()]
+    share = float((conditions["source_id"] == top).mean())
+    from analysis import challenges
+
+    return report.Markup(
+        f"{report.cite(top, 't')} speaks of {report.of(int(cover[top]), len(counts), 'aspect')} and supplies {share:.0%} of "
+        f"the {len(conditions)} condition records; {report.plural(len(alone), 'aspect')} "
+        f"({report.join(alone)}) {'rests' if len(alone) == 1 else 'rest'} on it alone. The fewest aspects, "
+        f"{int(cover[cover > 0].min())}, come from {report.join([report.cite(s, 't') for s in least])}. What this "
+        f"chapter says about hours, shifts and equipment is therefore mostly what that one article, "
+        f"{challenges.dated_words([top])}, says.")
+
+
+def measures_claim(metrics: pd.DataFrame, sources_order: list[str]) -> str:
+    """How many articles say how work is judged, and which present a list of measures, as MyST."""
+    from analysis import report
+
+    who = _sources_of(metrics, sources_order)
+    explicit = explicit_measures(metrics, sources_order)
+    return report.Markup(
+        f"{report.of(len(who), len(sources_order), 'article').capitalize()} say something about how an agent's "
+        f"work is judged, but only {report.plural(len(explicit), 'article')} "
+        f"{report.cites(explicit)} {'presents' if len(explicit) == 1 else 'present'} a list of measures.")
 
 
 # --- the chapter's charts ----------------------------------------------------------------------

@@ -425,6 +425,18 @@ def counts_by_kind(records: list[Record], sources_order: list[str]) -> pd.DataFr
     return table.reset_index()
 
 
+def exclusions_table(exclusions: list[Exclusion]) -> pd.DataFrame:
+    """The figures deliberately not used, and why, as a reader sees them."""
+    return pd.DataFrame([{"source_id": e.source_id, "Figure": e.figure, "Why it is not used": e.reason}
+                         for e in exclusions], columns=["source_id", "Figure", "Why it is not used"])
+
+
+def undated_share(records: list[Record], corpus: dict[str, sources.Source]) -> tuple[int, int]:
+    """How many of the records come from a source that states no date, and how many records."""
+    undated = sum(1 for r in records if not corpus[r.source_id].meta.published)
+    return undated, len(records)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.evidence", description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true",

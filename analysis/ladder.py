@@ -205,6 +205,7 @@ def education_experience(requirements: pd.DataFrame, sources_order: list[str]) -
             "years_max": high,
             "years": _years(low, high, bool((group["requirement"] == "experience").any())),
             "necessity": _joined(group["necessity"]),
+            "hedge": _joined(group["hedge"].fillna("").str.replace(";", ", ")) if "hedge" in group else "",
             "source_id": str(source),
             "_general": int(group["tier_level"].iloc[0]) == 0,
             "_order": order.get(str(source), len(order)),
@@ -230,10 +231,16 @@ def title_key(title: str) -> frozenset[str]:
 
     Word order, parenthetical asides, articles and roman-numeral grades are ignored, so
     "Manager of Customer Service Training" and "Customer Service Training Manager" are one key,
-    and "Customer Service Representative I" matches "Customer service representative".
+    "Customer Service Representative I" matches "Customer service representative", and a plural
+    ("supervisors") matches its singular.
     """
     plain = re.sub(r"\([^)]*\)", " ", title.lower())
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", plain) if w not in _FILLER)
+    return frozenset(_singular(w) for w in re.findall(r"[a-z0-9]+", plain) if w not in _FILLER)
+
+
+def _singular(word: str) -> str:
+    """A plural as its singular, for comparing titles: "supervisors" -> "supervisor"."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def match_experience_pay(requirements: pd.DataFrame,
@@ -334,6 +341,190 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | Non
     ax.legend(handles=[Line2D([], [], color=colour[t], linewidth=4, marker="o", markersize=8,
                               label=TIER_LABELS[t]) for t in tiers], loc="upper left", title="Rung")
     return fig
+
+
+# --- the chapter's tables ------------------------------------------------------------------------
+
+
+def tiers_display(roles: pd.DataFrame, salaries: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
+    """Each rung: level, label, what it covers, how many sources name it, who prices it."""
+    summary = tier_summary(roles, salaries, sources_order)
+    tiers = tier_table().merge(summary[["tier", "sources", "priced_by"]], on="tier", how="left")
+    return pd.DataFrame({
+        "Level": tiers["level"],
+        "Tier": tiers["label"],
+        "What it covers": tiers["covers"],
+        "Sources naming it": [f"{int(n)}" if pd.notna(n) else "" for n in tiers["sources"]],
+        "Pay figure from": [by if isinstance(by, list) else [] for by in tiers["priced_by"]],
+    })
+
+
+def coverage_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """Per rung: how many sources name it and which (cited), from :func:`tier_summary`."""
+    return pd.DataFrame({
+        "Rung": [vocab.LEVEL_LABELS[int(level)] for level in summary["level"]],
+        "Sources naming it": summary["sources"].astype(str),
+        "Named by": list(summary["named_by"]),
+    })
+
+
+def titles_table(roles: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
+    """Rung (rows) x source (columns, headed by citations): the titles as written."""
+    from analysis import report
+
+    titles = titles_by_tier(roles, sources_order)
+    shown = titles.rename(index=TIER_LABELS, columns=lambda s: report.cite(s, "t"))
+    return shown.rename_axis("Rung").reset_index()
+
+
+def asked_table(requirements: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
+    """Education and years asked, one row per sentence, with how firmly and with what hedge."""
+    asked = education_experience(requirements, sources_order)
+    return pd.DataFrame({
+        "Rung": asked["tier"].map(TIER_LABELS),
+        "Role as written": asked["role"],
+        "Education": asked["education"],
+        "Experience (years)": asked["years"],
+        "How firmly": asked["necessity"],
+        "Hedge": asked["hedge"],
+        "source_id": asked["source_id"],
+    })
+
+
+SKILL_KINDS: tuple[str, ...] = ("skill", "training", "certification")
+
+
+def skills_table(requirements: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
+    """Every skill, training and certification a source asks for, in its own words: the requirement
+    records that are not about education or years of experience, in source order."""
+    from analysis import report
+
+    rows = requirements[requirements["requirement"].isin(SKILL_KINDS)]
+    rank = {s: i for i, s in enumerate(sources_order)}
+    rows = rows.assign(_s=rows["source_id"].map(rank)).sort_values(["_s"], kind="stable")
+    return pd.DataFrame({
+        "Asked": rows["requirement"].str.capitalize(),
+        "Of": rows["role"],
+        "Rung": rows["tier"].map(TIER_LABELS),
+        "Hedge": rows["hedge"].fillna("").str.replace(";", ", "),
+        "In its own words": rows["quote"].map(report.quoted),
+        "source_id": rows["source_id"],
+    }).reset_index(drop=True)
+
+
+def matched_table(matched: pd.DataFrame) -> pd.DataFrame:
+    """Experience asked and pay stated, paired, as a reader sees them."""
+    from analysis import report
+
+    return pd.DataFrame({
+        "Role (requirement)": matched["role"],
+        "Role (pay figure)": matched["pay_role"],
+        "Experience (years)": [f"{a:g}–{b:g}" if pd.notna(b) else f"{a:g}"
+                               for a, b in zip(matched["years_min"], matched["years_max"], strict=True)],
+        "Low (USD/year)": matched["low_usd"].map(report.money),
+        "High (USD/year)": matched["high_usd"].map(report.money),
+        "Matched by": matched["matched_by"],
+        "source_id": matched["source_id"],
+    })
+
+
+def unmatched_table(unmatched: pd.DataFrame) -> pd.DataFrame:
+    """The records that found no partner, listed rather than dropped."""
+    return pd.DataFrame({
+        "Role as written": unmatched["role"],
+        "Rung": unmatched["tier"].map(TIER_LABELS),
+        "Record": unmatched["record_id"],
+        "What is missing": unmatched["what"],
+        "source_id": unmatched["source_id"],
+    })
+
+
+# --- the chapter's claims ------------------------------------------------------------------------
+
+
+def shared_titles(roles: pd.DataFrame) -> pd.DataFrame:
+    """Per rung (ladder order) named by two sources or more: the titles (as the first source writes
+    them, shortest spelling) that two or more sources share, and how many titles only one source uses."""
+    rows = []
+    for tier in LADDER:
+        at = roles[roles["tier"] == tier]
+        if at["source_id"].nunique() < 2:
+            continue
+        by_key: dict[frozenset[str], list[tuple[str, str]]] = {}
+        for source, title in zip(at["source_id"], at["title"], strict=True):
+            by_key.setdefault(title_key(str(title)), []).append((str(source), str(title)))
+        shared = [min((t for _, t in uses), key=len) for uses in by_key.values() if len({s for s, _ in uses}) > 1]
+        alone = sum(1 for uses in by_key.values() if len({s for s, _ in uses}) == 1)
+        rows.append({"tier": tier, "sources": at["source_id"].nunique(), "shared": shared,
+                     "single_source_titles": alone})
+    return pd.DataFrame(rows, columns=["tier", "sources", "shared", "single_source_titles"])
+
+
+def shared_titles_claim(roles: pd.DataFrame) -> str:
+    """Where two sources use the same title for a rung, and where none do, as MyST."""
+    from analysis import report
+
+    table = shared_titles(roles)
+    with_shared = table[table["shared"].map(len) > 0]
+    without = table[table["shared"].map(len) == 0]
+    parts = []
+    if len(with_shared):
+        parts.append("Two sources or more use the same title only at the " + report.join(
+            [f"{TIER_LABELS[t].lower()} rung ({report.join([f'*{report.md_escape(x.lower())}*' for x in sh], 'or')})"
+             for t, sh in zip(with_shared["tier"], with_shared["shared"], strict=True)]))
+    if len(without):
+        parts.append(f"at the {words(list(without['tier']))} "
+                     f"{'rung' if len(without) == 1 else 'rungs'} every source that names the rung uses its own titles")
+    text = "; ".join(parts) + ". " if parts else ""
+    return report.Markup(text[0].upper() + text[1:] if text else "")
+
+
+def naming_claim(roles: pd.DataFrame, sources_order: list[str]) -> str:
+    """How many sources name a rung, which name none and which name every rung, as MyST."""
+    from analysis import report
+
+    per = tiers_per_source(roles, sources_order)
+    none = [s for s in sources_order if per[s] == 0]
+    every = [s for s in sources_order if per[s] == len(LADDER)]
+    text = f"{report.of(int((per > 0).sum()), len(sources_order), 'source').capitalize()} name at least one rung"
+    if none:
+        text += f"; {report.join([report.cite(s, 't') for s in none])} {'names' if len(none) == 1 else 'name'} none"
+    text += ". "
+    if every:
+        text += (f"{report.plural(len(every), 'source').capitalize()} {'names' if len(every) == 1 else 'name'} "
+                 f"every rung: {report.join([report.cite(s, 't') for s in every])}.")
+    else:
+        text += "No source names every rung."
+    return report.Markup(text)
+
+
+def schooling_compare(asked: pd.DataFrame, source_id: str, role_a: str, role_b: str) -> str:
+    """"more", "less" or "the same": the schooling ``role_a`` is asked for against ``role_b``'s, by
+    the order of the education levels (none, high school, certificate, college degree, bachelor's)."""
+    rank = {label: i for i, label in enumerate(vocab.EDUCATION_LABELS.values())}
+    levels = []
+    for role in (role_a, role_b):
+        row = asked[(asked["source_id"] == source_id) & (asked["role"] == role) & (asked["education"] != "")]
+        if row.empty:
+            raise LookupError(f"{source_id}: no education stated for {role!r}")
+        levels.append(max(rank[e.strip()] for e in str(row["education"].iloc[0]).split(";")))
+    return "more" if levels[0] > levels[1] else "less" if levels[0] < levels[1] else "the same"
+
+
+def compare_word(a: float, b: float, more: str = "higher", less: str = "lower") -> str:
+    """"higher" (``more``) if a > b, "lower" (``less``) if a < b, "the same" otherwise."""
+    return more if a > b else less if a < b else "the same"
+
+
+def matching_claim(unmatched: pd.DataFrame) -> str:
+    """Whether every statement of years found its pay figure, in words."""
+    from analysis import report
+
+    missed = int((unmatched["what"] == "years stated, no pay found").sum())
+    if missed == 0:
+        return report.Markup("Every statement of years of experience found its pay figure.")
+    return report.Markup(f"{report.plural(missed, 'statement')} of years of experience found no pay figure "
+                         "and are listed below.")
 
 
 # --- the chapter's charts, built from the processed tables ---------------------------------------

@@ -40,7 +40,7 @@ def summary(table: pd.DataFrame, sources_order: list[str], by: str = "category")
 
 def wording(table: pd.DataFrame, by: str = "category") -> pd.DataFrame:
     """Every record's own words, grouped by category then source: the verbatim evidence."""
-    cols = [by, "source_id", *(c for c in ("item", "metric", "value") if c in table.columns), "quote"]
+    cols = [by, "source_id", *(c for c in ("item", "metric", "value", "hedge") if c in table.columns), "quote"]
     return table[cols].sort_values([by, "source_id"], kind="stable", ignore_index=True)
 
 
@@ -132,3 +132,83 @@ def matrix_alt(data: pd.DataFrame, what: str, rows_are: str) -> str:
     if empty:
         text += f" No dot in the column of {', '.join(empty)}."
     return text
+
+
+# --- what the benefits and challenges chapters show and say, from one table ---------------------
+
+
+def _label(key: str, labels: Mapping[str, str] | None) -> str:
+    return (labels or {}).get(key, key.replace("-", " "))
+
+
+def summary_table(table: pd.DataFrame, sources_order: list[str], header: str, by: str = "category",
+                  labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Per category: how many articles name it (of all), how many records, and which (cited)."""
+    rows = summary(table, sources_order, by)
+    return pd.DataFrame({
+        header: [_label(k, labels) for k in rows[by]],
+        f"Articles naming it (of {len(sources_order)})": rows["sources"],
+        "Records": rows["records"],
+        "Named by": [named.split(", ") if named else [] for named in rows["named_by"]],
+    })
+
+
+def wording_table(table: pd.DataFrame, header: str, by: str = "category",
+                  labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Every record's own words, grouped by category then source, with its hedge; a sentence that
+    carries several records of one category is shown once (with every hedge it carries)."""
+    from analysis import report
+
+    rows = wording(table.assign(hedge=table["hedge"].fillna("")) if "hedge" in table else table.assign(hedge=""), by)
+    grouped = rows.groupby([by, "source_id", "quote"], sort=False)["hedge"].agg(
+        lambda h: ", ".join(dict.fromkeys(w for v in h for w in str(v).split(";") if w))).reset_index()
+    return pd.DataFrame({
+        header: [_label(k, labels) for k in grouped[by]],
+        "Hedge": grouped["hedge"],
+        "In its own words": grouped["quote"].map(report.quoted),
+        "source_id": grouped["source_id"],
+    })
+
+
+def ranking_claim(table: pd.DataFrame, sources_order: list[str], noun: str, by: str = "category",
+                  labels: Mapping[str, str] | None = None) -> str:
+    """The most-named categories, the next, and those resting on one article, as MyST: counts of
+    articles that mention them, never of how common they are."""
+    from analysis import report
+
+    rows = summary(table, sources_order, by)
+    if rows.empty:
+        return report.Markup(f"No article names a {noun}.")
+    total = len(sources_order)
+    def names(keys: pd.Series) -> str:
+        return report.join([f"*{report.md_escape(_label(k, labels))}*" for k in keys])
+    top_n = int(rows["sources"].max())
+    top = rows[rows["sources"] == top_n]
+    text = (f"The most-named {noun} {'category is' if len(top) == 1 else 'categories are'} {names(top[by])}, "
+            f"named by {report.of(top_n, total, 'article')}")
+    rest = rows[rows["sources"] < top_n]
+    if len(rest):
+        next_n = int(rest["sources"].max())
+        after = rest[rest["sources"] == next_n]
+        text += f", followed by {names(after[by])} ({report.plural(next_n, 'article')})"
+    text += "."
+    single = rows[rows["sources"] == 1]
+    if len(single) and top_n > 1:
+        text += (f" At the other end, {report.plural(len(single), 'category', 'categories')} "
+                 f"{'rests' if len(single) == 1 else 'rest'} on a single article: {names(single[by])}.")
+    return report.Markup(text)
+
+
+def coverage_claim(table: pd.DataFrame, sources_order: list[str], noun: str, by: str = "category") -> str:
+    """How many records, in how many categories, from how many of the articles; and which article
+    names none, as MyST."""
+    from analysis import report
+
+    silent = [s for s in sources_order if s not in set(table["source_id"])]
+    text = (f"The {report.plural(len(table), 'record')} fall into "
+            f"{report.plural(table[by].nunique(), 'category', 'categories')} and come from "
+            f"{report.of(table['source_id'].nunique(), len(sources_order), 'article')}.")
+    if silent:
+        text += (f" {report.join([report.cite(s, 't') for s in silent])} "
+                 f"{'names' if len(silent) == 1 else 'name'} no {noun} at all.")
+    return report.Markup(text)

@@ -42,7 +42,7 @@ def ranges(salaries: pd.DataFrame) -> pd.DataFrame:
 
 
 def lowest_range(salaries: pd.DataFrame) -> pd.Series:
-    """The annual range with the lowest midpoint: the entry rung."""
+    """The annual range with the lowest midpoint."""
     rows = ranges(salaries)
     return rows.loc[rows["midpoint_usd"].idxmin()]
 
@@ -53,24 +53,37 @@ def highest_range(salaries: pd.DataFrame) -> pd.Series:
     return rows.loc[rows["midpoint_usd"].idxmax()]
 
 
+def lowest_figure(salaries: pd.DataFrame) -> pd.Series:
+    """The annual figure with the lowest low end (a range's low figure, an average or a floor)."""
+    rows = annual(salaries)
+    return rows.loc[rows["low_usd"].idxmin()]
+
+
 def overlaps(salaries: pd.DataFrame) -> pd.DataFrame:
-    """Pairs of ranges from one source on adjacent rungs whose dollar ranges overlap."""
+    """Every pair of one source's annual ranges on different rungs whose dollar ranges overlap: the
+    higher rung's range starts below the top of the lower rung's. Largest overlap first."""
     rows = ranges(salaries)
     pairs = []
     for _, group in rows.groupby("source_id", sort=False):
-        group = group.sort_values(["tier_level", "low_usd"])
-        for (_, lower), (_, upper) in zip(group.iloc[:-1].iterrows(), group.iloc[1:].iterrows(), strict=True):
-            if upper["tier_level"] > lower["tier_level"] and upper["low_usd"] <= lower["high_usd"]:
-                pairs.append({"source_id": lower["source_id"], "lower_role": lower["role"],
-                              "upper_role": upper["role"], "lower_high_usd": lower["high_usd"],
-                              "upper_low_usd": upper["low_usd"],
-                              "overlap_usd": lower["high_usd"] - upper["low_usd"]})
-    return pd.DataFrame(pairs)
+        for _, lower in group.iterrows():
+            for _, upper in group.iterrows():
+                if upper["tier_level"] > lower["tier_level"] and upper["low_usd"] < lower["high_usd"]:
+                    pairs.append({"source_id": lower["source_id"], "lower_role": lower["role"],
+                                  "upper_role": upper["role"], "lower_record_id": lower["record_id"],
+                                  "upper_record_id": upper["record_id"], "lower_high_usd": lower["high_usd"],
+                                  "upper_low_usd": upper["low_usd"],
+                                  "overlap_usd": min(lower["high_usd"], upper["high_usd"]) - upper["low_usd"]})
+    columns = ["source_id", "lower_role", "upper_role", "lower_record_id", "upper_record_id", "lower_high_usd",
+               "upper_low_usd", "overlap_usd"]
+    frame = pd.DataFrame(pairs, columns=columns)
+    return frame.sort_values(["overlap_usd", "lower_role"], ascending=[False, True], ignore_index=True)
 
 
 def money(value: float) -> str:
     """Dollars as a reader writes them: $25,702."""
-    return f"${value:,.0f}"
+    from analysis import report
+
+    return report.money(value)
 
 
 def figure_text(row: pd.Series) -> str:
@@ -84,8 +97,13 @@ def figure_text(row: pd.Series) -> str:
     return text + (" an hour" if row["period"] == "hour" else " a year")
 
 
+# --- the chapter's tables -------------------------------------------------------------------------
+
+
 def figures_table(salaries: pd.DataFrame) -> pd.DataFrame:
-    """Every pay figure with its rung, source, year and the marks on its wording."""
+    """Every pay figure with its rung, source, year, the marks on its wording and its sentence."""
+    from analysis import report
+
     rows = salaries.sort_values(["tier_level", "low_usd", "record_id"], ignore_index=True)
     return pd.DataFrame({
         "Rung": [TIER_LABELS[int(t)] for t in rows["tier_level"]],
@@ -94,8 +112,150 @@ def figures_table(salaries: pd.DataFrame) -> pd.DataFrame:
         "Statistic": rows["statistic"],
         "Year": [str(int(y)) if pd.notna(y) else "undated" for y in rows["year"]],
         "Marks": [str(f).replace(";", ", ").replace("-", " ") for f in rows["flags"].fillna("")],
+        "In its own words": rows["quote"].map(report.quoted),
         "source_id": rows["source_id"],
+        "record_id": rows["record_id"],
     })
+
+
+def overlaps_table(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The overlapping pairs as a reader sees them."""
+    return pd.DataFrame({
+        "Lower rung": pairs["lower_role"],
+        "Higher rung": pairs["upper_role"],
+        "Top of lower (USD/year)": pairs["lower_high_usd"].map(money),
+        "Bottom of higher (USD/year)": pairs["upper_low_usd"].map(money),
+        "Overlap (USD)": pairs["overlap_usd"].map(money),
+        "source_id": pairs["source_id"],
+    })
+
+
+def adjusted_table(salaries: pd.DataFrame) -> pd.DataFrame:
+    """The dated ranges as written and in base-year dollars."""
+    dated = adjusted_data(salaries)
+    base = int(dated["adj_year"].iloc[0]) if len(dated) else inflation.BASE_YEAR
+    return pd.DataFrame({
+        "Role as written": dated["role"],
+        "Year": dated["year"].astype(int).astype(str),
+        "As written (USD/year)": [f"{money(a)}–{money(b)}" for a, b in zip(dated["low_usd"], dated["high_usd"], strict=True)],
+        f"In {base} dollars (USD/year)": [f"{money(a)}–{money(b)}"
+                                          for a, b in zip(dated["low_adj_usd"], dated["high_adj_usd"], strict=True)],
+        "source_id": dated["source_id"],
+        "record_id": dated["record_id"],
+    })
+
+
+def benchmark_display(bench: pd.DataFrame) -> pd.DataFrame:
+    """The official distributions as a reader sees them."""
+    return pd.DataFrame({
+        "SOC": bench["soc_code"], "Occupation": bench["occupation"],
+        "Nearest rung": bench["tier"].map(vocab.TIER_LABELS), "May of": bench["year"].astype(str),
+        **{label: bench[c].map(money) for label, c in zip(
+            ("10th pct (USD/year)", "25th pct", "Median", "75th pct", "90th pct"), PERCENTILES, strict=True)},
+    })
+
+
+# --- the chapter's claims: each sentence that compares, written from the data -----------------------
+
+
+def extremes_claim(salaries: pd.DataFrame) -> str:
+    """Which figure is lowest and which range tops the ladder, each with its basis, as MyST."""
+    from analysis import report
+
+    low, entry, top = lowest_figure(salaries), lowest_range(salaries), highest_range(salaries)
+    role = {key: report.md_escape(row["role"]) for key, row in (("low", low), ("entry", entry), ("top", top))}
+    text = (f"By its lowest figure, the lowest pay the sources state is {money(low['low_usd'])}, the low end of "
+            f"{'the range for ' if low['statistic'] == 'range' else ''}the {role['low']} "
+            f"{report.cite(low['source_id'])}. ")
+    ratio = top["midpoint_usd"] / entry["midpoint_usd"]
+    if entry["record_id"] == low["record_id"]:
+        text += f"That range also has the lowest midpoint ({money(entry['midpoint_usd'])}); "
+    else:
+        text += (f"By midpoint, the lowest range is that of the {role['entry']}, {money(entry['low_usd'])}–"
+                 f"{money(entry['high_usd'])} (midpoint {money(entry['midpoint_usd'])}), and ")
+    text += (f"the highest that of the {role['top']}, {money(top['low_usd'])}–{money(top['high_usd'])}, whose "
+             f"midpoint is {ratio:.1f} times the lowest {report.cites([entry['source_id'], top['source_id']])}.")
+    return report.Markup(text)
+
+
+def overlaps_claim(pairs: pd.DataFrame) -> str:
+    """How many pairs of rungs overlap, and the largest overlap, as MyST."""
+    from analysis import report
+
+    if pairs.empty:
+        return report.Markup("No range of a higher rung starts below the top of a lower rung's range.")
+    big = pairs.iloc[0]
+    sources_ = list(dict.fromkeys(pairs["source_id"]))
+    text = (f"Ranges of different rungs overlap: in {report.plural(len(pairs), 'pair')} of ranges from "
+            f"{report.cites(sources_)}, the higher rung's range starts below the top of the lower rung's. "
+            f"The largest overlap, {money(big['overlap_usd'])}, is between the {report.md_escape(big['lower_role'])} "
+            f"(up to {money(big['lower_high_usd'])}) and the {report.md_escape(big['upper_role'])} "
+            f"(from {money(big['upper_low_usd'])}).")
+    if len(pairs) > 1:
+        small = pairs.iloc[-1]
+        text += (f" The smallest, {money(small['overlap_usd'])}, is between the "
+                 f"{report.md_escape(small['lower_role'])} and the {report.md_escape(small['upper_role'])}.")
+    return report.Markup(text)
+
+
+def entry_median_claim(salaries: pd.DataFrame, bench: pd.DataFrame) -> str:
+    """Where the lowest-midpoint range sits, in base-year dollars, against the representatives' median."""
+    from analysis import report
+
+    entry = lowest_range(salaries)
+    adj = adjust(salaries).set_index("record_id").loc[entry["record_id"]]
+    mid = (adj["low_adj_usd"] + adj["high_adj_usd"]) / 2
+    csr = bench.set_index("soc_code").loc["43-4051"]
+    gap = mid / csr["median_annual_usd"] - 1
+    side = "above" if gap > 0 else "below"
+    return report.Markup(
+        f"In {int(adj['adj_year'])} dollars, the midpoint of the range with the lowest midpoint "
+        f"({report.md_escape(entry['role'])}, {money(mid)}) is {abs(gap):.0%} {side} the May {int(csr['year'])} "
+        f"median for customer service representatives ({money(csr['median_annual_usd'])}).")
+
+
+def proxies_claim(salaries: pd.DataFrame, bench: pd.DataFrame) -> str:
+    """Each official proxy's median against the sources' ranges for the rungs it stands in for (in
+    base-year dollars), as MyST: above the top, within, or below the bottom."""
+    from analysis import report
+
+    adjusted = annual(adjust(salaries))
+    parts = []
+    for _, proxy in bench.iterrows():
+        levels, which = _BENCH_RUNGS[str(proxy["soc_code"])]
+        if proxy["tier"] == "frontline":
+            continue
+        mine = adjusted[adjusted["tier_level"].isin(levels) & adjusted["high_adj_usd"].notna()]
+        training = mine["role"].str.contains("Train")
+        mine = mine[training] if which == "training" else mine[~training] if which == "not-training" else mine
+        median = float(proxy["median_annual_usd"])
+        name = f"{report.md_escape(proxy['occupation'])} ({proxy['soc_code']}, median {money(median)})"
+        if mine.empty:
+            parts.append(f"{name}: no source prices the {vocab.TIER_LABELS[str(proxy['tier'])].lower()} rung it "
+                         "stands for, so nothing can be compared")
+            continue
+        low, high = float(mine["low_adj_usd"].min()), float(mine["high_adj_usd"].max())
+        roles = report.join([report.md_escape(r) for r in mine["role"]])
+        where = ("above the top of" if median > high else "below the bottom of" if median < low else "within")
+        parts.append(f"{name}: {where} the range for the {roles} ({money(low)}–{money(high)})")
+    return report.Markup("; ".join(parts) + ".")
+
+
+def sources_claim(salaries: pd.DataFrame) -> str:
+    """What each source that gives pay figures gives, as MyST: counts by statistic, dated or not."""
+    from analysis import report
+
+    words = {"range": ("range", "ranges"), "average": ("average", "averages"), "threshold": ("floor", "floors")}
+    parts = []
+    for source, rows in salaries.groupby("source_id", sort=False):
+        kinds = [report.plural(int(n), *words[str(k)]) for k, n in rows["statistic"].value_counts(sort=False).items()]
+        years = sorted({int(y) for y in rows["year"].dropna()})
+        dated = f"dated {report.join([str(y) for y in years])}" if years else "undated"
+        second = rows.loc[rows["flags"].fillna("").str.contains("second-hand"), "cited_from"].dropna().unique()
+        via = (f", quoting {report.join([report.md_escape(c) for c in second])}" if len(second)
+               else ", naming no source for them")
+        parts.append(f"{report.cite(str(source), 't')} gives {report.join(kinds)}, {dated}{via}")
+    return report.Markup("; ".join(parts) + ".")
 
 
 def _label(row: pd.Series, width: int = 44) -> str:

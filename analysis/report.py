@@ -53,13 +53,66 @@ def cites(source_ids: object, style: str = "p") -> Markup:
     """One citation role for several BibTeX keys (a list, or a comma-separated string); an empty
     list gives an empty string. Keys come from data, so each must be a plain slug."""
     keys = [k.strip() for k in source_ids.split(",")] if isinstance(source_ids, str) else list(source_ids)  # type: ignore[call-overload]
-    keys = [k for k in keys if k]
+    keys = list(dict.fromkeys(k for k in keys if k))
     for key in keys:
         if not isinstance(key, str) or not _SLUG.fullmatch(key):
             raise ValueError(f"not a citation key: {key!r}")
     if style not in ("p", "t"):
         raise ValueError(f"unknown citation style {style!r}")
     return Markup(f"{{cite:{style}}}`{','.join(keys)}`" if keys else "")
+
+
+# --- words that depend on the data ------------------------------------------------------------
+
+
+def md(markup: str) -> Markdown:
+    """Markup to glue into a page (``{glue:md}`key:myst```): a computed sentence with its citations."""
+    return Markdown(str(markup))
+
+
+def quoted(text: object) -> str:
+    """A source's words in curly quotation marks: the marks the build checks against the source."""
+    return f"\u201c{text}\u201d"
+
+
+def join(items: list[str], conjunction: str = "and") -> str:
+    """Items as running text: "a", "a and b", "a, b and c"; "none" for no items."""
+    items = [str(i) for i in items]
+    if not items:
+        return "none"
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """ "1 article", "2 articles" (``nouns`` for an irregular plural)."""
+    return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
+
+
+def of(n: int, total: int, noun: str) -> str:
+    """A count out of a total: "2 of the 5 articles", "all 5 articles", "none of the 5 articles"."""
+    if n == total:
+        return f"all {plural(total, noun)}" if total > 1 else f"the one {noun}"
+    if n == 0:
+        return f"none of the {plural(total, noun)}"
+    return f"{n} of the {plural(total, noun)}"
+
+
+def hedges(value: object) -> str:
+    """A record's hedge column (semicolon-separated) as words: "some, may"; "" when stated flatly."""
+    return ", ".join(w for w in str(value or "").split(";") if w) if isinstance(value, str) else ""
+
+
+def money(value: float) -> str:
+    """Dollars as a reader writes them: $25,702."""
+    return f"${value:,.0f}"
+
+
+def caveats(source_ids: list[str]) -> str:
+    """What each of these sources says of its own reliability, quoted, as MyST ("" if none says)."""
+    from analysis import sources
+
+    said = [m for m in sources.read_manifest() if m.source_id in set(source_ids) and m.caveat]
+    return Markup(" ".join(f"{cite(m.source_id, 't')} says of itself: {quoted(md_escape(m.caveat))}" for m in said))
 
 
 def record_label(source_id: str, record_id: str) -> str:

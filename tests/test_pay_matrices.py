@@ -35,11 +35,22 @@ def test_adjust_leaves_undated_figures_empty() -> None:
     assert adj["low_adj_usd"].isna().tolist() == [False, False, False, True, True]
 
 
-def test_overlapping_adjacent_ranges() -> None:
+def test_overlapping_ranges_of_any_two_rungs() -> None:
     pairs = pay.overlaps(_salaries())
     assert pairs.to_dict("records") == [{
-        "source_id": "a", "lower_role": "Rep", "upper_role": "Senior rep",
-        "lower_high_usd": 30_000.0, "upper_low_usd": 29_000.0, "overlap_usd": 1_000.0}]
+        "source_id": "a", "lower_role": "Rep", "upper_role": "Senior rep", "lower_record_id": "r1",
+        "upper_record_id": "r2", "lower_high_usd": 30_000.0, "upper_low_usd": 29_000.0, "overlap_usd": 1_000.0}]
+
+
+def test_a_wide_front_line_range_overlaps_a_rung_it_does_not_touch_in_order() -> None:
+    # A second front-line range, 15,000-35,000, sorts before Rep by its low end, so it is not Senior
+    # rep's neighbour; it still overlaps Senior rep (29,000-40,000) by 35,000 - 29,000 = 6,000.
+    extra = pd.DataFrame({"source_id": ["a"], "record_id": ["r6"], "role": ["Web rep"], "tier_level": [1],
+                          "statistic": ["range"], "low_usd": [15_000.0], "high_usd": [35_000.0],
+                          "period": ["year"], "year": pd.array([2007], dtype="Int64")})
+    pairs = pay.overlaps(pd.concat([_salaries(), extra], ignore_index=True))
+    assert pairs[["lower_role", "upper_role", "overlap_usd"]].values.tolist() == [
+        ["Web rep", "Senior rep", 6_000.0], ["Rep", "Senior rep", 1_000.0]]
 
 
 def test_presence_matrix_orders_by_number_of_sources() -> None:
