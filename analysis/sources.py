@@ -223,14 +223,6 @@ def load_all() -> dict[str, Source]:
     return load_corpus()
 
 
-def load_text(source_id: str) -> str:
-    """The repaired text of one source of the manifest."""
-    sources = load_all()
-    if source_id not in sources:
-        raise SourceError(f"{paths.MANIFEST}: unknown source_id {source_id!r}")
-    return sources[source_id].text
-
-
 def normalise_space(text: str) -> str:
     """Collapse every run of whitespace to one space and strip the ends."""
     return " ".join(text.split())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -56,3 +57,17 @@ def test_notebook_that_raises_fails_the_build(tmp_path: Path) -> None:
     assert "[mystnb.exec]" in result.stderr
     log = root / "_build" / "html" / "reports" / "book" / "01-sources.err.log"
     assert "deliberate failure" in log.read_text(encoding="utf-8")
+
+
+def test_every_record_kind_is_shown_on_a_chapter_page(built_book: Path) -> None:
+    """Each kind of evidence reaches a reader: some record of every kind is quoted on a chapter."""
+    from analysis import evidence, sources
+
+    pages = " ".join(sources.normalise_space(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")))
+                     for p in (built_book / "book").glob("0*.html"))
+    pages = html.unescape(pages)
+    shown: dict[str, int] = {}
+    for record in evidence.validate_all().records:
+        if record.quote in pages:
+            shown[record.kind] = shown.get(record.kind, 0) + 1
+    assert set(shown) == set(evidence.TABLES), shown

@@ -160,7 +160,7 @@ def test_the_five_sources_draft_into_records_the_validator_accepts() -> None:
 
 
 def test_a_second_hand_average_is_flagged_and_dated_by_the_manifest() -> None:
-    text = sources.load_text("job-details-guide")
+    text = sources.load_all()["job-details-guide"].text
     glassdoor = draft.draft_records(text)[0]
     assert glassdoor["quote"] == ("According to Glassdoor, the average annual salary for a call "
                                   "center representative in the US is $32,000.")
