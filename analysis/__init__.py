@@ -7,5 +7,5 @@ results. Nothing is printed or written on import.
 __all__ = [
     "agreement", "benefits", "bibstyle", "challenges", "charts", "chromium", "conditions", "evidence",
     "export", "external", "figures", "inflation", "ladder", "matrices", "pay", "paths", "report",
-    "scan", "sources", "sphinx_fixes",
+    "scan", "slides", "sources", "sphinx_fixes", "summary",
 ]

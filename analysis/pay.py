@@ -14,6 +14,8 @@ from analysis import charts, external, inflation, sources, vocab
 from analysis.figures import Chart, sources_in
 
 TIER_LABELS: dict[int, str] = vocab.LEVEL_LABELS
+#: How far past a floor ("upwards of") its arrow reaches in the charts, in dollars: a mark, not a figure.
+FLOOR_ARROW_USD = 9000
 
 
 def annual(salaries: pd.DataFrame) -> pd.DataFrame:
@@ -128,7 +130,7 @@ def range_chart(data: pd.DataFrame) -> Figure:
         elif row["statistic"] == "average":
             ax.plot(row["low_usd"], y, "o", color=c, markersize=11)
         else:
-            ax.annotate("", xy=(row["low_usd"] + 9000, y), xytext=(row["low_usd"], y),
+            ax.annotate("", xy=(row["low_usd"] + FLOOR_ARROW_USD, y), xytext=(row["low_usd"], y),
                         arrowprops={"arrowstyle": "-|>", "color": c, "linewidth": 2.5})
             ax.plot(row["low_usd"], y, "|", color=c, markersize=14, markeredgewidth=3)
     ax.set_yticks(range(len(data)), [f"{TIER_LABELS[int(r['tier_level'])]}: {_label(r)}" for _, r in data.iterrows()])
@@ -300,7 +302,7 @@ def benchmark_chart(data: pd.DataFrame) -> Figure:
         elif row["statistic"] == "average":
             ax.plot(low, y, "o", color=colour, markersize=10)
         else:
-            ax.annotate("", xy=(low + 9000, y), xytext=(low, y),
+            ax.annotate("", xy=(low + FLOOR_ARROW_USD, y), xytext=(low, y),
                         arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": 2.5})
         year = f"{int(row['year'])}" if pd.notna(row["year"]) else "undated"
         labels.append(textwrap.fill(f"{row['label']} ({year})", 52))
