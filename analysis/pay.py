@@ -100,9 +100,9 @@ def figures_table(salaries: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def _label(row: pd.Series, width: int = 44) -> str:
+def _label(row: pd.Series, width: int = 44, rung: str = "") -> str:
     year = f"{int(row['year'])}" if pd.notna(row["year"]) else "undated"
-    return textwrap.fill(f"{row['role']} ({year})", width)
+    return textwrap.fill(f"{rung + ': ' if rung else ''}{row['role']} ({year})", width)
 
 
 # --- the chapter's charts: the values each draws, then the drawing --------------------------------
@@ -121,7 +121,8 @@ def range_chart(data: pd.DataFrame) -> Figure:
 
     order = sources_in(data)
     colour = charts.colours(order)
-    fig, ax = plt.subplots(figsize=(10, 0.65 * len(data) + 1.6))
+    # Narrow enough to stay legible on a phone: labels wrapped short, the legend above the plot.
+    fig, ax = plt.subplots(figsize=(8, 0.75 * len(data) + 1.4))
     for y, (_, row) in enumerate(data.iterrows()):
         c = colour[row["source_id"]]
         if row["statistic"] == "range":
@@ -133,19 +134,18 @@ def range_chart(data: pd.DataFrame) -> Figure:
             ax.annotate("", xy=(row["low_usd"] + FLOOR_ARROW_USD, y), xytext=(row["low_usd"], y),
                         arrowprops={"arrowstyle": "-|>", "color": c, "linewidth": 2.5})
             ax.plot(row["low_usd"], y, "|", color=c, markersize=14, markeredgewidth=3)
-    ax.set_yticks(range(len(data)), [f"{TIER_LABELS[int(r['tier_level'])]}: {_label(r)}" for _, r in data.iterrows()])
+    ax.set_yticks(range(len(data)), [_label(r, 28, TIER_LABELS[int(r["tier_level"])]) for _, r in data.iterrows()])
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(charts.usd_thousands)
     ax.set_xlabel("Annual pay, U.S. dollars as written (not adjusted for inflation)")
     ax.grid(axis="y", visible=False)
-    handles = [Line2D([], [], color=colour[s], linewidth=6, label=textwrap.fill(report.short_ref(s), 30))
-               for s in order]
+    handles = [Line2D([], [], color=colour[s], linewidth=6, label=report.short_ref(s)) for s in order]
     shapes = {"range": Line2D([], [], color=charts.GREY, linewidth=6, label="range"),
               "average": Line2D([], [], color=charts.GREY, marker="o", linestyle="", markersize=9, label="average"),
               "threshold": Line2D([], [], color=charts.GREY, marker=r"$\rightarrow$", linestyle="", markersize=14,
                                   label="floor (\u201cupwards of\u201d)")}
     handles += [shapes[s] for s in shapes if s in set(data["statistic"])]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.02), ncol=2, borderaxespad=0)
     return fig
 
 
