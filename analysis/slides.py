@@ -148,7 +148,7 @@ def _style_chart(chart: PptxChart) -> None:
 def _legend(chart: PptxChart, hidden: Iterable[int] = (),
             box: tuple[float, float, float, float] | None = None) -> None:
     """A legend under the plot (or in ``box``: x, y, width, height as fractions of the chart, over an
-    empty part of the plot), without the entries of helper series (invisible offsets, labels)."""
+    empty part of the plot), without the entries of series that only carry text or offsets."""
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
     chart.legend.include_in_layout = False
@@ -199,7 +199,7 @@ def _marker(series, style: XL_MARKER_STYLE, colour: str | None = None, size: int
 
 
 def _label_points(series, labels: list[tuple[int, str, XL_LABEL_POSITION, bool]]) -> None:  # noqa: ANN001
-    """Write text (custom data labels) at given points of a helper series: (point, text, where, bold)."""
+    """Write text (custom data labels) at given points of a series of text: (point, text, where, bold)."""
     for index, text, position, bold in labels:
         label = series.points[index].data_label
         frame = label.text_frame
@@ -279,7 +279,7 @@ def _pad(data: XyChartData) -> None:
 def row_chart(slide, rows: list[Row], styles: dict[str, Style], axis_title: str,  # noqa: ANN001
               step: float = 10_000.0, legend_box: tuple[float, float, float, float] | None = None):  # noqa: ANN201
     """Rows top to bottom, each with its label above it at the left, drawn as one XY scatter: a series
-    per style (a blank point between rows breaks its line), then a helper series holding the labels."""
+    per style (a blank point between rows breaks its line), then a series of text (its data labels)."""
     data = XyChartData()
     used = [key for key in styles if any(m.style == key for r in rows for m in r.marks)]
     for key in used:
@@ -322,10 +322,10 @@ def row_chart(slide, rows: list[Row], styles: dict[str, Style], axis_title: str,
         else:
             _series_line(series, style.colour, style.width, arrow=style.kind == "floor")
             _marker(series, XL_MARKER_STYLE.NONE)
-    helper = plot.series[len(used)]
-    _series_line(helper, None, 0)
-    _marker(helper, XL_MARKER_STYLE.NONE)
-    _label_points(helper, [(i, r.label, XL_LABEL_POSITION.RIGHT, r.bold) for i, r in enumerate(rows)])
+    texts = plot.series[len(used)]
+    _series_line(texts, None, 0)
+    _marker(texts, XL_MARKER_STYLE.NONE)
+    _label_points(texts, [(i, r.label, XL_LABEL_POSITION.RIGHT, r.bold) for i, r in enumerate(rows)])
     x_axis, y_axis = chart.category_axis, chart.value_axis
     x_axis.minimum_scale, x_axis.maximum_scale, x_axis.major_unit = x_min, x_max, step
     x_axis.tick_labels.number_format = '"$"#,##0,"k"'
@@ -474,7 +474,7 @@ def matrix_slide(slide, data: pd.DataFrame, notes_at_right: dict[str, str] | Non
     """A dot matrix as an XY scatter, as the book draws it: a dot of one size for each (row, source)
     the records name, with the number of records written inside, and a small grey dot where there
     are none; the row labels at the left and the sources' names above the columns are the text of an
-    invisible helper series. (A bubble chart would scale dots by count, but LibreOffice ignores a
+    invisible series of text. (A bubble chart would scale dots by count, but LibreOffice ignores a
     bubble chart's scale, so its bubbles overlap the rows.)"""
     from analysis import matrices
 
@@ -492,17 +492,17 @@ def matrix_slide(slide, data: pd.DataFrame, notes_at_right: dict[str, str] | Non
             (named if n else none).add_data_point(j, -i)
             if n:
                 named_counts.append(n)
-    helper = chart_data.add_series("labels")
+    texts = chart_data.add_series("labels")
     points: list[tuple[str, XL_LABEL_POSITION]] = []
     for i, row in enumerate(rows):
-        helper.add_data_point(-0.4, -i)
+        texts.add_data_point(-0.4, -i)
         points.append((str(row), XL_LABEL_POSITION.LEFT))
     for j, head in enumerate(heads):
-        helper.add_data_point(j, 0.45)
+        texts.add_data_point(j, 0.45)
         points.append((head, XL_LABEL_POSITION.ABOVE))
     for i, row in enumerate(rows):
         if str(row) in notes_at_right:
-            helper.add_data_point(len(columns) - 0.6, -i)
+            texts.add_data_point(len(columns) - 0.6, -i)
             points.append((notes_at_right[str(row)], XL_LABEL_POSITION.RIGHT))
     _pad(chart_data)
     frame = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER, Inches(MARGIN), Inches(CHART_TOP), Inches(CHART_WIDTH),
@@ -510,11 +510,11 @@ def matrix_slide(slide, data: pd.DataFrame, notes_at_right: dict[str, str] | Non
     chart = frame.chart
     _style_chart(chart)
     chart.has_legend = False
-    named_series, none_series, helper_series = chart.plots[0].series
+    named_series, none_series, text_series = chart.plots[0].series
     head_lines = max(h.count("\n") + 1 for h in heads)
     row_pt = (CHART_HEIGHT - 0.3 - 0.25 * head_lines) * 72 / (len(rows) + 0.5)
     for series, colour, size in ((named_series, charts.OKABE_ITO[0], int(min(30, row_pt * 0.8))),
-                                 (none_series, charts.LIGHT, 9), (helper_series, None, 0)):
+                                 (none_series, charts.LIGHT, 9), (text_series, None, 0)):
         _series_line(series, None, 0)
         if colour is None:
             _marker(series, XL_MARKER_STYLE.NONE)
@@ -526,7 +526,7 @@ def matrix_slide(slide, data: pd.DataFrame, notes_at_right: dict[str, str] | Non
         run.text = str(n)
         _font(run.font, MIN_PT, bold=True, colour=RGBColor.from_string("FFFFFF"))
         label.position = XL_LABEL_POSITION.CENTER
-    _label_points(helper_series, [(k, text, where, False) for k, (text, where) in enumerate(points)])
+    _label_points(text_series, [(k, text, where, False) for k, (text, where) in enumerate(points)])
     # Room for the labels: the x axis reaches as far left as the longest row label needs.
     label_in = max(_text_inches(str(r)) for r in rows) + 0.3
     right_in = max((_text_inches(t) for t in notes_at_right.values()), default=0.0)
@@ -575,7 +575,7 @@ def _experience_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
         dots = chart_data.add_series(f"{ladder.TIER_LABELS[tier]}: midpoint")
         for _, r in data[data["tier"] == tier].iterrows():
             dots.add_data_point(float(r["years_mid"]), float(r["mid_usd"]))
-    helper = chart_data.add_series("labels")
+    texts = chart_data.add_series("labels")
     labels = []
     positions = {"right": XL_LABEL_POSITION.RIGHT, "left": XL_LABEL_POSITION.LEFT,
                  "above": XL_LABEL_POSITION.ABOVE, "below": XL_LABEL_POSITION.BELOW}
@@ -584,7 +584,7 @@ def _experience_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
         right = float(r["years_max"]) if pd.notna(r["years_max"]) else float(r["years_mid"])
         x, y = {"right": (right, r["mid_usd"]), "left": (r["years_min"], r["mid_usd"]),
                 "above": (r["years_mid"], r["high_usd"]), "below": (r["years_mid"], r["low_usd"])}[side]
-        helper.add_data_point(float(x), float(y))
+        texts.add_data_point(float(x), float(y))
         text = f"{textwrap.fill(str(r['role']), 26)}\n({ladder._years_text(r['years_min'], r['years_max'])})"
         labels.append((k, text, positions[side], False))
     frame = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, Inches(MARGIN), Inches(CHART_TOP),
@@ -600,10 +600,10 @@ def _experience_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
     for series, tier in zip(list(plot.series)[n:2 * n], tiers, strict=True):
         _series_line(series, None, 0)
         _marker(series, XL_MARKER_STYLE.CIRCLE, colour[tier], 12)
-    helper_series = plot.series[2 * n]
-    _series_line(helper_series, None, 0)
-    _marker(helper_series, XL_MARKER_STYLE.NONE)
-    _label_points(helper_series, labels)
+    text_series = plot.series[2 * n]
+    _series_line(text_series, None, 0)
+    _marker(text_series, XL_MARKER_STYLE.NONE)
+    _label_points(text_series, labels)
     x_axis, y_axis = chart.category_axis, chart.value_axis
     years_top = float(data["years_max"].fillna(data["years_min"]).max())
     x_axis.minimum_scale, x_axis.maximum_scale, x_axis.major_unit = -1, math.ceil(years_top + 4), 1

@@ -193,8 +193,8 @@ def test_average_chart_holds_the_oews_rows_and_the_undated_average(prs) -> None:
                                          ("fig-challenges-matrix", "challenges.csv")])
 def test_matrix_dots_count_the_csv_records(prs, name: str, table: str) -> None:  # noqa: ANN001
     series = _series(_chart(_figure_slides(prs)[name]))
-    helper = series["labels"]
-    at = {(float(helper["xVal"][i]), float(helper["yVal"][i])): t for i, t in helper["labels"].items()}  # type: ignore[arg-type]
+    texts = series["labels"]
+    at = {(float(texts["xVal"][i]), float(texts["yVal"][i])): t for i, t in texts["labels"].items()}  # type: ignore[arg-type]
     rows = {y: t for (x, y), t in at.items() if x < 0}
     columns = {x: t.replace("\n", " ") for (x, y), t in at.items() if y > 0}
     named = series["names it (number of records)"]
@@ -208,7 +208,7 @@ def test_matrix_dots_count_the_csv_records(prs, name: str, table: str) -> None: 
 
 
 def test_every_native_chart_holds_values_of_its_data(prs) -> None:  # noqa: ANN001
-    """Every number a native chart embeds (other than positions and helper series) is in its data table."""
+    """Every number a native chart embeds (other than positions and series of text) is in its data table."""
     for name, slide in _figure_slides(prs).items():
         chart = _chart(slide)
         if chart is None:
