@@ -1,6 +1,6 @@
 # Two commands for a fresh clone: `make book` and `make test`. Both set up .venv first.
 # Also: `make data` (processed tables from the evidence records), `make figures` (figure pack),
-# `make pdf` (PDF edition), `make notebooks` (re-run notebooks and save their outputs),
+# `make pdf` (PDF edition), `make slides` (slide deck), `make notebooks` (re-run notebooks and save their outputs),
 # `make bench`, `make freeze`, `make clean`.
 
 SHELL := /bin/bash
@@ -13,6 +13,8 @@ HTML   := _build/html/index.html
 DOWNLOADS := book/downloads
 FIGPACK   := $(DOWNLOADS)/call-center-careers-figures.zip
 WORKBOOK  := $(DOWNLOADS)/call-center-careers-data.xlsx
+DECK      := _build/slides/call-center-careers.pptx
+DECK_DOWNLOAD := $(DOWNLOADS)/call-center-careers-slides.pptx
 PDF    := _build/pdf/call-center-careers.pdf
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 CODE   := $(wildcard analysis/*.py)
@@ -22,7 +24,7 @@ BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*.md book/*.ipynb book/*.bib
 # Sphinx options: warnings are errors (-W), report them all (--keep-going), nitpicky (-n).
 JB_FLAGS := --all --warningiserror --keep-going --nitpick
 
-.PHONY: setup book test data downloads figures pdf notebooks bench bench-scale freeze clean
+.PHONY: setup book test data downloads figures slides pdf notebooks bench bench-scale freeze clean
 
 setup: $(SETUP)
 
@@ -36,14 +38,14 @@ book: $(HTML)
 
 # Rebuilt (every page, every notebook re-executed) only when an input changed.
 # The notebooks are executed first, two at a time, into a fresh cache that the build then reads.
-$(HTML): $(SETUP) $(BOOK_INPUTS) $(WORKBOOK) $(FIGPACK)
+$(HTML): $(SETUP) $(BOOK_INPUTS) $(WORKBOOK) $(FIGPACK) $(DECK_DOWNLOAD)
 	rm -rf _build/html _build/.doctrees _build/jupyter_execute
 	$(BIN)/python scripts/execute_notebooks.py
 	$(BIN)/jupyter-book build . $(JB_FLAGS) 2>&1 | tee _build/build.log
 	touch $@
 
-# Downloads linked from the book: the processed tables as CSV and XLSX, and the figure pack.
-downloads: $(WORKBOOK) $(FIGPACK)
+# Downloads linked from the book: the processed tables as CSV and XLSX, the figure pack, the deck.
+downloads: $(WORKBOOK) $(FIGPACK) $(DECK_DOWNLOAD)
 
 $(WORKBOOK): $(SETUP) $(TABLES) $(CODE)
 	$(BIN)/python -m analysis.export
@@ -52,6 +54,16 @@ figures: $(FIGPACK)
 
 $(FIGPACK): $(SETUP) $(TABLES) $(CODE) $(wildcard data/external/* data/raw/*)
 	$(BIN)/python -m analysis.figures
+
+# The slide deck (python-pptx): written to _build/slides/ and copied to the book's downloads.
+slides: $(DECK) $(DECK_DOWNLOAD)
+	@echo "Slides: $(CURDIR)/$(DECK)"
+
+$(DECK): $(SETUP) $(TABLES) $(CODE) $(wildcard data/external/* data/raw/*) CITATION.cff
+	$(BIN)/python -m analysis.slides --out $@ --download $(DECK_DOWNLOAD)
+
+$(DECK_DOWNLOAD): $(DECK)
+	mkdir -p $(DOWNLOADS) && cp $< $@.partial && mv $@.partial $@
 
 pdf: $(PDF)
 

@@ -7,5 +7,5 @@ results. Nothing is printed or written on import.
 __all__ = [
     "agreement", "benefits", "bibstyle", "challenges", "charts", "chromium", "conditions", "draft", "evidence",
     "export", "external", "figures", "inflation", "ladder", "matrices", "pay", "paths", "quotes", "report",
-    "scan", "schema", "sources", "sphinx_fixes", "strict_yaml", "vocab",
+    "scan", "schema", "slides", "sources", "sphinx_fixes", "strict_yaml", "summary", "vocab",
 ]

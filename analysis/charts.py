@@ -7,12 +7,15 @@ line. Exported SVG is byte-stable (fixed hash salt, no date).
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 OKABE_ITO: tuple[str, ...] = (
     "#0072B2",  # blue
@@ -89,3 +92,47 @@ def export(fig: Figure, stem: Path) -> list[Path]:
         written.append(path)
     plt.close(fig)
     return written
+
+
+#: A 16:9 slide, in inches, and the smallest text a slide may carry at that size (points).
+SLIDE_SIZE: tuple[float, float] = (13.333, 7.5)
+SLIDE_MIN_PT = 14.0
+
+
+def for_slide(fig: Figure, width_in: float = SLIDE_SIZE[0], height_in: float = SLIDE_SIZE[1],
+              min_pt: float = SLIDE_MIN_PT) -> Figure:
+    """Lay a drawn figure out again at slide size: every text at least ``min_pt`` (so it is that size
+    when the picture is placed ``width_in`` wide), a constrained layout that keeps labels and legends
+    inside the canvas, and a source line moved from under the figure onto its bottom edge."""
+    fig.set_size_inches(width_in, height_in)
+    for ax in fig.axes:  # tick labels are made afresh at each draw: set the size they are made with
+        for name, axis in (("x", ax.xaxis), ("y", ax.yaxis)):
+            sizes = [t.get_fontsize() for t in axis.get_ticklabels()] or [mpl.rcParams[f"{name}tick.labelsize"]]
+            if min(float(s) for s in sizes if not isinstance(s, str)) < min_pt:
+                ax.tick_params(axis=name, labelsize=min_pt)
+    for text in fig.findobj(Text):
+        if text.get_text() and text.get_fontsize() < min_pt:
+            text.set_fontsize(min_pt)
+    reserve = 0.0
+    chars = int(width_in * 72 / (0.55 * min_pt))  # characters of a line at min_pt, generously
+    for text in fig.texts:
+        x, y = text.get_position()
+        if y < 0:  # the source line, drawn below the figure for the book's tight crop
+            wrapped = textwrap.fill(text.get_text(), chars)
+            text.set_text(wrapped)
+            text.set_wrap(False)
+            text.set_position((0.01, 0.02))
+            text.set_verticalalignment("bottom")
+            lines = wrapped.count("\n") + 1
+            reserve = max(reserve, (lines * text.get_fontsize() * 1.25 / 72 + 0.25) / height_in)
+    fig.set_layout_engine("constrained", rect=(0, reserve, 1, 1 - reserve))
+    return fig
+
+
+def slide_png(fig: Figure, target: Path | BinaryIO, width_in: float = SLIDE_SIZE[0], height_in: float = SLIDE_SIZE[1],
+              dpi: int = 200, min_pt: float = SLIDE_MIN_PT) -> tuple[float, float]:
+    """Save a figure as a PNG of exactly ``width_in`` x ``height_in`` (see :func:`for_slide`); return the size."""
+    for_slide(fig, width_in, height_in, min_pt)
+    fig.savefig(target, format="png", dpi=dpi, bbox_inches=None, metadata={"Software": None})
+    plt.close(fig)
+    return width_in, height_in

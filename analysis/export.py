@@ -94,8 +94,17 @@ def dictionary(processed: Path = paths.PROCESSED) -> pd.DataFrame:
 
 def stable_zip(path: Path, when: datetime) -> None:
     """Rewrite a zip container (XLSX, PPTX) so its bytes depend on its content only: every entry
-    dated ``when``, in the order written, and the document's own modified/created times set to it."""
-    with zipfile.ZipFile(path) as archive:
+    dated ``when``, in the order written, and the document's own modified/created times set to it.
+    A container inside it (the workbook a PPTX chart embeds, say) is made stable the same way."""
+    path.write_bytes(_stable_container(path.read_bytes(), when))
+
+
+#: Entries of a container that are containers themselves (an embedded workbook or document).
+_NESTED = (".xlsx", ".xlsm", ".docx", ".pptx")
+
+
+def _stable_container(content: bytes, when: datetime) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
         entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     out = io.BytesIO()
@@ -104,11 +113,13 @@ def stable_zip(path: Path, when: datetime) -> None:
             if name == "docProps/core.xml":
                 data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
                               rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
+            elif name.lower().endswith(_NESTED):
+                data = _stable_container(data, when)
             info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, data)
-    path.write_bytes(out.getvalue())
+    return out.getvalue()
 
 
 def workbook(out: Path, processed: Path = paths.PROCESSED) -> Path:

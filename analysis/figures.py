@@ -13,7 +13,7 @@ the functions that draw them. A chart is
 
 The book places a chart with the ``report-figure`` directive (``_ext/report_figures.py``), which
 takes everything from here; ``make figures`` exports every chart as PNG, SVG, the CSV of its data
-and a text card with its caption, alt text and citation (:func:`pack`).
+a slide-sized PNG and a text card with its caption, alt text and citation (:func:`pack`).
 """
 
 from __future__ import annotations
@@ -133,6 +133,9 @@ def _export(job: tuple[str, Path]) -> list[Path]:
     stem = out_dir / f"{number(name):02d}-{name}"
     data = registry()[name].data()
     written = charts.export(build(name, data), stem)
+    slide = stem.with_name(f"{stem.name}-slide.png")  # 16:9, text at least 14 pt when placed 13.33 in wide
+    charts.slide_png(build(name, data), slide)
+    written.append(slide)
     table = stem.with_suffix(".csv")
     table.write_text(export.frame_csv(data), encoding="utf-8", newline="")
     text = stem.with_suffix(".txt")
@@ -141,7 +144,8 @@ def _export(job: tuple[str, Path]) -> list[Path]:
 
 
 def pack(out_dir: Path = PACK_DIR, zip_path: Path = PACK_ZIP, workers: int = 2) -> list[Path]:
-    """Export every figure as PNG (200 dpi), SVG, the CSV of its data and its text card; zip them.
+    """Export every figure as PNG (200 dpi), SVG, a slide-sized PNG (``-slide.png``), the CSV of its
+    data and its text card; zip them.
 
     Figures are numbered in reading order, as in the book. Two processes share the work.
     """

@@ -15,6 +15,7 @@ with warnings.catch_warnings():
     import cpi
 
 BASE_YEAR: int = int(cpi.LATEST_YEAR)
+SERIES: str = "CPI-U, U.S. city average, all items, annual average (BLS series CUUR0000SA0)"
 
 
 def cpi_u(year: int) -> float:

@@ -14,6 +14,8 @@ from analysis import charts, external, inflation, sources, vocab
 from analysis.figures import Chart, sources_in
 
 TIER_LABELS: dict[int, str] = vocab.LEVEL_LABELS
+#: How far past a floor ("upwards of") its arrow reaches in the charts, in dollars: a mark, not a figure.
+FLOOR_ARROW_USD = 9000
 
 
 def annual(salaries: pd.DataFrame) -> pd.DataFrame:
@@ -258,9 +260,9 @@ def sources_claim(salaries: pd.DataFrame) -> str:
     return report.Markup("; ".join(parts) + ".")
 
 
-def _label(row: pd.Series, width: int = 44) -> str:
+def _label(row: pd.Series, width: int = 44, rung: str = "") -> str:
     year = f"{int(row['year'])}" if pd.notna(row["year"]) else "undated"
-    return textwrap.fill(f"{row['role']} ({year})", width)
+    return textwrap.fill(f"{rung + ': ' if rung else ''}{row['role']} ({year})", width)
 
 
 # --- the chapter's charts: the values each draws, then the drawing --------------------------------
@@ -279,7 +281,8 @@ def range_chart(data: pd.DataFrame) -> Figure:
 
     order = sources_in(data)
     colour = charts.colours(order)
-    fig, ax = plt.subplots(figsize=(10, 0.65 * len(data) + 1.6))
+    # Narrow enough to stay legible on a phone: labels wrapped short, the legend above the plot.
+    fig, ax = plt.subplots(figsize=(8, 0.75 * len(data) + 1.4))
     for y, (_, row) in enumerate(data.iterrows()):
         c = colour[row["source_id"]]
         if row["statistic"] == "range":
@@ -288,22 +291,21 @@ def range_chart(data: pd.DataFrame) -> Figure:
         elif row["statistic"] == "average":
             ax.plot(row["low_usd"], y, "o", color=c, markersize=11)
         else:
-            ax.annotate("", xy=(row["low_usd"] + 9000, y), xytext=(row["low_usd"], y),
+            ax.annotate("", xy=(row["low_usd"] + FLOOR_ARROW_USD, y), xytext=(row["low_usd"], y),
                         arrowprops={"arrowstyle": "-|>", "color": c, "linewidth": 2.5})
             ax.plot(row["low_usd"], y, "|", color=c, markersize=14, markeredgewidth=3)
-    ax.set_yticks(range(len(data)), [f"{TIER_LABELS[int(r['tier_level'])]}: {_label(r)}" for _, r in data.iterrows()])
+    ax.set_yticks(range(len(data)), [_label(r, 28, TIER_LABELS[int(r["tier_level"])]) for _, r in data.iterrows()])
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(charts.usd_thousands)
     ax.set_xlabel("Annual pay, U.S. dollars as written (not adjusted for inflation)")
     ax.grid(axis="y", visible=False)
-    handles = [Line2D([], [], color=colour[s], linewidth=6, label=textwrap.fill(report.short_ref(s), 30))
-               for s in order]
+    handles = [Line2D([], [], color=colour[s], linewidth=6, label=report.short_ref(s)) for s in order]
     shapes = {"range": Line2D([], [], color=charts.GREY, linewidth=6, label="range"),
               "average": Line2D([], [], color=charts.GREY, marker="o", linestyle="", markersize=9, label="average"),
               "threshold": Line2D([], [], color=charts.GREY, marker=r"$\rightarrow$", linestyle="", markersize=14,
                                   label="floor (\u201cupwards of\u201d)")}
     handles += [shapes[s] for s in shapes if s in set(data["statistic"])]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.02), ncol=2, borderaxespad=0)
     return fig
 
 
@@ -460,7 +462,7 @@ def benchmark_chart(data: pd.DataFrame) -> Figure:
         elif row["statistic"] == "average":
             ax.plot(low, y, "o", color=colour, markersize=10)
         else:
-            ax.annotate("", xy=(low + 9000, y), xytext=(low, y),
+            ax.annotate("", xy=(low + FLOOR_ARROW_USD, y), xytext=(low, y),
                         arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": 2.5})
         year = f"{int(row['year'])}" if pd.notna(row["year"]) else "undated"
         labels.append(textwrap.fill(f"{row['label']} ({year})", 52))

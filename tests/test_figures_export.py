@@ -80,7 +80,7 @@ def test_pack_has_png_svg_csv_and_card_for_every_figure(pack: tuple[Path, Path])
         assert chart.caption(data) in text and chart.alt(data) in text and "Cite as:" in text
         assert f"Figure {number}: {chart.title}" in text and "CC BY 4.0" in text
     with zipfile.ZipFile(archive) as zipped:
-        assert len(zipped.namelist()) == 4 * len(registry)
+        assert len(zipped.namelist()) == 5 * len(registry)
 
 
 def test_svg_export_is_byte_stable(tmp_path: Path, pack: tuple[Path, Path]) -> None:
