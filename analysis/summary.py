@@ -38,7 +38,8 @@ def entry_pay(salaries: pd.DataFrame, base_year: int = inflation.BASE_YEAR,
     text = (f"Entry pay: the annual range with the lowest midpoint in the sources is "
             f"{_range(entry['low_usd'], entry['high_usd'])} for a {entry['role']}, in {ref(entry['source_id'])}")
     if pd.notna(entry["year"]):
-        text += (f"; in {base_year} dollars (CPI-U), {_range(adj['low_adj_usd'], adj['high_adj_usd'])}")
+        text += (f"; the same purchasing power in {base_year} dollars (CPI-U) is "
+                 f"{_range(adj['low_adj_usd'], adj['high_adj_usd'])}")
     return text + "."
 
 
@@ -100,3 +101,15 @@ def key_points() -> list[str]:
         turnover(evidence.load_table("challenges"), n_sources),
         evidence_base(n_sources, n_records),
     ]
+
+
+def points_markdown() -> str:
+    """The key points as a MyST bullet list, each point's text escaped, its lead in bold."""
+    from analysis import report
+
+    lines = []
+    for point in key_points():
+        lead, _, rest = point.partition(": ")
+        lines.append(f"- **{report.md_escape(lead)}.** {report.md_escape(rest[0].upper() + rest[1:])}" if rest
+                     else f"- {report.md_escape(point)}")
+    return report.Markup("\n".join(lines))

@@ -42,7 +42,7 @@ def test_entry_pay_is_the_lowest_midpoint_and_dated_in_base_year_dollars() -> No
     # Lowest midpoint: Rep, 25,000 (Senior rep 34,500; Manager 60,000). Base year 2007: unchanged.
     text = summary.entry_pay(_salaries(), base_year=2007, ref=_name)
     assert text == ("Entry pay: the annual range with the lowest midpoint in the sources is $20,000–$30,000 "
-                    "for a Rep, in Author A (2007); in 2007 dollars (CPI-U), $20,000–$30,000.")
+                    "for a Rep, in Author A (2007); the same purchasing power in 2007 dollars (CPI-U) is $20,000–$30,000.")
     later = summary.entry_pay(_salaries(), base_year=inflation.BASE_YEAR, ref=_name)
     assert f"{inflation.adjust(20_000, 2007):,.0f}" in later
 
