@@ -6,6 +6,7 @@ results. Nothing is printed or written on import.
 
 __all__ = [
     "agreement", "benefits", "bibstyle", "challenges", "charts", "chromium", "conditions", "evidence",
+    "explorer",
     "export", "external", "figures", "inflation", "ladder", "matrices", "pay", "paths", "report",
     "scan", "sources", "sphinx_fixes",
 ]
