@@ -137,6 +137,9 @@ def release(citation: Path = paths.CITATION) -> Release:
 #: The report's licence, for its own text, data and charts (quotations remain their authors').
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+#: What the licence does not cover, said once wherever the licence is stated.
+QUOTATIONS = ("Quotations from the sources remain their authors' and are reproduced for comment and "
+              "criticism; they are not covered by this licence.")
 
 
 def short_ref(key: str) -> str:
