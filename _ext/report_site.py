@@ -8,6 +8,10 @@
 - ``{report-citation}`` writes the report's citation and BibTeX entry from the same metadata.
 - The "show code" toggles of myst-nb wrap their labels in ``<p>``, which HTML does not allow in a
   ``<summary>``; they are written as ``<span>`` (``_static/custom.css`` gives them the same look).
+- The bibliography's entries are ``listitem``s of their ``list`` (docutils writes the deprecated
+  ``doc-biblioentry`` role, which leaves the list with no items for assistive technology).
+- The sidebar's buttons that open a page's sub-pages get a name ("Pages under ..."): the theme
+  writes them as empty ``<summary>`` elements.
 - The site's root ``index.html`` is a valid HTML page that redirects to the first page (by
   default sphinx-external-toc writes a bare ``<meta>`` tag there).
 """
@@ -37,6 +41,44 @@ def footer_html(pathto: Any = None) -> str:
 
 def _footer(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     context["theme_extra_footer"] = footer_html(context.get("pathto"))
+
+
+def name_toggles(toctree: str) -> str:
+    """The sidebar's navigation with a name on every toggle that opens a page's sub-pages."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(toctree, "html.parser")
+    for item in soup.select("li.has-children"):
+        toggle = item.select_one(":scope > details > summary")
+        link = item.select_one(":scope > a")
+        if toggle is not None and not toggle.get("aria-label"):
+            toggle["aria-label"] = f"Pages under {link.get_text(' ', strip=True) if link else 'this page'}"
+    return str(soup)
+
+
+def _named_toggles(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    make = context.get("generate_toctree_html")
+    if make is None or getattr(make, "names_toggles", False):
+        return
+
+    def generate(*args: Any, **kwargs: Any) -> str:
+        return name_toggles(str(make(*args, **kwargs)))
+
+    generate.names_toggles = True  # type: ignore[attr-defined]
+    context["generate_toctree_html"] = generate
+
+
+def _visit_citation(self: SphinxTranslator, node: nodes.citation) -> None:
+    # As docutils' HTML5 writer, with role="listitem" for the deprecated "doc-biblioentry".
+    if not isinstance(node.previous_sibling(), type(node)):
+        self.body.append('<div role="list" class="citation-list">\n')
+    self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
+
+
+def _depart_citation(self: SphinxTranslator, node: nodes.citation) -> None:
+    self.body.append("</div>\n")
+    if not isinstance(node.next_node(descend=False, siblings=True), type(node)):
+        self.body.append("</div>\n")
 
 
 def _baseurl(app: Sphinx, config: Any) -> None:
@@ -124,6 +166,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _baseurl)
     app.connect("builder-inited", _hidden_cells)
     app.connect("html-page-context", _footer)
+    # after the theme (priority 500) has put its toctree function in the context
+    app.connect("html-page-context", _named_toggles, priority=600)
+    app.add_node(nodes.citation, override=True, html=(_visit_citation, _depart_citation))
     app.connect("build-finished", _root_redirect, priority=400)
     app.add_directive("report-citation", ReportCitation)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
