@@ -145,8 +145,7 @@ class ReportFigure(SphinxDirective):
         short += nodes.Text(figures.short_citation(name))
         card += short
         cite = nodes.paragraph(classes=["figure-card-cite"])
-        cite += nodes.strong(text="Full citation")
-        cite += nodes.Text(" (the button copies it):")
+        cite += nodes.strong(text="Full citation:")
         card += cite
         full = figures.citation_text(name)
         card += nodes.literal_block(full, full, language="none", classes=["figure-citation"])
