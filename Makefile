@@ -19,7 +19,7 @@ PDF    := _build/pdf/call-center-careers.pdf
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 CODE   := $(wildcard analysis/*.py)
 TABLES := $(wildcard data/processed/*)
-BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*.md book/*.ipynb book/*.bib _static/* _ext/*.py) $(CODE) \
+BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*.md book/sources/*.md book/*.ipynb book/*.bib _static/* _templates/*/* _ext/*.py _ext/static/* _ext/static/*/*) $(CODE) \
                $(wildcard data/raw/*) $(wildcard data/evidence/*) $(TABLES) $(wildcard data/external/*)
 # Sphinx options: warnings are errors (-W), report them all (--keep-going), nitpicky (-n).
 JB_FLAGS := --all --warningiserror --keep-going --nitpick

@@ -6,6 +6,6 @@ results. Nothing is printed or written on import.
 
 __all__ = [
     "agreement", "benefits", "bibstyle", "challenges", "charts", "chromium", "conditions", "draft", "evidence",
-    "export", "external", "figures", "inflation", "ladder", "matrices", "pay", "paths", "quotes", "report",
-    "scan", "schema", "slides", "sources", "sphinx_fixes", "strict_yaml", "summary", "vocab",
+    "explorer", "export", "external", "figures", "inflation", "ladder", "matrices", "pay", "paths", "quotes",
+    "report", "scan", "schema", "slides", "sources", "sphinx_fixes", "strict_yaml", "summary", "vocab",
 ]

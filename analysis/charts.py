@@ -1,6 +1,9 @@
 """One chart style for the whole report: palette, fonts, source line, deterministic export.
 
-Colours are the Okabe-Ito palette (safe for the common colour-vision deficiencies). Charts carry
+Colours are the Okabe-Ito palette (safe for the common colour-vision deficiencies); series are drawn
+only in those of its colours that stand out from the white background by at least 3:1 (WCAG's
+contrast for graphics, :data:`SERIES`): not its orange, sky blue or yellow. Figures are saved on an
+opaque white background, so they stay readable on a dark page. Charts carry
 no title on the axes: the caption lives with the figure in the book. Every chart gets a source
 line. Exported SVG is byte-stable (fixed hash salt, no date).
 """
@@ -29,6 +32,25 @@ OKABE_ITO: tuple[str, ...] = (
 )
 GREY = "#6E6E6E"
 LIGHT = "#D9D9D9"
+BACKGROUND = "#FFFFFF"
+#: The least contrast a series colour must have against the background (WCAG 2.1, 1.4.11).
+MIN_CONTRAST = 3.0
+#: The colours series are drawn in, in order: the Okabe-Ito colours with at least 3:1 on white
+#: (blue 5.2, vermillion 3.9, bluish green 3.4, reddish purple 3.1), then black and grey.
+SERIES: tuple[str, ...] = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", GREY)
+
+
+def contrast(colour: str, background: str = BACKGROUND) -> float:
+    """WCAG contrast ratio of two ``#RRGGBB`` colours (1 to 21)."""
+
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(colour), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
 
 STYLE: dict[str, object] = {
     "figure.figsize": (8.0, 4.5),
@@ -49,7 +71,11 @@ STYLE: dict[str, object] = {
     "grid.color": LIGHT,
     "grid.linewidth": 0.8,
     "axes.axisbelow": True,
-    "axes.prop_cycle": mpl.cycler(color=OKABE_ITO[:6]),
+    "axes.prop_cycle": mpl.cycler(color=SERIES),
+    # Opaque: a transparent PNG or SVG is unreadable on a dark page or slide.
+    "figure.facecolor": BACKGROUND,
+    "savefig.facecolor": BACKGROUND,
+    "savefig.transparent": False,
     "svg.hashsalt": "call-center-careers",
     "svg.fonttype": "none",  # text stays text: editable and searchable in slides
     # Labels come from the records: a "$" in a role's name is a dollar sign, never mathtext.
@@ -63,11 +89,11 @@ def apply_style() -> None:
 
 
 def colours(keys: Iterable[str]) -> dict[str, str]:
-    """A stable colour per key, in the order given (at most six keys)."""
+    """A stable colour per key, in the order given (at most six keys), from :data:`SERIES`."""
     keys = list(keys)
-    if len(keys) > 6:
-        raise ValueError(f"at most six colours are distinguishable; got {len(keys)} keys")
-    return dict(zip(keys, OKABE_ITO, strict=False))
+    if len(keys) > len(SERIES):
+        raise ValueError(f"at most {len(SERIES)} colours are distinguishable; got {len(keys)} keys")
+    return dict(zip(keys, SERIES, strict=False))
 
 
 def usd_thousands(value: float, _pos: object = None) -> str:

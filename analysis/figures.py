@@ -117,28 +117,77 @@ def citation_text(name: str) -> str:
     return report.figure_citation(number(name), chart.title, name, chart.chapter)
 
 
+def short_citation(name: str) -> str:
+    """The short citation of one figure, with the licence: what goes under a slide."""
+    from analysis import report
+
+    return report.short_figure_citation(number(name))
+
+
+def stem(name: str) -> str:
+    """The file name (without suffix) of a figure's files in the pack: ``NN-name``."""
+    return f"{number(name):02d}-{name}"
+
+
+#: What each of a figure's files in the pack is, by suffix.
+PACK_FILES: dict[str, str] = {"png": "PNG image (200 dpi)", "svg": "SVG image (text stays text)",
+                              "csv": "CSV of the values drawn", "txt": "text card"}
+
+
 def card(name: str, data: pd.DataFrame | None = None) -> str:
-    """The text card of one figure: caption, alt text, sources and citation."""
+    """The text card of one figure: caption, alt text, sources, its files, citations and licence."""
     from analysis import report
 
     chart = registry()[name]
     data = chart.data() if data is None else data
+    files = "\n".join(f"  {stem(name)}.{ext}: {what}" for ext, what in PACK_FILES.items())
     return (f"Figure {number(name)}: {chart.title}\n\n{chart.caption(data)}\n\n"
             f"Alt text: {chart.alt(data)}\n\nSource: {source_line(chart, data)}\n\n"
-            f"Cite as: {citation_text(name)}\n\nLicence: {report.LICENCE}\n")
+            f"Files:\n{files}\n\n"
+            f"Short citation: {short_citation(name)}\n\n"
+            f"Cite as: {citation_text(name)}\n\n"
+            f"Online: {report.page_url(chart.chapter, name)}\n\n"
+            f"Licence: {report.LICENCE} ({report.LICENCE_URL}) for the chart and its data. "
+            f"{report.QUOTATIONS}\n")
+
+
+def record_links(data: pd.DataFrame) -> list[dict[str, list[tuple[str, str]]]]:
+    """For each row of a chart's data, the records its id columns name, by column, as
+    (source_id, record_id) pairs: ``record_id``, ``requirement_id`` and ``salary_id`` are records of
+    the row's source; ``record_ids`` is a ``;``-separated list, of the row's source or, where the
+    row has ``claimed_by``, of the sources listed there in the same order. Rows of official
+    statistics carry no record."""
+    out: list[dict[str, list[tuple[str, str]]]] = []
+    for _, row in data.iterrows():
+        links: dict[str, list[tuple[str, str]]] = {}
+        source = row.get("source_id")
+        for column in ("record_id", "requirement_id", "salary_id"):
+            value = row.get(column)
+            if isinstance(value, str) and value and isinstance(source, str):
+                links[column] = [(source, value)]
+        ids = row.get("record_ids")
+        if isinstance(ids, str) and ids:
+            parts = ids.split(";")
+            claimed = row.get("claimed_by")
+            owners = claimed.split(";") if isinstance(claimed, str) and claimed else [source] * len(parts)
+            if len(owners) != len(parts) or not all(isinstance(o, str) for o in owners):
+                raise ValueError(f"record_ids {ids!r} do not pair with the sources {owners!r}")
+            links["record_ids"] = list(zip(owners, parts, strict=True))  # type: ignore[arg-type]
+        out.append(links)
+    return out
 
 
 def _export(job: tuple[str, Path]) -> list[Path]:
     name, out_dir = job
-    stem = out_dir / f"{number(name):02d}-{name}"
+    base = out_dir / stem(name)
     data = registry()[name].data()
-    written = charts.export(build(name, data), stem)
-    slide = stem.with_name(f"{stem.name}-slide.png")  # 16:9, text at least 14 pt when placed 13.33 in wide
+    written = charts.export(build(name, data), base)
+    slide = base.with_name(f"{base.name}-slide.png")  # 16:9, text at least 14 pt when placed 13.33 in wide
     charts.slide_png(build(name, data), slide)
     written.append(slide)
-    table = stem.with_suffix(".csv")
+    table = base.with_suffix(".csv")
     table.write_text(export.frame_csv(data), encoding="utf-8", newline="")
-    text = stem.with_suffix(".txt")
+    text = base.with_suffix(".txt")
     text.write_text(card(name, data), encoding="utf-8")
     return [*written, table, text]
 

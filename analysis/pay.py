@@ -356,7 +356,7 @@ def adjusted_chart(data: pd.DataFrame) -> Figure:
     years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
     fig, ax = plt.subplots(figsize=(9, 0.75 * len(data) + 1.4))
     for y, (_, row) in enumerate(data.iterrows()):
-        ax.plot([row["low_usd"], row["high_usd"]], [y - 0.17, y - 0.17], color=charts.OKABE_ITO[4],
+        ax.plot([row["low_usd"], row["high_usd"]], [y - 0.17, y - 0.17], color=charts.GREY,
                 linewidth=8, solid_capstyle="butt")
         ax.plot([row["low_adj_usd"], row["high_adj_usd"]], [y + 0.17, y + 0.17],
                 color=charts.OKABE_ITO[0], linewidth=8, solid_capstyle="butt")
@@ -366,7 +366,7 @@ def adjusted_chart(data: pd.DataFrame) -> Figure:
     ax.set_xlabel("Annual pay, U.S. dollars")
     ax.grid(axis="y", visible=False)
     ax.legend(handles=[
-        Line2D([], [], color=charts.OKABE_ITO[4], linewidth=6, label=f"as written ({years} dollars)"),
+        Line2D([], [], color=charts.GREY, linewidth=6, label=f"as written ({years} dollars)"),
         Line2D([], [], color=charts.OKABE_ITO[0], linewidth=6, label=f"in {base} dollars (CPI-U)"),
     ], loc="upper right")
     return fig
@@ -549,7 +549,7 @@ def headline_chart(data: pd.DataFrame) -> Figure:
     fig, ax = plt.subplots(figsize=(9, 4.2))
     labels = []
     for y, (_, row) in enumerate(data.iterrows()):
-        ax.plot([row["low_usd"], row["high_usd"]], [y - 0.18] * 2, color=charts.OKABE_ITO[4],
+        ax.plot([row["low_usd"], row["high_usd"]], [y - 0.18] * 2, color=charts.GREY,
                 linewidth=10, solid_capstyle="butt")
         ax.plot([row["low_adj_usd"], row["high_adj_usd"]], [y + 0.18] * 2, color=charts.OKABE_ITO[0],
                 linewidth=10, solid_capstyle="butt")
@@ -562,7 +562,7 @@ def headline_chart(data: pd.DataFrame) -> Figure:
     ax.grid(axis="y", visible=False)
     years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
     ax.legend(handles=[
-        Line2D([], [], color=charts.OKABE_ITO[4], linewidth=7, label=f"range as written ({years} dollars)"),
+        Line2D([], [], color=charts.GREY, linewidth=7, label=f"range as written ({years} dollars)"),
         Line2D([], [], color=charts.OKABE_ITO[0], linewidth=7, label=f"same range in {base} dollars"),
         Line2D([], [], color="#000000", marker="D", linestyle="", markersize=8,
                label=f"BLS median, nearest occupation (May {int(data['bls_year'].max())})"),

@@ -124,15 +124,33 @@ def record_label(source_id: str, record_id: str) -> str:
     return f"{source_id}--{record_id}"
 
 
-def md_table(frame: pd.DataFrame, *, cite_column: str | None = None, cited: tuple[str, ...] = ()) -> Markdown:
+def record_ref(source_id: str, record_id: str) -> Markup:
+    """A link to a record's row on the evidence page, shown as its id: ``{ref}`record_id <label>```.
+    The label is :func:`record_label`'s, so a link to a record that does not exist fails the
+    (nitpicky) build."""
+    return Markup(f"{{ref}}`{record_id} <{record_label(source_id, record_id)}>`")
+
+
+def md_table(frame: pd.DataFrame, *, cite_column: str | None = None, cited: tuple[str, ...] = (),
+             record_links: bool = False) -> Markdown:
     """A Markdown table (rendered by MyST, so the citation roles in it work). Every header and
     cell is escaped text except :class:`Markup`; an empty cell shows a dash.
 
     ``cite_column`` names a column of BibTeX keys (one key, a list, or comma-separated) that is
     shown as citations under the header "Source"; the columns in ``cited`` are shown as
-    citations under their own headers.
+    citations under their own headers. With ``record_links`` the frame's ``record_id`` column
+    (with its ``source_id``) is shown as links to the records on the evidence page
+    (:func:`record_ref`); a row without a record id shows a dash.
     """
     shown = frame.copy()
+    if record_links:
+        missing = [c for c in ("source_id", "record_id") if c not in frame.columns]
+        if missing:
+            raise ValueError(f"record_links needs the column(s) {', '.join(missing)}")
+        shown["record_id"] = [
+            record_ref(str(s), str(r)) if _blank(r) != "" and _blank(s) != "" else ""
+            for s, r in zip(frame["source_id"], frame["record_id"], strict=True)
+        ]
     for column in cited:
         shown[column] = shown[column].map(lambda keys: cites(keys if isinstance(keys, (list, str)) else []))
     if cite_column is not None:
@@ -172,6 +190,9 @@ def release(citation: Path = paths.CITATION) -> Release:
 #: The report's licence, for its own text, data and charts (quotations remain their authors').
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+#: What the licence does not cover, said once wherever the licence is stated.
+QUOTATIONS = ("Quotations from the sources remain their authors' and are reproduced for comment and "
+              "criticism; they are not covered by this licence.")
 
 
 def short_ref(key: str) -> str:

@@ -332,8 +332,14 @@ def datapackage() -> dict[str, Any]:
             "description": f"One row per '{kind}' evidence record.",
             "schema": {"fields": fields, "primaryKey": ["source_id", "record_id"]},
         })
+    from analysis import report
+
     return {"name": "call-center-careers", "title": "Call Center Careers: evidence tables",
-            "profile": "tabular-data-package", "resources": resources}
+            "profile": "tabular-data-package",
+            "licenses": [{"name": "CC-BY-4.0", "path": report.LICENCE_URL,
+                          "title": "Creative Commons Attribution 4.0 International"}],
+            "description": ("The evidence records of the Call Center Careers report. " + report.QUOTATIONS),
+            "resources": resources}
 
 
 # --- what editors and readers of the YAML get ------------------------------------------------------

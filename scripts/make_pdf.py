@@ -10,6 +10,9 @@
 2. Sphinx's singlehtml builder links that page's assets (`_static/`, `_images/`) relative to
    the output root, wherever the page itself is written (here book/index.html, one level down),
    so a copy is written at the root, `_print.html`, with links to the page itself made local.
+   Every other relative link (the downloads in `_downloads/`, the index) would print as a
+   `file://` address on the machine that built the PDF: it is made to point at the published site
+   instead (`url` in CITATION.cff, read by `analysis.report.release()`), where the same files are.
 3. Chromium prints the copy from disk with name resolution switched off, so it runs offline.
 
 Exit status is non-zero, with a message on stderr, when chromium is missing or a step fails.
@@ -18,6 +21,7 @@ Exit status is non-zero, with a message on stderr, when chromium is missing or a
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import re
 import shutil
@@ -25,10 +29,11 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urljoin
 
 import yaml
 
-from analysis import chromium
+from analysis import chromium, report
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "_build" / "pdf" / "call-center-careers.pdf"
@@ -95,12 +100,32 @@ def build_singlehtml(build_dir: Path, project: Path = ROOT, cache: Path | None =
     return page
 
 
-def print_copy(page: Path, build_dir: Path, project: Path = ROOT) -> Path:
-    """Write the page at the output root, where its relative asset links resolve."""
+#: A link's start tag, and in it an href that is neither an anchor on the page nor an absolute
+#: address (scheme or "//"). Only links: style sheets and images must stay local to print.
+_LINK_TAG = re.compile(r"<a\b[^>]*>")
+_RELATIVE_HREF = re.compile(r'\bhref="(?![#]|[a-zA-Z][a-zA-Z0-9+.-]*:|//)([^"]*)"')
+
+
+def published(href: str, base: str) -> str:
+    """A link of the single page (relative to the output root) as an address on the published
+    site: `_downloads/...` is the same path there, as is every page."""
+    return urljoin(base.rstrip("/") + "/", href)
+
+
+def print_copy(page: Path, build_dir: Path, project: Path = ROOT, base: str | None = None) -> Path:
+    """Write the page at the output root, where its relative asset links resolve; links to
+    other files point at the published site, so none points at this machine."""
     text = page.read_text(encoding="utf-8")
     # Cross-references point at "<root doc>.html#anchor"; in a PDF they should stay inside it.
     own_name = re.escape(f"{root_doc(project)}.html#")
     text = re.sub(rf'href="{own_name}', 'href="#', text)
+    site = report.release().url if base is None else base
+
+    def absolute(tag: re.Match[str]) -> str:
+        return _RELATIVE_HREF.sub(
+            lambda m: f'href="{html.escape(published(html.unescape(m.group(1)), site), quote=True)}"', tag.group())
+
+    text = _LINK_TAG.sub(absolute, text)
     target = singlehtml_dir(build_dir) / PRINT_PAGE
     target.write_text(text, encoding="utf-8")
     return target

@@ -332,3 +332,165 @@ def test_search_finds_a_word_of_the_book(site: Path, browser: BrowserSession) ->
 def test_search_for_a_word_not_in_the_book_finds_nothing(browser: BrowserSession) -> None:
     browser.visit("search.html?q=zqxjvbnonexistent", ready=_wait_for_search)
     assert browser.page.locator("#search-results ul.search li").count() == 0
+
+
+# --- the evidence pages, the chart cards, accessibility --------------------------------------------
+
+AXE_WIDTHS = (1280, 320)
+EVIDENCE_PAGE = "book/evidence.html"
+# A quote the evidence holds (data/evidence/exploring-careers-2007.yaml), and its record.
+KNOWN_RECORD = ("exploring-careers-2007", "salary-csr-1")
+
+
+def _known_row() -> Any:
+    from analysis import explorer
+
+    return next(r for r in explorer.all_rows() if (r.source_id, r.record_id) == KNOWN_RECORD)
+
+
+def _visible_rows(page: Any) -> list[dict[str, str]]:
+    return page.evaluate("""() => Array.from(document.querySelectorAll('#evidence-table tbody tr'))
+      .filter((tr) => tr.checkVisibility() && tr.cells.length > 1)
+      .map((tr) => ({id: tr.id, kind: tr.cells[0].innerText.trim(), text: tr.innerText}))""")
+
+
+def test_axe_finds_no_violation_and_nothing_scrolls_sideways(site: Path, browser: BrowserSession) -> None:
+    """axe-core (bundled by axe-playwright-python) on every page at desktop and phone widths."""
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright",
+                                     reason="axe-playwright-python is not installed")
+    axe = axe_module.Axe()
+    pages = [*_html_pages(site), "search.html"]
+    problems: dict[str, list[str]] = {}
+    try:
+        for width in AXE_WIDTHS:
+            browser.page.set_viewport_size({"width": width, "height": 800})
+            for name in pages:
+                if _redirect_target(site, name) is not None:
+                    continue
+                browser.visit(name)
+                found = axe.run(browser.page).response["violations"]
+                for violation in found:
+                    where = ", ".join(str(n["target"]) for n in violation["nodes"][:3])
+                    problems.setdefault(f"{name} @ {width}px", []).append(
+                        f"{violation['id']} ({violation['impact']}): {violation['help']} at {where}")
+                sideways = browser.page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                if width == 320 and sideways > 0:
+                    problems.setdefault(f"{name} @ {width}px", []).append(f"scrolls sideways by {sideways} px")
+    finally:
+        browser.page.set_viewport_size({"width": 1280, "height": 720})
+    assert problems == {}, "accessibility problems:\n" + _listing(problems)
+
+
+def test_explorer_search_finds_a_known_quote_and_the_kind_filter_keeps_one_kind(browser: BrowserSession) -> None:
+    from analysis import explorer
+
+    rows = explorer.all_rows()
+    known = _known_row()
+    report = browser.visit(EVIDENCE_PAGE)
+    page = browser.page
+    page.wait_for_selector("#evidence-filter-kind")
+    assert len(_visible_rows(page)) == len(rows)
+    words = " ".join(known.quote.split()[2:8])  # a few words from inside the quote
+    page.get_by_label("Search the evidence:").fill(words)
+    found = _visible_rows(page)
+    assert known.label in {r["id"] for r in found}, f"searching {words!r} found {[r['id'] for r in found]}"
+    assert all(words.lower() in " ".join(r["text"].split()).lower() for r in found)
+    assert len(found) < len(rows)
+    page.get_by_label("Search the evidence:").fill("")
+    page.select_option("#evidence-filter-kind", "salary")
+    salaries = _visible_rows(page)
+    assert {r["kind"] for r in salaries} == {"salary"}
+    assert len(salaries) == sum(1 for r in rows if r.kind == "salary")
+    page.select_option("#evidence-filter-source", report_short_ref(known.source_id))
+    both = _visible_rows(page)
+    assert both and len(both) <= len(salaries) and known.label in {r["id"] for r in both}
+    assert report.console_errors == [] and report.page_errors == [], (report.console_errors, report.page_errors)
+
+
+def report_short_ref(source_id: str) -> str:
+    from analysis import report
+
+    return report.short_ref(source_id)
+
+
+def test_explorer_controls_show_keyboard_focus(browser: BrowserSession) -> None:
+    browser.visit(EVIDENCE_PAGE)
+    page = browser.page
+    page.wait_for_selector("#evidence-filter-kind")
+    page.locator("#evidence-filter-kind").focus()
+    page.keyboard.press("Tab")  # to the source filter, by keyboard
+    focused = page.evaluate("""() => { const el = document.activeElement; const s = getComputedStyle(el);
+      return {id: el.id, style: s.outlineStyle, width: parseFloat(s.outlineWidth)}; }""")
+    assert focused["id"] == "evidence-filter-source"
+    assert focused["style"] != "none" and focused["width"] >= 2, focused
+
+
+def test_without_javascript_the_explorer_table_is_whole(origin: str, browser: BrowserSession) -> None:
+    from analysis import explorer
+
+    context = browser.page.context.browser.new_context(java_script_enabled=False, service_workers="block")
+    try:
+        context.route(lambda url: not url.startswith(origin), lambda route: route.abort())
+        page = context.new_page()
+        page.goto(urljoin(origin, EVIDENCE_PAGE), wait_until="load")
+        assert page.evaluate("() => typeof DataTable") == "undefined"  # no script ran
+        ids = page.evaluate("() => Array.from(document.querySelectorAll('#evidence-table tbody tr'), (tr) => tr.id)")
+        visible = len(_visible_rows(page))
+        quotes = page.locator("#evidence-table tbody tr td:last-child").all_inner_texts()
+    finally:
+        context.close()
+    rows = explorer.all_rows()
+    assert ids == [r.label for r in rows]
+    assert visible == len(ids)
+    assert [" ".join(q.split()) for q in quotes] == [" ".join(r.quote.split()) for r in rows]
+
+
+def test_from_a_chart_to_the_record_to_the_sentence(browser: BrowserSession) -> None:
+    """Pay page: the chart's data table links the record; the record links its marked quote."""
+    source_id, record_id = KNOWN_RECORD
+    known = _known_row()
+    browser.visit("book/02-pay.html")
+    page = browser.page
+    page.locator("#fig-pay-ranges-data > summary").click()
+    page.locator("#fig-pay-ranges-data a", has_text=record_id).first.click()
+    page.wait_for_url(f"**/{EVIDENCE_PAGE}#{known.label}")
+    row = page.locator(f"#evidence-table tr[id='{known.label}']")
+    assert row.evaluate("(tr) => tr.matches(':target')")
+    row.locator("a", has_text=record_id).click()
+    page.wait_for_url(f"**/book/sources/{source_id}.html#{known.quote_label}")
+    marked = page.locator("mark:target")
+    assert " ".join(marked.inner_text().split()) == " ".join(known.quote.split())
+    assert marked.evaluate("(m) => getComputedStyle(m).backgroundColor") != "rgba(0, 0, 0, 0)"
+
+
+def test_every_card_csv_holds_exactly_the_values_drawn(origin: str, browser: BrowserSession) -> None:
+    import io
+
+    import pandas as pd
+
+    from analysis import figures
+
+    for name, chart in figures.registry().items():
+        browser.visit(f"book/{chart.chapter}.html")
+        card = browser.page.locator(f"#{name}-card")
+        links = {a.inner_text().strip(): a.get_attribute("href") for a in card.locator("a.download").all()}
+        assert set(links) >= {"PNG", "SVG", "CSV of the values drawn"}, (name, links)
+        for what in ("PNG", "SVG"):
+            assert _fetch(urljoin(browser.page.url, links[what]))[0] == 200, (name, what)
+        with urllib.request.urlopen(urljoin(browser.page.url, links["CSV of the values drawn"]), timeout=10) as got:
+            shown = pd.read_csv(io.StringIO(got.read().decode("utf-8")), dtype=str, keep_default_na=False)
+        data = chart.data()
+        assert list(shown.columns) == list(data.columns), name
+        assert len(shown) == len(data), name
+        for column in data.columns:
+            for i, (value, cell) in enumerate(zip(data[column], shown[column], strict=True)):
+                if pd.isna(value):
+                    assert cell == "", (name, column, i, cell)
+                elif pd.api.types.is_number(value) and not isinstance(value, bool):
+                    assert float(cell) == pytest.approx(float(value)), (name, column, i, cell, value)
+                else:
+                    assert cell.lstrip("'") == str(value), (name, column, i, cell, value)
+        rows = browser.page.locator(f"#{name}-data table tbody tr").count()
+        assert rows == len(data), (name, rows)
+        assert "CC BY 4.0" in card.inner_text() and figures.citation_text(name) in card.inner_text()

@@ -79,6 +79,7 @@ def test_pack_has_png_svg_csv_and_card_for_every_figure(pack: tuple[Path, Path])
         text = stem.with_suffix(".txt").read_text(encoding="utf-8")
         assert chart.caption(data) in text and chart.alt(data) in text and "Cite as:" in text
         assert f"Figure {number}: {chart.title}" in text and "CC BY 4.0" in text
+        assert figures.short_citation(name) in text and f"{stem.name}.csv" in text and "remain their authors" in text
     with zipfile.ZipFile(archive) as zipped:
         assert len(zipped.namelist()) == 5 * len(registry)
 

@@ -77,6 +77,17 @@ def _drawn_images(content: Any, resources: Any, reader: Any) -> int:
     return count
 
 
+def _link_uris(reader: Any) -> list[str]:
+    """The address of every link annotation of the PDF."""
+    uris = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action is not None and action.get_object().get("/URI") is not None:
+                uris.append(str(action.get_object()["/URI"]))
+    return uris
+
+
 @dataclass
 class Edition:
     pdf: Path
@@ -86,6 +97,7 @@ class Edition:
     page_width_px: float
     pages: int
     images: int
+    links: list[str]
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +128,7 @@ def edition(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReq
             _drawn_images(page.get_contents(), page.get("/Resources"), reader)
             for page in reader.pages if page.get_contents() is not None
         ),
+        links=_link_uris(reader),
     )
 
 
@@ -175,3 +188,35 @@ def test_missing_chromium_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "chromium not found" in result.stderr
     assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "build").exists()
+
+
+def test_no_link_points_at_the_machine_that_built_the_pdf(edition: Edition) -> None:
+    """Download links point at the published site (CITATION.cff's url), never at a local file."""
+    from analysis import report
+
+    site = report.release().url
+    assert edition.links, "the PDF has no link at all"
+    local = [uri for uri in edition.links if uri.startswith("file:") or "/_build/" in uri]
+    assert local == [], f"links to the building machine: {local[:5]}"
+    downloads = [uri for uri in edition.links if "/_downloads/" in uri]
+    assert downloads, "no download link in the PDF"
+    assert all(uri.startswith(site) for uri in downloads), [u for u in downloads if not u.startswith(site)][:5]
+    # the licence and a figure card are in the PDF too
+    assert "CC BY 4.0" in edition.text and "Short citation" in edition.text
+
+
+def test_links_of_the_print_copy_are_made_absolute(tmp_path: Path) -> None:
+    script = _load_script()
+    page = tmp_path / "book" / "index.html"
+    page.parent.mkdir()
+    page.write_text('<link href="_static/a.css" rel="stylesheet"><a href="_downloads/ab/x.csv">x</a>'
+                    '<a href="#here">h</a><a class="r" href="genindex.html?q=a&amp;b=1">g</a>'
+                    '<a href="https://example.org/">e</a>', encoding="utf-8")
+    (tmp_path / "_toc.yml").write_text("root: book/index\n", encoding="utf-8")
+    build = tmp_path / "build"
+    script.singlehtml_dir(build).mkdir(parents=True)
+    text = script.print_copy(page, build, project=tmp_path, base="https://site.example/report/").read_text()
+    assert '<link href="_static/a.css"' in text  # style sheets stay local, or nothing would print styled
+    assert '<a href="https://site.example/report/_downloads/ab/x.csv">' in text
+    assert '<a href="#here">' in text and '<a href="https://example.org/">' in text
+    assert '<a class="r" href="https://site.example/report/genindex.html?q=a&amp;b=1">' in text
