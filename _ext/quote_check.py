@@ -45,16 +45,21 @@ def _scope(block: Tag) -> Tag:
     return block
 
 
-def _keys(scope: Tag) -> list[str]:
+def _keys(scope: Tag, page_source: str | None) -> list[str]:
     keys = [m.group(1) for a in scope.find_all("a", href=True) if (m := CITE.search(a["href"]))]
     for holder in [scope, *scope.parents]:
-        if isinstance(holder, Tag) and holder.get("data-quote-sources"):
+        if not isinstance(holder, Tag):
+            continue
+        if holder.get("data-quote-sources"):
             keys += str(holder["data-quote-sources"]).split()
+        if page_source and "source-text" in (holder.get("class") or []):
+            keys.append(page_source)  # a source page's own text: its quotation marks are the source's
     return keys
 
 
-def page_problems(html: str) -> list[str]:
-    """Every quotation problem on one HTML page, as text."""
+def page_problems(html: str, page_source: str | None = None) -> list[str]:
+    """Every quotation problem on one HTML page, as text. ``page_source`` is the source a source
+    page (``sources/<id>.html``) shows, whose text is quoted against itself."""
     from analysis import quotes
 
     soup = BeautifulSoup(html, "html.parser")
@@ -79,7 +84,7 @@ def page_problems(html: str) -> list[str]:
         if '"' in outside:
             problems.append(f"straight double quotes in {text[:80]!r}: quote a source with curly marks, "
                             "set the report's own terms in italics")
-        keys = _keys(_scope(block))
+        keys = _keys(_scope(block), page_source)
         for quote in quotes.quotations(text):
             problem = quotes.check(quote, keys)
             if problem is not None:
@@ -95,7 +100,8 @@ def check_pages(app: Sphinx, exception: Exception | None) -> None:
         relative = page.relative_to(outdir)
         if relative.name in NOT_PAGES or any(part.startswith("_") for part in relative.parts[:-1]):
             continue
-        for problem in page_problems(page.read_text(encoding="utf-8")):
+        source = page.stem if relative.parent.name == "sources" else None
+        for problem in page_problems(page.read_text(encoding="utf-8"), source):
             logger.warning(f"{relative}: {problem}", type="quotes", subtype="check")
 
 

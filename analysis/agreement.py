@@ -64,6 +64,7 @@ def education_table(edu: pd.DataFrame) -> pd.DataFrame:
         "Hedge": edu["hedge"].fillna("").str.replace(";", ", "),
         "In its own words": edu["quote"].map(report.quoted),
         "source_id": edu["source_id"],
+        "record_id": edu["record_id"],
     })
 
 
@@ -223,7 +224,8 @@ def demand_table(claims: pd.DataFrame) -> pd.DataFrame:
     from analysis import report
 
     return pd.DataFrame({"Claim": claims["item"], "Hedge": claims["hedge"].fillna("").str.replace(";", ", "),
-                         "In its own words": claims["quote"].map(report.quoted), "source_id": claims["source_id"]})
+                         "In its own words": claims["quote"].map(report.quoted), "source_id": claims["source_id"],
+                         "record_id": claims["record_id"]})
 
 
 def employment_table(trend: pd.DataFrame) -> pd.DataFrame:

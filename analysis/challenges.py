@@ -141,7 +141,8 @@ def claims_table(claims: pd.DataFrame) -> pd.DataFrame:
     """The articles' turnover claims in their own words."""
     from analysis import report
 
-    return pd.DataFrame({"In its own words": claims["quote"].map(report.quoted), "source_id": claims["source_id"]})
+    return pd.DataFrame({"In its own words": claims["quote"].map(report.quoted), "source_id": claims["source_id"],
+                         "record_id": claims["record_id"]})
 
 
 def rates_table(rates: pd.DataFrame) -> pd.DataFrame:

@@ -86,6 +86,7 @@ def aspect_table(conditions: pd.DataFrame, aspects: tuple[str, ...],
         "What the source says": rows["value"],
         "Hedge": rows["hedge"].fillna("").str.replace(";", ", ") if "hedge" in rows else "",
         "In its own words": rows["quote"].map(report.quoted),
+        "record_id": rows["record_id"],
     })
 
 
@@ -204,6 +205,7 @@ def metric_table(metrics: pd.DataFrame, sources_order: list[str]) -> pd.DataFram
         "Metric (as the source puts it)": rows["metric"],
         "Category": rows["category"].map(METRIC_LABELS).fillna(rows["category"]),
         "In its own words": rows["quote"].map(report.quoted),
+        "record_id": rows["record_id"],
     })
 
 

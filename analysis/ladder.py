@@ -207,6 +207,7 @@ def education_experience(requirements: pd.DataFrame, sources_order: list[str]) -
             "necessity": _joined(group["necessity"]),
             "hedge": _joined(group["hedge"].fillna("").str.replace(";", ", ")) if "hedge" in group else "",
             "source_id": str(source),
+            "record_id": str(group["record_id"].iloc[0]),
             "_general": int(group["tier_level"].iloc[0]) == 0,
             "_order": order.get(str(source), len(order)),
         })
@@ -388,6 +389,7 @@ def asked_table(requirements: pd.DataFrame, sources_order: list[str]) -> pd.Data
         "How firmly": asked["necessity"],
         "Hedge": asked["hedge"],
         "source_id": asked["source_id"],
+        "record_id": asked["record_id"],
     })
 
 
@@ -409,6 +411,7 @@ def skills_table(requirements: pd.DataFrame, sources_order: list[str]) -> pd.Dat
         "Hedge": rows["hedge"].fillna("").str.replace(";", ", "),
         "In its own words": rows["quote"].map(report.quoted),
         "source_id": rows["source_id"],
+        "record_id": rows["record_id"],
     }).reset_index(drop=True)
 
 
@@ -425,6 +428,7 @@ def matched_table(matched: pd.DataFrame) -> pd.DataFrame:
         "High (USD/year)": matched["high_usd"].map(report.money),
         "Matched by": matched["matched_by"],
         "source_id": matched["source_id"],
+        "record_id": matched["requirement_id"],
     })
 
 
@@ -433,9 +437,9 @@ def unmatched_table(unmatched: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Role as written": unmatched["role"],
         "Rung": unmatched["tier"].map(TIER_LABELS),
-        "Record": unmatched["record_id"],
         "What is missing": unmatched["what"],
         "source_id": unmatched["source_id"],
+        "record_id": unmatched["record_id"],
     })
 
 

@@ -40,7 +40,7 @@ def summary(table: pd.DataFrame, sources_order: list[str], by: str = "category")
 
 def wording(table: pd.DataFrame, by: str = "category") -> pd.DataFrame:
     """Every record's own words, grouped by category then source: the verbatim evidence."""
-    cols = [by, "source_id", *(c for c in ("item", "metric", "value", "hedge") if c in table.columns), "quote"]
+    cols = [by, "source_id", *(c for c in ("record_id", "item", "metric", "value", "hedge") if c in table.columns), "quote"]
     return table[cols].sort_values([by, "source_id"], kind="stable", ignore_index=True)
 
 
@@ -160,13 +160,15 @@ def wording_table(table: pd.DataFrame, header: str, by: str = "category",
     from analysis import report
 
     rows = wording(table.assign(hedge=table["hedge"].fillna("")) if "hedge" in table else table.assign(hedge=""), by)
-    grouped = rows.groupby([by, "source_id", "quote"], sort=False)["hedge"].agg(
-        lambda h: ", ".join(dict.fromkeys(w for v in h for w in str(v).split(";") if w))).reset_index()
+    grouped = rows.groupby([by, "source_id", "quote"], sort=False).agg(
+        hedge=("hedge", lambda h: ", ".join(dict.fromkeys(w for v in h for w in str(v).split(";") if w))),
+        record_id=("record_id", "first")).reset_index()
     return pd.DataFrame({
         header: [_label(k, labels) for k in grouped[by]],
         "Hedge": grouped["hedge"],
         "In its own words": grouped["quote"].map(report.quoted),
         "source_id": grouped["source_id"],
+        "record_id": grouped["record_id"],
     })
 
 

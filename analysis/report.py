@@ -151,6 +151,7 @@ def md_table(frame: pd.DataFrame, *, cite_column: str | None = None, cited: tupl
             record_ref(str(s), str(r)) if _blank(r) != "" and _blank(s) != "" else ""
             for s, r in zip(frame["source_id"], frame["record_id"], strict=True)
         ]
+        shown = shown.rename(columns={"record_id": "Record"})
     for column in cited:
         shown[column] = shown[column].map(lambda keys: cites(keys if isinstance(keys, (list, str)) else []))
     if cite_column is not None:

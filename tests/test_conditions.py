@@ -104,7 +104,8 @@ def test_single_source_and_coverage_of_a_presence_matrix() -> None:
 
 def test_aspect_table_follows_aspect_then_source_order() -> None:
     table = conditions.aspect_table(_conditions(), ("shift-length", "opening-hours"), ORDER)
-    assert table.columns.tolist() == ["Aspect", "source_id", "What the source says", "Hedge", "In its own words"]
+    assert table.columns.tolist() == ["Aspect", "source_id", "What the source says", "Hedge", "In its own words",
+                                     "record_id"]
     assert list(zip(table["Aspect"], table["source_id"], strict=True)) == [
         ("Shift length", "a"), ("Shift length", "b"),
         ("Opening hours", "a"), ("Opening hours", "b"), ("Opening hours", "c")]
