@@ -111,7 +111,6 @@ def figures_table(salaries: pd.DataFrame) -> pd.DataFrame:
         "Rung": [TIER_LABELS[int(t)] for t in rows["tier_level"]],
         "Role as written": rows["role"],
         "Pay": [figure_text(r) for _, r in rows.iterrows()],
-        "Statistic": rows["statistic"],
         "Year": [str(int(y)) if pd.notna(y) else "undated" for y in rows["year"]],
         "Marks": [str(f).replace(";", ", ").replace("-", " ") for f in rows["flags"].fillna("")],
         "In its own words": rows["quote"].map(report.quoted),
