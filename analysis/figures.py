@@ -91,11 +91,18 @@ def number(name: str) -> int:
     return list(registry()).index(name) + 1
 
 
+#: The most works a source line names.
+MAX_CREDITS = 8
+
+
 def source_line(chart: Chart, data: pd.DataFrame) -> str:
     """The text under a chart: the works it draws on, any method, and who made it."""
     from analysis import report
 
-    refs = [report.short_ref(key) for key in dict.fromkeys(chart.references(data))]
+    keys = list(dict.fromkeys(chart.references(data)))
+    refs = [report.short_ref(key) for key in keys[:MAX_CREDITS]]
+    if len(keys) > MAX_CREDITS:  # however many sources, the line stays a line
+        refs.append(f"and {len(keys) - MAX_CREDITS} more (see the chart's data)")
     return "; ".join([*refs, *chart.notes(data)]) + ". Chart: Call Center Careers."
 
 

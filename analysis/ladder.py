@@ -71,8 +71,8 @@ def title_counts(roles: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
 def tier_summary(roles: pd.DataFrame, salaries: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
     """Per rung: how many sources name it and with how many titles, who names it, who prices it."""
     counts = title_counts(roles, sources_order)
-    priced = {t: [s for s in sources_order if ((salaries["tier"] == t) & (salaries["source_id"] == s)).any()]
-              for t in counts.index}
+    pricing = set(zip(salaries["tier"], salaries["source_id"], strict=True))
+    priced = {t: [s for s in sources_order if (t, s) in pricing] for t in counts.index}
     return pd.DataFrame({
         "tier": counts.index,
         "level": [vocab.TIER_LEVELS[t] for t in counts.index],
@@ -110,17 +110,12 @@ def words(tiers: list[str]) -> str:
 
 def tiers_data(roles: pd.DataFrame, salaries: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
     """What :func:`ladder_chart` draws: per rung (top rung first) and source, the number of titles and
-    their records, and whether any source prices the rung."""
-    counts = title_counts(roles, sources_order)
+    their records, and whether any source prices the rung (past :data:`matrices.MAX_COLUMNS`
+    sources, the ones naming fewest titles share one column)."""
+    rungs = list(reversed(_rungs(roles)))
+    data = matrices.matrix_data(roles, sources_order, by="tier", row_labels=TIER_LABELS, rows=rungs)
     unpriced = set(unpriced_tiers(tier_summary(roles, salaries, sources_order)))
-    rows = []
-    for tier in reversed(list(counts.index)):
-        for source in sources_order:
-            ids = roles.loc[(roles["tier"] == tier) & (roles["source_id"] == source), "record_id"]
-            rows.append({"tier": tier, "label": TIER_LABELS[str(tier)], "source_id": source,
-                         "records": int(counts.loc[tier, source]), "record_ids": ";".join(ids),
-                         "priced": tier not in unpriced})
-    return pd.DataFrame(rows)
+    return data.assign(priced=[t not in unpriced for t in data["tier"]])
 
 
 def ladder_chart(data: pd.DataFrame, column_label: Callable[[str], str] | None = None) -> Figure:
@@ -190,26 +185,31 @@ def education_experience(requirements: pd.DataFrame, sources_order: list[str]) -
             | requirements["years_min"].notna())
     rows = requirements[keep]
     order = {s: i for i, s in enumerate(sources_order)}
+    groups: dict[tuple[str, str, str], list[dict[str, object]]] = {}
+    for record in rows.to_dict("records"):  # plain dicts: a pandas operation per group is slow at scale
+        groups.setdefault((str(record["source_id"]), str(record["role"]), str(record["quote"])), []).append(record)
     out = []
-    for (source, role, _quote), group in rows.groupby(["source_id", "role", "quote"], sort=False):
-        years_min = group["years_min"].dropna()
-        years_max = group["years_max"].dropna()
-        low = float(years_min.min()) if len(years_min) else None
-        high = float(years_max.max()) if len(years_max) else None
+    for (source, role, _quote), group in groups.items():
+        lows = [float(r["years_min"]) for r in group if pd.notna(r["years_min"])]
+        highs = [float(r["years_max"]) for r in group if pd.notna(r["years_max"])]
+        low = min(lows) if lows else None
+        high = max(highs) if highs else None
+        first = group[0]
         out.append({
-            "tier": str(group["tier"].iloc[0]),
-            "tier_level": int(group["tier_level"].iloc[0]),
-            "role": str(role),
-            "education": _joined(group["education"].map(EDUCATION_LABELS, na_action="ignore")),
+            "tier": str(first["tier"]),
+            "tier_level": int(first["tier_level"]),
+            "role": role,
+            "education": _joined(pd.Series([EDUCATION_LABELS.get(str(r["education"])) for r in group
+                                            if pd.notna(r["education"])], dtype=object)),
             "years_min": low,
             "years_max": high,
-            "years": _years(low, high, bool((group["requirement"] == "experience").any())),
-            "necessity": _joined(group["necessity"]),
-            "hedge": _joined(group["hedge"].fillna("").str.replace(";", ", ")) if "hedge" in group else "",
-            "source_id": str(source),
-            "record_id": str(group["record_id"].iloc[0]),
-            "_general": int(group["tier_level"].iloc[0]) == 0,
-            "_order": order.get(str(source), len(order)),
+            "years": _years(low, high, any(r["requirement"] == "experience" for r in group)),
+            "necessity": _joined(pd.Series([r["necessity"] for r in group], dtype=object)),
+            "hedge": _joined(pd.Series([str(r.get("hedge") or "").replace(";", ", ") for r in group], dtype=object)),
+            "source_id": source,
+            "record_id": str(first["record_id"]),
+            "_general": int(first["tier_level"]) == 0,
+            "_order": order.get(source, len(order)),
         })
     frame = pd.DataFrame(out)
     frame = frame.sort_values(["_general", "tier_level", "_order"], kind="stable", ignore_index=True)
@@ -262,25 +262,28 @@ def match_experience_pay(requirements: pd.DataFrame,
     """
     asked = requirements[requirements["years_min"].notna()]
     annual = salaries[salaries["period"] == "year"]
+    pools: dict[str, list[dict[str, object]]] = {}
+    for pay in annual.to_dict("records"):  # plain dicts: a pandas selection per requirement is slow at scale
+        pools.setdefault(str(pay["source_id"]), []).append(pay)
     matched, unmatched, used = [], [], set()
-    for _, req in asked.iterrows():
-        pool = annual[annual["source_id"] == req["source_id"]]
+    for req in asked.to_dict("records"):
+        pool = pools.get(str(req["source_id"]), [])
         key = title_key(str(req["role"]))
-        by_title = pool[[title_key(str(r)) == key for r in pool["role"]]]
-        by_tier = pool[pool["tier"] == req["tier"]]
+        by_title = [p for p in pool if title_key(str(p["role"])) == key]
+        by_tier = [p for p in pool if p["tier"] == req["tier"]]
         if len(by_title) == 1:
-            pay, how = by_title.iloc[0], "title"
+            pay, how = by_title[0], "title"
         elif len(by_title) == 0 and len(by_tier) == 1:
-            pay, how = by_tier.iloc[0], "tier"
+            pay, how = by_tier[0], "tier"
         else:
             unmatched.append({"source_id": req["source_id"], "role": req["role"], "tier": req["tier"],
                               "record_id": req["record_id"], "what": "years stated, no pay found"})
             continue
         used.add((pay["source_id"], pay["record_id"]))
-        low = float(pay["low_usd"])
-        high = float(pay["high_usd"]) if pd.notna(pay["high_usd"]) else low
-        y_low = float(req["years_min"])
-        y_high = float(req["years_max"]) if pd.notna(req["years_max"]) else None
+        low = float(pay["low_usd"])  # type: ignore[arg-type]
+        high = float(pay["high_usd"]) if pd.notna(pay["high_usd"]) else low  # type: ignore[arg-type]
+        y_low = float(req["years_min"])  # type: ignore[arg-type]
+        y_high = float(req["years_max"]) if pd.notna(req["years_max"]) else None  # type: ignore[arg-type]
         matched.append({
             "source_id": req["source_id"], "role": req["role"], "pay_role": pay["role"],
             "tier": req["tier"], "years_min": y_low, "years_max": y_high,
@@ -289,7 +292,7 @@ def match_experience_pay(requirements: pd.DataFrame,
             "year": pay["year"], "matched_by": how,
             "requirement_id": req["record_id"], "salary_id": pay["record_id"],
         })
-    for _, pay in salaries.iterrows():
+    for pay in salaries.to_dict("records"):
         if (pay["source_id"], pay["record_id"]) not in used:
             unmatched.append({"source_id": pay["source_id"], "role": pay["role"], "tier": pay["tier"],
                               "record_id": pay["record_id"], "what": "pay stated, no years found"})
@@ -302,6 +305,10 @@ def match_experience_pay(requirements: pd.DataFrame,
 
 
 
+#: The most points the experience-pay chart labels one by one.
+MAX_LABELLED = 12
+
+
 def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | None = None) -> Figure:
     """Years of experience asked (x) against the stated annual pay range (y), one line per role.
 
@@ -311,6 +318,7 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | Non
     ``label_side`` (role -> ``"left"``, ``"right"``, ``"above"`` or ``"below"``) says otherwise.
     """
     label_side = label_side or {}
+    labelled = len(matched) <= MAX_LABELLED  # past that, the rung's colour says what a point is
     tiers = [t for t in LADDER if t in set(matched["tier"])]
     colour = charts.colours(tiers)
     fig, ax = plt.subplots(figsize=(9, 5.2))
@@ -330,8 +338,9 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | Non
             "above": ((x, row["high_usd"]), (0, 5), "center", "bottom"),
             "below": ((x, row["low_usd"]), (0, -5), "center", "top"),
         }[side]
-        ax.annotate(text, anchor, xytext=offset, textcoords="offset points", ha=ha, va=va,
-                    fontsize=10, color="#000000")
+        if labelled:
+            ax.annotate(text, anchor, xytext=offset, textcoords="offset points", ha=ha, va=va,
+                        fontsize=10, color="#000000")
     years_top = float(matched["years_max"].fillna(matched["years_min"]).max())
     ax.set_xlim(-0.8, years_top + 3.2)
     ax.set_ylim(0, float(matched["high_usd"].max()) * 1.15)

@@ -73,21 +73,52 @@ def matrix_chart(counts: pd.DataFrame, column_labels: list[str], row_label: str)
     return fig
 
 
+#: The most source columns a dot matrix draws; past that, the sources with the fewest records share
+#: one column, :data:`OTHERS`, so the chart stays legible however many sources there are.
+MAX_COLUMNS = 8
+#: The source id of that shared column.
+OTHERS = "others"
+
+
+def shown_sources(table: pd.DataFrame, sources_order: list[str], cap: int = MAX_COLUMNS) -> tuple[list[str], list[str]]:
+    """The sources a matrix gives a column of its own (manifest order) and those it groups: every
+    source while there are at most ``cap``; else the ``cap - 1`` with the most records (ties by
+    manifest order) and the rest."""
+    if len(sources_order) <= cap:
+        return list(sources_order), []
+    counts = table["source_id"].value_counts()
+    ranked = sorted(sources_order, key=lambda s: (-int(counts.get(s, 0)), sources_order.index(s)))
+    keep = set(ranked[:cap - 1])
+    return [s for s in sources_order if s in keep], [s for s in sources_order if s not in keep]
+
+
 def matrix_data(table: pd.DataFrame, sources_order: list[str], by: str = "category",
-                row_labels: Mapping[str, str] | None = None, rows: list[str] | None = None) -> pd.DataFrame:
+                row_labels: Mapping[str, str] | None = None, rows: list[str] | None = None,
+                cap: int = MAX_COLUMNS) -> pd.DataFrame:
     """A source x category matrix as the values a dot matrix draws: one row per (category, source),
     zeros kept, with the records behind each dot. ``rows`` fixes the category order (default: as
-    :func:`presence` orders them); ``row_labels`` gives each category the words a reader sees."""
+    :func:`presence` orders them); ``row_labels`` gives each category the words a reader sees. With
+    more than ``cap`` sources, the ones with fewest records share the column :data:`OTHERS`
+    (``sources`` says how many it holds)."""
     counts = presence(table, sources_order, by)
     keys = list(counts.index) if rows is None else rows
     labels = row_labels or {}
+    kept, grouped = shown_sources(table, sources_order, cap)
+    column = {s: s for s in kept} | {s: OTHERS for s in grouped}
+    marked = table.assign(_col=table["source_id"].map(column))
+    ids = marked.groupby([by, "_col"], sort=False)["record_id"].agg(list)
+    owners = marked.groupby([by, "_col"], sort=False)["source_id"].agg(list)
+    columns = kept + ([OTHERS] if grouped else [])
     out = []
     for key in keys:
-        for source in sources_order:
-            ids = table.loc[(table[by] == key) & (table["source_id"] == source), "record_id"]
+        for source in columns:
+            found = ids.get((key, source), [])
             out.append({by: key, "label": labels.get(key, str(key).replace("-", " ")), "source_id": source,
-                        "records": len(ids), "record_ids": ";".join(ids)})
-    return pd.DataFrame(out, columns=[by, "label", "source_id", "records", "record_ids"])
+                        "sources": len(grouped) if source == OTHERS else 1,
+                        "records": len(found), "record_ids": ";".join(found),
+                        # the shared column's records belong to many sources: name each record's own
+                        "claimed_by": ";".join(owners.get((key, source), [])) if source == OTHERS else ""})
+    return pd.DataFrame(out, columns=[by, "label", "source_id", "sources", "records", "record_ids", "claimed_by"])
 
 
 def counts_of(data: pd.DataFrame) -> pd.DataFrame:
@@ -104,13 +135,16 @@ def matrix_figure(data: pd.DataFrame, row_label: str, column_label: Callable[[st
 
     counts = counts_of(data)
     label = column_label or report.short_ref
-    return matrix_chart(counts, [label(str(s)) for s in counts.columns], row_label)
+    grouped = int(data.loc[data["source_id"] == OTHERS, "sources"].max()) if (data["source_id"] == OTHERS).any() else 0
+    return matrix_chart(counts, [f"{grouped} other sources" if s == OTHERS else label(str(s)) for s in counts.columns],
+                        row_label)
 
 
 def credited(data: pd.DataFrame) -> list[str]:
     """The sources a matrix chart draws on: those with at least one record in it (manifest order)."""
-    named = set(data.loc[data["records"] > 0, "source_id"])
-    return [s for s in dict.fromkeys(data["source_id"]) if s in named]
+    named = set(data.loc[data["records"] > 0, "source_id"]) - {OTHERS}
+    shared = [o for owners in data.loc[data["source_id"] == OTHERS, "claimed_by"] for o in str(owners).split(";") if o]
+    return [s for s in dict.fromkeys(data["source_id"]) if s in named] + list(dict.fromkeys(shared))
 
 
 def matrix_alt(data: pd.DataFrame, what: str, rows_are: str) -> str:

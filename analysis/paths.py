@@ -1,11 +1,18 @@
-"""Every path the project uses, anchored on this file (never on the working directory)."""
+"""Every path the project uses, anchored on this file (never on the working directory).
+
+``CALL_CENTER_CAREERS_DATA``, when set, names another data folder laid out like ``data/`` (raw,
+evidence, processed, external): the whole analysis then reads that evidence base instead, which is
+how ``make bench-scale`` runs the chapters on synthetic corpora. Nothing else reads the environment.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT: Path = Path(__file__).resolve().parent.parent
-DATA: Path = ROOT / "data"
+DATA: Path = Path(os.environ["CALL_CENTER_CAREERS_DATA"]).resolve() if os.environ.get("CALL_CENTER_CAREERS_DATA") \
+    else ROOT / "data"
 RAW: Path = DATA / "raw"
 MANIFEST: Path = RAW / "sources.csv"
 EVIDENCE: Path = DATA / "evidence"

@@ -267,11 +267,44 @@ def _label(row: pd.Series, width: int = 44, rung: str = "") -> str:
 # --- the chapter's charts: the values each draws, then the drawing --------------------------------
 
 RANGE_COLUMNS = ["record_id", "source_id", "tier_level", "role", "year", "statistic", "period", "low_usd", "high_usd"]
+#: The most rows a pay chart draws, and the most sources it gives a colour of their own: past that,
+#: the chart keeps the sources with the most figures (its caption says so) and greys the rest.
+MAX_ROWS = 30
+MAX_COLOURS = 5
+
+
+def top_sources(rows: pd.DataFrame, max_rows: int = MAX_ROWS) -> pd.DataFrame:
+    """The rows of the sources with the most rows, taken whole while they fit in ``max_rows``
+    (always at least one source), in the frame's order; every row when they all fit."""
+    if len(rows) <= max_rows:
+        return rows
+    counts = rows["source_id"].value_counts(sort=False)
+    ranked = sorted(counts.index, key=lambda s: (-int(counts[s]), str(s)))
+    kept, total = [], 0
+    for source in ranked:
+        if kept and total + int(counts[source]) > max_rows:
+            break
+        kept.append(source)
+        total += int(counts[source])
+    return rows[rows["source_id"].isin(kept)]
+
+
+def _of_sources(data: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """The drawn rows, with how many sources give such figures at all (for the caption)."""
+    return data.assign(sources_giving=int(rows["source_id"].nunique()))
+
+
+def _selection_words(data: pd.DataFrame) -> str:
+    shown = data["source_id"].nunique()
+    total = int(data["sources_giving"].max()) if len(data) else 0
+    return "" if shown >= total else f" Shown: the {shown} sources with the most figures, of the {total} that give any."
 
 
 def ranges_data(salaries: pd.DataFrame) -> pd.DataFrame:
-    """Every annual pay figure, up the ladder: what :func:`range_chart` draws."""
-    return annual(salaries)[RANGE_COLUMNS]
+    """Every annual pay figure, up the ladder: what :func:`range_chart` draws (at most
+    :data:`MAX_ROWS`, from the sources with the most figures)."""
+    rows = annual(salaries)
+    return _of_sources(top_sources(rows)[RANGE_COLUMNS], rows)
 
 
 def range_chart(data: pd.DataFrame) -> Figure:
@@ -279,7 +312,7 @@ def range_chart(data: pd.DataFrame) -> Figure:
     from analysis import report
 
     order = sources_in(data)
-    colour = charts.colours(order)
+    colour = {**{s: charts.GREY for s in order}, **charts.colours(order[:MAX_COLOURS])}
     # Narrow enough to stay legible on a phone: labels wrapped short, the legend above the plot.
     fig, ax = plt.subplots(figsize=(8, 0.75 * len(data) + 1.4))
     for y, (_, row) in enumerate(data.iterrows()):
@@ -320,7 +353,7 @@ def _statistics_words(data: pd.DataFrame) -> str:
 
 def _ranges_caption(data: pd.DataFrame) -> str:
     return ("Annual pay by role, ordered up the career ladder, as each source writes it "
-            f"(nominal dollars; {_statistics_words(data)}).")
+            f"(nominal dollars; {_statistics_words(data)}).{_selection_words(data)}")
 
 
 def _ranges_alt(data: pd.DataFrame) -> str:
@@ -344,9 +377,11 @@ ADJUSTED_COLUMNS = [*RANGE_COLUMNS, "low_adj_usd", "high_adj_usd", "adj_year"]
 
 
 def adjusted_data(salaries: pd.DataFrame) -> pd.DataFrame:
-    """The dated annual ranges as written and in base-year dollars: what :func:`adjusted_chart` draws."""
+    """The dated annual ranges as written and in base-year dollars: what :func:`adjusted_chart` draws
+    (at most :data:`MAX_ROWS`, from the sources with the most such ranges)."""
     rows = ranges(adjust(salaries))
-    return rows[rows["low_adj_usd"].notna()].reset_index(drop=True)[ADJUSTED_COLUMNS]
+    rows = rows[rows["low_adj_usd"].notna()].reset_index(drop=True)
+    return _of_sources(top_sources(rows)[ADJUSTED_COLUMNS], rows)
 
 
 def adjusted_chart(data: pd.DataFrame) -> Figure:
@@ -372,10 +407,10 @@ def adjusted_chart(data: pd.DataFrame) -> Figure:
 
 
 def _adjusted_caption(data: pd.DataFrame) -> str:
-    years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
+    years = ", ".join(str(int(y)) for y in sorted(set(data["year"])))
     base = int(data["adj_year"].iloc[0])
     return (f"The {years} pay ranges as written and in {base} dollars (CPI-U): the same purchasing power "
-            f"in {base} prices, not what the roles pay in {base}.")
+            f"in {base} prices, not what the roles pay in {base}.{_selection_words(data)}")
 
 
 def _adjusted_alt(data: pd.DataFrame) -> str:
@@ -413,7 +448,8 @@ def benchmark_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
     """One row per band drawn (an official occupation's percentiles, ``source_id`` ``bls-oews``) and,
     under each, one row per source figure for the matching rungs (dated ranges in base-year dollars,
     undated figures as written): what :func:`benchmark_chart` draws, top to bottom."""
-    adjusted = annual(adjust(salaries))
+    everything = annual(adjust(salaries))
+    adjusted = top_sources(everything, MAX_ROWS - len(external.PROXIES))
     rows: list[dict[str, object]] = []
     for _, band in benchmark_table(oews).iterrows():
         rows.append({"row": "official", "soc_code": band["soc_code"], "label": band["occupation"],
@@ -437,7 +473,8 @@ def benchmark_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
                          if pd.notna(r["high_usd"]) else None})
     columns = ["row", "soc_code", "label", "record_id", "source_id", "year", "statistic", "dollars",
                "low_usd", "high_usd", *PERCENTILES]
-    return pd.DataFrame(rows).reindex(columns=columns)
+    data = pd.DataFrame(rows).reindex(columns=columns)
+    return data.assign(sources_giving=int(everything["source_id"].nunique()))
 
 
 def benchmark_chart(data: pd.DataFrame) -> Figure:

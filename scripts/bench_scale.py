@@ -6,7 +6,10 @@ run in a fresh child process, timed (median of ``--runs``) and measured for peak
 child's maximum resident set size):
 
 - ``validate``: reading and checking every evidence file (``analysis.evidence.validate_all``);
-- ``make data``: ``python -m analysis.evidence`` on the corpus, writing its tables.
+- ``make data``: ``python -m analysis.evidence`` on the corpus, writing its tables;
+- one step per chapter: its tables, its claims and its charts (data and drawing), run on the
+  corpus's tables (``CALL_CENTER_CAREERS_DATA`` points the package at the corpus). A chart that
+  does not apply to the corpus (the undated average: synthetic sources have none) is skipped.
 
 The last column is the growth exponent between consecutive sizes (log time ratio / log size ratio):
 1.0 is linear in the number of records.
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import statistics
 import subprocess
 import sys
@@ -29,6 +33,65 @@ from analysis import paths
 sys.path.insert(0, str(paths.ROOT / "scripts"))
 import synthetic  # noqa: E402
 
+_CHARTS = """
+from analysis import figures
+for chart in [c for c in figures.registry().values() if c.chapter == {chapter!r}]:
+    try:
+        data = chart.data()
+    except ValueError:
+        continue  # a chart about one particular record the corpus does not have
+    figures.build(chart.name, data)
+    chart.caption(data), chart.alt(data)
+import matplotlib.pyplot as plt
+plt.close("all")
+"""
+
+
+def _chapter(code: str, chapter: str) -> str:
+    return textwrap.dedent(code) + _CHARTS.format(chapter=chapter)
+
+
+CHAPTERS: dict[str, str] = {
+    "pay": _chapter("""
+        from analysis import evidence, external, pay
+        salaries = evidence.load_table("salaries")
+        bench = pay.benchmark_table(external.load_oews())
+        pay.figures_table(salaries), pay.adjusted_table(salaries), pay.overlaps_table(pay.overlaps(salaries))
+        pay.extremes_claim(salaries), pay.sources_claim(salaries), pay.proxies_claim(salaries, bench)
+    """, "02-pay"),
+    "ladder": _chapter("""
+        from analysis import evidence, ladder, sources
+        order = sources.source_ids()
+        roles, req, sal = (evidence.load_table(t) for t in ("roles", "requirements", "salaries"))
+        ladder.tiers_display(roles, sal, order), ladder.titles_table(roles, order), ladder.asked_table(req, order)
+        ladder.skills_table(req, order), ladder.naming_claim(roles, order), ladder.shared_titles_claim(roles)
+        matched, unmatched = ladder.match_experience_pay(req, sal)
+        ladder.matched_table(matched), ladder.unmatched_table(unmatched)
+    """, "03-career-ladder"),
+    "benefits": _chapter("""
+        from analysis import benefits, evidence, matrices, sources
+        order, table = sources.source_ids(), evidence.load_table("benefits")
+        matrices.summary_table(table, order, "x"), matrices.wording_table(table, "x")
+        matrices.ranking_claim(table, order, "benefit"), benefits.employer_paid_claim(table, order)
+    """, "04-benefits"),
+    "challenges": _chapter("""
+        from analysis import challenges, evidence, matrices, sources
+        order, table = sources.source_ids(), evidence.load_table("challenges")
+        matrices.summary_table(table, order, "x"), matrices.wording_table(table, "x")
+        matrices.ranking_claim(table, order, "challenge"), challenges.rate_claim(challenges.turnover_claims(table))
+    """, "05-challenges"),
+    "conditions": _chapter("""
+        from analysis import conditions, evidence, sources
+        order, cond, met = sources.source_ids(), evidence.load_table("conditions"), evidence.load_table("metrics")
+        conditions.aspect_table(cond, tuple(conditions.ASPECT_LABELS), order), conditions.metric_table(met, order)
+        conditions.lopsided_claim(cond, order), conditions.measures_claim(met, order)
+    """, "06-conditions"),
+    "agreement": _chapter("""
+        from analysis import agreement, evidence, external
+        req = evidence.load_table("requirements")
+        agreement.schooling_claim(agreement.entry_education(req), external.load_projections().iloc[0])
+    """, "07-agreement"),
+}
 STEPS: dict[str, str] = {
     "validate": """
         from analysis import evidence, sources
@@ -42,6 +105,7 @@ STEPS: dict[str, str] = {
                               "--out", str(OUT)]) == 0
     """,
 }
+STEPS.update({f"chapter {name}": code for name, code in CHAPTERS.items()})
 _HARNESS = """
 import json, resource, sys, time
 from pathlib import Path
@@ -55,8 +119,9 @@ print(json.dumps({{"seconds": seconds, "peak_mib": resource.getrusage(resource.R
 
 def _measure(step: str, corpus: dict[str, Path], out: Path) -> dict[str, float]:
     code = _HARNESS.format(body=textwrap.dedent(STEPS[step]))
+    env = {**os.environ, "CALL_CENTER_CAREERS_DATA": str(corpus["raw"].parent), "MPLBACKEND": "Agg"}
     result = subprocess.run([sys.executable, "-c", code, str(corpus["manifest"]), str(corpus["evidence"]),
-                             str(out)], capture_output=True, text=True, check=False)
+                             str(out)], capture_output=True, text=True, check=False, env=env)
     if result.returncode != 0:
         raise SystemExit(f"{step} failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -81,10 +146,10 @@ def main(argv: list[str] | None = None) -> int:
                           if previous and previous[3] > 0 else None)
                 rows.append((step, size, size * args.records, seconds, peak, growth))
     print(f"median of {args.runs} runs, {args.records} records per source")
-    print(f"{'step':<12}{'sources':>9}{'records':>9}{'seconds':>10}{'peak MiB':>10}{'growth':>8}")
+    print(f"{'step':<20}{'sources':>9}{'records':>9}{'seconds':>10}{'peak MiB':>10}{'growth':>8}")
     for step, size, records, seconds, peak, growth in sorted(rows, key=lambda r: (list(STEPS).index(r[0]), r[1])):
         shown = f"{growth:8.2f}" if growth is not None else f"{'':>8}"
-        print(f"{step:<12}{size:>9}{records:>9}{seconds:>10.3f}{peak:>10.1f}{shown}")
+        print(f"{step:<20}{size:>9}{records:>9}{seconds:>10.3f}{peak:>10.1f}{shown}")
     return 0
 
 

@@ -17,18 +17,19 @@ import argparse
 import csv
 import hashlib
 import random
+import shutil
 from pathlib import Path
 
 import yaml
 
-from analysis import vocab
+from analysis import paths, vocab
 
 ROLES = [("Customer Service Representative", "frontline"), ("Senior Representative", "senior"),
          ("Team Lead", "team-lead"), ("Quality Analyst", "specialist"), ("Service Manager", "manager"),
          ("Director of Customer Care", "senior-management")]
 
 
-def _record(kind: str, n: int, rng: random.Random, where: str) -> tuple[str, dict[str, object]]:
+def _record(kind: str, n: int, rng: random.Random, where: str, year: int | None) -> tuple[str, dict[str, object]]:
     """One sentence for the text and the record that quotes it."""
     role, tier = ROLES[n % len(ROLES)]
     tag = f"{where} unit {n}"
@@ -36,9 +37,10 @@ def _record(kind: str, n: int, rng: random.Random, where: str) -> tuple[str, dic
         low = rng.randrange(20_000, 60_000)
         high = low + rng.randrange(1_000, 30_000)
         text = f"At the {tag}, a {role} earns between ${low:,} and ${high:,} a year."
+        dated = {"year": year, "year_basis": "publication date", "flags": []} if year else \
+            {"year_basis": "not stated", "flags": ["undated"]}
         return text, {"kind": "salary", "role": role, "tier": tier, "statistic": "range", "low_usd": low,
-                      "high_usd": high, "period": "year", "flags": ["undated"],
-                      "year_basis": "not stated"}
+                      "high_usd": high, "period": "year", **dated}
     if kind == "requirement":
         years = rng.randrange(1, 9)
         text = f"At the {tag}, a {role} needs {years} years of experience."
@@ -71,22 +73,26 @@ def generate(root: Path, n_sources: int, records_per_source: int = 20, seed: int
     folders (``raw``, ``manifest``, ``evidence``)."""
     rng = random.Random(seed)
     raw, evidence = root / "raw", root / "evidence"
+    external = root / "external"
+    if not external.exists():  # the official figures the chapters set the sources against
+        shutil.copytree(paths.EXTERNAL, external)
     raw.mkdir(parents=True, exist_ok=True)
     evidence.mkdir(parents=True, exist_ok=True)
     rows = []
     for s in range(n_sources):
         source_id = f"synthetic-{s:05d}"
+        year = 2010 + s % 10 if s % 2 == 0 else None  # every other source is dated
         sentences, records = [f"Working at synthetic employer number {s}", ""], []
         for n in range(records_per_source):
             kind = vocab.KINDS[n % len(vocab.KINDS)]
-            text, record = _record(kind, n, rng, f"site {s}")
+            text, record = _record(kind, n, rng, f"site {s}", year)
             sentences.append(text)
             records.append({"id": f"{kind}-{n}", **record, "quote": text})
         body = "\n".join(sentences) + "\n"
         name = f"{s:05d}_synthetic.txt"
         (raw / name).write_text(body, encoding="utf-8")
         rows.append([source_id, name, hashlib.sha256(body.encode("utf-8")).hexdigest(),
-                     f"Synthetic source {s}", "", "", "", "", "", "", ""])
+                     f"Synthetic source {s}", f"Synthetic {s}", "", f"{year}-01-01" if year else "", "", "", "", ""])
         (evidence / f"{source_id}.yaml").write_text(
             yaml.safe_dump({"source_id": source_id, "records": records}, sort_keys=False, allow_unicode=True),
             encoding="utf-8")
@@ -95,7 +101,8 @@ def generate(root: Path, n_sources: int, records_per_source: int = 20, seed: int
         writer.writerow(["source_id", "file", "sha256", "title", "short_title", "author", "published", "publisher",
                          "url", "notes", "caveat"])
         writer.writerows(rows)
-    return {"raw": raw, "manifest": raw / "sources.csv", "evidence": evidence}
+    return {"raw": raw, "manifest": raw / "sources.csv", "evidence": evidence, "external": external,
+            "processed": root / "processed"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -288,3 +288,27 @@ def test_every_record_kind_reaches_a_chapter_table(kind: str) -> None:
                                                      tuple(conditions.ASPECT_LABELS), sources.source_ids()),
     }[kind]()
     assert len(shown) > 0
+
+
+# --- many sources: the charts stay legible -----------------------------------------------------------
+
+
+def test_a_matrix_of_many_sources_groups_the_smallest_into_one_column() -> None:
+    ids = [f"s{i}" for i in range(12)]
+    table = pd.DataFrame({"source_id": [*ids, "s3", "s3", "s7"], "record_id": [f"r{i}" for i in range(15)],
+                          "category": ["pay"] * 15})
+    data = matrices.matrix_data(table, ids, cap=4)
+    # s3 (3 records), s7 (2), then s0 (1, first in manifest order) keep a column; 9 sources share one
+    assert list(data["source_id"]) == ["s0", "s3", "s7", matrices.OTHERS]
+    others = data[data["source_id"] == matrices.OTHERS].iloc[0]
+    assert (others["sources"], others["records"]) == (9, 9)
+    assert others["claimed_by"].split(";")[0] == "s1"
+    assert matrices.credited(data)[:3] == ["s0", "s3", "s7"] and len(matrices.credited(data)) == 12
+
+
+def test_a_pay_chart_of_many_sources_keeps_the_ones_with_most_figures() -> None:
+    rows = pd.DataFrame({"source_id": ["a"] * 3 + ["b"] * 2 + ["c"] * 2, "record_id": list("1234567")})
+    kept = pay.top_sources(rows, max_rows=5)
+    assert list(kept["source_id"]) == ["a", "a", "a", "b", "b"]  # c would not fit
+    assert pay.top_sources(rows, max_rows=2)["source_id"].unique().tolist() == ["a"]  # one source at least
+    assert len(pay.top_sources(rows, max_rows=7)) == 7
