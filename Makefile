@@ -1,28 +1,39 @@
 # Two commands for a fresh clone: `make book` and `make test`. Both set up .venv first.
-# Also: `make data` (processed tables from the evidence records), `make figures` (figure pack),
-# `make pdf` (PDF edition), `make notebooks` (re-run notebooks and save their outputs),
-# `make bench`, `make freeze`, `make clean`.
+# Also: `make unit` (unit tests only, no book), `make data` (processed tables from the evidence
+# records), `make figures` (figure pack), `make pdf` (PDF edition), `make notebooks` (re-run
+# notebooks and save their outputs), `make lab` (JupyterLab), `make bench`, `make freeze`,
+# `make clean`.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
+# A recipe that fails leaves no target behind that a later run would take as up to date.
+.DELETE_ON_ERROR:
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SETUP  := $(VENV)/.requirements-installed
+DEV_SETUP := $(VENV)/.requirements-dev-installed
+# Code and data are this copy's, wherever the environment lives (`make VENV=...` in a copy).
+export PYTHONPATH := $(CURDIR)$(if $(PYTHONPATH),:$(PYTHONPATH))
 HTML   := _build/html/index.html
 DOWNLOADS := book/downloads
 FIGPACK   := $(DOWNLOADS)/call-center-careers-figures.zip
 WORKBOOK  := $(DOWNLOADS)/call-center-careers-data.xlsx
+FIGINFO   := _build/figure-info.json
+CHECKED   := _build/evidence-checked
 PDF    := _build/pdf/call-center-careers.pdf
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 CODE   := $(wildcard analysis/*.py)
 TABLES := $(wildcard data/processed/*)
-BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*.md book/*.ipynb book/*.bib _static/*) $(CODE) \
-               $(wildcard data/raw/*) $(wildcard data/evidence/*) $(TABLES) $(wildcard data/external/*)
+EVIDENCE_INPUTS := $(TABLES) $(wildcard data/evidence/*) $(wildcard data/raw/*) $(CODE)
+BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*.md book/*.ipynb book/*.bib _static/* _ext/*.py) \
+               scripts/execute_notebooks.py $(CODE) $(wildcard data/raw/*) $(wildcard data/evidence/*) \
+               $(TABLES) $(wildcard data/external/*)
 # Sphinx options: warnings are errors (-W), report them all (--keep-going), nitpicky (-n).
-JB_FLAGS := --all --warningiserror --keep-going --nitpick
+# No --all: pages are re-read only when what they show changed (_ext/notebook_deps.py).
+JB_FLAGS := --warningiserror --keep-going --nitpick
 
-.PHONY: setup book test data downloads figures pdf notebooks bench freeze clean
+.PHONY: setup book test unit data downloads figures pdf notebooks lab bench freeze clean
 
 setup: $(SETUP)
 
@@ -34,23 +45,37 @@ $(SETUP): requirements.txt pyproject.toml
 book: $(HTML)
 	@echo "Book: $(CURDIR)/$(HTML)"
 
-# Rebuilt (every page, every notebook re-executed) only when an input changed.
-# The notebooks are executed first, two at a time, into a fresh cache that the build then reads.
-$(HTML): $(SETUP) $(BOOK_INPUTS) $(WORKBOOK) $(FIGPACK)
-	rm -rf _build/html _build/.doctrees _build/jupyter_execute
-	$(BIN)/python scripts/execute_notebooks.py
-	$(BIN)/jupyter-book build . $(JB_FLAGS) 2>&1 | tee _build/build.log
+# The processed tables must be what the evidence records give: a hand-edited table stops here.
+$(CHECKED): $(SETUP) $(EVIDENCE_INPUTS)
+	@mkdir -p $(@D)
+	$(BIN)/python -m analysis.evidence --check
+	@touch $@
+
+# 1. Execute the notebooks whose recorded inputs changed, in parallel, into _build/.jupyter_cache.
+# 2. Build: Sphinx re-reads only the pages whose source or outputs changed (_ext/notebook_deps.py).
+# A failure removes the pages (no stale book is left to open) and, for a failed Sphinx build, its
+# saved state, so the next run builds everything again and reports the same errors.
+$(HTML): $(SETUP) $(CHECKED) $(BOOK_INPUTS) $(WORKBOOK) $(FIGPACK)
+	@mkdir -p _build
+	$(BIN)/python scripts/execute_notebooks.py || { rm -rf _build/html; exit 1; }
+	$(BIN)/jupyter-book build . $(JB_FLAGS) > _build/build.log 2>&1 || \
+	  { tail -n 60 _build/build.log; rm -rf _build/html _build/.doctrees; exit 1; }
+	@sed 's/\x1b\[[0-9;]*m//g' _build/build.log | grep -E '^(updating environment|build succeeded)' || true
 	touch $@
 
 # Downloads linked from the book: the processed tables as CSV and XLSX, and the figure pack.
 downloads: $(WORKBOOK) $(FIGPACK)
 
-$(WORKBOOK): $(SETUP) $(TABLES) $(CODE)
+$(WORKBOOK): $(SETUP) $(CHECKED) $(TABLES) $(CODE)
 	$(BIN)/python -m analysis.export
 
 figures: $(FIGPACK)
 
-$(FIGPACK): $(SETUP) $(TABLES) $(CODE) $(NOTEBOOKS) $(wildcard data/external/*)
+# Captions and alt text come from the notebooks; the list is rewritten only when they change.
+$(FIGINFO): $(SETUP) $(NOTEBOOKS) analysis/figure_info.py
+	$(BIN)/python -m analysis.figure_info $@
+
+$(FIGPACK): $(SETUP) $(CHECKED) $(TABLES) $(CODE) $(FIGINFO) $(wildcard data/external/*)
 	$(BIN)/python -m analysis.figures
 
 pdf: $(PDF)

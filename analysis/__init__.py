@@ -6,6 +6,6 @@ results. Nothing is printed or written on import.
 
 __all__ = [
     "agreement", "benefits", "bibstyle", "challenges", "charts", "chromium", "conditions", "evidence",
-    "export", "external", "figures", "inflation", "ladder", "matrices", "pay", "paths", "report",
+    "export", "external", "figure_info", "figures", "inflation", "ladder", "matrices", "pay", "paths", "report",
     "scan", "sources", "sphinx_fixes",
 ]

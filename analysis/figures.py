@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 from matplotlib.figure import Figure
 
 from analysis import charts, paths
+from analysis.figure_info import FigureInfo, book_figures
 
 MODULES: tuple[str, ...] = (
     "analysis.pay",
@@ -32,16 +31,6 @@ MODULES: tuple[str, ...] = (
 )
 PACK_DIR: Path = paths.BUILD / "figures"
 PACK_ZIP: Path = paths.DOWNLOADS / "call-center-careers-figures.zip"
-
-
-@dataclass(frozen=True)
-class FigureInfo:
-    """A figure as the book shows it: where, its number-free caption and its alt text."""
-
-    name: str
-    notebook: str
-    caption: str
-    alt: str
 
 
 def registry() -> dict[str, Callable[[], Figure]]:
@@ -59,19 +48,6 @@ def build(name: str) -> Figure:
     """Draw one figure in the report's style."""
     charts.apply_style()
     return registry()[name]()
-
-
-def book_figures(book: Path = paths.BOOK) -> list[FigureInfo]:
-    """The figures the notebooks show, with caption and alt text from the cell metadata."""
-    out = []
-    for notebook in sorted(book.glob("*.ipynb")):
-        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
-            meta = cell.get("metadata", {}).get("mystnb", {})
-            figure = meta.get("figure", {})
-            if "name" in figure:
-                out.append(FigureInfo(figure["name"], notebook.name, figure.get("caption", ""),
-                                      meta.get("image", {}).get("alt", "")))
-    return out
 
 
 def citation_text(info: FigureInfo, number: int) -> str:
