@@ -22,7 +22,8 @@ not enough, and this extension adds what is missing:
    environment is saved before pages are written; and a stylesheet myst-nb copies only after the
    pages are written gets a checksum (``?v=``) in pages written when an earlier build left it
    there. The entries are saved after each build and given back to the next; the stylesheet is
-   copied before pages are written, so every build writes the same links.
+   copied before pages are written, so every build writes the same links. Images and downloads
+   no page uses any more (a chart that changed) are deleted after the build.
 5. pybtex looks its plugins up in the installed entry points on every citation (about 10 ms each,
    several hundred per build); the lookups are memoised for the build.
 
@@ -229,6 +230,24 @@ def _save_index_entries(app: Sphinx, exception: Exception | None) -> None:
     path.write_text(json.dumps(entries, sort_keys=True), encoding="utf-8")
 
 
+def _remove_orphans(app: Sphinx, exception: Exception | None) -> None:
+    """Delete images and downloads earlier builds copied that no page uses any more."""
+    if exception is not None or app.builder is None or app.builder.format != "html":
+        return
+    outdir = Path(app.builder.outdir)
+    for folder, used in ((app.builder.imagedir, {v[1] for v in app.env.images.values()}),
+                         ("_downloads", {v[1] for v in app.env.dlfiles.values()})):
+        base = outdir / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*"), reverse=True):
+            rel = path.relative_to(base).as_posix()
+            if path.is_file() and rel not in used:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
+
 def _stylesheet_before_pages(app: Sphinx, env: BuildEnvironment) -> None:
     if app.builder is not None and app.builder.format == "html":
         from myst_nb.sphinx_ext import add_global_html_resources
@@ -260,6 +279,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _init)
     app.connect("builder-inited", _restore_index_entries)
     app.connect("build-finished", _save_index_entries)
+    app.connect("build-finished", _remove_orphans)
     app.connect("env-updated", _stylesheet_before_pages)
     app.connect("env-get-outdated", _outdated)
     app.connect("doctree-read", _record)

@@ -13,7 +13,8 @@ each: ``file<TAB>path`` or ``dir<TAB>path``. After the last cell the executor ru
 and writes ``done``, so a trace without it is known to be incomplete. Nothing of this reaches
 the notebook: no cell is added, no output, no name in the user namespace.
 
-Folders listed by the import system to find modules and installed distributions (importlib's
+Installed-package metadata (``*.egg-info``, ``*.dist-info``) is left out, as are folders listed
+by the import system to find modules and installed distributions (importlib's
 ``FileFinder`` and ``importlib.metadata``) are left out: the modules actually imported are
 recorded instead, and the distributions are part of the environment the stamp records.
 """
@@ -43,6 +44,8 @@ def _relative(path: Any) -> str | None:
         return None
     if any(full == ex or full.startswith(ex + os.sep) for ex in _state["exclude"]):
         return None
+    if any(part.endswith((".egg-info", ".dist-info")) for part in full.split(os.sep)):
+        return None  # installed-package metadata: part of the environment
     if full.endswith(".pyc") and f"{os.sep}__pycache__{os.sep}" in full:
         try:
             source = importlib.util.source_from_cache(full)
@@ -121,9 +124,88 @@ def read_trace(text: str) -> tuple[set[str], set[str]] | None:
     return files, folders
 
 
-if __name__ == "__main__":
-    install(os.environ["NB_TRACE_FILE"], os.environ["NB_TRACE_ROOT"])
-    sys.modules["traced_kernel"] = sys.modules[__name__]
-    # As `python -m ipykernel_launcher` would have it: the working folder first on sys.path.
-    sys.path[0] = os.getcwd()
+def _run_kernel(argv: list[str]) -> None:
+    """Run ipykernel as `python -m ipykernel_launcher ARGV` would, in this process."""
+    sys.argv = [sys.argv[0], *argv]
+    # As `python -m` has it: the working folder first on sys.path (the launcher removes it).
+    if sys.path and sys.path[0] in ("", os.path.dirname(os.path.abspath(__file__))):
+        sys.path[0] = os.getcwd()
+    else:
+        sys.path.insert(0, os.getcwd())
     runpy.run_module("ipykernel_launcher", run_name="__main__", alter_sys=True)
+
+
+# Third-party modules a zygote imports once for all its kernels: heavy, imported by the
+# notebooks anyway, and silent on import. Not matplotlib.pyplot nor matplotlib_inline: they hook
+# into IPython when first imported, which must happen inside the kernel.
+PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "matplotlib",
+           "matplotlib.figure", "matplotlib.colors", "yaml", "ftfy", "myst_nb")
+
+
+def zygote(preload: tuple[str, ...] = PRELOAD) -> None:
+    """Import ``preload`` once, then fork a kernel for each request read from stdin.
+
+    A request is one JSON line: {"argv": [...], "cwd": ..., "env": {...}}; the answer is the
+    child's pid on stdout, or 0 (refused: start that kernel the usual way) when the request's
+    environment differs from the zygote's in anything but the trace file and the parent pid, as
+    modules read some variables when imported. What the zygote itself read in the project while importing (with the
+    audit hook already installed) is part of every kernel's trace. The zygote imports nothing from
+    the project (checked), and exits when stdin closes; its kernels, reparented, then exit too.
+    """
+    import importlib
+    import json
+    import signal
+
+    per_kernel = ("NB_TRACE_FILE", "JPY_PARENT_PID")
+    startup_env = {k: v for k, v in os.environ.items() if k not in per_kernel}
+    # What ipykernel sets before any notebook code runs, so matplotlib picks the same backend.
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    root = os.environ["NB_TRACE_ROOT"]
+    install(os.environ["NB_TRACE_FILE"], root)
+    if sys.path and sys.path[0] == os.path.dirname(os.path.abspath(__file__)):
+        del sys.path[0]
+    for name in preload:
+        importlib.import_module(name)
+    own = [m for m, mod in sys.modules.items()
+           if _relative(getattr(mod, "__file__", None)) not in (None, os.path.relpath(__file__, os.path.realpath(root)))]
+    if own:
+        raise SystemExit(f"zygote: preloading imported project modules: {own}")
+    base = sorted(_state["seen"])
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
+    out = sys.stdout
+    while line := sys.stdin.readline():
+        request = json.loads(line)
+        if {k: v for k, v in request["env"].items() if k not in per_kernel} != startup_env:
+            out.write("0\n")
+            out.flush()
+            continue
+        pid = os.fork()
+        if pid == 0:
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            os.setsid()
+            devnull = os.open(os.devnull, os.O_RDONLY)
+            os.dup2(devnull, 0)
+            os.dup2(2, 1)
+            os.environ.clear()
+            os.environ.update(request["env"], JPY_PARENT_PID=str(os.getppid()))
+            os.chdir(request["cwd"])
+            _state["out"] = open(request["env"]["NB_TRACE_FILE"], "a", encoding="utf-8")
+            for kind, rel in base:
+                _state["out"].write(f"{kind}\t{rel}\n")
+            _state["out"].flush()
+            sys.modules["traced_kernel"] = sys.modules[__name__]
+            try:
+                _run_kernel(request["argv"])
+            finally:
+                os._exit(0)
+        out.write(f"{pid}\n")
+        out.flush()
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--zygote"]:
+        zygote()
+    else:
+        install(os.environ["NB_TRACE_FILE"], os.environ["NB_TRACE_ROOT"])
+        sys.modules["traced_kernel"] = sys.modules[__name__]
+        _run_kernel(sys.argv[1:])

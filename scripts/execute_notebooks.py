@@ -22,16 +22,20 @@ import asyncio
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
@@ -45,8 +49,105 @@ KERNEL_WRAPPER = ROOT / "_ext" / "traced_kernel.py"
 LAST_RUN = "last-run.json"
 
 
+class Zygote:
+    """A process that has imported the kernels' heavy modules once and forks a kernel on request.
+
+    Starting a kernel and importing pandas and matplotlib is most of a notebook's run time; a
+    forked kernel starts with them imported. See ``traced_kernel.zygote``.
+    """
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.lock = asyncio.Lock()
+
+    @classmethod
+    async def start(cls, root: Path, trace: Path) -> Zygote:
+        env = {**os.environ, "NB_TRACE_FILE": str(trace), "NB_TRACE_ROOT": str(root),
+               "JPY_PARENT_PID": str(os.getpid())}  # as jupyter_client gives a kernel
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, str(KERNEL_WRAPPER), "--zygote", cwd=str(root), env=env,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+        return cls(process)
+
+    async def spawn(self, argv: list[str], cwd: str, env: dict[str, str]) -> int:
+        """The pid of a forked kernel; 0 if the zygote refused (start it the usual way)."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        async with self.lock:
+            self.process.stdin.write(json.dumps({"argv": argv, "cwd": cwd, "env": env}).encode() + b"\n")
+            await self.process.stdin.drain()
+            answer = await self.process.stdout.readline()
+        if not answer.strip().isdigit():
+            raise RuntimeError("the kernel zygote did not start (see its error above)")
+        return int(answer)
+
+    async def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        await self.process.wait()
+
+
+class _Forked:
+    """The part of subprocess.Popen that jupyter_client uses, for a kernel forked by a zygote."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                self.returncode = 0
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        while self.poll() is None:
+            time.sleep(0.02)
+        return 0
+
+    def send_signal(self, signum: int) -> None:
+        try:
+            os.kill(self.pid, signum)
+        except ProcessLookupError:
+            pass
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+class ForkProvisioner(LocalProvisioner):
+    """Launches the kernel command by asking the zygote to fork it."""
+
+    async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> Any:
+        km = self.parent
+        cwd = str(kwargs.get("cwd") or os.getcwd())
+        env = dict(kwargs.get("env") or os.environ)
+        pid = await km.zygote.spawn(cmd[2:], cwd, env)  # cmd: python traced_kernel.py ARGS
+        if pid == 0:
+            return await super().launch_kernel(cmd, **kwargs)
+        self.process = _Forked(pid)  # type: ignore[assignment]
+        self.pid = self.pgid = pid
+        self.cwd = cwd
+        return self.connection_info
+
+
 class TracedKernelManager(AsyncKernelManager):
     """The notebook's own kernel (its kernelspec), started through the tracing wrapper."""
+
+    zygote: Zygote | None = None
+
+    async def _async_pre_start_kernel(self, **kw: Any) -> Any:
+        if self.provisioner is None and self.zygote is not None:
+            self.kernel_id = self.kernel_id or str(uuid.uuid4())
+            self.provisioner = ForkProvisioner(kernel_id=self.kernel_id,
+                                               kernel_spec=self.kernel_spec, parent=self)
+        return await super()._async_pre_start_kernel(**kw)
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         cmd = super().format_kernel_cmd(extra_arguments)
@@ -91,7 +192,8 @@ def _cell_error(notebook: str, index: int, cell, error: Exception) -> str:
     return f"{where}: {type(error).__name__}: {error}"
 
 
-async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: int) -> Outcome:
+async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: int,
+                  zygote: Zygote | None = None) -> Outcome:
     """Run one notebook in a tracing kernel; cache its outputs and stamp its inputs."""
     path = root / notebook
     stamps.remove(cache_dir, notebook)
@@ -103,6 +205,7 @@ async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: in
     kernel_name = nb.metadata.get("kernelspec", {}).get("name", "python3")
     sockets = tempfile.mkdtemp(prefix="nbk-")  # short: a socket path has at most 107 bytes
     km = TracedKernelManager(kernel_name=kernel_name, transport="ipc", ip=f"{sockets}/k")
+    km.zygote = zygote
     client = NotebookClient(nb, km=km, kernel_name=kernel_name, timeout=timeout,
                             allow_errors=False, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
@@ -158,7 +261,7 @@ def _forget(cache, root: Path, notebook: str) -> None:
 
 
 async def run(root: Path, cache_dir: Path, notebooks: list[str], jobs: int, timeout: int,
-              force: bool) -> list[Outcome]:
+              force: bool, use_zygote: bool = True) -> list[Outcome]:
     cache_dir.mkdir(parents=True, exist_ok=True)
     cache = get_cache(cache_dir)
     env = stamps.environment()
@@ -171,11 +274,17 @@ async def run(root: Path, cache_dir: Path, notebooks: list[str], jobs: int, time
         else:
             outcomes[notebook] = Outcome(notebook, "current")
     gate = asyncio.Semaphore(max(1, jobs))
+    zygote = None
+    if todo and use_zygote:
+        (cache_dir / "traces").mkdir(parents=True, exist_ok=True)
+        base = cache_dir / "traces" / f"zygote-{os.getpid()}.tsv"
+        base.unlink(missing_ok=True)
+        zygote = await Zygote.start(root, base)
 
     async def one(notebook: str, why: list[str]) -> None:
         async with gate:
             try:
-                outcome = await execute(root, cache_dir, cache, notebook, timeout)
+                outcome = await execute(root, cache_dir, cache, notebook, timeout, zygote)
             except Exception as error:  # noqa: BLE001 - reported, and the run fails
                 outcome = Outcome(notebook, "failed", error=f"{notebook}: {type(error).__name__}: {error}")
         outcome.why = why
@@ -183,7 +292,12 @@ async def run(root: Path, cache_dir: Path, notebooks: list[str], jobs: int, time
             _forget(cache, root, notebook)
         outcomes[notebook] = outcome
 
-    await asyncio.gather(*(one(nb, why) for nb, why in todo))
+    try:
+        await asyncio.gather(*(one(nb, why) for nb, why in todo))
+    finally:
+        if zygote is not None:
+            await zygote.close()
+            base.unlink(missing_ok=True)
     return [outcomes[nb] for nb in notebooks]
 
 
@@ -195,11 +309,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--timeout", type=int, default=120, help="seconds per cell")
     parser.add_argument("--force", action="store_true", help="execute even notebooks that are current")
+    parser.add_argument("--no-zygote", action="store_true",
+                        help="start each kernel as its own process instead of forking it")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     cache_dir = (args.cache or root / "_build" / ".jupyter_cache").resolve()
     notebooks = args.notebooks or book_notebooks(root)
-    outcomes = asyncio.run(run(root, cache_dir, notebooks, args.jobs, args.timeout, args.force))
+    outcomes = asyncio.run(run(root, cache_dir, notebooks, args.jobs, args.timeout, args.force,
+                               not args.no_zygote))
     for o in outcomes:
         if o.status == "executed":
             print(f"executed {o.notebook} in {o.seconds:.1f} s ({', '.join(o.why)[:200]})")
