@@ -7,7 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from analysis import paths
+
+pytestmark = pytest.mark.book
 
 SANITIZE = paths.ROOT / "tests" / "nbval_sanitize.cfg"
 
