@@ -27,7 +27,7 @@ CODE   := $(wildcard analysis/*.py)
 TABLES := $(wildcard data/processed/*)
 EVIDENCE_INPUTS := $(TABLES) $(wildcard data/evidence/*) $(wildcard data/raw/*) $(CODE)
 BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*.md book/*.ipynb book/*.bib _static/* _ext/*.py) \
-               scripts/execute_notebooks.py $(CODE) $(wildcard data/raw/*) $(wildcard data/evidence/*) \
+               scripts/execute_notebooks.py scripts/build_book.py $(CODE) $(wildcard data/raw/*) $(wildcard data/evidence/*) \
                $(TABLES) $(wildcard data/external/*)
 # Sphinx options: warnings are errors (-W), report them all (--keep-going), nitpicky (-n).
 # No --all: pages are re-read only when what they show changed (_ext/notebook_deps.py).
@@ -42,7 +42,7 @@ $(SETUP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-book: $(HTML)
+book: $(HTML) downloads
 	@echo "Book: $(CURDIR)/$(HTML)"
 
 # The processed tables must be what the evidence records give: a hand-edited table stops here.
@@ -51,17 +51,22 @@ $(CHECKED): $(SETUP) $(EVIDENCE_INPUTS)
 	$(BIN)/python -m analysis.evidence --check
 	@touch $@
 
-# 1. Execute the notebooks whose recorded inputs changed, in parallel, into _build/.jupyter_cache.
-# 2. Build: Sphinx re-reads only the pages whose source or outputs changed (_ext/notebook_deps.py).
+# 1. Execute the notebooks whose recorded inputs changed, in parallel, into _build/.jupyter_cache,
+#    while the downloads are brought up to date and Sphinx starts (scripts/build_book.py);
+# 2. build: Sphinx re-reads only the pages whose source or outputs changed (_ext/notebook_deps.py).
 # A failure removes the pages (no stale book is left to open) and, for a failed Sphinx build, its
 # saved state, so the next run builds everything again and reports the same errors.
-$(HTML): $(SETUP) $(CHECKED) $(BOOK_INPUTS) $(WORKBOOK) $(FIGPACK)
+$(HTML): $(SETUP) $(CHECKED) $(BOOK_INPUTS) $(FIGINFO)
 	@mkdir -p _build
-	$(BIN)/python scripts/execute_notebooks.py || { rm -rf _build/html; exit 1; }
-	$(BIN)/jupyter-book build . $(JB_FLAGS) > _build/build.log 2>&1 || \
-	  { tail -n 60 _build/build.log; rm -rf _build/html _build/.doctrees; exit 1; }
+	@$(BIN)/python scripts/build_book.py --log _build/build.log --also "$(MAKE) -s downloads" \
+	  $(JB_FLAGS); status=$$?; \
+	if [ $$status -ne 0 ]; then \
+	  rm -rf _build/html; \
+	  if [ $$status -ne 3 ]; then tail -n 60 _build/build.log; rm -rf _build/.doctrees; fi; \
+	  exit 1; \
+	fi
 	@sed 's/\x1b\[[0-9;]*m//g' _build/build.log | grep -E '^(updating environment|build succeeded)' || true
-	touch $@
+	@touch $@
 
 # Downloads linked from the book: the processed tables as CSV and XLSX, and the figure pack.
 downloads: $(WORKBOOK) $(FIGPACK)
@@ -88,9 +93,14 @@ $(PDF): $(HTML) scripts/make_pdf.py
 data: $(SETUP)
 	$(BIN)/python -m analysis.evidence
 
-# The tests of the built pages and the PDF read _build/html and the notebook cache it leaves.
+# Every test. The tests of the built pages and the PDF read _build/html and the notebook cache
+# it leaves; the build tests work on scratch copies of the project.
 test: $(SETUP) $(HTML)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+# The unit tests alone: no book build, no notebook run (tests marked `book` are left out).
+unit: $(SETUP)
+	$(BIN)/python -m pytest -n 2 -m "not book" tests
 
 notebooks: $(SETUP)
 	for nb in $(NOTEBOOKS); do $(BIN)/jupyter execute --inplace "$$nb" || exit 1; done

@@ -150,7 +150,8 @@ def zygote(preload: tuple[str, ...] = PRELOAD) -> None:
     environment differs from the zygote's in anything but the trace file and the parent pid, as
     modules read some variables when imported. What the zygote itself read in the project while importing (with the
     audit hook already installed) is part of every kernel's trace. The zygote imports nothing from
-    the project (checked), and exits when stdin closes; its kernels, reparented, then exit too.
+    the project (checked), reaps its kernels as they end, and exits when stdin closes; kernels
+still running are then reparented, and exit.
     """
     import importlib
     import json
@@ -171,7 +172,14 @@ def zygote(preload: tuple[str, ...] = PRELOAD) -> None:
     if own:
         raise SystemExit(f"zygote: preloading imported project modules: {own}")
     base = sorted(_state["seen"])
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
+    def reap(signum: int, frame: Any) -> None:  # so a kernel's CPU time is counted as ours
+        try:
+            while os.waitpid(-1, os.WNOHANG)[0]:
+                pass
+        except ChildProcessError:
+            pass
+
+    signal.signal(signal.SIGCHLD, reap)
     out = sys.stdout
     while line := sys.stdin.readline():
         request = json.loads(line)

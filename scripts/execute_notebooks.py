@@ -22,138 +22,18 @@ import asyncio
 import json
 import os
 import shutil
-import signal
 import sys
 import tempfile
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import nbformat
-from jupyter_cache import get_cache
-from jupyter_cache.base import CacheBundleIn
-from jupyter_client.manager import AsyncKernelManager
-from jupyter_client.provisioning.local_provisioner import LocalProvisioner
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
 import stamps  # noqa: E402
-import traced_kernel  # noqa: E402
 
-KERNEL_WRAPPER = ROOT / "_ext" / "traced_kernel.py"
 LAST_RUN = "last-run.json"
-
-
-class Zygote:
-    """A process that has imported the kernels' heavy modules once and forks a kernel on request.
-
-    Starting a kernel and importing pandas and matplotlib is most of a notebook's run time; a
-    forked kernel starts with them imported. See ``traced_kernel.zygote``.
-    """
-
-    def __init__(self, process: asyncio.subprocess.Process) -> None:
-        self.process = process
-        self.lock = asyncio.Lock()
-
-    @classmethod
-    async def start(cls, root: Path, trace: Path) -> Zygote:
-        env = {**os.environ, "NB_TRACE_FILE": str(trace), "NB_TRACE_ROOT": str(root),
-               "JPY_PARENT_PID": str(os.getpid())}  # as jupyter_client gives a kernel
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, str(KERNEL_WRAPPER), "--zygote", cwd=str(root), env=env,
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
-        return cls(process)
-
-    async def spawn(self, argv: list[str], cwd: str, env: dict[str, str]) -> int:
-        """The pid of a forked kernel; 0 if the zygote refused (start it the usual way)."""
-        assert self.process.stdin is not None and self.process.stdout is not None
-        async with self.lock:
-            self.process.stdin.write(json.dumps({"argv": argv, "cwd": cwd, "env": env}).encode() + b"\n")
-            await self.process.stdin.drain()
-            answer = await self.process.stdout.readline()
-        if not answer.strip().isdigit():
-            raise RuntimeError("the kernel zygote did not start (see its error above)")
-        return int(answer)
-
-    async def close(self) -> None:
-        if self.process.stdin is not None:
-            self.process.stdin.close()
-        await self.process.wait()
-
-
-class _Forked:
-    """The part of subprocess.Popen that jupyter_client uses, for a kernel forked by a zygote."""
-
-    stdin = stdout = stderr = None
-
-    def __init__(self, pid: int) -> None:
-        self.pid = pid
-        self.returncode: int | None = None
-
-    def poll(self) -> int | None:
-        if self.returncode is None:
-            try:
-                os.kill(self.pid, 0)
-            except ProcessLookupError:
-                self.returncode = 0
-        return self.returncode
-
-    def wait(self, timeout: float | None = None) -> int:
-        while self.poll() is None:
-            time.sleep(0.02)
-        return 0
-
-    def send_signal(self, signum: int) -> None:
-        try:
-            os.kill(self.pid, signum)
-        except ProcessLookupError:
-            pass
-
-    def kill(self) -> None:
-        self.send_signal(signal.SIGKILL)
-
-    def terminate(self) -> None:
-        self.send_signal(signal.SIGTERM)
-
-
-class ForkProvisioner(LocalProvisioner):
-    """Launches the kernel command by asking the zygote to fork it."""
-
-    async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> Any:
-        km = self.parent
-        cwd = str(kwargs.get("cwd") or os.getcwd())
-        env = dict(kwargs.get("env") or os.environ)
-        pid = await km.zygote.spawn(cmd[2:], cwd, env)  # cmd: python traced_kernel.py ARGS
-        if pid == 0:
-            return await super().launch_kernel(cmd, **kwargs)
-        self.process = _Forked(pid)  # type: ignore[assignment]
-        self.pid = self.pgid = pid
-        self.cwd = cwd
-        return self.connection_info
-
-
-class TracedKernelManager(AsyncKernelManager):
-    """The notebook's own kernel (its kernelspec), started through the tracing wrapper."""
-
-    zygote: Zygote | None = None
-
-    async def _async_pre_start_kernel(self, **kw: Any) -> Any:
-        if self.provisioner is None and self.zygote is not None:
-            self.kernel_id = self.kernel_id or str(uuid.uuid4())
-            self.provisioner = ForkProvisioner(kernel_id=self.kernel_id,
-                                               kernel_spec=self.kernel_spec, parent=self)
-        return await super()._async_pre_start_kernel(**kw)
-
-    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-        cmd = super().format_kernel_cmd(extra_arguments)
-        if "ipykernel_launcher" not in cmd or cmd[cmd.index("ipykernel_launcher") - 1] != "-m":
-            raise RuntimeError(f"kernel {self.kernel_name!r} is not ipykernel: {cmd}")
-        return [cmd[0], str(KERNEL_WRAPPER), *cmd[cmd.index("ipykernel_launcher") + 1:]]
 
 
 @dataclass
@@ -169,21 +49,22 @@ def book_notebooks(root: Path) -> list[str]:
     return [p.relative_to(root).as_posix() for p in sorted((root / "book").glob("*.ipynb"))]
 
 
-def why_stale(root: Path, cache_dir: Path, cache, notebook: str, env: str) -> list[str]:
-    """Why the cached output of ``notebook`` cannot be used (empty: it can)."""
+def why_stale(root: Path, cache_dir: Path, notebook: str, env: str) -> list[str]:
+    """Why the cached output of ``notebook`` cannot be used (empty: it can).
+
+    The stamp holds the notebook file's sha256, so an unchanged file has the stamped cache key.
+    """
     stamp = stamps.load(cache_dir, notebook)
     if stamp is None:
         return ["no stamp"]
-    try:
-        record = cache.match_cache_notebook(nbformat.read(root / notebook, as_version=4))
-    except KeyError:
+    if not (cache_dir / "executed" / stamp.hashkey / "base.ipynb").is_file():
         return ["not in the cache"]
-    if record.hashkey != stamp.hashkey:
-        return ["cached output is not the stamped one"]
     return stamps.stale_inputs(root, stamp, env)
 
 
 def _cell_error(notebook: str, index: int, cell, error: Exception) -> str:
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
     where = f"{notebook}: cell {index}" + (f" (id {cell.get('id')})" if cell.get("id") else "")
     if isinstance(error, CellExecutionError):
         return f"{where} raised {error.ename}: {error.evalue}"
@@ -193,8 +74,15 @@ def _cell_error(notebook: str, index: int, cell, error: Exception) -> str:
 
 
 async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: int,
-                  zygote: Zygote | None = None) -> Outcome:
+                  zygote=None) -> Outcome:
     """Run one notebook in a tracing kernel; cache its outputs and stamp its inputs."""
+    import nbformat
+    import traced_kernel
+    from jupyter_cache.base import CacheBundleIn
+    from kernels import TracedKernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
     path = root / notebook
     stamps.remove(cache_dir, notebook)
     nb = nbformat.read(path, as_version=4)
@@ -263,23 +151,29 @@ def _forget(cache, root: Path, notebook: str) -> None:
 async def run(root: Path, cache_dir: Path, notebooks: list[str], jobs: int, timeout: int,
               force: bool, use_zygote: bool = True) -> list[Outcome]:
     cache_dir.mkdir(parents=True, exist_ok=True)
-    cache = get_cache(cache_dir)
     env = stamps.environment()
     outcomes: dict[str, Outcome] = {}
     todo: list[tuple[str, list[str]]] = []
     for notebook in notebooks:
-        why = ["--force"] if force else why_stale(root, cache_dir, cache, notebook, env)
+        why = ["--force"] if force else why_stale(root, cache_dir, notebook, env)
         if why:
             todo.append((notebook, why))
         else:
             outcomes[notebook] = Outcome(notebook, "current")
-    gate = asyncio.Semaphore(max(1, jobs))
+    if not todo:
+        return [outcomes[nb] for nb in notebooks]
     zygote = None
-    if todo and use_zygote:
+    if use_zygote:  # started first: it imports while this process does
+        from kernels import Zygote
+
         (cache_dir / "traces").mkdir(parents=True, exist_ok=True)
         base = cache_dir / "traces" / f"zygote-{os.getpid()}.tsv"
         base.unlink(missing_ok=True)
         zygote = await Zygote.start(root, base)
+    from jupyter_cache import get_cache
+
+    cache = get_cache(cache_dir)
+    gate = asyncio.Semaphore(max(1, jobs))
 
     async def one(notebook: str, why: list[str]) -> None:
         async with gate:
