@@ -52,13 +52,14 @@ $(CHECKED): $(SETUP) $(EVIDENCE_INPUTS)
 	@touch $@
 
 # 1. Execute the notebooks whose recorded inputs changed, in parallel, into _build/.jupyter_cache,
-#    while the downloads are brought up to date and Sphinx starts (scripts/build_book.py);
+#    while the tables are checked, the downloads brought up to date and Sphinx starts
+#    (scripts/build_book.py): no page is read unless all of them succeeded;
 # 2. build: Sphinx re-reads only the pages whose source or outputs changed (_ext/notebook_deps.py).
 # A failure removes the pages (no stale book is left to open) and, for a failed Sphinx build, its
 # saved state, so the next run builds everything again and reports the same errors.
-$(HTML): $(SETUP) $(CHECKED) $(BOOK_INPUTS) $(FIGINFO)
+$(HTML): $(SETUP) $(BOOK_INPUTS) $(FIGINFO)
 	@mkdir -p _build
-	@$(BIN)/python scripts/build_book.py --log _build/build.log --also "$(MAKE) -s downloads" \
+	@$(BIN)/python scripts/build_book.py --log _build/build.log --also "$(MAKE) -s $(CHECKED) downloads" \
 	  $(JB_FLAGS); status=$$?; \
 	if [ $$status -ne 0 ]; then \
 	  rm -rf _build/html; \

@@ -62,12 +62,14 @@ class Stamp:
     environment: str
     files: dict[str, str] = field(default_factory=dict)
     listings: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0  # how long the execution took (the longest run first next time)
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, "notebook": self.notebook, "hashkey": self.hashkey,
                            "environment": self.environment,
                            "files": dict(sorted(self.files.items())),
-                           "listings": dict(sorted(self.listings.items()))},
+                           "listings": dict(sorted(self.listings.items())),
+                           "seconds": round(self.seconds, 2)},
                           indent=1) + "\n"
 
     @classmethod
@@ -76,14 +78,15 @@ class Stamp:
         if data.get("format") != FORMAT:
             raise ValueError("unknown stamp format")
         return cls(data["notebook"], data["hashkey"], data["environment"],
-                   dict(data["files"]), dict(data["listings"]))
+                   dict(data["files"]), dict(data["listings"]), float(data.get("seconds", 0.0)))
 
 
-def record(root: Path, notebook: str, hashkey: str, files: set[str], listings: set[str]) -> Stamp:
+def record(root: Path, notebook: str, hashkey: str, files: set[str], listings: set[str],
+           seconds: float = 0.0) -> Stamp:
     """Hash the inputs of an execution that has just finished."""
     return Stamp(notebook, hashkey, environment(),
                  {rel: file_digest(root / rel) for rel in files | {notebook}},
-                 {rel: listing_digest(root / rel) for rel in listings})
+                 {rel: listing_digest(root / rel) for rel in listings}, seconds)
 
 
 def load(cache: Path, notebook: str) -> Stamp | None:

@@ -7,7 +7,7 @@ bibliography) takes about a second and needs no notebook; reading the pages does
 executor (scripts/execute_notebooks.py) runs in a subprocess, printing to the terminal, and so
 does COMMAND (`make downloads`: the pages link the downloads, the notebooks do not read them),
 while this process starts `jupyter-book build .` with its output going to FILE; the build proper
-begins only once both have succeeded. Exit status: 0 when all succeed, 3 when the executor or
+begins only once both have succeeded; when one fails, the other is stopped. Exit status: 0 when all succeed, 3 when the executor or
 COMMAND failed (nothing was built), otherwise jupyter-book's (1 on any warning).
 """
 
@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +31,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log", type=Path, required=True, help="where Sphinx's output goes")
     parser.add_argument("--also", help="a shell command to run at the same time, before the build")
     args, build_options = parser.parse_known_args(argv)
-    others = [subprocess.Popen([sys.executable, str(ROOT / "scripts" / "execute_notebooks.py")])]
+    # Each in its own process group, so stopping one stops what it started.
+    others = [subprocess.Popen([sys.executable, str(ROOT / "scripts" / "execute_notebooks.py")],
+                               start_new_session=True)]
     if args.also:
-        others.append(subprocess.Popen(args.also, shell=True))
+        others.append(subprocess.Popen(args.also, shell=True, start_new_session=True))
 
     def failed() -> bool:
-        return any([process.wait() != 0 for process in others])  # wait for every one
+        """Wait for the executor and COMMAND; the moment one fails, stop the other."""
+        while any(process.poll() is None for process in others):
+            if any(process.poll() not in (None, 0) for process in others):
+                for process in others:
+                    if process.poll() is None:
+                        os.killpg(process.pid, signal.SIGTERM)
+                        process.wait()
+                return True
+            time.sleep(0.05)
+        return any(process.returncode != 0 for process in others)
     args.log.parent.mkdir(parents=True, exist_ok=True)
     log = args.log.open("w", encoding="utf-8")
     sys.stdout.flush()

@@ -8,7 +8,9 @@ cache current. A notebook is executed again only when something it read has chan
 cached execution: its own file, a module of `analysis` it imported (directly or not), a data file
 it opened, a folder it listed, or the Python environment. What it read is not listed by hand: the
 kernel records it (`_ext/traced_kernel.py`), and `_ext/stamps.py` stores those inputs with their
-sha256 beside the cached output. Notebooks run `--jobs` at a time (default: one per core).
+sha256 beside the cached output (an edit of a text cell changes no output: it re-runs nothing).
+Notebooks run `--jobs` at a time (default: one per core), in kernels forked from a process that
+has imported the heavy modules once (`_ext/kernels.py`).
 
 A cell that raises, a timeout or a dead kernel fails the notebook: its cached output and stamp are
 removed (so nothing stale can be served or taken as current), the error is printed with the
@@ -49,17 +51,36 @@ def book_notebooks(root: Path) -> list[str]:
     return [p.relative_to(root).as_posix() for p in sorted((root / "book").glob("*.ipynb"))]
 
 
+def code_key(path: Path) -> str:
+    """jupyter-cache's key of a notebook: its code cells (source, metadata) and kernelspec.
+
+    The build finds a notebook's outputs in the cache by this key, and it is all of a notebook
+    the kernel runs: text cells are not part of it.
+    """
+    import nbformat
+    from jupyter_cache.cache.main import JupyterCacheBase
+
+    return JupyterCacheBase.create_hashed_notebook(None, nbformat.read(path, as_version=4))[1]  # type: ignore[arg-type]
+
+
 def why_stale(root: Path, cache_dir: Path, notebook: str, env: str) -> list[str]:
     """Why the cached output of ``notebook`` cannot be used (empty: it can).
 
     The stamp holds the notebook file's sha256, so an unchanged file has the stamped cache key.
+    When only the file changed and not its code (a text cell edited), the outputs are still
+    current: the stamp is brought up to date with the file, and nothing runs.
     """
     stamp = stamps.load(cache_dir, notebook)
     if stamp is None:
         return ["no stamp"]
     if not (cache_dir / "executed" / stamp.hashkey / "base.ipynb").is_file():
         return ["not in the cache"]
-    return stamps.stale_inputs(root, stamp, env)
+    stale = stamps.stale_inputs(root, stamp, env)
+    if stale == [notebook] and code_key(root / notebook) == stamp.hashkey:
+        stamp.files[notebook] = stamps.file_digest(root / notebook)
+        stamps.write(cache_dir, stamp)
+        return []
+    return stale
 
 
 def _cell_error(notebook: str, index: int, cell, error: Exception) -> str:
@@ -134,7 +155,7 @@ async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: in
     record = cache.cache_notebook_bundle(
         CacheBundleIn(client.nb, str(path), data={"execution_seconds": seconds}),
         check_validity=False, overwrite=True)
-    stamps.write(cache_dir, stamps.record(root, notebook, record.hashkey, files, folders))
+    stamps.write(cache_dir, stamps.record(root, notebook, record.hashkey, files, folders, seconds))
     return Outcome(notebook, "executed", seconds)
 
 
@@ -162,6 +183,9 @@ async def run(root: Path, cache_dir: Path, notebooks: list[str], jobs: int, time
             outcomes[notebook] = Outcome(notebook, "current")
     if not todo:
         return [outcomes[nb] for nb in notebooks]
+    # Longest first (as last time), so the two slots finish together.
+    took = {nb: (stamp.seconds if (stamp := stamps.load(cache_dir, nb)) else 99.0) for nb, _ in todo}
+    todo.sort(key=lambda item: -took[item[0]])
     zygote = None
     if use_zygote:  # started first: it imports while this process does
         from kernels import Zygote

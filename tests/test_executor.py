@@ -13,7 +13,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from analysis import paths
+
+pytestmark = pytest.mark.book  # runs notebooks (in kernels), though it needs no book
 
 TRACED_KERNEL = paths.ROOT / "_ext" / "traced_kernel.py"
 

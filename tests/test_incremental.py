@@ -1,8 +1,8 @@
 """`make book` redoes exactly what a change requires, and the result is what a full build gives.
 
 The tests share one scratch copy of the project, built in the order written: a data file that
-one chapter reads is changed, then one chapter's text, and finally the incremental result is
-compared, file by file, with a fresh full build of the same sources.
+one chapter reads is changed, then one chapter's text, then another's code, and finally the
+incremental result is compared, file by file, with a fresh full build of the same sources.
 """
 
 from __future__ import annotations
@@ -63,19 +63,28 @@ def test_a_data_file_re_executes_exactly_the_chapter_that_reads_it(project: Path
     assert 'separations rate of <span class="pasted-text">13.0</span>' not in page
 
 
-def test_editing_a_chapter_re_executes_it_alone_and_re_reads_the_pages_that_glue_from_it(
-        project: Path) -> None:
-    notebook = project / "book" / "02-pay.ipynb"
+def _edit(notebook: Path, kind: str, text: str) -> None:
     nb = json.loads(notebook.read_text(encoding="utf-8"))
-    cell = next(c for c in nb["cells"] if c["cell_type"] == "markdown")
-    cell["source"] = "".join(cell["source"]) + "\n\nA sentence added by the incremental test.\n"
+    cell = next(c for c in nb["cells"] if c["cell_type"] == kind)
+    cell["source"] = "".join(cell["source"]) + text
     notebook.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def test_editing_a_chapter_s_text_re_reads_it_and_the_pages_that_glue_from_it(project: Path) -> None:
+    _edit(project / "book" / "02-pay.ipynb", "markdown", "\n\nA sentence added by the incremental test.\n")
     executed, read = _build(project)
-    assert executed == ["book/02-pay.ipynb"]
+    assert executed == []  # a text cell is not something the kernel reads
     # The landing page and the methods page glue values from the pay chapter.
     assert read == {"book/02-pay", "book/index", "book/methods"}
     assert "A sentence added by the incremental test." in _page(project, "02-pay")
     assert _build(project) == ([], set())
+
+
+def test_editing_a_chapter_s_code_re_executes_that_chapter_alone(project: Path) -> None:
+    _edit(project / "book" / "04-benefits.ipynb", "code", "\n# a comment added by the incremental test")
+    executed, read = _build(project)
+    assert executed == ["book/04-benefits.ipynb"]
+    assert read == {"book/04-benefits"}
 
 
 def test_the_incremental_build_writes_what_a_full_build_writes(project: Path,
