@@ -16,17 +16,19 @@ from conftest import copy_project, input_hashes, make
 pytestmark = pytest.mark.book
 
 
-def _add_cell(notebook: Path, source: str) -> None:
+def _insert_cell(notebook: Path, source: str) -> None:
+    """A code cell before the first one (so the notebook fails at once)."""
     nb = json.loads(notebook.read_text(encoding="utf-8"))
-    nb["cells"].append({"cell_type": "code", "execution_count": None, "id": "boom",
-                        "metadata": {}, "outputs": [], "source": source})
+    first = next(i for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code")
+    nb["cells"].insert(first, {"cell_type": "code", "execution_count": None, "id": "boom",
+                               "metadata": {}, "outputs": [], "source": source})
     notebook.write_text(json.dumps(nb, indent=1), encoding="utf-8")
 
 
 def test_a_notebook_that_raises_fails_every_build_and_leaves_no_page(
         built_book: Path, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    _add_cell(project / "book" / "04-benefits.ipynb", "raise RuntimeError('deliberate failure')")
+    _insert_cell(project / "book" / "04-benefits.ipynb", "raise RuntimeError('deliberate failure')")
     before = input_hashes(project)
     for attempt in ("first", "second"):
         result = make(project, "book")
