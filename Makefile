@@ -106,6 +106,20 @@ unit: $(SETUP)
 notebooks: $(SETUP)
 	for nb in $(NOTEBOOKS); do $(BIN)/jupyter execute --inplace "$$nb" || exit 1; done
 
+# Development extras (JupyterLab, nbdime), pinned in requirements-dev.txt; only `make lab` installs them.
+$(DEV_SETUP): $(SETUP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# JupyterLab on the project's environment and its python3 kernel, to rerun notebooks by hand.
+# First points git, for this repository only, at nbdime's notebook diff and merge drivers
+# (.gitattributes names them), so `git diff` shows cells and outputs instead of JSON.
+lab: $(DEV_SETUP)
+	git config diff.jupyternotebook.command "$(abspath $(BIN))/git-nbdiffdriver diff"
+	git config merge.jupyternotebook.driver "$(abspath $(BIN))/git-nbmergedriver merge %O %A %B %L %P"
+	git config merge.jupyternotebook.name "jupyter notebook merge driver"
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root) book/
+
 bench: $(SETUP)
 	$(BIN)/python scripts/bench.py
 

@@ -40,3 +40,37 @@ def test_edited_output_of_the_sources_chapter_fails_nbval(tmp_path: Path) -> Non
     result = _nbval(copy)
     assert result.returncode == 1, result.stdout[-2000:]
     assert "1 failed" in result.stdout
+
+
+def test_a_notebook_saved_from_jupyterlab_passes_strict_nbval(tmp_path: Path) -> None:
+    """What JupyterLab changes when it runs and saves a notebook is nothing nbval compares.
+
+    Lab re-runs the cells in the same kernel (here: nbclient with Lab's "record timing" on,
+    which adds `execution` timestamps to every code cell), numbers them in its own order, names
+    the kernel "Python 3 (ipykernel)", may add widget state and collapsed/hidden flags, and
+    saves through jupyter_server, which writes with nbformat (indent 1, trailing newline).
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = paths.BOOK / "index.ipynb"
+    nb = nbformat.read(notebook, as_version=4)
+    NotebookClient(nb, kernel_name="python3", record_timing=True,
+                   resources={"metadata": {"path": str(notebook.parent)}}).execute()
+    nb.metadata.kernelspec = {"display_name": "Python 3 (ipykernel)", "language": "python",
+                              "name": "python3"}
+    nb.metadata.widgets = {"application/vnd.jupyter.widget-state+json": {
+        "state": {}, "version_major": 2, "version_minor": 0}}
+    for count, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        assert "execution" in cell.metadata  # the timing Lab records
+        cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+        cell.metadata["collapsed"] = False
+        cell.execution_count = 40 + 3 * count  # run out of order, several times
+        for output in cell.outputs:
+            if "execution_count" in output:
+                output.execution_count = cell.execution_count
+    saved = tmp_path / notebook.name
+    nbformat.write(nb, saved, version=nbformat.NO_CONVERT)
+    assert saved.read_text(encoding="utf-8").endswith("}\n")
+    result = _nbval(saved)
+    assert result.returncode == 0, result.stdout[-3000:]
