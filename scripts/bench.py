@@ -9,7 +9,9 @@ In one run, with the same toolchain (this project's .venv), it times (median of 
   template no-op     `jupyter-book build` again on the unchanged template
   clean              `make clean && make book` in a scratch copy of this project: tables
                      checked, downloads and figure pack, every notebook executed, every page
-  no-op              `make book` with nothing changed
+  no-op              `make book` with nothing changed (make finds the book up to date), and
+                     the build step alone (executor and Sphinx on the unchanged book), which is
+                     what the template's no-op is
   chapter edited     a space appended to a markdown cell of book/04-benefits.ipynb, `make book`
   table changed      a note added to one evidence record, `make data` (one processed table
                      changes), `make book`; which notebooks re-ran is reported
@@ -47,6 +49,8 @@ TARGETS = {  # name: (numerator step, denominator step, per-notebook?, target ra
     "clean per executed notebook / template clean per executed notebook": (
         "clean", "template clean", True, 0.75),
     "no-op / template no-op": ("noop", "template no-op", False, 1.5),
+    "no-op build step (executor + Sphinx, no make) / template no-op": (
+        "no-op build step", "template no-op", False, 1.5),
 }
 
 
@@ -155,6 +159,10 @@ def bench_project(work: Path, runs: int, only: set[str]) -> dict[str, Timing]:
         make(project, "book")
     if "noop" in only:
         results["noop"] = timed(runs, lambda: make(project, "book"))
+        # Like the template's no-op: the build step itself (executor and Sphinx), nothing changed.
+        build = [str(BIN / "python"), "scripts/build_book.py", "--log", "_build/bench.log",
+                 "--warningiserror", "--keep-going", "--nitpick"]
+        results["no-op build step"] = timed(runs, lambda: run(build, project))
     if "chapter" in only:
         chapter = project / "book" / "04-benefits.ipynb"
         results["chapter"] = timed(runs, lambda: make(project, "book"), lambda: _append_space(chapter))
@@ -188,6 +196,9 @@ def profile_clean(work: Path) -> list[tuple[str, float, float]]:
     for name, cmd in steps:
         wall, cpu, _ = run(cmd, project)
         out.append((name, wall, cpu))
+    for stamp in sorted((project / "_build" / ".jupyter_cache" / "stamps").rglob("*.json")):
+        data = json.loads(stamp.read_text(encoding="utf-8"))
+        out.append((f"  of which {data['notebook']}", data.get("seconds", 0.0), float("nan")))
     return out
 
 
@@ -242,7 +253,8 @@ def main(argv: list[str] | None = None) -> int:
                 missed.append(num)
         for num, profiler in (("clean", profile_clean), ("chapter", profile_chapter)):
             if num in missed:
-                print(f"\nprofile of '{num}' (one run, step by step; wall s, cpu s):")
+                print(f"\nprofile of '{num}' (one run, each step alone; wall s, cpu s). In `make book`"
+                      "\nthe check, the downloads and the figure pack run while the notebooks do:")
                 for name, wall, cpu in profiler(work):
                     print(f"  {name:<36}{wall:>7.2f}{cpu:>7.2f}")
     finally:
