@@ -86,6 +86,8 @@ def why_stale(root: Path, cache_dir: Path, notebook: str, env: str) -> list[str]
 def _cell_error(notebook: str, index: int, cell, error: Exception) -> str:
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
+    if index < 0:  # before the first cell: the kernel did not start
+        return f"{notebook}: {type(error).__name__}: {error}"
     where = f"{notebook}: cell {index}" + (f" (id {cell.get('id')})" if cell.get("id") else "")
     if isinstance(error, CellExecutionError):
         return f"{where} raised {error.ename}: {error.evalue}"
@@ -119,6 +121,7 @@ async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: in
                             allow_errors=False, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     env = {**os.environ, "NB_TRACE_FILE": str(trace), "NB_TRACE_ROOT": str(root)}
+    started_ns = time.time_ns()
     start = time.perf_counter()
     index, cell = -1, {}
     try:
@@ -150,6 +153,12 @@ async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: in
         return Outcome(notebook, "failed", seconds, error=f"{notebook}: the kernel's input trace "
                        "is incomplete (kernel ended early?)")
     files, folders = found
+    # An input written while the notebook ran may not be what it read: no stamp, run it again.
+    touched = [rel for rel in sorted(files | {notebook})
+               if (root / rel).exists() and (root / rel).stat().st_mtime_ns >= started_ns]
+    if touched:
+        return Outcome(notebook, "failed", seconds, error=f"{notebook}: {', '.join(touched)} "
+                       "changed while it ran; run the build again")
     for old in [r for r in cache.list_cache_records() if r.uri == str(path)]:
         cache.remove_cache(old.pk)
     record = cache.cache_notebook_bundle(
