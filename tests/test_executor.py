@@ -64,8 +64,8 @@ def test_every_project_file_a_notebook_reads_is_recorded(tmp_path: Path) -> None
         db.execute("create table t (x)")
     toolbox = root / "book" / "toolbox"
     toolbox.mkdir(parents=True)
-    (toolbox / "__init__.py").write_text("from toolbox import helper\n", encoding="utf-8")
-    (toolbox / "helper.py").write_text("VALUE = 1\n", encoding="utf-8")
+    (toolbox / "__init__.py").write_text("from toolbox import parts\n", encoding="utf-8")
+    (toolbox / "parts.py").write_text("VALUE = 1\n", encoding="utf-8")
     _notebook(
         root / "book" / "reader.ipynb",
         "import os, glob, json, sqlite3\nfrom pathlib import Path\nimport pandas as pd\nimport toolbox",
@@ -82,7 +82,7 @@ def test_every_project_file_a_notebook_reads_is_recorded(tmp_path: Path) -> None
     assert result.returncode == 0, result.stdout + result.stderr
     stamp = json.loads((root / "_build" / ".jupyter_cache" / "stamps" / "book" /
                         "reader.ipynb.json").read_text(encoding="utf-8"))
-    expected = {"book/reader.ipynb", "book/toolbox/__init__.py", "book/toolbox/helper.py",
+    expected = {"book/reader.ipynb", "book/toolbox/__init__.py", "book/toolbox/parts.py",
                 "data/a.csv", "data/b.txt", "data/c.json", "data/d.bin", "data/f.sqlite"}
     assert expected <= set(stamp["files"]), sorted(expected - set(stamp["files"]))
     assert "data/unread.txt" not in stamp["files"] and "data/written.txt" not in stamp["files"]
@@ -91,9 +91,9 @@ def test_every_project_file_a_notebook_reads_is_recorded(tmp_path: Path) -> None
     again = _execute(root)
     assert "0 executed" in again.stdout, again.stdout
     # Each of these reruns the notebook; a kernel started on its own traces as a forked one.
-    (toolbox / "helper.py").write_text("VALUE = 2\n", encoding="utf-8")  # imported indirectly
+    (toolbox / "parts.py").write_text("VALUE = 2\n", encoding="utf-8")  # imported indirectly
     rerun = _execute(root, "--no-zygote")
-    assert "executed book/reader.ipynb" in rerun.stdout and "book/toolbox/helper.py" in rerun.stdout
+    assert "executed book/reader.ipynb" in rerun.stdout and "book/toolbox/parts.py" in rerun.stdout
     (data / "folder" / "new.txt").write_text("a file the glob now finds", encoding="utf-8")
     assert "data/folder/" in _execute(root, "--no-zygote").stdout
 
