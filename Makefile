@@ -81,8 +81,10 @@ figures: $(FIGPACK)
 $(FIGINFO): $(SETUP) $(NOTEBOOKS) analysis/figure_info.py
 	$(BIN)/python -m analysis.figure_info $@
 
+# Redrawn only when something the figures read changed (scripts/traced_run.py keeps a stamp).
 $(FIGPACK): $(SETUP) $(CHECKED) $(TABLES) $(CODE) $(FIGINFO) $(wildcard data/external/*)
-	$(BIN)/python -m analysis.figures
+	$(BIN)/python scripts/traced_run.py --stamp _build/figure-pack.stamp.json --output $@ \
+	  -- analysis.figures --info $(FIGINFO)
 
 pdf: $(PDF)
 

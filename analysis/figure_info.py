@@ -38,6 +38,11 @@ def book_figures(book: Path = paths.BOOK) -> list[FigureInfo]:
     return out
 
 
+def load(path: Path) -> list[FigureInfo]:
+    """The figure list as :func:`write_if_changed` wrote it."""
+    return [FigureInfo(**item) for item in json.loads(path.read_text(encoding="utf-8"))]
+
+
 def write_if_changed(target: Path, book: Path = paths.BOOK) -> bool:
     """Write the figure list to ``target`` unless it already holds it; True if written."""
     text = json.dumps([asdict(info) for info in book_figures(book)], indent=1) + "\n"

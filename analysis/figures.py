@@ -19,6 +19,7 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from analysis import charts, paths
+from analysis import figure_info
 from analysis.figure_info import FigureInfo, book_figures
 
 MODULES: tuple[str, ...] = (
@@ -67,12 +68,13 @@ def _export(job: tuple[int, FigureInfo, Path]) -> list[Path]:
     return [*written, text]
 
 
-def pack(out_dir: Path = PACK_DIR, zip_path: Path = PACK_ZIP, workers: int = 2) -> list[Path]:
+def pack(out_dir: Path = PACK_DIR, zip_path: Path = PACK_ZIP, workers: int = 2,
+         infos: list[FigureInfo] | None = None) -> list[Path]:
     """Export every figure as PNG (200 dpi) and SVG with a caption/alt/citation text file; zip them.
 
     Figures are numbered in reading order, as in the book. Two processes share the work.
     """
-    infos = book_figures()
+    infos = book_figures() if infos is None else infos
     unshown = set(registry()) - {info.name for info in infos}
     if unshown:
         raise ValueError(f"figures built by code but shown in no notebook: {', '.join(sorted(unshown))}")
@@ -92,8 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.figures", description=__doc__)
     parser.add_argument("--out", type=Path, default=PACK_DIR)
     parser.add_argument("--zip", type=Path, default=PACK_ZIP)
+    parser.add_argument("--info", type=Path, help="the figure list `python -m analysis.figure_info` "
+                        "wrote (default: read the notebooks)")
     args = parser.parse_args(argv)
-    written = pack(args.out, args.zip)
+    written = pack(args.out, args.zip, infos=figure_info.load(args.info) if args.info else None)
     print(f"wrote {len(written)} files to {args.out} and {args.zip}")
     return 0
 

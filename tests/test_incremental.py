@@ -51,16 +51,17 @@ def _page(project: Path, name: str) -> str:
 
 
 def test_a_data_file_re_executes_exactly_the_chapter_that_reads_it(project: Path) -> None:
-    # The turnover figures are read by the challenges chapter alone.
-    table = project / "data" / "external" / "turnover_studies.csv"
+    # The BLS projections are read by the agreement chapter alone (and by no chart).
+    table = project / "data" / "external" / "bls_employment_projections_2024_34.csv"
     text = table.read_text(encoding="utf-8")
-    assert ",13.0,13.0," in text
-    table.write_text(text.replace(",13.0,13.0,", ",17.5,17.5,"), encoding="utf-8")
+    assert ",High school diploma or equivalent," in text
+    table.write_text(text.replace(",High school diploma or equivalent,",
+                                  ",Postsecondary nondegree award,"), encoding="utf-8")
     executed, _ = _build(project)
-    assert executed == ["book/05-challenges.ipynb"]
-    page = _page(project, "05-challenges")
-    assert 'separations rate of <span class="pasted-text">17.5</span> percent' in page
-    assert 'separations rate of <span class="pasted-text">13.0</span>' not in page
+    assert executed == ["book/07-agreement.ipynb"]
+    page = _page(project, "07-agreement")
+    assert '<span class="pasted-text">Postsecondary nondegree award</span>' in page
+    assert "High school diploma or equivalent" not in page
 
 
 def _edit(notebook: Path, kind: str, text: str) -> None:
