@@ -1,6 +1,7 @@
 """Execute the book's notebooks whose inputs changed, in parallel, into the jupyter-cache.
 
-    python scripts/execute_notebooks.py [--root DIR] [--cache DIR] [--jobs N] [--force] [NOTEBOOK ...]
+    python scripts/execute_notebooks.py [--root DIR] [--cache DIR] [--jobs N] [--force] [--dry-run]
+                                        [NOTEBOOK ...]
 
 The book is built in myst-nb's `cache` mode: the build reads each notebook's outputs from
 jupyter-cache (`_build/.jupyter_cache`) and executes nothing itself. This script keeps that
@@ -236,12 +237,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--timeout", type=int, default=120, help="seconds per cell")
     parser.add_argument("--force", action="store_true", help="execute even notebooks that are current")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="say which notebooks would run and why, and run none")
     parser.add_argument("--no-zygote", action="store_true",
                         help="start each kernel as its own process instead of forking it")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     cache_dir = (args.cache or root / "_build" / ".jupyter_cache").resolve()
     notebooks = args.notebooks or book_notebooks(root)
+    if args.dry_run:
+        env = stamps.environment()
+        for notebook in notebooks:
+            why = why_stale(root, cache_dir, notebook, env)
+            print(f"would execute {notebook} ({', '.join(why)[:200]})" if why else f"current {notebook}")
+        return 0
     outcomes = asyncio.run(run(root, cache_dir, notebooks, args.jobs, args.timeout, args.force,
                                not args.no_zygote))
     for o in outcomes:

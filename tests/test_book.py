@@ -49,7 +49,7 @@ def test_notebook_that_raises_fails_the_build(tmp_path: Path) -> None:
     shutil.copy(paths.BOOK / "references.bib", root / "book" / "references.bib")
     (root / "_toc.yml").write_text("format: jb-book\nroot: book/01-sources\n", encoding="utf-8")
     nb = json.loads((paths.BOOK / "01-sources.ipynb").read_text(encoding="utf-8"))
-    nb["cells"].append({
+    nb["cells"].insert(1, {
         "cell_type": "code", "execution_count": None, "id": "boom", "metadata": {},
         "outputs": [], "source": "raise RuntimeError('deliberate failure')",
     })

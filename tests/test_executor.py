@@ -90,12 +90,23 @@ def test_every_project_file_a_notebook_reads_is_recorded(tmp_path: Path) -> None
 
     again = _execute(root)
     assert "0 executed" in again.stdout, again.stdout
-    # Each of these reruns the notebook; a kernel started on its own traces as a forked one.
-    (toolbox / "parts.py").write_text("VALUE = 2\n", encoding="utf-8")  # imported indirectly
-    rerun = _execute(root, "--no-zygote")
-    assert "executed book/reader.ipynb" in rerun.stdout and "book/toolbox/parts.py" in rerun.stdout
-    (data / "folder" / "new.txt").write_text("a file the glob now finds", encoding="utf-8")
-    assert "data/folder/" in _execute(root, "--no-zygote").stdout
+    for change, reason in ((toolbox / "parts.py", "book/toolbox/parts.py"),  # imported indirectly
+                           (data / "d.bin", "data/d.bin"),
+                           (data / "folder" / "new.txt", "data/folder/")):  # the glob finds more
+        before = change.read_bytes() if change.exists() else None
+        change.write_text("changed\n", encoding="utf-8")
+        dry = _execute(root, "--dry-run")
+        assert f"would execute book/reader.ipynb ({reason}" in dry.stdout, dry.stdout
+        if before is None:
+            change.unlink()
+        else:
+            change.write_bytes(before)
+    assert "current book/reader.ipynb" in _execute(root, "--dry-run").stdout  # as it was
+    rerun = _execute(root, "--no-zygote", "--force")  # a kernel of its own traces the same
+    assert rerun.returncode == 0, rerun.stderr
+    restamped = json.loads((root / "_build" / ".jupyter_cache" / "stamps" / "book" /
+                            "reader.ipynb.json").read_text(encoding="utf-8"))
+    assert restamped["files"] == stamp["files"] and restamped["listings"] == stamp["listings"]
 
 
 def test_the_tracing_kernel_gives_the_outputs_of_the_plain_kernel(tmp_path: Path) -> None:
