@@ -166,7 +166,7 @@ def bench_project(work: Path, runs: int, only: set[str]) -> dict[str, Timing]:
     if "chapter" in only:
         chapter = project / "book" / "04-benefits.ipynb"
         results["chapter"] = timed(runs, lambda: make(project, "book"), lambda: _append_space(chapter))
-        results["chapter"].note = "re-ran " + ", ".join(executed(project))
+        results["chapter"].note = "re-ran " + (", ".join(executed(project)) or "no notebook (a text cell)")
         results["chapter"].executed = len(executed(project))
     if "table" in only:
         counter = [0]
