@@ -1,30 +1,42 @@
 # Two commands for a fresh clone: `make book` and `make test`. Both set up .venv first.
-# Also: `make data` (processed tables from the evidence records), `make figures` (figure pack),
-# `make pdf` (PDF edition), `make slides` (slide deck), `make notebooks` (re-run notebooks and save their outputs),
-# `make bench`, `make freeze`, `make clean`.
+# Also: `make unit` (unit tests only, no book), `make data` (processed tables from the evidence
+# records), `make figures` (figure pack), `make slides` (slide deck), `make pdf` (PDF edition),
+# `make notebooks` (re-run notebooks and save their outputs), `make lab` (JupyterLab),
+# `make bench`, `make bench-scale`, `make freeze`, `make clean`.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
+# A recipe that fails leaves no target behind that a later run would take as up to date.
+.DELETE_ON_ERROR:
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SETUP  := $(VENV)/.requirements-installed
+DEV_SETUP := $(VENV)/.requirements-dev-installed
+# Code and data are this copy's, wherever the environment lives (`make VENV=...` in a copy).
+export PYTHONPATH := $(CURDIR)$(if $(PYTHONPATH),:$(PYTHONPATH))
 HTML   := _build/html/index.html
 DOWNLOADS := book/downloads
 FIGPACK   := $(DOWNLOADS)/call-center-careers-figures.zip
 WORKBOOK  := $(DOWNLOADS)/call-center-careers-data.xlsx
 DECK      := _build/slides/call-center-careers.pptx
 DECK_DOWNLOAD := $(DOWNLOADS)/call-center-careers-slides.pptx
+CHECKED   := _build/evidence-checked
 PDF    := _build/pdf/call-center-careers.pdf
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 CODE   := $(wildcard analysis/*.py)
 TABLES := $(wildcard data/processed/*)
-BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*.md book/sources/*.md book/*.ipynb book/*.bib _static/* _templates/*/* _ext/*.py _ext/static/* _ext/static/*/*) $(CODE) \
-               $(wildcard data/raw/*) $(wildcard data/evidence/*) $(TABLES) $(wildcard data/external/*)
+EVIDENCE_INPUTS := $(TABLES) $(wildcard data/evidence/*) $(wildcard data/raw/*) $(CODE)
+BOOK_INPUTS := _config.yml _toc.yml CITATION.cff \
+               $(wildcard book/*.md book/sources/*.md book/*.ipynb book/*.bib _static/* _templates/*/* \
+                 _ext/*.py _ext/static/* _ext/static/*/*) \
+               scripts/execute_notebooks.py scripts/build_book.py $(CODE) $(wildcard data/raw/*) $(wildcard data/evidence/*) \
+               $(TABLES) $(wildcard data/external/*)
 # Sphinx options: warnings are errors (-W), report them all (--keep-going), nitpicky (-n).
-JB_FLAGS := --all --warningiserror --keep-going --nitpick
+# No --all: pages are re-read only when what they show changed (_ext/notebook_deps.py).
+JB_FLAGS := --warningiserror --keep-going --nitpick
 
-.PHONY: setup book test data downloads figures slides pdf notebooks bench bench-scale freeze clean
+.PHONY: setup book test unit data downloads figures slides pdf notebooks lab bench bench-scale freeze clean
 
 setup: $(SETUP)
 
@@ -33,33 +45,51 @@ $(SETUP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-book: $(HTML)
+book: $(HTML) downloads
 	@echo "Book: $(CURDIR)/$(HTML)"
 
-# Rebuilt (every page, every notebook re-executed) only when an input changed.
-# The notebooks are executed first, two at a time, into a fresh cache that the build then reads.
-$(HTML): $(SETUP) $(BOOK_INPUTS) $(WORKBOOK) $(FIGPACK) $(DECK_DOWNLOAD)
-	rm -rf _build/html _build/.doctrees _build/jupyter_execute
-	$(BIN)/python scripts/execute_notebooks.py
-	$(BIN)/jupyter-book build . $(JB_FLAGS) 2>&1 | tee _build/build.log
-	touch $@
+# The processed tables must be what the evidence records give: a hand-edited table stops here.
+$(CHECKED): $(SETUP) $(EVIDENCE_INPUTS)
+	@mkdir -p $(@D)
+	$(BIN)/python -m analysis.evidence --check
+	@touch $@
 
-# Downloads linked from the book: the processed tables as CSV and XLSX, the figure pack, the deck.
+# 1. Execute the notebooks whose recorded inputs changed, in parallel, into _build/.jupyter_cache,
+#    while the tables are checked, the downloads brought up to date and Sphinx starts
+#    (scripts/build_book.py): no page is read unless all of them succeeded;
+# 2. build: Sphinx re-reads only the pages whose source or outputs changed (_ext/notebook_deps.py).
+# A failure removes the pages (no stale book is left to open) and, for a failed Sphinx build, its
+# saved state, so the next run builds everything again and reports the same errors.
+$(HTML): $(SETUP) $(BOOK_INPUTS)
+	@mkdir -p _build
+	@$(BIN)/python scripts/build_book.py --log _build/build.log --also "$(MAKE) -s $(CHECKED) downloads" \
+	  $(JB_FLAGS); status=$$?; \
+	if [ $$status -ne 0 ]; then \
+	  rm -rf _build/html; \
+	  if [ $$status -ne 3 ]; then tail -n 60 _build/build.log; rm -rf _build/.doctrees; fi; \
+	  exit 1; \
+	fi
+	@sed 's/\x1b\[[0-9;]*m//g' _build/build.log | grep -E '^(updating environment|build succeeded)' || true
+	@touch $@
+
+# Downloads linked from the book: the processed tables as CSV and XLSX, the figure pack (whose
+# images the pages place, so it is ready before any page is read) and the slide deck.
 downloads: $(WORKBOOK) $(FIGPACK) $(DECK_DOWNLOAD)
 
-$(WORKBOOK): $(SETUP) $(TABLES) $(CODE)
+$(WORKBOOK): $(SETUP) $(CHECKED) $(TABLES) $(CODE)
 	$(BIN)/python -m analysis.export
 
 figures: $(FIGPACK)
 
-$(FIGPACK): $(SETUP) $(TABLES) $(CODE) $(wildcard data/external/* data/raw/*)
-	$(BIN)/python -m analysis.figures
+# Redrawn only when something the figures read changed (scripts/traced_run.py keeps a stamp).
+$(FIGPACK): $(SETUP) $(CHECKED) $(TABLES) $(CODE) $(wildcard data/external/* data/raw/*) CITATION.cff
+	$(BIN)/python scripts/traced_run.py --stamp _build/figure-pack.stamp.json --output $@ --output _build/figures \
+	  -- analysis.figures
 
-# The slide deck (python-pptx): written to _build/slides/ and copied to the book's downloads.
 slides: $(DECK) $(DECK_DOWNLOAD)
 	@echo "Slides: $(CURDIR)/$(DECK)"
 
-$(DECK): $(SETUP) $(TABLES) $(CODE) $(wildcard data/external/* data/raw/*) CITATION.cff
+$(DECK): $(SETUP) $(CHECKED) $(TABLES) $(CODE) $(wildcard data/external/* data/raw/*) CITATION.cff
 	$(BIN)/python -m analysis.slides --out $@ --download $(DECK_DOWNLOAD)
 
 $(DECK_DOWNLOAD): $(DECK)
@@ -75,12 +105,31 @@ $(PDF): $(HTML) scripts/make_pdf.py
 data: $(SETUP)
 	$(BIN)/python -m analysis.evidence
 
-# The tests of the built pages and the PDF read _build/html and the notebook cache it leaves.
+# Every test. The tests of the built pages and the PDF read _build/html and the notebook cache
+# it leaves; the build tests work on scratch copies of the project.
 test: $(SETUP) $(HTML)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
+# The unit tests alone: no book build, no notebook run (tests marked `book` are left out).
+unit: $(SETUP)
+	$(BIN)/python -m pytest -n 2 -m "not book" tests
+
 notebooks: $(SETUP)
 	for nb in $(NOTEBOOKS); do $(BIN)/jupyter execute --inplace "$$nb" || exit 1; done
+
+# Development extras (JupyterLab, nbdime), pinned in requirements-dev.txt; only `make lab` installs them.
+$(DEV_SETUP): $(SETUP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# JupyterLab on the project's environment and its python3 kernel, to rerun notebooks by hand.
+# First points git, for this repository only, at nbdime's notebook diff and merge drivers
+# (.gitattributes names them), so `git diff` shows cells and outputs instead of JSON.
+lab: $(DEV_SETUP)
+	git config diff.jupyternotebook.command "$(abspath $(BIN))/git-nbdiffdriver diff"
+	git config merge.jupyternotebook.driver "$(abspath $(BIN))/git-nbmergedriver merge %O %A %B %L %P"
+	git config merge.jupyternotebook.name "jupyter notebook merge driver"
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root) book/
 
 bench: $(SETUP)
 	$(BIN)/python scripts/bench.py

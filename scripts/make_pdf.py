@@ -41,7 +41,8 @@ DEFAULT_BUILD_DIR = ROOT / "_build" / "pdf" / "site"
 DEFAULT_CACHE = ROOT / "_build" / ".jupyter_cache"
 CHROMIUM = chromium.PATH
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
-JB_FLAGS = ["--all", "--warningiserror", "--keep-going", "--nitpick"]
+# No --all: the build re-reads only what changed since the last PDF (_ext/notebook_deps.py).
+JB_FLAGS = ["--warningiserror", "--keep-going", "--nitpick"]
 PRINT_PAGE = "_print.html"
 CHROMIUM_ARGS = [
     *chromium.HEADLESS_ARGS,
@@ -95,6 +96,8 @@ def build_singlehtml(build_dir: Path, project: Path = ROOT, cache: Path | None =
     result = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
     page = singlehtml_page(build_dir, project)
     if result.returncode != 0 or not page.is_file():
+        # A build that failed is not kept as the base of the next one (it would not re-report).
+        shutil.rmtree(build_dir / "_build" / ".doctrees", ignore_errors=True)
         log = (result.stdout + result.stderr)[-4000:]
         raise PdfError(f"the single-page build failed (exit {result.returncode}):\n{log}")
     return page

@@ -1,15 +1,69 @@
-"""Shared fixtures: a scratch copy of the raw data, and the built book (built once, shared)."""
+"""Shared fixtures: a scratch copy of the raw data, the built book (built once, shared), and
+scratch copies of the whole project for the build tests.
+
+Tests that need the built book, build a copy of it or run notebooks carry the ``book`` marker
+(`make unit` leaves them out); nbval's notebook items get it here too.
+"""
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from analysis import paths
+
+# The environment the tests run in: a scratch copy builds with it (`make VENV=...`).
+VENV = Path(sys.prefix)
+# What `make book` writes; everything else in a project is an input.
+OUTPUTS = ("_build", "book/downloads")
+# Left out of scratch copies: the environment, history, caches, and build outputs no test needs.
+NOT_COPIED = (".venv", ".git", "__pycache__", "*.egg-info", ".pytest_cache", ".ipynb_checkpoints",
+              "pdf", "figures", ".book.lock")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.book)
+
+
+def copy_project(target: Path, with_build: bool = True) -> Path:
+    """A copy of the project (modification times kept, so make sees what is up to date).
+
+    With ``with_build``, the outputs of the last `make book` come along (notebook cache and
+    stamps, pages, downloads), so a build in the copy redoes only what a change there requires.
+    """
+    ignore = shutil.ignore_patterns(*NOT_COPIED)
+    shutil.copytree(paths.ROOT, target, ignore=ignore, symlinks=True)
+    if not with_build:
+        for output in OUTPUTS:
+            shutil.rmtree(target / output, ignore_errors=True)
+    return target
+
+
+def make(project: Path, *targets: str, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+    """`make -s TARGET...` in a project, with this test run's environment."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MAKEFLAGS", "MFLAGS")}
+    return subprocess.run(["make", "-s", f"VENV={VENV}", *targets], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def input_hashes(project: Path) -> dict[str, str]:
+    """sha256 of every input file of a project (everything but its build outputs)."""
+    out = {}
+    for path in sorted(project.rglob("*")):
+        rel = path.relative_to(project).as_posix()
+        if path.is_file() and not any(rel == o or rel.startswith(o + "/") for o in OUTPUTS) \
+                and "__pycache__" not in path.parts:
+            out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
 
 
 @pytest.fixture

@@ -10,10 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from analysis import paths
 
+pytestmark = pytest.mark.book
+
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
-FLAGS = ["--all", "--warningiserror", "--keep-going", "--nitpick"]
+FLAGS = ["--warningiserror", "--keep-going", "--nitpick"]
 SPHINX_WARNING = re.compile(r"(WARNING|ERROR|CRITICAL):")
 
 
@@ -48,7 +52,7 @@ def test_notebook_that_raises_fails_the_build(tmp_path: Path) -> None:
     shutil.copy(paths.BOOK / "references.bib", root / "book" / "references.bib")
     (root / "_toc.yml").write_text("format: jb-book\nroot: book/01-sources\n", encoding="utf-8")
     nb = json.loads((paths.BOOK / "01-sources.ipynb").read_text(encoding="utf-8"))
-    nb["cells"].append({
+    nb["cells"].insert(1, {
         "cell_type": "code", "execution_count": None, "id": "boom", "metadata": {},
         "outputs": [], "source": "raise RuntimeError('deliberate failure')",
     })
@@ -73,3 +77,37 @@ def test_every_record_kind_is_shown_on_a_chapter_page(built_book: Path) -> None:
         if record.quote in pages:
             shown[record.kind] = shown.get(record.kind, 0) + 1
     assert set(shown) == set(evidence.TABLES), shown
+
+
+def _sanitizers() -> list[tuple[re.Pattern[str], str]]:
+    text = (paths.ROOT / "tests" / "nbval_sanitize.cfg").read_text(encoding="utf-8")
+    found = re.findall(r"^regex: (.*)\nreplace: (.*)$", text, re.M)
+    return [(re.compile(pattern), replace) for pattern, replace in found]
+
+
+def _outputs(nb: dict, sanitize: list[tuple[re.Pattern[str], str]]) -> list[list[dict]]:
+    def clean(value: object) -> object:
+        if isinstance(value, list):
+            value = "".join(value)
+        if isinstance(value, str):
+            for pattern, replace in sanitize:
+                value = pattern.sub(replace, value)
+        return value
+
+    return [[{"type": out["output_type"], "name": out.get("name"), "text": clean(out.get("text")),
+              "data": {mime: clean(v) for mime, v in out.get("data", {}).items()}}
+             for out in cell.get("outputs", [])]
+            for cell in nb["cells"] if cell["cell_type"] == "code"]
+
+
+def test_the_book_shows_the_committed_outputs_of_every_notebook(built_book: Path) -> None:
+    """What the build executed (and the pages show) is what strict nbval checks in the notebooks."""
+    import nbformat
+    from jupyter_cache import get_cache
+
+    cache = get_cache(paths.BUILD / ".jupyter_cache")
+    sanitize = _sanitizers()
+    for notebook in sorted(paths.BOOK.glob("*.ipynb")):
+        committed = nbformat.read(notebook, as_version=4)
+        _, executed = cache.merge_match_into_notebook(nbformat.read(notebook, as_version=4))
+        assert _outputs(executed, sanitize) == _outputs(committed, sanitize), notebook.name

@@ -27,6 +27,8 @@ import pytest
 
 from analysis import chromium
 
+pytestmark = pytest.mark.book
+
 CHROMIUM = chromium.PATH
 CHROMIUM_ARGS = list(chromium.HEADLESS_ARGS)
 # Pages that are not part of the sweep: the generated index, and search (tested on its own).

@@ -19,6 +19,8 @@ import pytest
 
 from analysis import paths
 
+pytestmark = pytest.mark.book
+
 SCRIPT = paths.ROOT / "scripts" / "make_pdf.py"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
