@@ -47,10 +47,18 @@ def entry_education(requirements: pd.DataFrame) -> pd.DataFrame:
 
 #: The order of the education levels, lowest first (the vocabulary's order).
 EDUCATION_RANK: dict[str, int] = {level: i for i, level in enumerate(vocab.EDUCATION_LABELS)}
-#: The BLS's wording of its typical entry education, as a level of the vocabulary.
-BLS_EDUCATION: dict[str, str] = {"High school diploma or equivalent": "high-school",
-                                 "No formal educational credential": "none",
-                                 "Bachelor's degree": "bachelor"}
+#: The BLS's typical entry education categories on the same scale (a certificate is the
+#: postsecondary award without a degree; a master's or doctorate ranks above a bachelor's).
+BLS_EDUCATION_RANK: dict[str, int] = {
+    "No formal educational credential": EDUCATION_RANK["none"],
+    "High school diploma or equivalent": EDUCATION_RANK["high-school"],
+    "Postsecondary nondegree award": EDUCATION_RANK["certificate"],
+    "Some college, no degree": EDUCATION_RANK["certificate"],
+    "Associate's degree": EDUCATION_RANK["college-degree"],
+    "Bachelor's degree": EDUCATION_RANK["bachelor"],
+    "Master's degree": EDUCATION_RANK["bachelor"] + 1,
+    "Doctoral or professional degree": EDUCATION_RANK["bachelor"] + 2,
+}
 
 
 def education_table(edu: pd.DataFrame) -> pd.DataFrame:
@@ -73,11 +81,11 @@ def schooling_claim(edu: pd.DataFrame, projection: pd.Series) -> str:
     and who asks more (with their hedges), as MyST."""
     from analysis import report
 
-    bls = BLS_EDUCATION.get(str(projection["typical_entry_education"]))
+    bls = BLS_EDUCATION_RANK.get(str(projection["typical_entry_education"]))
     if bls is None:
         raise ValueError(f"no education level known for {projection['typical_entry_education']!r}")
-    at_most = edu[edu["education"].map(EDUCATION_RANK) <= EDUCATION_RANK[bls]]
-    more = edu[edu["education"].map(EDUCATION_RANK) > EDUCATION_RANK[bls]]
+    at_most = edu[edu["education"].map(EDUCATION_RANK) <= bls]
+    more = edu[edu["education"].map(EDUCATION_RANK) > bls]
     low = list(dict.fromkeys(at_most["source_id"]))
     text = (f"Of front-line or general call-center work, {report.plural(len(low), 'source')} "
             f"{report.cites(low)} {'asks' if len(low) == 1 else 'ask'} no more than the BLS's typical entry "
@@ -102,12 +110,10 @@ def experience_claim(requirements: pd.DataFrame, projection: pd.Series) -> str:
     parts = [f"{report.md_escape(r['role'])}, " + (f"{r['years_min']:g}–{r['years_max']:g} years" if pd.notna(r["years_max"])
              else f"at least {report.plural(int(r['years_min']), 'year')}") for _, r in rows.iterrows()]
     most = rows["years_max"].fillna(rows["years_min"])
-    if bls != "None":
-        raise ValueError(f"no comparison is written for the BLS work experience {bls!r}")
-    asks = "more" if bool((most > 0).any()) else "none either"
+    asks = (" more" if bool((most > 0).any()) else " none either") if bls == "None" else ""
     return report.Markup(
         f"The BLS lists {report.quoted(report.md_escape(bls))} as the work experience typically needed "
-        f"{report.cite(external.BIBKEYS['projections'])}; the sources that put years on front-line roles ask "
+        f"{report.cite(external.BIBKEYS['projections'])}; the sources that put years on front-line roles ask"
         f"{asks}: {report.join(parts)} {report.cites(list(dict.fromkeys(rows['source_id'])))}.")
 
 
