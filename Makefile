@@ -110,9 +110,10 @@ data: $(SETUP)
 test: $(SETUP) $(HTML)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-# The unit tests alone: no book build, no notebook run (tests marked `book` are left out).
+# The unit tests alone: no book build, no notebook run, no whole renders (tests marked `book` or
+# `slow` are left out; `make test` runs them).
 unit: $(SETUP)
-	$(BIN)/python -m pytest -n 2 -m "not book" tests
+	$(BIN)/python -m pytest -n 2 -m "not book and not slow" tests
 
 notebooks: $(SETUP)
 	for nb in $(NOTEBOOKS); do $(BIN)/jupyter execute --inplace "$$nb" || exit 1; done

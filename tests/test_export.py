@@ -58,6 +58,7 @@ def test_download_csvs_neutralise_formula_prefixes_and_keep_numbers(tmp_path: Pa
         assert not any(v.startswith("'") for v in row.values())
 
 
+@pytest.mark.slow
 def test_workbook_bytes_do_not_depend_on_the_clock(tmp_path: Path) -> None:
     first = export.workbook(tmp_path / "a.xlsx").read_bytes()
     time.sleep(1.1)  # zip entries carry two-second timestamps; cross one boundary at least

@@ -64,6 +64,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return out / "figures", out / "figures.zip"
 
 
+@pytest.mark.slow
 def test_pack_has_png_svg_csv_and_card_for_every_figure(pack: tuple[Path, Path]) -> None:
     folder, archive = pack
     registry = figures.registry()
@@ -84,6 +85,7 @@ def test_pack_has_png_svg_csv_and_card_for_every_figure(pack: tuple[Path, Path])
         assert len(zipped.namelist()) == 5 * len(registry)
 
 
+@pytest.mark.slow
 def test_svg_export_is_byte_stable(tmp_path: Path, pack: tuple[Path, Path]) -> None:
     folder, _ = pack
     name = next(iter(figures.registry()))

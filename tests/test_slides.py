@@ -309,6 +309,7 @@ def test_two_builds_are_byte_identical(deck: Path, tmp_path: Path) -> None:
 # --- the deck as LibreOffice shows it --------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_libreoffice_renders_every_slide(deck: Path, tmp_path: Path) -> None:
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
     if not soffice or not pdftoppm:
