@@ -356,34 +356,6 @@ def _visible_rows(page: Any) -> list[dict[str, str]]:
       .map((tr) => ({id: tr.id, kind: tr.cells[0].innerText.trim(), text: tr.innerText}))""")
 
 
-def test_axe_finds_no_violation_and_nothing_scrolls_sideways(site: Path, browser: BrowserSession) -> None:
-    """axe-core (bundled by axe-playwright-python) on every page at desktop and phone widths."""
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright",
-                                     reason="axe-playwright-python is not installed")
-    axe = axe_module.Axe()
-    pages = [*_html_pages(site), "search.html"]
-    problems: dict[str, list[str]] = {}
-    try:
-        for width in AXE_WIDTHS:
-            browser.page.set_viewport_size({"width": width, "height": 800})
-            for name in pages:
-                if _redirect_target(site, name) is not None:
-                    continue
-                browser.visit(name)
-                found = axe.run(browser.page).response["violations"]
-                for violation in found:
-                    where = ", ".join(str(n["target"]) for n in violation["nodes"][:3])
-                    problems.setdefault(f"{name} @ {width}px", []).append(
-                        f"{violation['id']} ({violation['impact']}): {violation['help']} at {where}")
-                sideways = browser.page.evaluate(
-                    "document.documentElement.scrollWidth - document.documentElement.clientWidth")
-                if width == 320 and sideways > 0:
-                    problems.setdefault(f"{name} @ {width}px", []).append(f"scrolls sideways by {sideways} px")
-    finally:
-        browser.page.set_viewport_size({"width": 1280, "height": 720})
-    assert problems == {}, "accessibility problems:\n" + _listing(problems)
-
-
 def test_explorer_search_finds_a_known_quote_and_the_kind_filter_keeps_one_kind(browser: BrowserSession) -> None:
     from analysis import explorer
 

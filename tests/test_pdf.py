@@ -109,16 +109,14 @@ def edition(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReq
     pypdf = pytest.importorskip("pypdf", reason="pypdf is not installed (see requirements.txt)")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     request.getfixturevalue("built_book")  # `make book`: a fresh _build/.jupyter_cache
-    tmp = tmp_path_factory.mktemp("pdf")
-    pdf, build_dir = tmp / "book.pdf", tmp / "build"
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--out", str(pdf), "--build-dir", str(build_dir)],
-        capture_output=True, text=True, timeout=900, check=False,
-    )
+    script = _load_script()
+    # `make pdf` brings the edition up to date (it re-reads only what changed since it was made).
+    pdf, build_dir = script.DEFAULT_OUT, script.DEFAULT_BUILD_DIR
+    result = subprocess.run(["make", "-s", "pdf"], cwd=paths.ROOT, capture_output=True, text=True,
+                            timeout=900, check=False)
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     reader = pypdf.PdfReader(pdf)
     text = " ".join(page.extract_text() for page in reader.pages)
-    script = _load_script()
     return Edition(
         pdf=pdf,
         html=script.singlehtml_page(build_dir),
