@@ -34,7 +34,7 @@ BOOK_INPUTS := _config.yml _toc.yml CITATION.cff \
                $(TABLES) $(wildcard data/external/*)
 # Sphinx options: warnings are errors (-W), report them all (--keep-going), nitpicky (-n).
 # No --all: pages are re-read only when what they show changed (_ext/notebook_deps.py).
-JB_FLAGS := --warningiserror --keep-going --nitpick
+JB_FLAGS := $(shell $(PYTHON) _ext/build_config.py --jb-flags)
 
 .PHONY: setup book test unit data downloads figures slides pdf notebooks lab bench bench-scale freeze clean
 

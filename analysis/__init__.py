@@ -5,7 +5,7 @@ results. Nothing is printed or written on import.
 """
 
 __all__ = [
-    "agreement", "benefits", "bibstyle", "challenges", "charts", "chromium", "conditions", "draft", "evidence",
+    "agreement", "benefits", "challenges", "charts", "conditions", "draft", "evidence",
     "explorer", "export", "external", "figures", "inflation", "ladder", "matrices", "pay", "paths", "quotes",
-    "report", "scan", "schema", "slides", "sources", "sphinx_fixes", "strict_yaml", "summary", "vocab",
+    "report", "scan", "schema", "slides", "sources", "strict_yaml", "summary", "vocab",
 ]

@@ -23,5 +23,8 @@ BIBLIOGRAPHY: Path = BOOK / "references.bib"
 # Generated downloads the book links (CSV, XLSX, figure pack); written by code, not committed.
 DOWNLOADS: Path = BOOK / "downloads"
 BUILD: Path = ROOT / "_build"
+#: Where the executed notebooks are kept, relative to a project root (a scratch copy's too), and here.
+NOTEBOOK_CACHE_DIR: Path = Path("_build") / ".jupyter_cache"
+NOTEBOOK_CACHE: Path = ROOT / NOTEBOOK_CACHE_DIR
 #: The report's own citation metadata: title, version, release date, published address.
 CITATION: Path = ROOT / "CITATION.cff"

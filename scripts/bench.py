@@ -38,7 +38,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from analysis import paths  # noqa: E402
+from analysis.paths import ROOT  # noqa: E402 (the one definition of the project root)
+
+sys.path.insert(0, str(ROOT / "_ext"))
+import build_config  # noqa: E402
 VENV = Path(sys.prefix)
 BIN = VENV / "bin"
 NOT_COPIED = (".venv", ".git", "__pycache__", "*.egg-info", ".pytest_cache", ".ipynb_checkpoints",
@@ -101,7 +105,7 @@ def copy_project(target: Path) -> Path:
 
 
 def executed(project: Path) -> list[str]:
-    path = project / "_build" / ".jupyter_cache" / "last-run.json"
+    path = project / paths.NOTEBOOK_CACHE_DIR / "last-run.json"
     return json.loads(path.read_text(encoding="utf-8"))["executed"] if path.exists() else []
 
 
@@ -160,8 +164,7 @@ def bench_project(work: Path, runs: int, only: set[str]) -> dict[str, Timing]:
     if "noop" in only:
         results["noop"] = timed(runs, lambda: make(project, "book"))
         # Like the template's no-op: the build step itself (executor and Sphinx), nothing changed.
-        build = [str(BIN / "python"), "scripts/build_book.py", "--log", "_build/bench.log",
-                 "--warningiserror", "--keep-going", "--nitpick"]
+        build = [str(BIN / "python"), "scripts/build_book.py", "--log", "_build/bench.log", *build_config.JB_FLAGS]
         results["no-op build step"] = timed(runs, lambda: run(build, project))
     if "chapter" in only:
         chapter = project / "book" / "04-benefits.ipynb"
@@ -188,14 +191,13 @@ def profile_clean(work: Path) -> list[tuple[str, float, float]]:
         ("downloads (CSV, XLSX)", [py, "-m", "analysis.export"]),
         ("figure pack (PNG, SVG, zip)", [py, "-m", "analysis.figures"]),
         ("execute notebooks", [py, "scripts/execute_notebooks.py"]),
-        ("Sphinx build", [str(BIN / "jupyter-book"), "build", ".", "--warningiserror",
-                          "--keep-going", "--nitpick"]),
+        ("Sphinx build", [str(BIN / "jupyter-book"), "build", ".", *build_config.JB_FLAGS]),
     ]
     out = []
     for name, cmd in steps:
         wall, cpu, _ = run(cmd, project)
         out.append((name, wall, cpu))
-    for stamp in sorted((project / "_build" / ".jupyter_cache" / "stamps").rglob("*.json")):
+    for stamp in sorted((project / paths.NOTEBOOK_CACHE_DIR / "stamps").rglob("*.json")):
         data = json.loads(stamp.read_text(encoding="utf-8"))
         out.append((f"  of which {data['notebook']}", data.get("seconds", 0.0), float("nan")))
     return out
@@ -206,8 +208,7 @@ def profile_chapter(work: Path) -> list[tuple[str, float, float]]:
     _append_space(project / "book" / "04-benefits.ipynb")
     py = str(BIN / "python")
     out = [("execute notebooks (1 re-run)", *run([py, "scripts/execute_notebooks.py"], project)[:2]),
-           ("Sphinx build (incremental)", *run([str(BIN / "jupyter-book"), "build", ".",
-                                                "--warningiserror", "--keep-going", "--nitpick"],
+           ("Sphinx build (incremental)", *run([str(BIN / "jupyter-book"), "build", ".", *build_config.JB_FLAGS],
                                                project)[:2])]
     make(project, "book")
     return out

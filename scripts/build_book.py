@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from analysis.paths import ROOT  # noqa: E402 (the one definition of the project root)
 EXECUTOR_FAILED = 3
 
 

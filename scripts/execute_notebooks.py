@@ -31,7 +31,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from analysis import paths  # noqa: E402
+from analysis.paths import ROOT  # noqa: E402 (the one definition of the project root)
 sys.path.insert(0, str(ROOT / "_ext"))
 
 import stamps  # noqa: E402
@@ -243,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="start each kernel as its own process instead of forking it")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    cache_dir = (args.cache or root / "_build" / ".jupyter_cache").resolve()
+    cache_dir = (args.cache or root / paths.NOTEBOOK_CACHE_DIR).resolve()
     notebooks = args.notebooks or book_notebooks(root)
     if args.dry_run:
         env = stamps.environment()

@@ -33,19 +33,22 @@ from urllib.parse import urljoin
 
 import yaml
 
-from analysis import chromium, report
+from analysis import paths, report
 
-ROOT = Path(__file__).resolve().parent.parent
+from analysis.paths import ROOT  # noqa: E402 (the one definition of the project root)
 DEFAULT_OUT = ROOT / "_build" / "pdf" / "call-center-careers.pdf"
 DEFAULT_BUILD_DIR = ROOT / "_build" / "pdf" / "site"
-DEFAULT_CACHE = ROOT / "_build" / ".jupyter_cache"
-CHROMIUM = chromium.PATH
+sys.path.insert(0, str(ROOT / "_ext"))
+import build_config  # noqa: E402
+
+DEFAULT_CACHE = paths.NOTEBOOK_CACHE
+CHROMIUM = build_config.CHROMIUM
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 # No --all: the build re-reads only what changed since the last PDF (_ext/notebook_deps.py).
-JB_FLAGS = ["--warningiserror", "--keep-going", "--nitpick"]
+JB_FLAGS = list(build_config.JB_FLAGS)
 PRINT_PAGE = "_print.html"
 CHROMIUM_ARGS = [
-    *chromium.HEADLESS_ARGS,
+    *build_config.CHROMIUM_ARGS,
     "--disable-extensions", "--disable-default-apps", "--mute-audio",
     # Offline by construction: no host name resolves, so nothing can wait on the network.
     "--host-resolver-rules=MAP * ~NOTFOUND",
@@ -77,7 +80,7 @@ def singlehtml_page(build_dir: Path, project: Path = ROOT) -> Path:
 
 def seed_cache(build_dir: Path, cache: Path | None) -> None:
     """Give the build in build_dir its own copy of the notebook cache (or none: execute)."""
-    target = build_dir / "_build" / ".jupyter_cache"  # where myst-nb looks, next to the output
+    target = build_dir / paths.NOTEBOOK_CACHE_DIR  # where myst-nb looks, next to the output
     if cache is not None and target.resolve() == cache.resolve():
         raise PdfError(f"--build-dir {build_dir} would build into the cache it reads")
     shutil.rmtree(target, ignore_errors=True)

@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from analysis.paths import ROOT  # noqa: E402 (the one definition of the project root)
 sys.path.insert(0, str(ROOT / "_ext"))
 
 import stamps  # noqa: E402

@@ -17,7 +17,10 @@ from analysis import paths
 pytestmark = pytest.mark.book
 
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
-FLAGS = ["--warningiserror", "--keep-going", "--nitpick"]
+sys.path.insert(0, str(paths.ROOT / "_ext"))
+import build_config  # noqa: E402
+
+FLAGS = list(build_config.JB_FLAGS)
 SPHINX_WARNING = re.compile(r"(WARNING|ERROR|CRITICAL):")
 
 
@@ -105,7 +108,7 @@ def test_the_book_shows_the_committed_outputs_of_every_notebook(built_book: Path
     import nbformat
     from jupyter_cache import get_cache
 
-    cache = get_cache(paths.BUILD / ".jupyter_cache")
+    cache = get_cache(paths.NOTEBOOK_CACHE)
     sanitize = _sanitizers()
     for notebook in sorted(paths.BOOK.glob("*.ipynb")):
         committed = nbformat.read(notebook, as_version=4)

@@ -25,12 +25,15 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from analysis import chromium
+from analysis import paths
+
+sys.path.insert(0, str(paths.ROOT / "_ext"))
+import build_config  # noqa: E402
 
 pytestmark = pytest.mark.book
 
-CHROMIUM = chromium.PATH
-CHROMIUM_ARGS = list(chromium.HEADLESS_ARGS)
+CHROMIUM = build_config.CHROMIUM
+CHROMIUM_ARGS = list(build_config.CHROMIUM_ARGS)
 # Pages that are not part of the sweep: the generated index, and search (tested on its own).
 NOT_SWEPT = {"genindex.html", "search.html"}
 DOWNLOAD_SUFFIXES = (".csv", ".xlsx", ".zip", ".pdf")

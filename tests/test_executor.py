@@ -80,7 +80,7 @@ def test_every_project_file_a_notebook_reads_is_recorded(tmp_path: Path) -> None
     )
     result = _execute(root)
     assert result.returncode == 0, result.stdout + result.stderr
-    stamp = json.loads((root / "_build" / ".jupyter_cache" / "stamps" / "book" /
+    stamp = json.loads((root / paths.NOTEBOOK_CACHE_DIR / "stamps" / "book" /
                         "reader.ipynb.json").read_text(encoding="utf-8"))
     expected = {"book/reader.ipynb", "book/toolbox/__init__.py", "book/toolbox/parts.py",
                 "data/a.csv", "data/b.txt", "data/c.json", "data/d.bin", "data/f.sqlite"}
@@ -104,7 +104,7 @@ def test_every_project_file_a_notebook_reads_is_recorded(tmp_path: Path) -> None
     assert "current book/reader.ipynb" in _execute(root, "--dry-run").stdout  # as it was
     rerun = _execute(root, "--no-zygote", "--force")  # a kernel of its own traces the same
     assert rerun.returncode == 0, rerun.stderr
-    restamped = json.loads((root / "_build" / ".jupyter_cache" / "stamps" / "book" /
+    restamped = json.loads((root / paths.NOTEBOOK_CACHE_DIR / "stamps" / "book" /
                             "reader.ipynb.json").read_text(encoding="utf-8"))
     assert restamped["files"] == stamp["files"] and restamped["listings"] == stamp["listings"]
 
@@ -121,7 +121,7 @@ def test_the_tracing_kernel_gives_the_outputs_of_the_plain_kernel(tmp_path: Path
               "sorted(n for n in dir() if not n.startswith('_'))")
     result = _execute(root)
     assert result.returncode == 0, result.stdout + result.stderr
-    cache = get_cache(root / "_build" / ".jupyter_cache")
+    cache = get_cache(root / paths.NOTEBOOK_CACHE_DIR)
     _, traced = cache.merge_match_into_notebook(nbformat.read(notebook, as_version=4))
     plain = nbformat.read(notebook, as_version=4)
     NotebookClient(plain, kernel_name="python3",

@@ -19,6 +19,11 @@ import pytest
 
 from conftest import copy_project, make
 
+from analysis import paths
+
+sys.path.insert(0, str(paths.ROOT / "_ext"))
+import build_config  # noqa: E402
+
 pytestmark = pytest.mark.book
 
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
@@ -32,7 +37,7 @@ def project(built_book: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _build(project: Path) -> tuple[list[str], set[str]]:
     """`make book`; the notebooks it executed and the pages Sphinx read."""
-    last_run = project / "_build" / ".jupyter_cache" / "last-run.json"
+    last_run = project / paths.NOTEBOOK_CACHE_DIR / "last-run.json"
     build_log = project / "_build" / "build.log"
     last_run.unlink(missing_ok=True)
     build_log.unlink(missing_ok=True)
@@ -86,11 +91,11 @@ def test_a_text_edit_re_executes_nothing_and_a_code_edit_only_its_chapter(projec
 def test_the_incremental_build_writes_what_a_full_build_writes(project: Path,
                                                               tmp_path: Path) -> None:
     full = tmp_path / "full"
-    shutil.copytree(project / "_build" / ".jupyter_cache", full / "_build" / ".jupyter_cache")
+    shutil.copytree(project / paths.NOTEBOOK_CACHE_DIR, full / paths.NOTEBOOK_CACHE_DIR)
     env = {**os.environ, "PYTHONPATH": str(project)}
     result = subprocess.run(
-        [str(JUPYTER_BOOK), "build", str(project), "--all", "--warningiserror", "--keep-going",
-         "--nitpick", "--path-output", str(full)],
+        [str(JUPYTER_BOOK), "build", str(project), "--all", *build_config.JB_FLAGS,
+         "--path-output", str(full)],
         capture_output=True, text=True, timeout=600, check=False, env=env)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     incremental = project / "_build" / "html"

@@ -22,11 +22,11 @@ from analysis import paths
 pytestmark = pytest.mark.book
 
 SCRIPT = paths.ROOT / "scripts" / "make_pdf.py"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+sys.path.insert(0, str(paths.ROOT / "_ext"))
+import build_config  # noqa: E402
+
+CHROMIUM = build_config.CHROMIUM
+CHROMIUM_ARGS = list(build_config.CHROMIUM_ARGS)
 # Chromium's default print margins (0.4 in each side), in CSS pixels.
 PRINT_MARGINS_PX = 2 * 0.4 * 96
 TITLE = "Call Center Careers"

@@ -2,14 +2,16 @@
 
 sphinxcontrib-bibtex's ``author_year`` style falls back on the full title, which turns a table's
 source column into paragraphs. This style tries the BibTeX ``shorttitle`` field first (then the
-title). It is registered as ``author_year_short`` through the package's entry points and selected
-by ``bibtex_reference_style`` in ``_config.yml``.
+title). This extension registers it as ``author_year_short``, which ``bibtex_reference_style`` in
+``_config.yml`` selects.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from sphinx.application import Sphinx
 
 from pybtex.style.template import field as bib_field
 from pybtex.style.template import first_of, node, optional, tag
@@ -43,3 +45,11 @@ class ShortAuthorYearReferenceStyle(AuthorYearReferenceStyle):
     """``author_year`` with :class:`ShortTitlePersonStyle`."""
 
     person: PersonStyle = field(default_factory=ShortTitlePersonStyle)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    from sphinxcontrib.bibtex.plugin import register_plugin
+
+    register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_short",
+                    ShortAuthorYearReferenceStyle)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
