@@ -2,7 +2,8 @@
 # Also: `make unit` (unit tests only, no book), `make data` (processed tables from the evidence
 # records), `make figures` (figure pack), `make slides` (slide deck), `make pdf` (PDF edition),
 # `make notebooks` (re-run notebooks and save their outputs), `make lab` (JupyterLab),
-# `make bench`, `make bench-scale`, `make freeze`, `make clean`.
+# `make lint` (ruff and mypy), `make lock` (the hashed pins), `make bench`, `make bench-scale`,
+# `make clean`.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
@@ -36,13 +37,16 @@ BOOK_INPUTS := _config.yml _toc.yml CITATION.cff \
 # No --all: pages are re-read only when what they show changed (_ext/notebook_deps.py).
 JB_FLAGS := $(shell $(PYTHON) _ext/build_config.py --jb-flags)
 
-.PHONY: setup book test unit data downloads figures slides pdf notebooks lab bench bench-scale freeze clean
+.PHONY: setup book test unit lint lock data downloads figures slides pdf notebooks lab bench bench-scale clean
 
 setup: $(SETUP)
 
+# The lock (requirements.txt: every package, pinned, with its hashes) first, then the project itself
+# (editable, its dependencies already there; a local project has no hash to check).
 $(SETUP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 book: $(HTML) downloads
@@ -118,10 +122,27 @@ unit: $(SETUP)
 notebooks: $(SETUP)
 	for nb in $(NOTEBOOKS); do $(BIN)/jupyter execute --inplace "$$nb" || exit 1; done
 
-# Development extras (JupyterLab, nbdime), pinned in requirements-dev.txt; only `make lab` installs them.
+# Development extras (JupyterLab, nbdime, ruff, mypy, pip-tools), locked with hashes in
+# requirements-dev.txt; only `make lab`, `make lint` and `make lock` install them.
 $(DEV_SETUP): $(SETUP) requirements-dev.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $@
+
+# Lint, format and types: ruff over the code and the notebooks, mypy over the package, the
+# scripts and the book's extensions (their settings are in pyproject.toml).
+lint: $(DEV_SETUP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# The locks, from pyproject.toml's dependencies and extras: requirements.txt (the report and its
+# tests) and requirements-dev.txt (that and the development tools). Kept pins stay; `make lock
+# UPGRADE=1` moves every package to its newest allowed version.
+COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+          --no-emit-find-links $(if $(UPGRADE),--upgrade)
+lock: $(DEV_SETUP)
+	$(COMPILE) --extra test --extra pdf --output-file requirements.txt pyproject.toml
+	$(COMPILE) --extra test --extra pdf --extra dev --constraint requirements.txt --output-file requirements-dev.txt pyproject.toml
 
 # JupyterLab on the project's environment and its python3 kernel, to rerun notebooks by hand.
 # First points git, for this repository only, at nbdime's notebook diff and merge drivers
@@ -138,10 +159,6 @@ bench: $(SETUP)
 # Cost as the evidence grows: synthetic corpora of 10, 100 and 1,000 sources (never committed).
 bench-scale: $(SETUP)
 	$(BIN)/python scripts/bench_scale.py
-
-freeze: $(SETUP)
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > .requirements.new
-	@echo "Pins written to .requirements.new; merge them into requirements.txt under its header."
 
 clean:
 	rm -rf _build $(DOWNLOADS)
