@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sphinx.application import Sphinx
-
 from pybtex.style.template import field as bib_field
 from pybtex.style.template import first_of, node, optional, tag
+from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.style.referencing import PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 from sphinxcontrib.bibtex.style.template import names
@@ -36,8 +35,9 @@ class ShortTitlePersonStyle(PersonStyle):
     """Person style whose fallback for an authorless entry is its short title."""
 
     def author_or_editor_or_title(self, full: bool) -> Any:
-        return author_or_short_title(sep=self.sep, sep2=self.sep2, last_sep=self.last_sep,
-                                     other=None if full else self.other)
+        return author_or_short_title(
+            sep=self.sep, sep2=self.sep2, last_sep=self.last_sep, other=None if full else self.other
+        )
 
 
 @dataclass
@@ -50,6 +50,5 @@ class ShortAuthorYearReferenceStyle(AuthorYearReferenceStyle):
 def setup(app: Sphinx) -> dict[str, Any]:
     from sphinxcontrib.bibtex.plugin import register_plugin
 
-    register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_short",
-                    ShortAuthorYearReferenceStyle)
+    register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_short", ShortAuthorYearReferenceStyle)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

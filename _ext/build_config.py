@@ -17,8 +17,14 @@ from pathlib import Path
 JB_FLAGS: tuple[str, ...] = ("--warningiserror", "--keep-going", "--nitpick")
 CHROMIUM: Path = Path("/usr/bin/chromium")
 CHROMIUM_ARGS: tuple[str, ...] = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 )
 
 

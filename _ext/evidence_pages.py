@@ -66,14 +66,22 @@ def _label(directive: SphinxDirective, node: nodes.Element, label: str, title: s
 
 def _xref(directive: SphinxDirective, target: str, text: str, reftype: str = "ref") -> addnodes.pending_xref:
     """A link to a label (``ref``) or a document (``doc``), shown as ``text``."""
-    ref = addnodes.pending_xref("", nodes.inline("", text), refdomain="std", reftype=reftype,
-                                reftarget=target, refexplicit=True, refwarn=True,
-                                refdoc=directive.env.docname)
+    ref = addnodes.pending_xref(
+        "",
+        nodes.inline("", text),
+        refdomain="std",
+        reftype=reftype,
+        reftarget=target,
+        refexplicit=True,
+        refwarn=True,
+        refdoc=directive.env.docname,
+    )
     return ref
 
 
-def _table(columns: list[str], rows: list[list[nodes.Node | str]], classes: list[str],
-           row_ids: list[str | None] | None = None) -> tuple[nodes.table, list[nodes.row]]:
+def _table(
+    columns: list[str], rows: list[list[nodes.Node | str]], classes: list[str], row_ids: list[str | None] | None = None
+) -> tuple[nodes.table, list[nodes.row]]:
     """A docutils table: text cells become text nodes (escaped by the writer)."""
     table = nodes.table(classes=["colwidths-auto", *classes])
     group = nodes.tgroup(cols=len(columns))
@@ -112,21 +120,31 @@ class EvidenceExplorer(SphinxDirective):
 
         _dependencies(self)
         hedges = explorer.has_hedges()
-        columns = ["Kind", "Source", "Record", "Item, role or figure", "Category, tier or aspect",
-                   *(["Hedge"] if hedges else []), "Quote"]
+        columns = [
+            "Kind",
+            "Source",
+            "Record",
+            "Item, role or figure",
+            "Category, tier or aspect",
+            *(["Hedge"] if hedges else []),
+            "Quote",
+        ]
         short = {}
         cells: list[list[nodes.Node | str]] = []
         for row in explorer.all_rows():
             if row.source_id not in short:
                 short[row.source_id] = report.short_ref(row.source_id)
-            cells.append([
-                row.kind,
-                _xref(self, "/" + explorer.source_doc(row.source_id), short[row.source_id], "doc"),
-                _xref(self, row.quote_label, row.record_id),
-                row.main, row.category or "–",
-                *([row.hedge or "–"] if hedges else []),
-                row.quote,
-            ])
+            cells.append(
+                [
+                    row.kind,
+                    _xref(self, "/" + explorer.source_doc(row.source_id), short[row.source_id], "doc"),
+                    _xref(self, row.quote_label, row.record_id),
+                    row.main,
+                    row.category or "–",
+                    *([row.hedge or "–"] if hedges else []),
+                    row.quote,
+                ]
+            )
         table, made = _table(columns, cells, ["evidence-table", *(["has-hedge"] if hedges else [])])
         table["ids"].append("evidence-table")
         for node, row in zip(made, explorer.all_rows(), strict=True):
@@ -153,8 +171,9 @@ class SourceReader(SphinxDirective):
         if source_id not in corpus:
             raise self.error(f"source-reader: unknown source {source_id!r} (known: {', '.join(corpus)})")
         if self.env.docname != explorer.source_doc(source_id):
-            raise self.error(f"source-reader: {source_id} belongs on {explorer.source_doc(source_id)}, "
-                             f"not on {self.env.docname}")
+            raise self.error(
+                f"source-reader: {source_id} belongs on {explorer.source_doc(source_id)}, not on {self.env.docname}"
+            )
         _dependencies(self)
         source = corpus[source_id]
         meta = source.meta
@@ -164,23 +183,34 @@ class SourceReader(SphinxDirective):
         page = nodes.section(ids=[f"source-{source_id}"])
         page += nodes.title(text=meta.title)
         intro = nodes.paragraph()
-        intro += nodes.Text(f"The full text of this source, cited as {report.short_ref(source_id)}, as the "
-                            f"report reads it, with the {len(rows)} passages its records and exclusions quote "
-                            "marked; each mark links to its row in the ")
+        intro += nodes.Text(
+            f"The full text of this source, cited as {report.short_ref(source_id)}, as the "
+            f"report reads it, with the {len(rows)} passages its records and exclusions quote "
+            "marked; each mark links to its row in the "
+        )
         intro += _xref(self, "/" + explorer.EVIDENCE_DOC, "evidence explorer", "doc")
         intro += nodes.Text(", and each row there links back here.")
         page += intro
 
         about = self._section("About this source", "about-this-source")
-        facts = [("Source id (BibTeX key)", meta.source_id), ("Title", meta.title),
-                 ("Short title", meta.short_title), ("Author", meta.author),
-                 ("Published", meta.published), ("Publisher", meta.publisher), ("Address", meta.url),
-                 ("Notes", meta.notes), ("Raw file", f"data/raw/{meta.file}"),
-                 ("sha256 of the raw file", meta.sha256),
-                 ("Length", f"{len(source.raw):,} characters raw, {len(source.text):,} repaired, "
-                            f"{sources.word_count(source.text):,} words")]
-        table, _ = _table(["Field", "Value"], [[k, v or "not stated in the text"] for k, v in facts],
-                          ["source-facts"])
+        facts = [
+            ("Source id (BibTeX key)", meta.source_id),
+            ("Title", meta.title),
+            ("Short title", meta.short_title),
+            ("Author", meta.author),
+            ("Published", meta.published),
+            ("Publisher", meta.publisher),
+            ("Address", meta.url),
+            ("Notes", meta.notes),
+            ("Raw file", f"data/raw/{meta.file}"),
+            ("sha256 of the raw file", meta.sha256),
+            (
+                "Length",
+                f"{len(source.raw):,} characters raw, {len(source.text):,} repaired, "
+                f"{sources.word_count(source.text):,} words",
+            ),
+        ]
+        table, _ = _table(["Field", "Value"], [[k, v or "not stated in the text"] for k, v in facts], ["source-facts"])
         about += table
         page += about
 
@@ -214,19 +244,30 @@ class SourceReader(SphinxDirective):
         said += nodes.Text(f"The repair (ftfy, then emoji-debris removal) {sources.describe_changes(source)}.")
         repair += said
         if source.changes:
-            changed = [[f"{c.start:,}–{c.end:,}", c.before, explorer.codepoints(c.before),
-                        c.after or "(nothing)"] for c in source.changes]
+            changed = [
+                [f"{c.start:,}–{c.end:,}", c.before, explorer.codepoints(c.before), c.after or "(nothing)"]
+                for c in source.changes
+            ]
             table, _ = _table(["Raw offsets", "Raw text", "Code points", "Became"], changed, ["source-changes"])
             repair += table
         page += repair
 
         where = self._section("Where each quote is", "where-each-quote-is")
         note = nodes.paragraph()
-        note += nodes.Text("Offsets count characters from the start of the text, end excluded: in the "
-                           "repaired text the report reads, and in the raw file as received.")
+        note += nodes.Text(
+            "Offsets count characters from the start of the text, end excluded: in the "
+            "repaired text the report reads, and in the raw file as received."
+        )
         where += note
-        located = [[_xref(self, s.row.label, s.row.record_id), s.row.kind,
-                    f"{s.start:,}–{s.end:,}", f"{s.raw_start:,}–{s.raw_end:,}"] for s in spans]
+        located = [
+            [
+                _xref(self, s.row.label, s.row.record_id),
+                s.row.kind,
+                f"{s.start:,}–{s.end:,}",
+                f"{s.raw_start:,}–{s.raw_end:,}",
+            ]
+            for s in spans
+        ]
         table, _ = _table(["Record", "Kind", "Repaired text", "Raw file"], located, ["quote-offsets"])
         where += table
         page += where

@@ -7,6 +7,7 @@ slow to import, and a build with nothing to execute should not pay for it).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -35,16 +36,27 @@ class Zygote:
 
     @classmethod
     async def start(cls, root: Path, trace: Path) -> Zygote:
-        env = {**os.environ, "NB_TRACE_FILE": str(trace), "NB_TRACE_ROOT": str(root),
-               "JPY_PARENT_PID": str(os.getpid())}  # as jupyter_client gives a kernel
+        env = {
+            **os.environ,
+            "NB_TRACE_FILE": str(trace),
+            "NB_TRACE_ROOT": str(root),
+            "JPY_PARENT_PID": str(os.getpid()),
+        }  # as jupyter_client gives a kernel
         process = await asyncio.create_subprocess_exec(
-            sys.executable, str(KERNEL_WRAPPER), "--zygote", cwd=str(root), env=env,
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+            sys.executable,
+            str(KERNEL_WRAPPER),
+            "--zygote",
+            cwd=str(root),
+            env=env,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+        )
         return cls(process)
 
     async def spawn(self, argv: list[str], cwd: str, env: dict[str, str]) -> int:
         """The pid of a forked kernel; 0 if the zygote refused (start it the usual way)."""
-        assert self.process.stdin is not None and self.process.stdout is not None
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
         async with self.lock:
             self.process.stdin.write(json.dumps({"argv": argv, "cwd": cwd, "env": env}).encode() + b"\n")
             await self.process.stdin.drain()
@@ -82,10 +94,8 @@ class _Forked:
         return 0
 
     def send_signal(self, signum: int) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, signum)
-        except ProcessLookupError:
-            pass
 
     def kill(self) -> None:
         self.send_signal(signal.SIGKILL)
@@ -118,12 +128,11 @@ class TracedKernelManager(AsyncKernelManager):
     async def _async_pre_start_kernel(self, **kw: Any) -> Any:
         if self.provisioner is None and self.zygote is not None:
             self.kernel_id = self.kernel_id or str(uuid.uuid4())
-            self.provisioner = ForkProvisioner(kernel_id=self.kernel_id,
-                                               kernel_spec=self.kernel_spec, parent=self)
+            self.provisioner = ForkProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
         return await super()._async_pre_start_kernel(**kw)
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         cmd = super().format_kernel_cmd(extra_arguments)
         if "ipykernel_launcher" not in cmd or cmd[cmd.index("ipykernel_launcher") - 1] != "-m":
             raise RuntimeError(f"kernel {self.kernel_name!r} is not ipykernel: {cmd}")
-        return [cmd[0], str(KERNEL_WRAPPER), *cmd[cmd.index("ipykernel_launcher") + 1:]]
+        return [cmd[0], str(KERNEL_WRAPPER), *cmd[cmd.index("ipykernel_launcher") + 1 :]]

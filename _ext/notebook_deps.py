@@ -46,7 +46,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 sys.path.insert(0, os.path.dirname(__file__))
-import stamps  # noqa: E402
+import stamps
 
 logger = logging.getLogger(__name__)
 NOTEBOOK = ".ipynb"
@@ -81,12 +81,10 @@ def _untrusted(env: BuildEnvironment, docname: str, notebook: str) -> None:
         cache.remove_cache(record.pk)
     stamps.remove(cache_dir, notebook)
     if records:
-        logger.info(f"{notebook}: cached outputs not current (no valid input stamp), "
-                    "executing it again")
+        logger.info(f"{notebook}: cached outputs not current (no valid input stamp), executing it again")
 
 
-def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
-              removed: set[str]) -> list[str]:
+def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
     digests: dict[str, str | None] = getattr(env, DIGESTS, {})
     cache_dir = _cache(env)
     current_env = stamps.environment()
@@ -146,8 +144,7 @@ def _canonical(value: Any, depth: int = 0) -> Any:
     if isinstance(value, nodes.Node):
         return value.pformat() if isinstance(value, nodes.Element) else value.astext()
     if isinstance(value, dict):
-        return sorted((repr(_canonical(k, depth + 1)), _canonical(v, depth + 1))
-                      for k, v in value.items())
+        return sorted((repr(_canonical(k, depth + 1)), _canonical(v, depth + 1)) for k, v in value.items())
     if isinstance(value, (set, frozenset)):
         return sorted(repr(_canonical(v, depth + 1)) for v in value)
     if isinstance(value, (list, tuple)):
@@ -175,8 +172,7 @@ def shared_fingerprint(env: BuildEnvironment) -> dict[str, str]:
         "metadata": env.metadata,
         **{f"domain {name}": data for name, data in env.domaindata.items() if name not in ("c", "cpp")},
     }
-    return {part: hashlib.sha256(repr(_canonical(value)).encode()).hexdigest()
-            for part, value in shared.items()}
+    return {part: hashlib.sha256(repr(_canonical(value)).encode()).hexdigest() for part, value in shared.items()}
 
 
 def _shared_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -235,8 +231,10 @@ def _remove_orphans(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder is None or app.builder.format != "html":
         return
     outdir = Path(app.builder.outdir)
-    for folder, used in ((app.builder.imagedir, {v[1] for v in app.env.images.values()}),
-                         ("_downloads", {v[1] for v in app.env.dlfiles.values()})):
+    for folder, used in (
+        (app.builder.imagedir, {v[1] for v in app.env.images.values()}),
+        ("_downloads", {v[1] for v in app.env.dlfiles.values()}),
+    ):
         base = outdir / folder
         if not base.is_dir():
             continue

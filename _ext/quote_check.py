@@ -82,8 +82,10 @@ def page_problems(html: str, page_source: str | None = None) -> list[str]:
             continue
         outside = quotes.QUOTED.sub("", text)
         if '"' in outside:
-            problems.append(f"straight double quotes in {text[:80]!r}: quote a source with curly marks, "
-                            "set the report's own terms in italics")
+            problems.append(
+                f"straight double quotes in {text[:80]!r}: quote a source with curly marks, "
+                "set the report's own terms in italics"
+            )
         keys = _keys(_scope(block), page_source)
         for quote in quotes.quotations(text):
             problem = quotes.check(quote, keys)

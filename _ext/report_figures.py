@@ -59,13 +59,20 @@ def depart_summary_html(self: SphinxTranslator, node: summary) -> None:
 
 def _download(uri: str, text: str, docname: str) -> addnodes.download_reference:
     """A link to a file Sphinx copies into ``_downloads/`` (``uri`` is from the project root)."""
-    return addnodes.download_reference("", "", nodes.inline("", text), reftarget=uri, refdoc=docname,
-                                       refexplicit=True)
+    return addnodes.download_reference("", "", nodes.inline("", text), reftarget=uri, refdoc=docname, refexplicit=True)
 
 
 def _ref(label: str, text: str, docname: str) -> addnodes.pending_xref:
-    return addnodes.pending_xref("", nodes.inline("", text), refdomain="std", reftype="ref",
-                                 reftarget=label, refexplicit=True, refwarn=True, refdoc=docname)
+    return addnodes.pending_xref(
+        "",
+        nodes.inline("", text),
+        refdomain="std",
+        reftype="ref",
+        reftarget=label,
+        refexplicit=True,
+        refwarn=True,
+        refdoc=docname,
+    )
 
 
 class ReportFigure(SphinxDirective):
@@ -114,8 +121,10 @@ class ReportFigure(SphinxDirective):
                     for i, (source_id, record_id) in enumerate(pairs):
                         label = report.record_label(source_id, record_id)
                         if label not in known:
-                            raise self.error(f"report-figure: {name}: {column} {record_id!r} of {source_id} "
-                                             "is not a record of the evidence")
+                            raise self.error(
+                                f"report-figure: {name}: {column} {record_id!r} of {source_id} "
+                                "is not a record of the evidence"
+                            )
                         if i:
                             para += nodes.Text("; ")
                         para += _ref(label, record_id, self.env.docname)

@@ -33,10 +33,12 @@ def footer_html(pathto: Any = None) -> str:
 
     rel = report.release()
     cite = html.escape(pathto("book/cite") if pathto else "book/cite.html", quote=True)
-    return (f'<p class="report-version">Version {html.escape(rel.version)}, '
-            f'last updated {html.escape(rel.date)}. Text, data and charts: '
-            f'<a href="{html.escape(report.LICENCE_URL, quote=True)}">{html.escape(report.LICENCE)}</a>; '
-            f'<a href="{cite}">how to cite and reuse</a>.</p>')
+    return (
+        f'<p class="report-version">Version {html.escape(rel.version)}, '
+        f"last updated {html.escape(rel.date)}. Text, data and charts: "
+        f'<a href="{html.escape(report.LICENCE_URL, quote=True)}">{html.escape(report.LICENCE)}</a>; '
+        f'<a href="{cite}">how to cite and reuse</a>.</p>'
+    )
 
 
 def _footer(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -105,13 +107,15 @@ class ReportCitation(SphinxDirective):
         text += nodes.Text(f" (Version {rel.version}, released {rel.date}) [Data set and report]. ")
         text += nodes.reference("", rel.url, refuri=rel.url)
         quote = nodes.block_quote("", text)
-        bibtex = (f"@misc{{call-center-careers-{year},\n"
-                  f"  author  = {{{{The Call Center Careers project}}}},\n"
-                  f"  title   = {{{rel.title}}},\n"
-                  f"  year    = {{{year}}},\n"
-                  f"  version = {{{rel.version}}},\n"
-                  f"  url     = {{{rel.url}}},\n"
-                  f"  note    = {{Data set and report, {report.LICENCE}}}\n}}")
+        bibtex = (
+            f"@misc{{call-center-careers-{year},\n"
+            f"  author  = {{{{The Call Center Careers project}}}},\n"
+            f"  title   = {{{rel.title}}},\n"
+            f"  year    = {{{year}}},\n"
+            f"  version = {{{rel.version}}},\n"
+            f"  url     = {{{rel.url}}},\n"
+            f"  note    = {{Data set and report, {report.LICENCE}}}\n}}"
+        )
         return [quote, nodes.literal_block(bibtex, bibtex, language="bibtex")]
 
 
@@ -157,8 +161,9 @@ def _root_redirect(app: Sphinx, exception: Exception | None) -> None:
         return
     target = html.escape(f"{app.config.root_doc}.html", quote=True)
     canonical = html.escape(app.config.html_baseurl.rstrip("/") + "/" + f"{app.config.root_doc}.html", quote=True)
-    page = REDIRECT.format(target=target, title=html.escape(app.config.html_title or app.config.project),
-                           canonical=canonical)
+    page = REDIRECT.format(
+        target=target, title=html.escape(app.config.html_title or app.config.project), canonical=canonical
+    )
     Path(app.outdir, "index.html").write_text(page, encoding="utf-8")
 
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 
-def _drop_duplicate_scripts(app: Any, pagename: str, templatename: str,
-                            context: dict[str, Any], doctree: Any) -> None:
+def _drop_duplicate_scripts(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     scripts = context.get("script_files")
     if not isinstance(scripts, list):
         return

@@ -65,28 +65,47 @@ class Stamp:
     seconds: float = 0.0  # how long the execution took (the longest run first next time)
 
     def to_json(self) -> str:
-        return json.dumps({"format": FORMAT, "notebook": self.notebook, "hashkey": self.hashkey,
-                           "environment": self.environment,
-                           "files": dict(sorted(self.files.items())),
-                           "listings": dict(sorted(self.listings.items())),
-                           "seconds": round(self.seconds, 2)},
-                          indent=1) + "\n"
+        return (
+            json.dumps(
+                {
+                    "format": FORMAT,
+                    "notebook": self.notebook,
+                    "hashkey": self.hashkey,
+                    "environment": self.environment,
+                    "files": dict(sorted(self.files.items())),
+                    "listings": dict(sorted(self.listings.items())),
+                    "seconds": round(self.seconds, 2),
+                },
+                indent=1,
+            )
+            + "\n"
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Stamp:
         data: dict[str, Any] = json.loads(text)
         if data.get("format") != FORMAT:
             raise ValueError("unknown stamp format")
-        return cls(data["notebook"], data["hashkey"], data["environment"],
-                   dict(data["files"]), dict(data["listings"]), float(data.get("seconds", 0.0)))
+        return cls(
+            data["notebook"],
+            data["hashkey"],
+            data["environment"],
+            dict(data["files"]),
+            dict(data["listings"]),
+            float(data.get("seconds", 0.0)),
+        )
 
 
-def record(root: Path, notebook: str, hashkey: str, files: set[str], listings: set[str],
-           seconds: float = 0.0) -> Stamp:
+def record(root: Path, notebook: str, hashkey: str, files: set[str], listings: set[str], seconds: float = 0.0) -> Stamp:
     """Hash the inputs of an execution that has just finished."""
-    return Stamp(notebook, hashkey, environment(),
-                 {rel: file_digest(root / rel) for rel in files | {notebook}},
-                 {rel: listing_digest(root / rel) for rel in listings}, seconds)
+    return Stamp(
+        notebook,
+        hashkey,
+        environment(),
+        {rel: file_digest(root / rel) for rel in files | {notebook}},
+        {rel: listing_digest(root / rel) for rel in listings},
+        seconds,
+    )
 
 
 def load(cache: Path, notebook: str) -> Stamp | None:
@@ -102,8 +121,7 @@ def stale_inputs(root: Path, stamp: Stamp, env: str | None = None) -> list[str]:
     if stamp.environment != (env if env is not None else environment()):
         changed.append("(environment)")
     changed += [rel for rel, digest in stamp.files.items() if file_digest(root / rel) != digest]
-    changed += [f"{rel}/" for rel, digest in stamp.listings.items()
-                if listing_digest(root / rel) != digest]
+    changed += [f"{rel}/" for rel, digest in stamp.listings.items() if listing_digest(root / rel) != digest]
     return changed
 
 

@@ -80,7 +80,7 @@ def _hook(event: str, args: tuple[Any, ...]) -> None:
     _state["busy"] = True
     try:
         if event == "open":
-            path, mode, flags = (tuple(args) + (None, None, None))[:3]
+            path, mode, flags = ((*tuple(args), None, None, None))[:3]
             if _is_read(mode, flags):
                 _note("file", path)
         elif event == "sqlite3.connect":
@@ -95,9 +95,12 @@ def _hook(event: str, args: tuple[Any, ...]) -> None:
 def install(trace_file: str, root: str) -> None:
     """Start recording (once per process: audit hooks cannot be removed)."""
     real_root = os.path.realpath(root)
-    _state.update(root=real_root, seen=set(),
-                  exclude=[os.path.realpath(p) for p in (os.path.join(real_root, ".venv"), sys.prefix)],
-                  out=open(trace_file, "a", encoding="utf-8"))
+    _state.update(
+        root=real_root,
+        seen=set(),
+        exclude=[os.path.realpath(p) for p in (os.path.join(real_root, ".venv"), sys.prefix)],
+        out=open(trace_file, "a", encoding="utf-8"),  # noqa: SIM115 (open for the kernel's life)
+    )
     sys.addaudithook(_hook)
 
 
@@ -138,20 +141,30 @@ def _run_kernel(argv: list[str]) -> None:
 # Third-party modules a zygote imports once for all its kernels: heavy, imported by the
 # notebooks anyway, and silent on import. Not matplotlib.pyplot nor matplotlib_inline: they hook
 # into IPython when first imported, which must happen inside the kernel.
-PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "matplotlib",
-           "matplotlib.figure", "matplotlib.colors", "yaml", "ftfy", "myst_nb")
+PRELOAD = (
+    "ipykernel.kernelapp",
+    "ipykernel.ipkernel",
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "matplotlib.figure",
+    "matplotlib.colors",
+    "yaml",
+    "ftfy",
+    "myst_nb",
+)
 
 
 def zygote(preload: tuple[str, ...] = PRELOAD) -> None:
     """Import ``preload`` once, then fork a kernel for each request read from stdin.
 
-    A request is one JSON line: {"argv": [...], "cwd": ..., "env": {...}}; the answer is the
-    child's pid on stdout, or 0 (refused: start that kernel the usual way) when the request's
-    environment differs from the zygote's in anything but the trace file and the parent pid, as
-    modules read some variables when imported. What the zygote itself read in the project while importing (with the
-    audit hook already installed) is part of every kernel's trace. The zygote imports nothing from
-    the project (checked), reaps its kernels as they end, and exits when stdin closes; kernels
-still running are then reparented, and exit.
+        A request is one JSON line: {"argv": [...], "cwd": ..., "env": {...}}; the answer is the
+        child's pid on stdout, or 0 (refused: start that kernel the usual way) when the request's
+        environment differs from the zygote's in anything but the trace file and the parent pid, as
+        modules read some variables when imported. What the zygote itself read in the project while importing (with the
+        audit hook already installed) is part of every kernel's trace. The zygote imports nothing from
+        the project (checked), reaps its kernels as they end, and exits when stdin closes; kernels
+    still running are then reparented, and exit.
     """
     import importlib
     import json
@@ -167,11 +180,15 @@ still running are then reparented, and exit.
         del sys.path[0]
     for name in preload:
         importlib.import_module(name)
-    own = [m for m, mod in sys.modules.items()
-           if _relative(getattr(mod, "__file__", None)) not in (None, os.path.relpath(__file__, os.path.realpath(root)))]
+    own = [
+        m
+        for m, mod in sys.modules.items()
+        if _relative(getattr(mod, "__file__", None)) not in (None, os.path.relpath(__file__, os.path.realpath(root)))
+    ]
     if own:
         raise SystemExit(f"zygote: preloading imported project modules: {own}")
     base = sorted(_state["seen"])
+
     def reap(signum: int, frame: Any) -> None:  # so a kernel's CPU time is counted as ours
         try:
             while os.waitpid(-1, os.WNOHANG)[0]:
@@ -197,7 +214,7 @@ still running are then reparented, and exit.
             os.environ.clear()
             os.environ.update(request["env"], JPY_PARENT_PID=str(os.getppid()))
             os.chdir(request["cwd"])
-            _state["out"] = open(request["env"]["NB_TRACE_FILE"], "a", encoding="utf-8")
+            _state["out"] = open(request["env"]["NB_TRACE_FILE"], "a", encoding="utf-8")  # noqa: SIM115 (as above)
             for kind, rel in base:
                 _state["out"].write(f"{kind}\t{rel}\n")
             _state["out"].flush()

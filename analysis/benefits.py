@@ -26,7 +26,6 @@ def employer_paid_sources(benefits: pd.DataFrame, sources_order: list[str]) -> l
     return [s for s in sources_order if s in named]
 
 
-
 #: Categories that are prospects the job holds out, rather than something an employer pays for.
 PROSPECTS: tuple[str, ...] = ("pay", "advancement", "skills", "job-security")
 
@@ -42,7 +41,9 @@ def employer_paid_claim(benefits: pd.DataFrame, sources_order: list[str]) -> str
             continue
         said = []
         for source in [s for s in sources_order if s in set(rows["source_id"])]:
-            hedges = [w for v in rows.loc[rows["source_id"] == source, "hedge"].fillna("") for w in str(v).split(";") if w]
+            hedges = [
+                w for v in rows.loc[rows["source_id"] == source, "hedge"].fillna("") for w in str(v).split(";") if w
+            ]
             how = f"*{report.join(list(dict.fromkeys(hedges)), 'or')}*" if hedges else "without a hedge"
             said.append(f"{report.cite(source, 't')} ({how})")
         parts.append(f"{category.replace('-', ' ')}: {report.join(said)}")
@@ -62,7 +63,8 @@ def kinds_claim(benefits: pd.DataFrame, sources_order: list[str]) -> str:
         f"{report.of(prospects, total, 'article').capitalize()} name a prospect the job holds out (pay that "
         f"can rise, promotion, skills, steady work), in {report.plural(n_prospect, 'record')}; "
         f"{report.of(paid, total, 'article')} name a benefit an employer pays for (health cover, retirement, "
-        f"paid time off, tuition, discounts), in {report.plural(n_paid, 'record')}.")
+        f"paid time off, tuition, discounts), in {report.plural(n_paid, 'record')}."
+    )
 
 
 def sums_claim(benefits: pd.DataFrame, salaries: pd.DataFrame) -> str:
@@ -75,12 +77,16 @@ def sums_claim(benefits: pd.DataFrame, salaries: pd.DataFrame) -> str:
     for _, row in benefits.iterrows():
         for figure in scan.find_figures(str(row["quote"])):
             if figure.currency is not None and not set(figure.values) <= pay:
-                found.append(f"{report.md_escape(figure.text)} ({report.md_escape(row['item'])}) {report.cite(row['source_id'])}")
+                found.append(
+                    f"{report.md_escape(figure.text)} ({report.md_escape(row['item'])}) {report.cite(row['source_id'])}"
+                )
     if not found:
         return report.Markup("No article puts a sum on any benefit.")
-    return report.Markup(f"The only {'sum' if len(found) == 1 else 'sums'} named for a benefit, other than pay "
-                         f"figures, {'is' if len(found) == 1 else 'are'} {report.join(found)}; no article says what "
-                         "a benefit is worth to the employee who gets it.")
+    return report.Markup(
+        f"The only {'sum' if len(found) == 1 else 'sums'} named for a benefit, other than pay "
+        f"figures, {'is' if len(found) == 1 else 'are'} {report.join(found)}; no article says what "
+        "a benefit is worth to the employee who gets it."
+    )
 
 
 # --- the chapter's chart -----------------------------------------------------------------------
@@ -94,10 +100,17 @@ def matrix_data() -> pd.DataFrame:
 
 
 CHARTS = (
-    Chart("fig-benefits-matrix", "04-benefits", "Which article names which benefit", matrix_data,
-          lambda d: matrices.matrix_figure(d, ROW_LABEL),
-          lambda d: ("Which article names which benefit: a filled dot where an article names a benefit "
-                     "category, with its number of records; categories ordered by how many articles name them."),
-          lambda d: matrices.matrix_alt(d, "a benefit category", "benefit categories"),
-          references=matrices.credited),
+    Chart(
+        "fig-benefits-matrix",
+        "04-benefits",
+        "Which article names which benefit",
+        matrix_data,
+        lambda d: matrices.matrix_figure(d, ROW_LABEL),
+        lambda d: (
+            "Which article names which benefit: a filled dot where an article names a benefit "
+            "category, with its number of records; categories ordered by how many articles name them."
+        ),
+        lambda d: matrices.matrix_alt(d, "a benefit category", "benefit categories"),
+        references=matrices.credited,
+    ),
 )

@@ -25,13 +25,15 @@ TURNOVER = "turnover"
 # data/external/turnover_studies.csv, recognised by a phrase of its ``claim`` or ``source`` column
 # (the file has no key column).
 _PUBLISHED: tuple[tuple[str, str, str, str], ...] = (
-    ("occupational separations", external.BIBKEYS["separations"], "BLS Employment Projections",
-     "workers leaving the occupation, not a call-center turnover rate"),
-    ("Cornell", external.BIBKEYS["cornell"], "Holman, Batt and Holtgrewe",
-     "the range across sectors"),
+    (
+        "occupational separations",
+        external.BIBKEYS["separations"],
+        "BLS Employment Projections",
+        "workers leaving the occupation, not a call-center turnover rate",
+    ),
+    ("Cornell", external.BIBKEYS["cornell"], "Holman, Batt and Holtgrewe", "the range across sectors"),
 )
 _PERIOD = re.compile(r"\b(\d{4})-(\d{2})\b")
-
 
 
 def silent_sources(challenges: pd.DataFrame, sources_order: list[str]) -> list[str]:
@@ -81,11 +83,22 @@ def published_rates(turnover: pd.DataFrame) -> pd.DataFrame:
         low, high = float(row["low_percent"]), float(row["high_percent"])
         quote = row["quote"] if isinstance(row["quote"], str) and row["quote"].strip() else None
         key, short, caveat = reference(row)
-        rows.append({"claim": row["claim"], "kind": row["kind"], "region": row["region"],
-                     "period": period(row), "low_percent": low, "high_percent": high,
-                     "open_high": open_ended(quote, high), "single": low == high,
-                     "bibkey": key, "reference": f"{short} ({period(row)})", "caveat": caveat,
-                     "quote": quote})
+        rows.append(
+            {
+                "claim": row["claim"],
+                "kind": row["kind"],
+                "region": row["region"],
+                "period": period(row),
+                "low_percent": low,
+                "high_percent": high,
+                "open_high": open_ended(quote, high),
+                "single": low == high,
+                "bibkey": key,
+                "reference": f"{short} ({period(row)})",
+                "caveat": caveat,
+                "quote": quote,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -117,17 +130,33 @@ def turnover_chart(rates: pd.DataFrame, n_claiming: int, n_sources: int) -> Figu
             ax.plot([low, high], [y, y], color=colour, linewidth=14, solid_capstyle="butt", zorder=3)
         end = high
         if rate["open_high"]:
-            ax.annotate("", xy=(high + reach, y), xytext=(high, y), zorder=3,
-                        arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": 2.5,
-                                    "linestyle": (0, (2, 2)), "mutation_scale": 18})
+            ax.annotate(
+                "",
+                xy=(high + reach, y),
+                xytext=(high, y),
+                zorder=3,
+                arrowprops={
+                    "arrowstyle": "-|>",
+                    "color": colour,
+                    "linewidth": 2.5,
+                    "linestyle": (0, (2, 2)),
+                    "mutation_scale": 18,
+                },
+            )
             end = high + reach
-        ax.text(end + top * 0.03, y, rate_text(rate), va="center", fontsize=11, color=colour,
-                fontweight="bold")
+        ax.text(end + top * 0.03, y, rate_text(rate), va="center", fontsize=11, color=colour, fontweight="bold")
         note = textwrap.fill(f"{rate['kind']}, {rate['period']}: {rate['caveat']}", 56)
         ax.text(low, y + 0.2, note, va="top", fontsize=10, color=charts.GREY, style="italic")
         labels.append("\n".join(textwrap.wrap(str(rate["claim"]), 28)))
-    ax.text(top * 0.01, n, f"“high turnover”: no rate given ({n_claiming} of {n_sources} articles)",
-            va="center", fontsize=11, color=charts.GREY, style="italic")
+    ax.text(
+        top * 0.01,
+        n,
+        f"“high turnover”: no rate given ({n_claiming} of {n_sources} articles)",
+        va="center",
+        fontsize=11,
+        color=charts.GREY,
+        style="italic",
+    )
     labels.append("The articles’ own claim")
     ax.set_yticks(range(n + 1), labels, fontsize=10)
     ax.set_ylim(n + 0.6, -0.6)
@@ -141,22 +170,29 @@ def claims_table(claims: pd.DataFrame) -> pd.DataFrame:
     """The articles' turnover claims in their own words."""
     from analysis import report
 
-    return pd.DataFrame({"In its own words": claims["quote"].map(report.quoted), "source_id": claims["source_id"],
-                         "record_id": claims["record_id"]})
+    return pd.DataFrame(
+        {
+            "In its own words": claims["quote"].map(report.quoted),
+            "source_id": claims["source_id"],
+            "record_id": claims["record_id"],
+        }
+    )
 
 
 def rates_table(rates: pd.DataFrame) -> pd.DataFrame:
     """The published figures: what they measure, the caveat, the rate, the period and their words."""
     from analysis import report
 
-    return pd.DataFrame({
-        "Measure": rates["claim"],
-        "Caveat": rates["caveat"],
-        "Rate per year": [rate_text(r) for _, r in rates.iterrows()],
-        "Period": rates["period"],
-        "In its own words": rates["quote"].map(lambda q: report.quoted(q) if isinstance(q, str) else None),
-        "source_id": rates["bibkey"],
-    })
+    return pd.DataFrame(
+        {
+            "Measure": rates["claim"],
+            "Caveat": rates["caveat"],
+            "Rate per year": [rate_text(r) for _, r in rates.iterrows()],
+            "Period": rates["period"],
+            "In its own words": rates["quote"].map(lambda q: report.quoted(q) if isinstance(q, str) else None),
+            "source_id": rates["bibkey"],
+        }
+    )
 
 
 def rate_claim(claims: pd.DataFrame) -> str:
@@ -166,10 +202,12 @@ def rate_claim(claims: pd.DataFrame) -> str:
 
     sources_ = list(dict.fromkeys(claims["source_id"]))
     with_figure = {s for s, q in zip(claims["source_id"], claims["quote"], strict=True) if scan.find_figures(str(q))}
-    text = (f"{report.plural(len(sources_), 'article').capitalize()} {'says' if len(sources_) == 1 else 'say'} "
-            f"that turnover in call centers is high {report.cites(sources_)}")
+    text = (
+        f"{report.plural(len(sources_), 'article').capitalize()} {'says' if len(sources_) == 1 else 'say'} "
+        f"that turnover in call centers is high {report.cites(sources_)}"
+    )
     if not with_figure:
-        text += (f"; {'it gives' if len(sources_) == 1 else 'none of them gives'} a rate, a period or a source for it.")
+        text += f"; {'it gives' if len(sources_) == 1 else 'none of them gives'} a rate, a period or a source for it."
     else:
         text += f"; {report.join([report.cite(s, 't') for s in with_figure])} gives a figure."
     return report.Markup(text)
@@ -199,20 +237,27 @@ def answers_claim(challenges: pd.DataFrame, benefits: pd.DataFrame, sources_orde
     flexible = [s for s in sources_order if s in set(benefits.loc[benefits["category"] == "flexibility", "source_id"])]
     hours = [s for s in sources_order if s in set(challenges.loc[challenges["category"] == "hours", "source_id"])]
     both = [s for s in flexible if s in hours]
-    misconception = [s for s in sources_order
-                     if s in set(challenges.loc[challenges["category"] == "misconception", "source_id"])]
-    parts = [f"The benefit most articles name, *{top['category'].replace('-', ' ')}* "
-             f"({report.of(int(top['sources']), len(sources_order), 'article')}), takes effort to earn: "
-             f"{report.plural(effort['source_id'].nunique(), 'article')} "
-             f"{report.cites(list(dict.fromkeys(effort['source_id'])))} say so."]
+    misconception = [
+        s for s in sources_order if s in set(challenges.loc[challenges["category"] == "misconception", "source_id"])
+    ]
+    parts = [
+        f"The benefit most articles name, *{top['category'].replace('-', ' ')}* "
+        f"({report.of(int(top['sources']), len(sources_order), 'article')}), takes effort to earn: "
+        f"{report.plural(effort['source_id'].nunique(), 'article')} "
+        f"{report.cites(list(dict.fromkeys(effort['source_id'])))} say so."
+    ]
     if both:
-        parts.append(f"{report.join([report.cite(s, 't') for s in both])} "
-                     f"{'offers' if len(both) == 1 else 'offer'} flexible hours as a benefit and name nights, "
-                     "weekends or holidays as a drawback: the same round-the-clock opening seen from both sides.")
+        parts.append(
+            f"{report.join([report.cite(s, 't') for s in both])} "
+            f"{'offers' if len(both) == 1 else 'offer'} flexible hours as a benefit and name nights, "
+            "weekends or holidays as a drawback: the same round-the-clock opening seen from both sides."
+        )
     if misconception:
-        parts.append(f"{report.plural(len(misconception), 'article').capitalize()} "
-                     f"{report.cites(misconception)} raise a drawback only to dismiss it: the *misconception* rows "
-                     "are claims that call-center work is not what outsiders think.")
+        parts.append(
+            f"{report.plural(len(misconception), 'article').capitalize()} "
+            f"{report.cites(misconception)} raise a drawback only to dismiss it: the *misconception* rows "
+            "are claims that call-center work is not what outsiders think."
+        )
     return report.Markup(" ".join(parts))
 
 
@@ -234,11 +279,21 @@ def turnover_data() -> pd.DataFrame:
     claims = turnover_claims(evidence.load_table(TABLE))
     rates = published_rates(external.load_turnover())
     rows = rates.rename(columns={"bibkey": "source_id"})[
-        ["claim", "kind", "period", "low_percent", "high_percent", "open_high", "single", "caveat", "source_id"]]
+        ["claim", "kind", "period", "low_percent", "high_percent", "open_high", "single", "caveat", "source_id"]
+    ]
     claimed = list(dict.fromkeys(claims["source_id"]))
-    last = pd.DataFrame([{"claim": "The articles' own claim of high turnover", "kind": "articles",
-                          "n_sources": len(sources.source_ids()), "n_claiming": len(claimed),
-                          "claimed_by": ";".join(claimed), "record_ids": ";".join(claims["record_id"])}])
+    last = pd.DataFrame(
+        [
+            {
+                "claim": "The articles' own claim of high turnover",
+                "kind": "articles",
+                "n_sources": len(sources.source_ids()),
+                "n_claiming": len(claimed),
+                "claimed_by": ";".join(claimed),
+                "record_ids": ";".join(claims["record_id"]),
+            }
+        ]
+    )
     return pd.concat([rows, last], ignore_index=True)
 
 
@@ -250,9 +305,12 @@ def _turnover_chart(data: pd.DataFrame) -> Figure:
 def _turnover_alt(data: pd.DataFrame) -> str:
     rates, claim = data[data["kind"] != "articles"], data[data["kind"] == "articles"].iloc[0]
     parts = [f"{r['claim']}: {rate_text(r)} ({r['kind']}, {r['period']}; {r['caveat']})" for _, r in rates.iterrows()]
-    return ("Horizontal chart on an axis of percent per year, one row per published figure: "
-            + "; ".join(parts) + f". A last row notes that {int(claim['n_claiming'])} of the "
-            f"{int(claim['n_sources'])} articles call turnover high and give no rate.")
+    return (
+        "Horizontal chart on an axis of percent per year, one row per published figure: "
+        + "; ".join(parts)
+        + f". A last row notes that {int(claim['n_claiming'])} of the "
+        f"{int(claim['n_sources'])} articles call turnover high and give no rate."
+    )
 
 
 def _turnover_references(data: pd.DataFrame) -> list[str]:
@@ -262,17 +320,32 @@ def _turnover_references(data: pd.DataFrame) -> list[str]:
 
 
 CHARTS = (
-    Chart("fig-challenges-matrix", "05-challenges", "Which article names which challenge", matrix_data,
-          lambda d: matrices.matrix_figure(d, ROW_LABEL),
-          lambda d: ("Which article names which challenge: a filled dot where an article names a challenge "
-                     "category, with its number of records; categories ordered by how many articles name them."),
-          lambda d: matrices.matrix_alt(d, "a challenge category", "challenge categories"),
-          references=matrices.credited),
-    Chart("fig-challenges-turnover", "05-challenges", "Published rates of leaving", turnover_data,
-          _turnover_chart,
-          lambda d: ("Published rates of leaving, in percent per year: a study's range of annual agent turnover "
-                     "in U.S. call centers, and the BLS occupational separations rate for customer service "
-                     "representatives, which counts workers leaving the occupation and is not a call-center "
-                     "turnover rate; the articles that call turnover high give no number."),
-          _turnover_alt, references=_turnover_references),
+    Chart(
+        "fig-challenges-matrix",
+        "05-challenges",
+        "Which article names which challenge",
+        matrix_data,
+        lambda d: matrices.matrix_figure(d, ROW_LABEL),
+        lambda d: (
+            "Which article names which challenge: a filled dot where an article names a challenge "
+            "category, with its number of records; categories ordered by how many articles name them."
+        ),
+        lambda d: matrices.matrix_alt(d, "a challenge category", "challenge categories"),
+        references=matrices.credited,
+    ),
+    Chart(
+        "fig-challenges-turnover",
+        "05-challenges",
+        "Published rates of leaving",
+        turnover_data,
+        _turnover_chart,
+        lambda d: (
+            "Published rates of leaving, in percent per year: a study's range of annual agent turnover "
+            "in U.S. call centers, and the BLS occupational separations rate for customer service "
+            "representatives, which counts workers leaving the occupation and is not a call-center "
+            "turnover rate; the articles that call turnover high give no number."
+        ),
+        _turnover_alt,
+        references=_turnover_references,
+    ),
 )

@@ -44,7 +44,7 @@ def contrast(colour: str, background: str = BACKGROUND) -> float:
     """WCAG contrast ratio of two ``#RRGGBB`` colours (1 to 21)."""
 
     def luminance(hex_colour: str) -> float:
-        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -104,8 +104,9 @@ def usd_thousands(value: float, _pos: object = None) -> str:
 def source_line(fig: Figure, text: str) -> None:
     """Write the figure's source line under the plot, left-aligned, in grey."""
     # A fixed distance (about a quarter inch) below the figure, whatever its height.
-    fig.text(0.01, -0.25 / fig.get_figheight(), f"Source: {text}", ha="left", va="top",
-             fontsize=9, color=GREY, wrap=True)
+    fig.text(
+        0.01, -0.25 / fig.get_figheight(), f"Source: {text}", ha="left", va="top", fontsize=9, color=GREY, wrap=True
+    )
 
 
 def export(fig: Figure, stem: Path) -> list[Path]:
@@ -125,8 +126,9 @@ SLIDE_SIZE: tuple[float, float] = (13.333, 7.5)
 SLIDE_MIN_PT = 14.0
 
 
-def for_slide(fig: Figure, width_in: float = SLIDE_SIZE[0], height_in: float = SLIDE_SIZE[1],
-              min_pt: float = SLIDE_MIN_PT) -> Figure:
+def for_slide(
+    fig: Figure, width_in: float = SLIDE_SIZE[0], height_in: float = SLIDE_SIZE[1], min_pt: float = SLIDE_MIN_PT
+) -> Figure:
     """Lay a drawn figure out again at slide size: every text at least ``min_pt`` (so it is that size
     when the picture is placed ``width_in`` wide), a constrained layout that keeps labels and legends
     inside the canvas, and a source line moved from under the figure onto its bottom edge."""
@@ -142,7 +144,7 @@ def for_slide(fig: Figure, width_in: float = SLIDE_SIZE[0], height_in: float = S
     reserve = 0.0
     chars = int(width_in * 72 / (0.55 * min_pt))  # characters of a line at min_pt, generously
     for text in fig.texts:
-        x, y = text.get_position()
+        _, y = text.get_position()
         if y < 0:  # the source line, drawn below the figure for the book's tight crop
             wrapped = textwrap.fill(text.get_text(), chars)
             text.set_text(wrapped)
@@ -155,8 +157,14 @@ def for_slide(fig: Figure, width_in: float = SLIDE_SIZE[0], height_in: float = S
     return fig
 
 
-def slide_png(fig: Figure, target: Path | BinaryIO, width_in: float = SLIDE_SIZE[0], height_in: float = SLIDE_SIZE[1],
-              dpi: int = 200, min_pt: float = SLIDE_MIN_PT) -> tuple[float, float]:
+def slide_png(
+    fig: Figure,
+    target: Path | BinaryIO,
+    width_in: float = SLIDE_SIZE[0],
+    height_in: float = SLIDE_SIZE[1],
+    dpi: int = 200,
+    min_pt: float = SLIDE_MIN_PT,
+) -> tuple[float, float]:
     """Save a figure as a PNG of exactly ``width_in`` x ``height_in`` (see :func:`for_slide`); return the size."""
     for_slide(fig, width_in, height_in, min_pt)
     fig.savefig(target, format="png", dpi=dpi, bbox_inches=None, metadata={"Software": None})

@@ -15,20 +15,25 @@ import pandas as pd
 from analysis import matrices, sources, vocab
 from analysis.figures import Chart
 
-
 ASPECT_LABELS: dict[str, str] = vocab.ASPECT_LABELS
 
 HOURS_ASPECTS: tuple[str, ...] = ("opening-hours", "shift-length", "schedule", "overtime")
 """Aspects of the section on hours and shifts."""
 
-WORK_ASPECTS: tuple[str, ...] = ("training-duration", "equipment", "remote-work", "part-time",
-                                 "dress-code", "channels", "workplace")
+WORK_ASPECTS: tuple[str, ...] = (
+    "training-duration",
+    "equipment",
+    "remote-work",
+    "part-time",
+    "dress-code",
+    "channels",
+    "workplace",
+)
 """Aspects of the section on training, equipment and where the work happens."""
 
 METRIC_LABELS: dict[str, str] = vocab.METRIC_LABELS
 
-ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|around the clock|round the clock|non-stop|24 hours",
-                             re.IGNORECASE)
+ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|around the clock|round the clock|non-stop|24 hours", re.IGNORECASE)
 """Wording that says a center never closes."""
 
 SCHEDULE_TERMS: dict[str, str] = {
@@ -67,27 +72,27 @@ def _ordered(frame: pd.DataFrame, column: str, order: list[str]) -> pd.Series:
     return frame[column].map(lambda v: rank.get(v, len(order)))
 
 
-def aspect_table(conditions: pd.DataFrame, aspects: tuple[str, ...],
-                 sources_order: list[str]) -> pd.DataFrame:
+def aspect_table(conditions: pd.DataFrame, aspects: tuple[str, ...], sources_order: list[str]) -> pd.DataFrame:
     """What each source says on the given aspects: label, source, summary and verbatim quote.
 
     Rows follow the order of ``aspects``, then the source order; records of one source keep
     their order in the table.
     """
     rows = matrices.wording(conditions[conditions["aspect"].isin(aspects)], by="aspect")
-    rows = rows.assign(_a=_ordered(rows, "aspect", list(aspects)),
-                       _s=_ordered(rows, "source_id", sources_order))
+    rows = rows.assign(_a=_ordered(rows, "aspect", list(aspects)), _s=_ordered(rows, "source_id", sources_order))
     rows = rows.sort_values(["_a", "_s"], kind="stable", ignore_index=True)
     from analysis import report
 
-    return pd.DataFrame({
-        "Aspect": rows["aspect"].map(ASPECT_LABELS).fillna(rows["aspect"]),
-        "source_id": rows["source_id"],
-        "What the source says": rows["value"],
-        "Hedge": rows["hedge"].fillna("").str.replace(";", ", ") if "hedge" in rows else "",
-        "In its own words": rows["quote"].map(report.quoted),
-        "record_id": rows["record_id"],
-    })
+    return pd.DataFrame(
+        {
+            "Aspect": rows["aspect"].map(ASPECT_LABELS).fillna(rows["aspect"]),
+            "source_id": rows["source_id"],
+            "What the source says": rows["value"],
+            "Hedge": rows["hedge"].fillna("").str.replace(";", ", ") if "hedge" in rows else "",
+            "In its own words": rows["quote"].map(report.quoted),
+            "record_id": rows["record_id"],
+        }
+    )
 
 
 def round_the_clock(conditions: pd.DataFrame, sources_order: list[str]) -> list[str]:
@@ -128,8 +133,7 @@ def numbers_stated(conditions: pd.DataFrame, aspect: str) -> int:
     return int(rows[cols].notna().any(axis=1).sum())
 
 
-def term_presence(table: pd.DataFrame, terms: Mapping[str, str],
-                  sources_order: list[str]) -> pd.DataFrame:
+def term_presence(table: pd.DataFrame, terms: Mapping[str, str], sources_order: list[str]) -> pd.DataFrame:
     """Which source's quotes name which term: a term (rows) x source (columns) table of booleans.
 
     ``terms`` maps each term to a case-insensitive regular expression searched in ``quote``.
@@ -146,15 +150,18 @@ def term_presence(table: pd.DataFrame, terms: Mapping[str, str],
 
 def named_by(presence_table: pd.DataFrame) -> pd.DataFrame:
     """Per term: how many sources name it and which (a list of source ids, in column order)."""
-    return pd.DataFrame({
-        "Item": presence_table.index,
-        "Sources": presence_table.sum(axis=1).astype(int).to_numpy(),
-        "Named by": [[s for s in presence_table.columns if presence_table.loc[t, s]] for t in presence_table.index],
-    })
+    return pd.DataFrame(
+        {
+            "Item": presence_table.index,
+            "Sources": presence_table.sum(axis=1).astype(int).to_numpy(),
+            "Named by": [[s for s in presence_table.columns if presence_table.loc[t, s]] for t in presence_table.index],
+        }
+    )
 
 
-def items_named(conditions: pd.DataFrame, groups: Mapping[str, Mapping[str, str]],
-                sources_order: list[str]) -> pd.DataFrame:
+def items_named(
+    conditions: pd.DataFrame, groups: Mapping[str, Mapping[str, str]], sources_order: list[str]
+) -> pd.DataFrame:
     """Items named under each aspect (say equipment or channels) and which sources name them.
 
     ``groups`` maps an aspect to its terms (see :func:`term_presence`); only that aspect's
@@ -178,10 +185,12 @@ def single_source(counts: pd.DataFrame) -> pd.DataFrame:
     """Rows of a presence matrix that exactly one source speaks of, with that source."""
     named = counts > 0
     rows = named.sum(axis=1) == 1
-    return pd.DataFrame({
-        "key": counts.index[rows],
-        "source_id": [named.columns[named.loc[k].to_numpy()][0] for k in counts.index[rows]],
-    })
+    return pd.DataFrame(
+        {
+            "key": counts.index[rows],
+            "source_id": [named.columns[named.loc[k].to_numpy()][0] for k in counts.index[rows]],
+        }
+    )
 
 
 def coverage(counts: pd.DataFrame) -> pd.Series:
@@ -195,18 +204,21 @@ def metric_table(metrics: pd.DataFrame, sources_order: list[str]) -> pd.DataFram
     Rows follow the source order, then the order of the categories in :data:`METRIC_LABELS`.
     """
     rows = matrices.wording(metrics, by="category")
-    rows = rows.assign(_s=_ordered(rows, "source_id", sources_order),
-                       _c=_ordered(rows, "category", list(METRIC_LABELS)))
+    rows = rows.assign(
+        _s=_ordered(rows, "source_id", sources_order), _c=_ordered(rows, "category", list(METRIC_LABELS))
+    )
     rows = rows.sort_values(["_s", "_c"], kind="stable", ignore_index=True)
     from analysis import report
 
-    return pd.DataFrame({
-        "source_id": rows["source_id"],
-        "Metric (as the source puts it)": rows["metric"],
-        "Category": rows["category"].map(METRIC_LABELS).fillna(rows["category"]),
-        "In its own words": rows["quote"].map(report.quoted),
-        "record_id": rows["record_id"],
-    })
+    return pd.DataFrame(
+        {
+            "source_id": rows["source_id"],
+            "Metric (as the source puts it)": rows["metric"],
+            "Category": rows["category"].map(METRIC_LABELS).fillna(rows["category"]),
+            "In its own words": rows["quote"].map(report.quoted),
+            "record_id": rows["record_id"],
+        }
+    )
 
 
 def explicit_measures(metrics: pd.DataFrame, sources_order: list[str]) -> list[str]:
@@ -260,9 +272,11 @@ def clock_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
         return report.Markup("No article says call centers never close.")
     text = f"{report.of(len(clock), len(sources_order), 'article').capitalize()} say call centers never close {report.cites(clock)}"
     rows = conditions[(conditions["aspect"] == "opening-hours") & conditions["hours_per_day"].notna()]
-    stated = [f"{report.cite(s, 't')} gives {r['hours_per_day']:g} hours a day, {r['days_per_week']:g} days a week"
-              + (f" (*{report.join(str(r['hedge']).split(';'))}*)" if str(r["hedge"] or "") else "")
-              for s, (_, r) in zip(rows["source_id"], rows.iterrows(), strict=True)]
+    stated = [
+        f"{report.cite(s, 't')} gives {r['hours_per_day']:g} hours a day, {r['days_per_week']:g} days a week"
+        + (f" (*{report.join(str(r['hedge']).split(';'))}*)" if str(r["hedge"] or "") else "")
+        for s, (_, r) in zip(rows["source_id"], rows.iterrows(), strict=True)
+    ]
     return report.Markup(text + (": " + "; ".join(stated) if stated else "") + ".")
 
 
@@ -277,9 +291,11 @@ def shift_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
     low, high = stated_range(conditions, "shift-length")
     hedges = _hedges(rows)
     how = f"*{report.join(hedges)}* " if hedges else ""
-    return report.Markup(f"{'Only ' if len(who) == 1 else ''}{report.of(len(who), len(sources_order), 'article')} "
-                         f"{'gives' if len(who) == 1 else 'give'} a shift length: {how}{low:g}–{high:g} hours "
-                         f"{report.cites(who)}. No article gives hours per week.")
+    return report.Markup(
+        f"{'Only ' if len(who) == 1 else ''}{report.of(len(who), len(sources_order), 'article')} "
+        f"{'gives' if len(who) == 1 else 'give'} a shift length: {how}{low:g}–{high:g} hours "
+        f"{report.cites(who)}. No article gives hours per week."
+    )
 
 
 def schedule_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
@@ -293,13 +309,21 @@ def schedule_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
     if not all_three:
         return report.Markup("No article names nights, weekends and holidays together.")
     same = set(all_three) == set(clock)
-    lead = (f"The same {report.plural(len(clock), 'article')} that speak of round-the-clock opening"
-            if same else f"{report.of(len(all_three), len(sources_order), 'article').capitalize()}")
+    lead = (
+        f"The same {report.plural(len(clock), 'article')} that speak of round-the-clock opening"
+        if same
+        else f"{report.of(len(all_three), len(sources_order), 'article').capitalize()}"
+    )
     schedule = conditions[conditions["aspect"] == "schedule"]
     hedges = _hedges(schedule[schedule["source_id"].isin(all_three)])
-    how = f", with the {'hedge' if len(hedges) == 1 else 'hedges'} {report.join([f'*{h}*' for h in hedges])}" if hedges else ""
-    return report.Markup(f"{lead} name nights, weekends and holidays as hours staff may have to work "
-                         f"{report.cites(all_three)}{how}.")
+    how = (
+        f", with the {'hedge' if len(hedges) == 1 else 'hedges'} {report.join([f'*{h}*' for h in hedges])}"
+        if hedges
+        else ""
+    )
+    return report.Markup(
+        f"{lead} name nights, weekends and holidays as hours staff may have to work {report.cites(all_three)}{how}."
+    )
 
 
 def training_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
@@ -312,8 +336,10 @@ def training_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
         return report.Markup("No article says how long training lasts.")
     numbers = numbers_stated(conditions, "training-duration")
     said = report.join([report.quoted(report.md_escape(q)) for q in rows["quote"]])
-    text = (f"{'Only ' if len(who) == 1 else ''}{report.of(len(who), len(sources_order), 'article')} "
-            f"{'says' if len(who) == 1 else 'say'} how long training lasts: {said} {report.cites(who)}.")
+    text = (
+        f"{'Only ' if len(who) == 1 else ''}{report.of(len(who), len(sources_order), 'article')} "
+        f"{'says' if len(who) == 1 else 'say'} how long training lasts: {said} {report.cites(who)}."
+    )
     if numbers == 0:
         text += " None of its words is a number of days or weeks, so the report gives no figure for training length."
     return report.Markup(text)
@@ -339,7 +365,8 @@ def lopsided_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
         f"({report.join(alone)}) {'rests' if len(alone) == 1 else 'rest'} on it alone. The fewest aspects, "
         f"{int(cover[cover > 0].min())}, come from {report.join([report.cite(s, 't') for s in least])}. What this "
         f"chapter says about hours, shifts and equipment is therefore mostly what that one article, "
-        f"{challenges.dated_words([top])}, says.")
+        f"{challenges.dated_words([top])}, says."
+    )
 
 
 def measures_claim(metrics: pd.DataFrame, sources_order: list[str]) -> str:
@@ -351,7 +378,8 @@ def measures_claim(metrics: pd.DataFrame, sources_order: list[str]) -> str:
     return report.Markup(
         f"{report.of(len(who), len(sources_order), 'article').capitalize()} say something about how an agent's "
         f"work is judged, but only {report.plural(len(explicit), 'article')} "
-        f"{report.cites(explicit)} {'presents' if len(explicit) == 1 else 'present'} a list of measures.")
+        f"{report.cites(explicit)} {'presents' if len(explicit) == 1 else 'present'} a list of measures."
+    )
 
 
 # --- the chapter's charts ----------------------------------------------------------------------
@@ -365,16 +393,24 @@ def matrix_data(table_name: str, by: str, labels: Mapping[str, str]) -> pd.DataF
 
 
 CHARTS = (
-    Chart("fig-conditions-matrix", "06-conditions", "Which source speaks of which working condition",
-          lambda: matrix_data("conditions", "aspect", ASPECT_LABELS),
-          lambda d: matrices.matrix_figure(d, "Working condition"),
-          lambda d: "Which working conditions each source speaks of, with its number of records on each.",
-          lambda d: matrices.matrix_alt(d, "a working condition", "working conditions"),
-          references=matrices.credited),
-    Chart("fig-metrics-matrix", "06-conditions", "What agents are judged on, by source",
-          lambda: matrix_data("metrics", "category", METRIC_LABELS),
-          lambda d: matrices.matrix_figure(d, "Judged on"),
-          lambda d: "What each source says agents' performance is judged on, with its number of records on each.",
-          lambda d: matrices.matrix_alt(d, "a kind of measure", "kinds of performance measure"),
-          references=matrices.credited),
+    Chart(
+        "fig-conditions-matrix",
+        "06-conditions",
+        "Which source speaks of which working condition",
+        lambda: matrix_data("conditions", "aspect", ASPECT_LABELS),
+        lambda d: matrices.matrix_figure(d, "Working condition"),
+        lambda d: "Which working conditions each source speaks of, with its number of records on each.",
+        lambda d: matrices.matrix_alt(d, "a working condition", "working conditions"),
+        references=matrices.credited,
+    ),
+    Chart(
+        "fig-metrics-matrix",
+        "06-conditions",
+        "What agents are judged on, by source",
+        lambda: matrix_data("metrics", "category", METRIC_LABELS),
+        lambda d: matrices.matrix_figure(d, "Judged on"),
+        lambda d: "What each source says agents' performance is judged on, with its number of records on each.",
+        lambda d: matrices.matrix_alt(d, "a kind of measure", "kinds of performance measure"),
+        references=matrices.credited,
+    ),
 )

@@ -61,7 +61,7 @@ import yaml
 
 from analysis import evidence, paths, scan, schema, sources, vocab
 
-__all__ = ["DraftError", "read_text", "draft_records", "draft_document", "dump", "main"]
+__all__ = ["DraftError", "draft_document", "draft_records", "dump", "main", "read_text"]
 
 STATUS = "draft"
 TODO_ROLE = "TODO: the role as the source names it"
@@ -79,8 +79,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def read_text(path: Path, source_id: str | None = None,
-              manifest: Path = paths.MANIFEST) -> tuple[str, str, str]:
+def read_text(path: Path, source_id: str | None = None, manifest: Path = paths.MANIFEST) -> tuple[str, str, str]:
     """(source id, repaired text, publication date) of the file to draft from.
 
     A file of the manifest (same name, in the manifest's folder) is read and verified as a
@@ -91,8 +90,7 @@ def read_text(path: Path, source_id: str | None = None,
     meta = rows.get(path.name)
     if meta is not None and path.resolve().parent == manifest.resolve().parent:
         if source_id is not None and source_id != meta.source_id:
-            raise DraftError(f"{path}: the manifest names this file {meta.source_id!r}, "
-                             f"not {source_id!r}")
+            raise DraftError(f"{path}: the manifest names this file {meta.source_id!r}, not {source_id!r}")
         source = sources.load_source(meta, manifest.parent)
         return meta.source_id, source.text, meta.published
     try:
@@ -102,8 +100,7 @@ def read_text(path: Path, source_id: str | None = None,
     try:
         raw = data.decode("utf-8", errors="strict")
     except UnicodeDecodeError as err:
-        raise DraftError(f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset "
-                         f"{err.start})") from None
+        raise DraftError(f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
     sid = source_id if source_id is not None else _slug(path.stem)
     if not re.fullmatch(vocab.SLUG, sid):
         raise DraftError(f"{path}: source id {sid!r} must be a lower-case slug (use --source-id)")
@@ -113,8 +110,10 @@ def read_text(path: Path, source_id: str | None = None,
 
 # --- the sentence around a figure ---------------------------------------------------------------
 
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]?|\b(?:e\.g|i\.e|etc|vs|approx|Mr|Mrs|Ms|Dr|St|"
-                           r"No|Inc|Ltd|Co|Jr|Sr))$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]?|\b(?:e\.g|i\.e|etc|vs|approx|Mr|Mrs|Ms|Dr|St|"
+    r"No|Inc|Ltd|Co|Jr|Sr))$"
+)
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 _BULLET = re.compile(r"[\s\-*•·>#]+")  # used with .match(text, pos): anchored at pos
 
@@ -173,14 +172,66 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --- guesses from the wording -------------------------------------------------------------------
 
-_ROLE_NOUNS = (r"representatives?|reps?|agents?|associates?|advis[oe]rs?|operators?|executives?"
-               r"|specialists?|supervisors?|team[\s-]+lead(?:er)?s?|managers?|directors?|trainers?"
-               r"|analysts?|coordinators?|consultants?|officers?|CSRs?")
+_ROLE_NOUNS = (
+    r"representatives?|reps?|agents?|associates?|advis[oe]rs?|operators?|executives?"
+    r"|specialists?|supervisors?|team[\s-]+lead(?:er)?s?|managers?|directors?|trainers?"
+    r"|analysts?|coordinators?|consultants?|officers?|CSRs?"
+)
 _ROLE = re.compile(rf"\b(?:{_ROLE_NOUNS})\b(?:\s+(?:I{{1,3}}|IV|V)\b)?", re.IGNORECASE)
 _NOT_ROLE_WORDS = frozenset(
-    "a an the for of as and or to in at with by from can may most some many all each every our your "
-    "their his her its is are be new average typical median annual hourly salary salaries pay paid "
-    "earn earns make makes get gets between about around".split())
+    [
+        "a",
+        "an",
+        "the",
+        "for",
+        "of",
+        "as",
+        "and",
+        "or",
+        "to",
+        "in",
+        "at",
+        "with",
+        "by",
+        "from",
+        "can",
+        "may",
+        "most",
+        "some",
+        "many",
+        "all",
+        "each",
+        "every",
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "is",
+        "are",
+        "be",
+        "new",
+        "average",
+        "typical",
+        "median",
+        "annual",
+        "hourly",
+        "salary",
+        "salaries",
+        "pay",
+        "paid",
+        "earn",
+        "earns",
+        "make",
+        "makes",
+        "get",
+        "gets",
+        "between",
+        "about",
+        "around",
+    ]
+)
 
 
 def _role(quote: str, figure_offset: int) -> str | None:
@@ -196,7 +247,7 @@ def _role(quote: str, figure_offset: int) -> str | None:
         return None
     before = [m for m in found if m.end() <= figure_offset]
     match = before[0] if before else found[0]
-    words = quote[:match.start()].split()
+    words = quote[: match.start()].split()
     lead: list[str] = []
     while words and len(lead) < 3:
         word = words.pop()
@@ -233,11 +284,15 @@ _METRICS = (
     (r"\bknowledge\b", "knowledge"),
     (r"\bquality\b|\bresolution\b|\bFCR\b", "service-quality"),
 )
-_THRESHOLD = (r"\bupwards\s+of\b|\bat\s+least\b|\bmore\s+than\b|\bover\b|\bstart(?:s|ing)?\s+(?:at|from)\b"
-              r"|\bminimum\b|\bor\s+more\b|\bfrom\b")
+_THRESHOLD = (
+    r"\bupwards\s+of\b|\bat\s+least\b|\bmore\s+than\b|\bover\b|\bstart(?:s|ing)?\s+(?:at|from)\b"
+    r"|\bminimum\b|\bor\s+more\b|\bfrom\b"
+)
 _AVERAGE = r"\baverage\b|\bmedian\b|\bmean\b|\btypical(?:ly)?\b"
-_HEDGE = (r"\bupwards\s+of\b|\babout\b|\baround\b|\broughly\b|\bapproximately\b|\bnearly\b|\balmost\b"
-          r"|\bsome\b|\bcan\b|\bmay\b|\boften\b|\bup\s+to\b|\bseveral\b|\ba\s+few\b")
+_HEDGE = (
+    r"\bupwards\s+of\b|\babout\b|\baround\b|\broughly\b|\bapproximately\b|\bnearly\b|\balmost\b"
+    r"|\bsome\b|\bcan\b|\bmay\b|\boften\b|\bup\s+to\b|\bseveral\b|\ba\s+few\b"
+)
 _SECOND_HAND = re.compile(r"\b(?i:according\s+to)\s+([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})")
 _YEARLY = r"\bannual(?:ly)?\b|\byearly\b|\ba\s+year\b|\bper\s+(?:year|annum)\b|\bsalar(?:y|ies)\b"
 _HOURLY = r"\bhourly\b|\ban\s+hour\b|\bper\s+hour\b|\bwages?\b"
@@ -269,8 +324,9 @@ def _salary(figure: scan.Figure, quote: str, offset: int, published: str) -> tup
         fields["statistic"] = "range"
         if re.search(_AVERAGE, quote, re.IGNORECASE):
             flags.append("range-phrased-as-average")
-    elif (re.search(_THRESHOLD, quote[max(0, offset - 30):offset], re.IGNORECASE)
-          or figure.text.rstrip().endswith("+")):
+    elif re.search(_THRESHOLD, quote[max(0, offset - 30) : offset], re.IGNORECASE) or figure.text.rstrip().endswith(
+        "+"
+    ):
         fields["statistic"] = "threshold"
     else:
         fields["statistic"] = "average"
@@ -283,9 +339,11 @@ def _salary(figure: scan.Figure, quote: str, offset: int, published: str) -> tup
         fields["period"] = figure.period
     elif figure.period is not None:
         fields["period"] = figure.period
-        notes.append(f"The text states a pay period of one {figure.period} ({figure.text!r}); the "
-                     "schema takes only 'year' or 'hour': decide how to record it, never by "
-                     "converting silently.")
+        notes.append(
+            f"The text states a pay period of one {figure.period} ({figure.text!r}); the "
+            "schema takes only 'year' or 'hour': decide how to record it, never by "
+            "converting silently."
+        )
     elif alone and re.search(_HOURLY, quote, re.IGNORECASE):
         fields["period"] = "hour"
         notes.append("The text states no period next to the figure: 'hour' guessed from the sentence.")
@@ -294,8 +352,7 @@ def _salary(figure: scan.Figure, quote: str, offset: int, published: str) -> tup
         notes.append("The text states no period next to the figure: 'year' guessed from the sentence.")
     else:
         fields["period"] = "year" if figure.values[0] >= 1000 else "hour"
-        notes.append(f"The text states no period: {fields['period']!r} guessed from the size of "
-                     "the amount.")
+        notes.append(f"The text states no period: {fields['period']!r} guessed from the size of the amount.")
     years = _YEAR_IN_TEXT.findall(quote)
     if years:
         fields["year"] = int(years[0])
@@ -312,17 +369,25 @@ def _salary(figure: scan.Figure, quote: str, offset: int, published: str) -> tup
         fields["cited_from"] = cited.group(1)
     if re.search(_HEDGE, quote, re.IGNORECASE):
         flags.append("approximate")
-    if (figure.currency == "USD" and len(figure.values) == 2 and figure.text.count("$") == 1
-            and re.search(r"\s(?:and|to)\s", figure.text)):
+    if (
+        figure.currency == "USD"
+        and len(figure.values) == 2
+        and figure.text.count("$") == 1
+        and re.search(r"\s(?:and|to)\s", figure.text)
+    ):
         flags.append("missing-dollar-sign")
     if figure.currency is None:
-        notes.append(f"The text names no currency the scanner knows ({figure.text!r}): low_usd/"
-                     "high_usd hold the amounts as written, not U.S. dollars; establish the "
-                     "currency or exclude the figure.")
+        notes.append(
+            f"The text names no currency the scanner knows ({figure.text!r}): low_usd/"
+            "high_usd hold the amounts as written, not U.S. dollars; establish the "
+            "currency or exclude the figure."
+        )
     elif figure.currency != "USD":
-        notes.append(f"The text states {figure.currency}, not U.S. dollars ({figure.text!r}): "
-                     "low_usd/high_usd hold the amounts as written, not converted; convert with "
-                     "a cited rate and say so here, or exclude the figure.")
+        notes.append(
+            f"The text states {figure.currency}, not U.S. dollars ({figure.text!r}): "
+            "low_usd/high_usd hold the amounts as written, not converted; convert with "
+            "a cited rate and say so here, or exclude the figure."
+        )
     fields["flags"] = flags
     return fields, notes
 
@@ -330,16 +395,21 @@ def _salary(figure: scan.Figure, quote: str, offset: int, published: str) -> tup
 def _requirement(figure: scan.Figure, quote: str, offset: int) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
     role = _role(quote, offset)
-    fields: dict[str, Any] = {"role": role or TODO_ROLE, "tier": "unspecified",
-                              "requirement": "experience", "years_min": _number(figure.values[0])}
+    fields: dict[str, Any] = {
+        "role": role or TODO_ROLE,
+        "tier": "unspecified",
+        "requirement": "experience",
+        "years_min": _number(figure.values[0]),
+    }
     if len(figure.values) == 2:
         fields["years_max"] = _number(figure.values[1])
     necessity = _nearest(quote, offset, _NECESSITY)
     if necessity:
         fields["necessity"] = necessity
     if not re.search(r"\bexperience", quote, re.IGNORECASE):
-        notes.append("The sentence does not speak of experience: record what the years are, or "
-                     "move the figure to exclusions.")
+        notes.append(
+            "The sentence does not speak of experience: record what the years are, or move the figure to exclusions."
+        )
     fields["flags"] = ["approximate"] if re.search(_HEDGE, quote, re.IGNORECASE) else []
     return fields, notes
 
@@ -350,13 +420,18 @@ _CONDITION_UNITS = {"hour": "hours", "day": "days", "week": "weeks"}
 def _condition(figure: scan.Figure, quote: str, offset: int) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
     if figure.unit == "24/7":
-        return {"aspect": "opening-hours", "value": figure.text, "hours_per_day": 24,
-                "days_per_week": 7, "flags": []}, notes
+        return {
+            "aspect": "opening-hours",
+            "value": figure.text,
+            "hours_per_day": 24,
+            "days_per_week": 7,
+            "flags": [],
+        }, notes
     aspect = _nearest(quote, offset, _ASPECTS)
     if aspect is None:
         aspect = "schedule"
         notes.append("No word near the figure names the condition: 'schedule' is a guess.")
-    after = re.match(r"\s+([A-Za-z]+)", quote[offset + len(figure.text):])
+    after = re.match(r"\s+([A-Za-z]+)", quote[offset + len(figure.text) :])
     value = figure.text
     if re.search(r"\d\s*[-\u2010\u2011\u2013\u2014]\s*[A-Za-z]+$", figure.text) and after:
         value = f"{figure.text} {after.group(1)}"  # "8-hour shifts"
@@ -372,28 +447,39 @@ def _condition(figure: scan.Figure, quote: str, offset: int) -> tuple[dict[str, 
         if figure.unit in _CONDITION_UNITS:
             fields["unit"] = _CONDITION_UNITS[figure.unit]
         else:
-            notes.append(f"The text counts in {figure.unit}s ({figure.text!r}); the schema's "
-                         "units are hours, days and weeks, so unit is left empty.")
+            notes.append(
+                f"The text counts in {figure.unit}s ({figure.text!r}); the schema's "
+                "units are hours, days and weeks, so unit is left empty."
+            )
     fields["flags"] = ["approximate"] if re.search(_HEDGE, quote, re.IGNORECASE) else []
     return fields, notes
 
 
 def _percent(figure: scan.Figure, quote: str, offset: int) -> tuple[str, dict[str, Any], list[str]]:
-    notes = ["No record kind holds a percentage, so the scanner will list this figure until it "
-             "is excluded: keep the record for its claim and add an exclusion, or exclude it only."]
+    notes = [
+        "No record kind holds a percentage, so the scanner will list this figure until it "
+        "is excluded: keep the record for its claim and add an exclusion, or exclude it only."
+    ]
     if re.search(_TURNOVER, quote, re.IGNORECASE):
-        return "challenge", {"item": f"TODO: the challenge in a few words ({figure.text})",
-                             "category": "turnover", "flags": []}, notes
+        return (
+            "challenge",
+            {"item": f"TODO: the challenge in a few words ({figure.text})", "category": "turnover", "flags": []},
+            notes,
+        )
     category = _nearest(quote, offset, _METRICS)
     if category is None:
         category = "service-quality"
         notes.append("No word near the figure names a metric: 'service-quality' is a guess.")
-    return "metric", {"metric": f"TODO: the measure as the source names it ({figure.text})",
-                      "category": category, "flags": []}, notes
+    return (
+        "metric",
+        {"metric": f"TODO: the measure as the source names it ({figure.text})", "category": category, "flags": []},
+        notes,
+    )
 
 
-def _kind_and_fields(figure: scan.Figure, quote: str, offset: int,
-                     published: str) -> tuple[str, dict[str, Any], list[str]]:
+def _kind_and_fields(
+    figure: scan.Figure, quote: str, offset: int, published: str
+) -> tuple[str, dict[str, Any], list[str]]:
     if figure.unit.startswith(("usd", "money")):
         return ("salary", *_salary(figure, quote, offset, published))
     if figure.unit == "year":
@@ -428,8 +514,10 @@ def draft_records(text: str, published: str = "") -> list[dict[str, Any]]:
         kind, fields, notes = _kind_and_fields(figure, quote, figure.start - begin, published)
         unseen = _unseen_numbers(fields, kind, quote)
         if unseen:
-            notes.append(f"The validator will refuse this record's numbers ({'; '.join(unseen)}): "
-                         "correct them or exclude the figure.")
+            notes.append(
+                f"The validator will refuse this record's numbers ({'; '.join(unseen)}): "
+                "correct them or exclude the figure."
+            )
         written = re.sub(r"(?<=\d),(?=\d)", "", figure.text)  # "$40,000" -> "40000"
         base = f"{kind}-{_slug(written)}"[:48].rstrip("-")
         rid, n = base, 2
@@ -439,8 +527,10 @@ def draft_records(text: str, published: str = "") -> list[dict[str, Any]]:
         flags = fields.pop("flags")
         if "hedge" in schema.MODELS[kind].model_fields:
             fields["hedge"] = hedges_in(quote)
-            notes.append("Check the hedge: the words of the quote that qualify this claim (drafted: "
-                         f"every hedge word the quote holds, {fields['hedge'] or 'none'}).")
+            notes.append(
+                "Check the hedge: the words of the quote that qualify this claim (drafted: "
+                f"every hedge word the quote holds, {fields['hedge'] or 'none'})."
+            )
         todo = [] if fields.get("role", "") != TODO_ROLE else ["choose the role"]
         if fields.get("tier") == "unspecified":
             todo.append("choose the tier")
@@ -474,8 +564,9 @@ def dump(document: dict[str, Any], origin: str) -> str:
         "# claims without figures; move figures the report will not use to exclusions; then remove\n"
         f"# every 'status: draft' line and rename this file to {document['source_id']}.yaml.\n"
     )
-    body = yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=10_000)
+    body = yaml.dump(
+        document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
+    )
     return header + body
 
 
@@ -501,8 +592,9 @@ def write(path: Path, text: str, force: bool = False) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m analysis.draft FILE``: write the draft records; exit 1 on a refused input or output."""
-    parser = argparse.ArgumentParser(prog="python -m analysis.draft",
-                                     description="Draft one evidence record per figure of a new source.")
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis.draft", description="Draft one evidence record per figure of a new source."
+    )
     parser.add_argument("file", type=Path, help="the source text, e.g. data/raw/NEW.txt")
     parser.add_argument("--source-id", help="source id for a file not in data/raw/sources.csv")
     parser.add_argument("--out", type=Path, help="where to write (default data/evidence/<id>.draft.yaml)")

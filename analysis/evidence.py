@@ -110,7 +110,11 @@ def _problem(error: Any, raw: dict[str, Any], kind: str | None) -> str:
         return f"{name} must be an integer (got {value!r})"
     if kind_of == "greater_than_equal":
         limit = error["ctx"]["ge"]
-        return f"{name} must not be negative (got {value})" if limit == 0 else f"{name} must be at least {limit:g} (got {value})"
+        return (
+            f"{name} must not be negative (got {value})"
+            if limit == 0
+            else f"{name} must be at least {limit:g} (got {value})"
+        )
     if kind_of == "less_than_equal":
         return f"{name} must be at most {error['ctx']['le']:g} (got {value})"
     if kind_of == "string_type":
@@ -120,8 +124,10 @@ def _problem(error: Any, raw: dict[str, Any], kind: str | None) -> str:
             return "quote is missing or empty"
         if not str(value):
             return f"{name} must not be empty"
-        return (f"{name} is too short ({len(str(value))} characters; a quote must have at least "
-                f"{schema.MIN_QUOTE_CHARS} to stand on its own)")
+        return (
+            f"{name} is too short ({len(str(value))} characters; a quote must have at least "
+            f"{schema.MIN_QUOTE_CHARS} to stand on its own)"
+        )
     if kind_of == "string_pattern_mismatch":
         return f"{name} must be a lower-case slug (got {value!r})"
     if kind_of == "value_error":
@@ -163,8 +169,9 @@ def figure_problems(kind: str, values: Mapping[str, Any], quote: str) -> list[st
             continue
         said = "; ".join(f"{f.text!r} = {', '.join(f'{v:g}' for v in f.values)}" for f in figures) or "none"
         fields = ", ".join(f"{n} {v:g}" for n, v in stated)
-        problems.append(f"{fields}: not a figure of the quote at the position the field names "
-                        f"(the quote states: {said})")
+        problems.append(
+            f"{fields}: not a figure of the quote at the position the field names (the quote states: {said})"
+        )
     return problems
 
 
@@ -176,8 +183,9 @@ class _Seen:
     quotes: dict[tuple[Any, ...], list[tuple[str, str]]] = field(default_factory=dict)
 
 
-def _check_record(raw: Any, index: int, where: str, source: sources.Source | None,
-                  seen: _Seen) -> tuple[Record | None, list[str]]:
+def _check_record(
+    raw: Any, index: int, where: str, source: sources.Source | None, seen: _Seen
+) -> tuple[Record | None, list[str]]:
     """Validate one raw record; returns the record (or None) and its problems."""
     rid = raw.get("id") if isinstance(raw, dict) else None
     label = f"{where}: record {rid!r} (#{index})" if isinstance(rid, str) and rid else f"{where}: record #{index}"
@@ -200,10 +208,10 @@ def _check_record(raw: Any, index: int, where: str, source: sources.Source | Non
         if sources.find_quote(source.text, model.quote) is None:
             problems.append(f"quote not found verbatim in {source.meta.file}: {quote[:60]!r}")
         problems += figure_problems(kind, model.model_dump(), model.quote)
-        if kind == "salary" and getattr(model, "year_basis") == "publication date":
+        if kind == "salary" and model.year_basis == "publication date":
             published = source.meta.published[:4]
-            if str(getattr(model, "year")) != published:
-                problems.append(f"year {getattr(model, 'year')} is not the publication year ({published or 'undated'})")
+            if str(model.year) != published:
+                problems.append(f"year {model.year} is not the publication year ({published or 'undated'})")
     values = model.model_dump(exclude={"id", "kind", "quote", "flags", "note", "status"}, exclude_none=True)
     signature = (kind, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items())))
     for other_quote, other_id in seen.quotes.get(signature, []):
@@ -214,8 +222,7 @@ def _check_record(raw: Any, index: int, where: str, source: sources.Source | Non
     if problems:
         return None, [f"{label}: {p}" for p in problems]
     seen.quotes.setdefault(signature, []).append((quote, str(rid)))
-    return Record(source.source_id if source else "", model.id, kind, values, tuple(model.flags),
-                  model.note, quote), []
+    return Record(source.source_id if source else "", model.id, kind, values, tuple(model.flags), model.note, quote), []
 
 
 def record_problems(raw: Any, source: sources.Source | None, where: str = "record") -> list[str]:
@@ -223,7 +230,9 @@ def record_problems(raw: Any, source: sources.Source | None, where: str = "recor
     return _check_record(raw, 1, where, source, _Seen())[1]
 
 
-def _check_exclusion(raw: Any, index: int, where: str, source: sources.Source | None) -> tuple[Exclusion | None, list[str]]:
+def _check_exclusion(
+    raw: Any, index: int, where: str, source: sources.Source | None
+) -> tuple[Exclusion | None, list[str]]:
     label = f"{where}: exclusion #{index}"
     try:
         item = schema.Exclusion.model_validate(raw)
@@ -245,8 +254,7 @@ def read_file(path: Path, corpus: dict[str, sources.Source]) -> Evidence:
         out.errors.append(str(err))
         return out
     if not isinstance(doc, dict):
-        out.errors.append(f"{path}: must be a mapping with source_id and records "
-                          f"(found {type(doc).__name__})")
+        out.errors.append(f"{path}: must be a mapping with source_id and records (found {type(doc).__name__})")
         return out
     for key in doc:
         if key not in schema.TOP_LEVEL_KEYS:
@@ -290,14 +298,15 @@ def _folder_problems(evidence_dir: Path, corpus: dict[str, sources.Source]) -> l
     names = {p.name for p in evidence_dir.iterdir()}
     for source_id in corpus:
         if f"{source_id}.yaml" not in names:
-            problems.append(f"{evidence_dir / (source_id + '.yaml')}: missing: every source of the manifest "
-                            "needs its evidence file (records, or a no_claims reason)")
+            problems.append(
+                f"{evidence_dir / (source_id + '.yaml')}: missing: every source of the manifest "
+                "needs its evidence file (records, or a no_claims reason)"
+            )
     expected = {f"{s}.yaml" for s in corpus} | NOT_EVIDENCE
     for name in sorted(names - expected):
         stem = name.split(".")[0]
         if name.endswith(".draft.yaml"):
-            why = (f"a drafted file: review every record, delete its status lines and rename it "
-                   f"{stem}.yaml")
+            why = f"a drafted file: review every record, delete its status lines and rename it {stem}.yaml"
         elif stem in corpus and name != f"{stem}.yaml":
             why = f"evidence files are named {stem}.yaml"
         else:
@@ -306,8 +315,7 @@ def _folder_problems(evidence_dir: Path, corpus: dict[str, sources.Source]) -> l
     return problems
 
 
-def validate_all(evidence_dir: Path = paths.EVIDENCE,
-                 corpus: dict[str, sources.Source] | None = None) -> Evidence:
+def validate_all(evidence_dir: Path = paths.EVIDENCE, corpus: dict[str, sources.Source] | None = None) -> Evidence:
     """Read every source's evidence file, in manifest order; collect records and errors."""
     corpus = sources.load_all() if corpus is None else corpus
     total = Evidence(errors=_folder_problems(evidence_dir, corpus))
@@ -349,8 +357,14 @@ def render_tables(records: list[Record]) -> dict[str, str]:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow([c.name for c in columns])
         for rec in (r for r in records if r.kind == kind):
-            row = {"source_id": rec.source_id, "record_id": rec.record_id, **rec.values,
-                   "flags": ";".join(rec.flags), "note": rec.note, "quote": rec.quote}
+            row = {
+                "source_id": rec.source_id,
+                "record_id": rec.record_id,
+                **rec.values,
+                "flags": ";".join(rec.flags),
+                "note": rec.note,
+                "quote": rec.quote,
+            }
             if "tier" in rec.values:
                 row["tier_level"] = vocab.TIER_LEVELS[rec.values["tier"]]
             writer.writerow([_cell(row.get(c.name)) for c in columns])
@@ -391,8 +405,11 @@ def write_tables(tables: dict[str, str], out_dir: Path = paths.PROCESSED) -> Non
 
 def drift(tables: dict[str, str], out_dir: Path = paths.PROCESSED) -> list[str]:
     """Names of processed files whose committed content differs from ``tables``."""
-    return [name for name, text in tables.items()
-            if not (out_dir / name).exists() or (out_dir / name).read_text(encoding="utf-8") != text]
+    return [
+        name
+        for name, text in tables.items()
+        if not (out_dir / name).exists() or (out_dir / name).read_text(encoding="utf-8") != text
+    ]
 
 
 def load_table(name: str, processed: Path = paths.PROCESSED) -> pd.DataFrame:
@@ -408,17 +425,20 @@ def load_table(name: str, processed: Path = paths.PROCESSED) -> pd.DataFrame:
     expected = [c.name for c in columns]
     if header != expected:
         raise EvidenceError(f"{path}: columns {header} are not the schema's {expected} (run `make data`)")
-    dtypes = {c.name: ("Int64" if c.type == "integer" else "Float64" if c.type == "number" else "string")
-              for c in columns}
-    return pd.read_csv(path, dtype=dtypes, keep_default_na=False,
-                       na_values={c: [""] for c, t in dtypes.items() if t != "string"})
+    dtypes = {
+        c.name: ("Int64" if c.type == "integer" else "Float64" if c.type == "number" else "string") for c in columns
+    }
+    return pd.read_csv(
+        path, dtype=dtypes, keep_default_na=False, na_values={c: [""] for c, t in dtypes.items() if t != "string"}
+    )
 
 
 def counts_by_kind(records: list[Record], sources_order: list[str]) -> pd.DataFrame:
     """Records per source (rows) and kind (columns), with totals: what the evidence base holds."""
     frame = pd.DataFrame([(r.source_id, r.kind) for r in records], columns=["source_id", "kind"])
     table = pd.crosstab(frame["source_id"], frame["kind"]).reindex(
-        index=sources_order, columns=list(vocab.KINDS), fill_value=0)
+        index=sources_order, columns=list(vocab.KINDS), fill_value=0
+    )
     table["all kinds"] = table.sum(axis=1)
     table.index.name = "source_id"
     table.columns.name = None
@@ -427,8 +447,10 @@ def counts_by_kind(records: list[Record], sources_order: list[str]) -> pd.DataFr
 
 def exclusions_table(exclusions: list[Exclusion]) -> pd.DataFrame:
     """The figures deliberately not used, and why, as a reader sees them."""
-    return pd.DataFrame([{"source_id": e.source_id, "Figure": e.figure, "Why it is not used": e.reason}
-                         for e in exclusions], columns=["source_id", "Figure", "Why it is not used"])
+    return pd.DataFrame(
+        [{"source_id": e.source_id, "Figure": e.figure, "Why it is not used": e.reason} for e in exclusions],
+        columns=["source_id", "Figure", "Why it is not used"],
+    )
 
 
 def undated_share(records: list[Record], corpus: dict[str, sources.Source]) -> tuple[int, int]:
@@ -439,8 +461,9 @@ def undated_share(records: list[Record], corpus: dict[str, sources.Source]) -> t
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.evidence", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="compare data/processed with the records instead of writing")
+    parser.add_argument(
+        "--check", action="store_true", help="compare data/processed with the records instead of writing"
+    )
     parser.add_argument("--evidence", type=Path, default=paths.EVIDENCE, help="evidence folder")
     parser.add_argument("--out", type=Path, default=paths.PROCESSED, help="processed folder")
     parser.add_argument("--manifest", type=Path, default=paths.MANIFEST, help="the sources' manifest")
@@ -455,8 +478,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         stale = drift(tables, args.out)
         for name in stale:
-            print(f"{args.out / name}: differs from what the evidence records give "
-                  "(run `make data`)", file=sys.stderr)
+            print(f"{args.out / name}: differs from what the evidence records give (run `make data`)", file=sys.stderr)
         return 1 if stale else 0
     write_tables(tables, args.out)
     print(f"wrote {len(tables)} files to {args.out}")

@@ -14,6 +14,7 @@ page. An exclusion has no id of its own; it gets one from its figure (``excluded
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,11 +35,24 @@ HEDGE_FIELD = "hedge"
 QUOTE_PREFIX = "quote--"
 
 #: Each kind's main field (what the row is about) and its category field.
-_MAIN: dict[str, str] = {"salary": "role", "role": "title", "requirement": "role", "benefit": "item",
-                         "challenge": "item", "metric": "metric", "condition": "value"}
-_CATEGORY: dict[str, str] = {"salary": "tier", "role": "tier", "requirement": "requirement",
-                             "benefit": "category", "challenge": "category", "metric": "category",
-                             "condition": "aspect"}
+_MAIN: dict[str, str] = {
+    "salary": "role",
+    "role": "title",
+    "requirement": "role",
+    "benefit": "item",
+    "challenge": "item",
+    "metric": "metric",
+    "condition": "value",
+}
+_CATEGORY: dict[str, str] = {
+    "salary": "tier",
+    "role": "tier",
+    "requirement": "requirement",
+    "benefit": "category",
+    "challenge": "category",
+    "metric": "category",
+    "condition": "aspect",
+}
 assert set(_MAIN) == set(_CATEGORY) == set(vocab.KINDS)
 
 
@@ -100,17 +114,32 @@ def record_row(record: evidence.Record) -> Row:
     if record.kind == "salary":
         main = f"{main}: {_amount(values)}"
     hedge = values.get(HEDGE_FIELD) or []
-    return Row(record.kind, record.source_id, record.record_id, main,
-               str(values.get(_CATEGORY[record.kind], "")),
-               ", ".join(hedge) if isinstance(hedge, list) else str(hedge), record.quote)
+    return Row(
+        record.kind,
+        record.source_id,
+        record.record_id,
+        main,
+        str(values.get(_CATEGORY[record.kind], "")),
+        ", ".join(hedge) if isinstance(hedge, list) else str(hedge),
+        record.quote,
+    )
 
 
 def rows(found: evidence.Evidence) -> list[Row]:
     """Every record, then every exclusion, each group in manifest and file order."""
     out = [record_row(r) for r in found.records]
     for item, rid in zip(found.exclusions, exclusion_ids(found.exclusions), strict=True):
-        out.append(Row(EXCLUDED, item.source_id, rid, f"{item.figure} ({item.reason})", "", "",
-                       sources.normalise_space(item.quote)))
+        out.append(
+            Row(
+                EXCLUDED,
+                item.source_id,
+                rid,
+                f"{item.figure} ({item.reason})",
+                "",
+                "",
+                sources.normalise_space(item.quote),
+            )
+        )
     return out
 
 
@@ -181,7 +210,7 @@ def segments(text: str, spans: Iterable[Located]) -> list[Paragraph]:
     cuts |= {m.start() for m in re.finditer("\n", text)} | {m.end() for m in re.finditer("\n", text)}
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
     paragraphs = [Paragraph()]
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         piece = text[a:b]
         if piece == "\n":
             paragraphs.append(Paragraph())

@@ -35,9 +35,11 @@ from analysis import evidence, paths, schema
 WORKBOOK_NAME = "call-center-careers-data.xlsx"
 #: What a spreadsheet reads as the start of a formula.
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
-CSV_NOTE = ("In these CSV files a text cell that would start with =, +, -, @, a tab or a carriage "
-            "return starts with an apostrophe, so that spreadsheet programs show it instead of running "
-            "it; data/processed/ in the repository keeps the text exactly.")
+CSV_NOTE = (
+    "In these CSV files a text cell that would start with =, +, -, @, a tab or a carriage "
+    "return starts with an apostrophe, so that spreadsheet programs show it instead of running "
+    "it; data/processed/ in the repository keeps the text exactly."
+)
 
 
 def release_date(citation: Path = paths.ROOT / "CITATION.cff") -> datetime:
@@ -85,10 +87,16 @@ def dictionary(processed: Path = paths.PROCESSED) -> pd.DataFrame:
     for resource in package["resources"]:
         for field in resource["schema"]["fields"]:
             constraints = field.get("constraints", {})
-            rows.append({"table": resource["name"], "column": field["name"], "type": field["type"],
-                         "required": "yes" if constraints.get("required") else "",
-                         "allowed values": ", ".join(constraints.get("enum", [])),
-                         "description": field["description"]})
+            rows.append(
+                {
+                    "table": resource["name"],
+                    "column": field["name"],
+                    "type": field["type"],
+                    "required": "yes" if constraints.get("required") else "",
+                    "allowed values": ", ".join(constraints.get("enum", [])),
+                    "description": field["description"],
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -111,8 +119,11 @@ def _stable_container(content: bytes, when: datetime) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries:
             if name == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
-                              rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
+                data = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
+                    rb"\g<1>" + stamp.encode() + rb"\g<2>",
+                    data,
+                )
             elif name.lower().endswith(_NESTED):
                 data = _stable_container(data, when)
             info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
@@ -126,8 +137,10 @@ def workbook(out: Path, processed: Path = paths.PROCESSED) -> Path:
     """Write the XLSX workbook: a sheet per processed table and a 'dictionary' sheet."""
     book = Workbook()
     book.remove(book.active)
-    sheets = {name: pd.read_csv(processed / f"{name}.csv", dtype=str, keep_default_na=False)
-              for name in evidence.TABLES.values()}
+    sheets = {
+        name: pd.read_csv(processed / f"{name}.csv", dtype=str, keep_default_na=False)
+        for name in evidence.TABLES.values()
+    }
     sheets["dictionary"] = dictionary(processed)
     for name, frame in sheets.items():
         sheet = book.create_sheet(name)
@@ -181,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.export", description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=paths.DOWNLOADS)
     args = parser.parse_args(argv)
-    written = tables(args.out) + [workbook(args.out / WORKBOOK_NAME)]
+    written = [*tables(args.out), workbook(args.out / WORKBOOK_NAME)]
     print(f"wrote {len(written)} files to {args.out}")
     return 0
 

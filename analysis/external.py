@@ -9,9 +9,21 @@ import pandas as pd
 
 from analysis import paths
 
-OEWS_COLUMNS = ("year", "soc_code", "occupation", "employment", "mean_annual_usd",
-                "median_hourly_usd", "p10_annual_usd", "p25_annual_usd", "median_annual_usd",
-                "p75_annual_usd", "p90_annual_usd", "source", "url")
+OEWS_COLUMNS = (
+    "year",
+    "soc_code",
+    "occupation",
+    "employment",
+    "mean_annual_usd",
+    "median_hourly_usd",
+    "p10_annual_usd",
+    "p25_annual_usd",
+    "median_annual_usd",
+    "p75_annual_usd",
+    "p90_annual_usd",
+    "source",
+    "url",
+)
 # The nearest official occupation to each tier of the report's ladder. No federal occupation is
 # titled "customer service manager" or "training manager": the manager rows are proxies.
 PROXIES: dict[str, tuple[str, str]] = {
@@ -65,12 +77,22 @@ def oews_latest(oews: pd.DataFrame, soc_code: str) -> pd.Series:
 
 def load_projections(path: Path = paths.EXTERNAL / "bls_employment_projections_2024_34.csv") -> pd.DataFrame:
     """BLS Employment Projections 2024-34 for customer service representatives."""
-    return _read(path, ("soc_code", "employment_2024_thousands", "employment_2034_thousands",
-                        "change_percent", "annual_openings_thousands", "median_annual_wage_2024_usd",
-                        "typical_entry_education", "source", "url"))
+    return _read(
+        path,
+        (
+            "soc_code",
+            "employment_2024_thousands",
+            "employment_2034_thousands",
+            "change_percent",
+            "annual_openings_thousands",
+            "median_annual_wage_2024_usd",
+            "typical_entry_education",
+            "source",
+            "url",
+        ),
+    )
 
 
 def load_turnover(path: Path = paths.EXTERNAL / "turnover_studies.csv") -> pd.DataFrame:
     """Published figures on agent turnover and occupational separations."""
-    return _read(path, ("claim", "low_percent", "high_percent", "region", "year", "kind",
-                        "source", "url", "quote"))
+    return _read(path, ("claim", "low_percent", "high_percent", "region", "year", "kind", "source", "url", "quote"))

@@ -42,8 +42,16 @@ MODULES: tuple[str, ...] = (
     "analysis.agreement",
 )
 #: The pages, in reading order, that figures are placed on (``_toc.yml`` order; the landing page first).
-CHAPTERS: tuple[str, ...] = ("index", "01-sources", "02-pay", "03-career-ladder", "04-benefits",
-                             "05-challenges", "06-conditions", "07-agreement")
+CHAPTERS: tuple[str, ...] = (
+    "index",
+    "01-sources",
+    "02-pay",
+    "03-career-ladder",
+    "04-benefits",
+    "05-challenges",
+    "06-conditions",
+    "07-agreement",
+)
 PACK_DIR: Path = paths.BUILD / "figures"
 PACK_ZIP: Path = paths.DOWNLOADS / "call-center-careers-figures.zip"
 
@@ -137,8 +145,12 @@ def stem(name: str) -> str:
 
 
 #: What each of a figure's files in the pack is, by suffix.
-PACK_FILES: dict[str, str] = {"png": "PNG image (200 dpi)", "svg": "SVG image (text stays text)",
-                              "csv": "CSV of the values drawn", "txt": "text card"}
+PACK_FILES: dict[str, str] = {
+    "png": "PNG image (200 dpi)",
+    "svg": "SVG image (text stays text)",
+    "csv": "CSV of the values drawn",
+    "txt": "text card",
+}
 
 
 def card(name: str, data: pd.DataFrame | None = None) -> str:
@@ -148,14 +160,16 @@ def card(name: str, data: pd.DataFrame | None = None) -> str:
     chart = registry()[name]
     data = chart.data() if data is None else data
     files = "\n".join(f"  {stem(name)}.{ext}: {what}" for ext, what in PACK_FILES.items())
-    return (f"Figure {number(name)}: {chart.title}\n\n{chart.caption(data)}\n\n"
-            f"Alt text: {chart.alt(data)}\n\nSource: {source_line(chart, data)}\n\n"
-            f"Files:\n{files}\n\n"
-            f"Short citation: {short_citation(name)}\n\n"
-            f"Cite as: {citation_text(name)}\n\n"
-            f"Online: {report.page_url(chart.chapter, name)}\n\n"
-            f"Licence: {report.LICENCE} ({report.LICENCE_URL}) for the chart and its data. "
-            f"{report.QUOTATIONS}\n")
+    return (
+        f"Figure {number(name)}: {chart.title}\n\n{chart.caption(data)}\n\n"
+        f"Alt text: {chart.alt(data)}\n\nSource: {source_line(chart, data)}\n\n"
+        f"Files:\n{files}\n\n"
+        f"Short citation: {short_citation(name)}\n\n"
+        f"Cite as: {citation_text(name)}\n\n"
+        f"Online: {report.page_url(chart.chapter, name)}\n\n"
+        f"Licence: {report.LICENCE} ({report.LICENCE_URL}) for the chart and its data. "
+        f"{report.QUOTATIONS}\n"
+    )
 
 
 def record_links(data: pd.DataFrame) -> list[dict[str, list[tuple[str, str]]]]:

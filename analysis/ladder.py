@@ -33,12 +33,14 @@ _FILLER = frozenset({"a", "an", "the", "of", "and", "for", "in", "i", "ii", "iii
 def tier_table() -> pd.DataFrame:
     """The harmonised tiers: level, tier name, label and what each covers (rungs, then unspecified)."""
     tiers = [*LADDER, "unspecified"]
-    return pd.DataFrame({
-        "level": [vocab.TIERS[t].level for t in tiers],
-        "tier": tiers,
-        "label": [vocab.TIERS[t].label for t in tiers],
-        "covers": [vocab.TIERS[t].covers for t in tiers],
-    })
+    return pd.DataFrame(
+        {
+            "level": [vocab.TIERS[t].level for t in tiers],
+            "tier": tiers,
+            "label": [vocab.TIERS[t].label for t in tiers],
+            "covers": [vocab.TIERS[t].covers for t in tiers],
+        }
+    )
 
 
 def _rungs(frame: pd.DataFrame) -> list[str]:
@@ -73,14 +75,16 @@ def tier_summary(roles: pd.DataFrame, salaries: pd.DataFrame, sources_order: lis
     counts = title_counts(roles, sources_order)
     pricing = set(zip(salaries["tier"], salaries["source_id"], strict=True))
     priced = {t: [s for s in sources_order if (t, s) in pricing] for t in counts.index}
-    return pd.DataFrame({
-        "tier": counts.index,
-        "level": [vocab.TIER_LEVELS[t] for t in counts.index],
-        "sources": (counts > 0).sum(axis=1).to_numpy(),
-        "titles": counts.sum(axis=1).to_numpy(),
-        "named_by": [[s for s in counts.columns if counts.loc[t, s] > 0] for t in counts.index],
-        "priced_by": [priced[t] for t in counts.index],
-    })
+    return pd.DataFrame(
+        {
+            "tier": counts.index,
+            "level": [vocab.TIER_LEVELS[t] for t in counts.index],
+            "sources": (counts > 0).sum(axis=1).to_numpy(),
+            "titles": counts.sum(axis=1).to_numpy(),
+            "named_by": [[s for s in counts.columns if counts.loc[t, s] > 0] for t in counts.index],
+            "priced_by": [priced[t] for t in counts.index],
+        }
+    )
 
 
 def tiers_named_by(summary: pd.DataFrame, n_sources: int) -> list[str]:
@@ -127,8 +131,9 @@ def ladder_chart(data: pd.DataFrame, column_label: Callable[[str], str] | None =
     unpriced = set(data.loc[~data["priced"].astype(bool), "label"])
     for i, label in enumerate(labels):
         if label in unpriced:
-            ax.text(n_cols - 0.35, i, "no pay figure", va="center", ha="left", fontsize=9,
-                    color=charts.GREY, style="italic")
+            ax.text(
+                n_cols - 0.35, i, "no pay figure", va="center", ha="left", fontsize=9, color=charts.GREY, style="italic"
+            )
     if unpriced:  # an extra column of notes: widen the figure so the source columns keep their room
         ax.set_xlim(-0.6, n_cols + 0.9)
         fig.set_figwidth(fig.get_figwidth() + 1.7)
@@ -143,9 +148,11 @@ def _tiers_alt(data: pd.DataFrame) -> str:
     every = [report.short_ref(s) for s in counts.columns if rungs[s] == len(counts)]
     none = [report.short_ref(s) for s in counts.columns if rungs[s] == 0]
     unpriced = list(dict.fromkeys(data.loc[~data["priced"].astype(bool), "label"]))
-    text = ("Dot matrix with the rungs of the ladder as rows, front line at the bottom, and the sources as "
-            "columns; a numbered dot gives how many titles a source names at that rung, a small grey dot means "
-            "none.")
+    text = (
+        "Dot matrix with the rungs of the ladder as rows, front line at the bottom, and the sources as "
+        "columns; a numbered dot gives how many titles a source names at that rung, a small grey dot means "
+        "none."
+    )
     if every:
         text += f" A dot on every rung: {', '.join(every)}."
     if none:
@@ -181,8 +188,7 @@ def education_experience(requirements: pd.DataFrame, sources_order: list[str]) -
     then by source order; ``unspecified`` rows (work in general) come last.
     """
     stated = requirements["education"].fillna("").astype(str) != ""
-    keep = (requirements["requirement"].isin(["education", "experience"]) | stated
-            | requirements["years_min"].notna())
+    keep = requirements["requirement"].isin(["education", "experience"]) | stated | requirements["years_min"].notna()
     rows = requirements[keep]
     order = {s: i for i, s in enumerate(sources_order)}
     groups: dict[tuple[str, str, str], list[dict[str, object]]] = {}
@@ -195,22 +201,30 @@ def education_experience(requirements: pd.DataFrame, sources_order: list[str]) -
         low = min(lows) if lows else None
         high = max(highs) if highs else None
         first = group[0]
-        out.append({
-            "tier": str(first["tier"]),
-            "tier_level": int(first["tier_level"]),
-            "role": role,
-            "education": _joined(pd.Series([EDUCATION_LABELS.get(str(r["education"])) for r in group
-                                            if pd.notna(r["education"])], dtype=object)),
-            "years_min": low,
-            "years_max": high,
-            "years": _years(low, high, any(r["requirement"] == "experience" for r in group)),
-            "necessity": _joined(pd.Series([r["necessity"] for r in group], dtype=object)),
-            "hedge": _joined(pd.Series([str(r.get("hedge") or "").replace(";", ", ") for r in group], dtype=object)),
-            "source_id": source,
-            "record_id": str(first["record_id"]),
-            "_general": int(first["tier_level"]) == 0,
-            "_order": order.get(source, len(order)),
-        })
+        out.append(
+            {
+                "tier": str(first["tier"]),
+                "tier_level": int(first["tier_level"]),
+                "role": role,
+                "education": _joined(
+                    pd.Series(
+                        [EDUCATION_LABELS.get(str(r["education"])) for r in group if pd.notna(r["education"])],
+                        dtype=object,
+                    )
+                ),
+                "years_min": low,
+                "years_max": high,
+                "years": _years(low, high, any(r["requirement"] == "experience" for r in group)),
+                "necessity": _joined(pd.Series([r["necessity"] for r in group], dtype=object)),
+                "hedge": _joined(
+                    pd.Series([str(r.get("hedge") or "").replace(";", ", ") for r in group], dtype=object)
+                ),
+                "source_id": source,
+                "record_id": str(first["record_id"]),
+                "_general": int(first["tier_level"]) == 0,
+                "_order": order.get(source, len(order)),
+            }
+        )
     frame = pd.DataFrame(out)
     frame = frame.sort_values(["_general", "tier_level", "_order"], kind="stable", ignore_index=True)
     return frame.drop(columns=["_general", "_order"])
@@ -244,8 +258,7 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def match_experience_pay(requirements: pd.DataFrame,
-                         salaries: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def match_experience_pay(requirements: pd.DataFrame, salaries: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Pair each stated number of years of experience with the same source's pay for that role.
 
     A requirement row with ``years_min`` is matched to an annual salary row of the same source
@@ -276,33 +289,69 @@ def match_experience_pay(requirements: pd.DataFrame,
         elif len(by_title) == 0 and len(by_tier) == 1:
             pay, how = by_tier[0], "tier"
         else:
-            unmatched.append({"source_id": req["source_id"], "role": req["role"], "tier": req["tier"],
-                              "record_id": req["record_id"], "what": "years stated, no pay found"})
+            unmatched.append(
+                {
+                    "source_id": req["source_id"],
+                    "role": req["role"],
+                    "tier": req["tier"],
+                    "record_id": req["record_id"],
+                    "what": "years stated, no pay found",
+                }
+            )
             continue
         used.add((pay["source_id"], pay["record_id"]))
         low = float(pay["low_usd"])  # type: ignore[arg-type]
         high = float(pay["high_usd"]) if pd.notna(pay["high_usd"]) else low  # type: ignore[arg-type]
         y_low = float(req["years_min"])  # type: ignore[arg-type]
         y_high = float(req["years_max"]) if pd.notna(req["years_max"]) else None  # type: ignore[arg-type]
-        matched.append({
-            "source_id": req["source_id"], "role": req["role"], "pay_role": pay["role"],
-            "tier": req["tier"], "years_min": y_low, "years_max": y_high,
-            "years_mid": (y_low + y_high) / 2 if y_high is not None else y_low,
-            "low_usd": low, "high_usd": high, "mid_usd": (low + high) / 2,
-            "year": pay["year"], "matched_by": how,
-            "requirement_id": req["record_id"], "salary_id": pay["record_id"],
-        })
+        matched.append(
+            {
+                "source_id": req["source_id"],
+                "role": req["role"],
+                "pay_role": pay["role"],
+                "tier": req["tier"],
+                "years_min": y_low,
+                "years_max": y_high,
+                "years_mid": (y_low + y_high) / 2 if y_high is not None else y_low,
+                "low_usd": low,
+                "high_usd": high,
+                "mid_usd": (low + high) / 2,
+                "year": pay["year"],
+                "matched_by": how,
+                "requirement_id": req["record_id"],
+                "salary_id": pay["record_id"],
+            }
+        )
     for pay in salaries.to_dict("records"):
         if (pay["source_id"], pay["record_id"]) not in used:
-            unmatched.append({"source_id": pay["source_id"], "role": pay["role"], "tier": pay["tier"],
-                              "record_id": pay["record_id"], "what": "pay stated, no years found"})
-    m_cols = ["source_id", "role", "pay_role", "tier", "years_min", "years_max", "years_mid", "low_usd",
-              "high_usd", "mid_usd", "year", "matched_by", "requirement_id", "salary_id"]
+            unmatched.append(
+                {
+                    "source_id": pay["source_id"],
+                    "role": pay["role"],
+                    "tier": pay["tier"],
+                    "record_id": pay["record_id"],
+                    "what": "pay stated, no years found",
+                }
+            )
+    m_cols = [
+        "source_id",
+        "role",
+        "pay_role",
+        "tier",
+        "years_min",
+        "years_max",
+        "years_mid",
+        "low_usd",
+        "high_usd",
+        "mid_usd",
+        "year",
+        "matched_by",
+        "requirement_id",
+        "salary_id",
+    ]
     u_cols = ["source_id", "role", "tier", "record_id", "what"]
-    matched_frame = pd.DataFrame(matched, columns=m_cols).sort_values(["years_mid", "low_usd"],
-                                                                       ignore_index=True)
+    matched_frame = pd.DataFrame(matched, columns=m_cols).sort_values(["years_mid", "low_usd"], ignore_index=True)
     return matched_frame, pd.DataFrame(unmatched, columns=u_cols)
-
 
 
 #: The most points the experience-pay chart labels one by one.
@@ -339,8 +388,9 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | Non
             "below": ((x, row["low_usd"]), (0, -5), "center", "top"),
         }[side]
         if labelled:
-            ax.annotate(text, anchor, xytext=offset, textcoords="offset points", ha=ha, va=va,
-                        fontsize=10, color="#000000")
+            ax.annotate(
+                text, anchor, xytext=offset, textcoords="offset points", ha=ha, va=va, fontsize=10, color="#000000"
+            )
     years_top = float(matched["years_max"].fillna(matched["years_min"]).max())
     ax.set_xlim(-0.8, years_top + 3.2)
     ax.set_ylim(0, float(matched["high_usd"].max()) * 1.15)
@@ -348,8 +398,13 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | Non
     ax.set_xlabel("Years of experience asked")
     year = ", ".join(str(int(y)) for y in dict.fromkeys(matched["year"].dropna()))
     ax.set_ylabel(f"Annual pay, USD as written ({year or 'undated'})")
-    ax.legend(handles=[Line2D([], [], color=colour[t], linewidth=4, marker="o", markersize=8,
-                              label=TIER_LABELS[t]) for t in tiers], loc="upper left", title="Rung")
+    ax.legend(
+        handles=[
+            Line2D([], [], color=colour[t], linewidth=4, marker="o", markersize=8, label=TIER_LABELS[t]) for t in tiers
+        ],
+        loc="upper left",
+        title="Rung",
+    )
     return fig
 
 
@@ -360,22 +415,26 @@ def tiers_display(roles: pd.DataFrame, salaries: pd.DataFrame, sources_order: li
     """Each rung: level, label, what it covers, how many sources name it, who prices it."""
     summary = tier_summary(roles, salaries, sources_order)
     tiers = tier_table().merge(summary[["tier", "sources", "priced_by"]], on="tier", how="left")
-    return pd.DataFrame({
-        "Level": tiers["level"],
-        "Tier": tiers["label"],
-        "What it covers": tiers["covers"],
-        "Sources naming it": [f"{int(n)}" if pd.notna(n) else "" for n in tiers["sources"]],
-        "Pay figure from": [by if isinstance(by, list) else [] for by in tiers["priced_by"]],
-    })
+    return pd.DataFrame(
+        {
+            "Level": tiers["level"],
+            "Tier": tiers["label"],
+            "What it covers": tiers["covers"],
+            "Sources naming it": [f"{int(n)}" if pd.notna(n) else "" for n in tiers["sources"]],
+            "Pay figure from": [by if isinstance(by, list) else [] for by in tiers["priced_by"]],
+        }
+    )
 
 
 def coverage_table(summary: pd.DataFrame) -> pd.DataFrame:
     """Per rung: how many sources name it and which (cited), from :func:`tier_summary`."""
-    return pd.DataFrame({
-        "Rung": [vocab.LEVEL_LABELS[int(level)] for level in summary["level"]],
-        "Sources naming it": summary["sources"].astype(str),
-        "Named by": list(summary["named_by"]),
-    })
+    return pd.DataFrame(
+        {
+            "Rung": [vocab.LEVEL_LABELS[int(level)] for level in summary["level"]],
+            "Sources naming it": summary["sources"].astype(str),
+            "Named by": list(summary["named_by"]),
+        }
+    )
 
 
 def titles_table(roles: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
@@ -390,16 +449,18 @@ def titles_table(roles: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
 def asked_table(requirements: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
     """Education and years asked, one row per sentence, with how firmly and with what hedge."""
     asked = education_experience(requirements, sources_order)
-    return pd.DataFrame({
-        "Rung": asked["tier"].map(TIER_LABELS),
-        "Role as written": asked["role"],
-        "Education": asked["education"],
-        "Experience (years)": asked["years"],
-        "How firmly": asked["necessity"],
-        "Hedge": asked["hedge"],
-        "source_id": asked["source_id"],
-        "record_id": asked["record_id"],
-    })
+    return pd.DataFrame(
+        {
+            "Rung": asked["tier"].map(TIER_LABELS),
+            "Role as written": asked["role"],
+            "Education": asked["education"],
+            "Experience (years)": asked["years"],
+            "How firmly": asked["necessity"],
+            "Hedge": asked["hedge"],
+            "source_id": asked["source_id"],
+            "record_id": asked["record_id"],
+        }
+    )
 
 
 SKILL_KINDS: tuple[str, ...] = ("skill", "training", "certification")
@@ -413,43 +474,51 @@ def skills_table(requirements: pd.DataFrame, sources_order: list[str]) -> pd.Dat
     rows = requirements[requirements["requirement"].isin(SKILL_KINDS)]
     rank = {s: i for i, s in enumerate(sources_order)}
     rows = rows.assign(_s=rows["source_id"].map(rank)).sort_values(["_s"], kind="stable")
-    return pd.DataFrame({
-        "Asked": rows["requirement"].str.capitalize(),
-        "Of": rows["role"],
-        "Rung": rows["tier"].map(TIER_LABELS),
-        "Hedge": rows["hedge"].fillna("").str.replace(";", ", "),
-        "In its own words": rows["quote"].map(report.quoted),
-        "source_id": rows["source_id"],
-        "record_id": rows["record_id"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Asked": rows["requirement"].str.capitalize(),
+            "Of": rows["role"],
+            "Rung": rows["tier"].map(TIER_LABELS),
+            "Hedge": rows["hedge"].fillna("").str.replace(";", ", "),
+            "In its own words": rows["quote"].map(report.quoted),
+            "source_id": rows["source_id"],
+            "record_id": rows["record_id"],
+        }
+    ).reset_index(drop=True)
 
 
 def matched_table(matched: pd.DataFrame) -> pd.DataFrame:
     """Experience asked and pay stated, paired, as a reader sees them."""
     from analysis import report
 
-    return pd.DataFrame({
-        "Role (requirement)": matched["role"],
-        "Role (pay figure)": matched["pay_role"],
-        "Experience (years)": [f"{a:g}–{b:g}" if pd.notna(b) else f"{a:g}"
-                               for a, b in zip(matched["years_min"], matched["years_max"], strict=True)],
-        "Low (USD/year)": matched["low_usd"].map(report.money),
-        "High (USD/year)": matched["high_usd"].map(report.money),
-        "Matched by": matched["matched_by"],
-        "source_id": matched["source_id"],
-        "record_id": matched["requirement_id"],
-    })
+    return pd.DataFrame(
+        {
+            "Role (requirement)": matched["role"],
+            "Role (pay figure)": matched["pay_role"],
+            "Experience (years)": [
+                f"{a:g}–{b:g}" if pd.notna(b) else f"{a:g}"
+                for a, b in zip(matched["years_min"], matched["years_max"], strict=True)
+            ],
+            "Low (USD/year)": matched["low_usd"].map(report.money),
+            "High (USD/year)": matched["high_usd"].map(report.money),
+            "Matched by": matched["matched_by"],
+            "source_id": matched["source_id"],
+            "record_id": matched["requirement_id"],
+        }
+    )
 
 
 def unmatched_table(unmatched: pd.DataFrame) -> pd.DataFrame:
     """The records that found no partner, listed rather than dropped."""
-    return pd.DataFrame({
-        "Role as written": unmatched["role"],
-        "Rung": unmatched["tier"].map(TIER_LABELS),
-        "What is missing": unmatched["what"],
-        "source_id": unmatched["source_id"],
-        "record_id": unmatched["record_id"],
-    })
+    return pd.DataFrame(
+        {
+            "Role as written": unmatched["role"],
+            "Rung": unmatched["tier"].map(TIER_LABELS),
+            "What is missing": unmatched["what"],
+            "source_id": unmatched["source_id"],
+            "record_id": unmatched["record_id"],
+        }
+    )
 
 
 # --- the chapter's claims ------------------------------------------------------------------------
@@ -468,8 +537,9 @@ def shared_titles(roles: pd.DataFrame) -> pd.DataFrame:
             by_key.setdefault(title_key(str(title)), []).append((str(source), str(title)))
         shared = [min((t for _, t in uses), key=len) for uses in by_key.values() if len({s for s, _ in uses}) > 1]
         alone = sum(1 for uses in by_key.values() if len({s for s, _ in uses}) == 1)
-        rows.append({"tier": tier, "sources": at["source_id"].nunique(), "shared": shared,
-                     "single_source_titles": alone})
+        rows.append(
+            {"tier": tier, "sources": at["source_id"].nunique(), "shared": shared, "single_source_titles": alone}
+        )
     return pd.DataFrame(rows, columns=["tier", "sources", "shared", "single_source_titles"])
 
 
@@ -482,12 +552,20 @@ def shared_titles_claim(roles: pd.DataFrame) -> str:
     without = table[table["shared"].map(len) == 0]
     parts = []
     if len(with_shared):
-        parts.append("Two sources or more use the same title only at the " + report.join(
-            [f"{TIER_LABELS[t].lower()} rung ({report.join([f'*{report.md_escape(x.lower())}*' for x in sh], 'or')})"
-             for t, sh in zip(with_shared["tier"], with_shared["shared"], strict=True)]))
+        parts.append(
+            "Two sources or more use the same title only at the "
+            + report.join(
+                [
+                    f"{TIER_LABELS[t].lower()} rung ({report.join([f'*{report.md_escape(x.lower())}*' for x in sh], 'or')})"
+                    for t, sh in zip(with_shared["tier"], with_shared["shared"], strict=True)
+                ]
+            )
+        )
     if len(without):
-        parts.append(f"at the {words(list(without['tier']))} "
-                     f"{'rung' if len(without) == 1 else 'rungs'} every source that names the rung uses its own titles")
+        parts.append(
+            f"at the {words(list(without['tier']))} "
+            f"{'rung' if len(without) == 1 else 'rungs'} every source that names the rung uses its own titles"
+        )
     text = "; ".join(parts) + ". " if parts else ""
     return report.Markup(text[0].upper() + text[1:] if text else "")
 
@@ -504,15 +582,17 @@ def naming_claim(roles: pd.DataFrame, sources_order: list[str]) -> str:
         text += f"; {report.join([report.cite(s, 't') for s in none])} {'names' if len(none) == 1 else 'name'} none"
     text += ". "
     if every:
-        text += (f"{report.plural(len(every), 'source').capitalize()} {'names' if len(every) == 1 else 'name'} "
-                 f"every rung: {report.join([report.cite(s, 't') for s in every])}.")
+        text += (
+            f"{report.plural(len(every), 'source').capitalize()} {'names' if len(every) == 1 else 'name'} "
+            f"every rung: {report.join([report.cite(s, 't') for s in every])}."
+        )
     else:
         text += "No source names every rung."
     return report.Markup(text)
 
 
 def schooling_compare(asked: pd.DataFrame, source_id: str, role_a: str, role_b: str) -> str:
-    """"more", "less" or "the same": the schooling ``role_a`` is asked for against ``role_b``'s, by
+    """ "more", "less" or "the same": the schooling ``role_a`` is asked for against ``role_b``'s, by
     the order of the education levels (none, high school, certificate, college degree, bachelor's)."""
     rank = {label: i for i, label in enumerate(vocab.EDUCATION_LABELS.values())}
     levels = []
@@ -525,7 +605,7 @@ def schooling_compare(asked: pd.DataFrame, source_id: str, role_a: str, role_b: 
 
 
 def compare_word(a: float, b: float, more: str = "higher", less: str = "lower") -> str:
-    """"higher" (``more``) if a > b, "lower" (``less``) if a < b, "the same" otherwise."""
+    """ "higher" (``more``) if a > b, "lower" (``less``) if a < b, "the same" otherwise."""
     return more if a > b else less if a < b else "the same"
 
 
@@ -536,8 +616,9 @@ def matching_claim(unmatched: pd.DataFrame) -> str:
     missed = int((unmatched["what"] == "years stated, no pay found").sum())
     if missed == 0:
         return report.Markup("Every statement of years of experience found its pay figure.")
-    return report.Markup(f"{report.plural(missed, 'statement')} of years of experience found no pay figure "
-                         "and are listed below.")
+    return report.Markup(
+        f"{report.plural(missed, 'statement')} of years of experience found no pay figure and are listed below."
+    )
 
 
 # --- the chapter's charts, built from the processed tables ---------------------------------------
@@ -558,18 +639,25 @@ def _experience_caption(data: pd.DataFrame) -> str:
     years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"].dropna()))
     n = data["source_id"].nunique()
     whose = "one source's figures" if n == 1 else f"{n} sources' figures"
-    return (f"Years of experience asked against the annual pay range stated for the same role: {whose}, in the "
-            f"nominal dollars of {years} as written; {len(data)} points, not a trend.")
+    return (
+        f"Years of experience asked against the annual pay range stated for the same role: {whose}, in the "
+        f"nominal dollars of {years} as written; {len(data)} points, not a trend."
+    )
 
 
 def _experience_alt(data: pd.DataFrame) -> str:
     from analysis import pay
 
-    parts = [f"{r['role']}: {_years_text(r['years_min'], r['years_max'])}, {pay.money(r['low_usd'])} to "
-             f"{pay.money(r['high_usd'])}" for _, r in data.iterrows()]
-    return ("Chart with years of experience asked on the horizontal axis and annual pay as written on the vertical "
-            "axis; each role is a vertical line from its low to its high pay figure with a dot at the midpoint, and "
-            "a range of years is a thin horizontal bar. " + "; ".join(parts) + ".")
+    parts = [
+        f"{r['role']}: {_years_text(r['years_min'], r['years_max'])}, {pay.money(r['low_usd'])} to "
+        f"{pay.money(r['high_usd'])}"
+        for _, r in data.iterrows()
+    ]
+    return (
+        "Chart with years of experience asked on the horizontal axis and annual pay as written on the vertical "
+        "axis; each role is a vertical line from its low to its high pay figure with a dot at the midpoint, and "
+        "a range of years is a thin horizontal bar. " + "; ".join(parts) + "."
+    )
 
 
 def _roles_data() -> pd.DataFrame:
@@ -581,11 +669,27 @@ def _experience_data() -> pd.DataFrame:
 
 
 CHARTS = (
-    Chart("fig-ladder-tiers", "03-career-ladder", "The rungs each source names", _roles_data, ladder_chart,
-          lambda d: ("Which rungs of the harmonised ladder each source names, with the number of titles it uses "
-                     "at each rung; rungs that no source gives a pay figure for are marked."),
-          _tiers_alt, references=matrices.credited),
-    Chart("fig-ladder-experience-pay", "03-career-ladder", "Experience asked against pay", _experience_data,
-          lambda d: experience_pay_chart(d, LABEL_SIDES), _experience_caption, _experience_alt,
-          notes=lambda d: ["Dollars as written, not adjusted for inflation"]),
+    Chart(
+        "fig-ladder-tiers",
+        "03-career-ladder",
+        "The rungs each source names",
+        _roles_data,
+        ladder_chart,
+        lambda d: (
+            "Which rungs of the harmonised ladder each source names, with the number of titles it uses "
+            "at each rung; rungs that no source gives a pay figure for are marked."
+        ),
+        _tiers_alt,
+        references=matrices.credited,
+    ),
+    Chart(
+        "fig-ladder-experience-pay",
+        "03-career-ladder",
+        "Experience asked against pay",
+        _experience_data,
+        lambda d: experience_pay_chart(d, LABEL_SIDES),
+        _experience_caption,
+        _experience_alt,
+        notes=lambda d: ["Dollars as written, not adjusted for inflation"],
+    ),
 )

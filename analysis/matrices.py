@@ -22,25 +22,31 @@ def presence(table: pd.DataFrame, sources_order: list[str], by: str = "category"
     counts.index.name = by
     key = pd.DataFrame({"n_sources": (counts > 0).sum(axis=1), "n_records": counts.sum(axis=1)})
     order = key.sort_values(["n_sources", "n_records"], ascending=False, kind="stable")
-    order = order.loc[sorted(order.index, key=lambda c: (-order.loc[c, "n_sources"],
-                                                         -order.loc[c, "n_records"], c))]
+    order = order.loc[sorted(order.index, key=lambda c: (-order.loc[c, "n_sources"], -order.loc[c, "n_records"], c))]
     return counts.loc[order.index]
 
 
 def summary(table: pd.DataFrame, sources_order: list[str], by: str = "category") -> pd.DataFrame:
     """Per category: how many sources mention it, how many records, and which sources."""
     counts = presence(table, sources_order, by)
-    return pd.DataFrame({
-        by: counts.index,
-        "sources": (counts > 0).sum(axis=1).to_numpy(),
-        "records": counts.sum(axis=1).to_numpy(),
-        "named_by": [", ".join(s for s in counts.columns if counts.loc[c, s] > 0) for c in counts.index],
-    })
+    return pd.DataFrame(
+        {
+            by: counts.index,
+            "sources": (counts > 0).sum(axis=1).to_numpy(),
+            "records": counts.sum(axis=1).to_numpy(),
+            "named_by": [", ".join(s for s in counts.columns if counts.loc[c, s] > 0) for c in counts.index],
+        }
+    )
 
 
 def wording(table: pd.DataFrame, by: str = "category") -> pd.DataFrame:
     """Every record's own words, grouped by category then source: the verbatim evidence."""
-    cols = [by, "source_id", *(c for c in ("record_id", "item", "metric", "value", "hedge") if c in table.columns), "quote"]
+    cols = [
+        by,
+        "source_id",
+        *(c for c in ("record_id", "item", "metric", "value", "hedge") if c in table.columns),
+        "quote",
+    ]
     return table[cols].sort_values([by, "source_id"], kind="stable", ignore_index=True)
 
 
@@ -53,8 +59,7 @@ def matrix_chart(counts: pd.DataFrame, column_labels: list[str], row_label: str)
             n = int(counts.loc[category, source])
             if n:
                 ax.scatter(j, i, s=330, color=charts.OKABE_ITO[0], zorder=3)
-                ax.text(j, i, str(n), ha="center", va="center", color="white", fontsize=9,
-                        fontweight="bold", zorder=4)
+                ax.text(j, i, str(n), ha="center", va="center", color="white", fontsize=9, fontweight="bold", zorder=4)
             else:
                 ax.scatter(j, i, s=40, color=charts.LIGHT, zorder=3)
     # Source titles are long: wrapped and upright, they stay clear of the source line.
@@ -88,13 +93,18 @@ def shown_sources(table: pd.DataFrame, sources_order: list[str], cap: int = MAX_
         return list(sources_order), []
     counts = table["source_id"].value_counts()
     ranked = sorted(sources_order, key=lambda s: (-int(counts.get(s, 0)), sources_order.index(s)))
-    keep = set(ranked[:cap - 1])
+    keep = set(ranked[: cap - 1])
     return [s for s in sources_order if s in keep], [s for s in sources_order if s not in keep]
 
 
-def matrix_data(table: pd.DataFrame, sources_order: list[str], by: str = "category",
-                row_labels: Mapping[str, str] | None = None, rows: list[str] | None = None,
-                cap: int = MAX_COLUMNS) -> pd.DataFrame:
+def matrix_data(
+    table: pd.DataFrame,
+    sources_order: list[str],
+    by: str = "category",
+    row_labels: Mapping[str, str] | None = None,
+    rows: list[str] | None = None,
+    cap: int = MAX_COLUMNS,
+) -> pd.DataFrame:
     """A source x category matrix as the values a dot matrix draws: one row per (category, source),
     zeros kept, with the records behind each dot. ``rows`` fixes the category order (default: as
     :func:`presence` orders them); ``row_labels`` gives each category the words a reader sees. With
@@ -113,11 +123,18 @@ def matrix_data(table: pd.DataFrame, sources_order: list[str], by: str = "catego
     for key in keys:
         for source in columns:
             found = ids.get((key, source), [])
-            out.append({by: key, "label": labels.get(key, str(key).replace("-", " ")), "source_id": source,
-                        "sources": len(grouped) if source == OTHERS else 1,
-                        "records": len(found), "record_ids": ";".join(found),
-                        # the shared column's records belong to many sources: name each record's own
-                        "claimed_by": ";".join(owners.get((key, source), [])) if source == OTHERS else ""})
+            out.append(
+                {
+                    by: key,
+                    "label": labels.get(key, str(key).replace("-", " ")),
+                    "source_id": source,
+                    "sources": len(grouped) if source == OTHERS else 1,
+                    "records": len(found),
+                    "record_ids": ";".join(found),
+                    # the shared column's records belong to many sources: name each record's own
+                    "claimed_by": ";".join(owners.get((key, source), [])) if source == OTHERS else "",
+                }
+            )
     return pd.DataFrame(out, columns=[by, "label", "source_id", "sources", "records", "record_ids", "claimed_by"])
 
 
@@ -136,8 +153,9 @@ def matrix_figure(data: pd.DataFrame, row_label: str, column_label: Callable[[st
     counts = counts_of(data)
     label = column_label or report.short_ref
     grouped = int(data.loc[data["source_id"] == OTHERS, "sources"].max()) if (data["source_id"] == OTHERS).any() else 0
-    return matrix_chart(counts, [f"{grouped} other sources" if s == OTHERS else label(str(s)) for s in counts.columns],
-                        row_label)
+    return matrix_chart(
+        counts, [f"{grouped} other sources" if s == OTHERS else label(str(s)) for s in counts.columns], row_label
+    )
 
 
 def credited(data: pd.DataFrame) -> list[str]:
@@ -157,10 +175,12 @@ def matrix_alt(data: pd.DataFrame, what: str, rows_are: str) -> str:
     widest = [str(k) for k in named.index[named == named.max()]]
     single = [str(k) for k in named.index[named == 1]]
     empty = [report.short_ref(s) for s in counts.columns if counts[s].sum() == 0]
-    text = (f"Dot matrix with {rows_are} as rows ({', '.join(map(str, counts.index))}) and the {n_sources} "
-            f"sources as columns; a filled dot with a number of records marks each source that names {what}, a "
-            f"small grey dot one that does not. Most widely named: {', '.join(widest)} "
-            f"({int(named.max())} of {n_sources} sources).")
+    text = (
+        f"Dot matrix with {rows_are} as rows ({', '.join(map(str, counts.index))}) and the {n_sources} "
+        f"sources as columns; a filled dot with a number of records marks each source that names {what}, a "
+        f"small grey dot one that does not. Most widely named: {', '.join(widest)} "
+        f"({int(named.max())} of {n_sources} sources)."
+    )
     if single:
         text += f" Named by one source only: {', '.join(single)}."
     if empty:
@@ -175,39 +195,59 @@ def _label(key: str, labels: Mapping[str, str] | None) -> str:
     return (labels or {}).get(key, key.replace("-", " "))
 
 
-def summary_table(table: pd.DataFrame, sources_order: list[str], header: str, by: str = "category",
-                  labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+def summary_table(
+    table: pd.DataFrame,
+    sources_order: list[str],
+    header: str,
+    by: str = "category",
+    labels: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """Per category: how many articles name it (of all), how many records, and which (cited)."""
     rows = summary(table, sources_order, by)
-    return pd.DataFrame({
-        header: [_label(k, labels) for k in rows[by]],
-        f"Articles naming it (of {len(sources_order)})": rows["sources"],
-        "Records": rows["records"],
-        "Named by": [named.split(", ") if named else [] for named in rows["named_by"]],
-    })
+    return pd.DataFrame(
+        {
+            header: [_label(k, labels) for k in rows[by]],
+            f"Articles naming it (of {len(sources_order)})": rows["sources"],
+            "Records": rows["records"],
+            "Named by": [named.split(", ") if named else [] for named in rows["named_by"]],
+        }
+    )
 
 
-def wording_table(table: pd.DataFrame, header: str, by: str = "category",
-                  labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+def wording_table(
+    table: pd.DataFrame, header: str, by: str = "category", labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """Every record's own words, grouped by category then source, with its hedge; a sentence that
     carries several records of one category is shown once (with every hedge it carries)."""
     from analysis import report
 
     rows = wording(table.assign(hedge=table["hedge"].fillna("")) if "hedge" in table else table.assign(hedge=""), by)
-    grouped = rows.groupby([by, "source_id", "quote"], sort=False).agg(
-        hedge=("hedge", lambda h: ", ".join(dict.fromkeys(w for v in h for w in str(v).split(";") if w))),
-        record_id=("record_id", "first")).reset_index()
-    return pd.DataFrame({
-        header: [_label(k, labels) for k in grouped[by]],
-        "Hedge": grouped["hedge"],
-        "In its own words": grouped["quote"].map(report.quoted),
-        "source_id": grouped["source_id"],
-        "record_id": grouped["record_id"],
-    })
+    grouped = (
+        rows.groupby([by, "source_id", "quote"], sort=False)
+        .agg(
+            hedge=("hedge", lambda h: ", ".join(dict.fromkeys(w for v in h for w in str(v).split(";") if w))),
+            record_id=("record_id", "first"),
+        )
+        .reset_index()
+    )
+    return pd.DataFrame(
+        {
+            header: [_label(k, labels) for k in grouped[by]],
+            "Hedge": grouped["hedge"],
+            "In its own words": grouped["quote"].map(report.quoted),
+            "source_id": grouped["source_id"],
+            "record_id": grouped["record_id"],
+        }
+    )
 
 
-def ranking_claim(table: pd.DataFrame, sources_order: list[str], noun: str, by: str = "category",
-                  labels: Mapping[str, str] | None = None) -> str:
+def ranking_claim(
+    table: pd.DataFrame,
+    sources_order: list[str],
+    noun: str,
+    by: str = "category",
+    labels: Mapping[str, str] | None = None,
+) -> str:
     """The most-named categories, the next, and those resting on one article, as MyST: counts of
     articles that mention them, never of how common they are."""
     from analysis import report
@@ -216,12 +256,16 @@ def ranking_claim(table: pd.DataFrame, sources_order: list[str], noun: str, by: 
     if rows.empty:
         return report.Markup(f"No article names a {noun}.")
     total = len(sources_order)
+
     def names(keys: pd.Series) -> str:
         return report.join([f"*{report.md_escape(_label(k, labels))}*" for k in keys])
+
     top_n = int(rows["sources"].max())
     top = rows[rows["sources"] == top_n]
-    text = (f"The most-named {noun} {'category is' if len(top) == 1 else 'categories are'} {names(top[by])}, "
-            f"named by {report.of(top_n, total, 'article')}")
+    text = (
+        f"The most-named {noun} {'category is' if len(top) == 1 else 'categories are'} {names(top[by])}, "
+        f"named by {report.of(top_n, total, 'article')}"
+    )
     rest = rows[rows["sources"] < top_n]
     if len(rest):
         next_n = int(rest["sources"].max())
@@ -230,8 +274,10 @@ def ranking_claim(table: pd.DataFrame, sources_order: list[str], noun: str, by: 
     text += "."
     single = rows[rows["sources"] == 1]
     if len(single) and top_n > 1:
-        text += (f" At the other end, {report.plural(len(single), 'category', 'categories')} "
-                 f"{'rests' if len(single) == 1 else 'rest'} on a single article: {names(single[by])}.")
+        text += (
+            f" At the other end, {report.plural(len(single), 'category', 'categories')} "
+            f"{'rests' if len(single) == 1 else 'rest'} on a single article: {names(single[by])}."
+        )
     return report.Markup(text)
 
 
@@ -241,10 +287,14 @@ def coverage_claim(table: pd.DataFrame, sources_order: list[str], noun: str, by:
     from analysis import report
 
     silent = [s for s in sources_order if s not in set(table["source_id"])]
-    text = (f"The {report.plural(len(table), 'record')} fall into "
-            f"{report.plural(table[by].nunique(), 'category', 'categories')} and come from "
-            f"{report.of(table['source_id'].nunique(), len(sources_order), 'article')}.")
+    text = (
+        f"The {report.plural(len(table), 'record')} fall into "
+        f"{report.plural(table[by].nunique(), 'category', 'categories')} and come from "
+        f"{report.of(table['source_id'].nunique(), len(sources_order), 'article')}."
+    )
     if silent:
-        text += (f" {report.join([report.cite(s, 't') for s in silent])} "
-                 f"{'names' if len(silent) == 1 else 'name'} no {noun} at all.")
+        text += (
+            f" {report.join([report.cite(s, 't') for s in silent])} "
+            f"{'names' if len(silent) == 1 else 'name'} no {noun} at all."
+        )
     return report.Markup(text)

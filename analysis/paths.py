@@ -11,8 +11,11 @@ import os
 from pathlib import Path
 
 ROOT: Path = Path(__file__).resolve().parent.parent
-DATA: Path = Path(os.environ["CALL_CENTER_CAREERS_DATA"]).resolve() if os.environ.get("CALL_CENTER_CAREERS_DATA") \
+DATA: Path = (
+    Path(os.environ["CALL_CENTER_CAREERS_DATA"]).resolve()
+    if os.environ.get("CALL_CENTER_CAREERS_DATA")
     else ROOT / "data"
+)
 RAW: Path = DATA / "raw"
 MANIFEST: Path = RAW / "sources.csv"
 EVIDENCE: Path = DATA / "evidence"

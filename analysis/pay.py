@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis import charts, external, inflation, sources, vocab
+from analysis import charts, external, inflation, vocab
 from analysis.figures import Chart, sources_in
 
 TIER_LABELS: dict[int, str] = vocab.LEVEL_LABELS
@@ -70,13 +70,28 @@ def overlaps(salaries: pd.DataFrame) -> pd.DataFrame:
         for _, lower in group.iterrows():
             for _, upper in group.iterrows():
                 if upper["tier_level"] > lower["tier_level"] and upper["low_usd"] < lower["high_usd"]:
-                    pairs.append({"source_id": lower["source_id"], "lower_role": lower["role"],
-                                  "upper_role": upper["role"], "lower_record_id": lower["record_id"],
-                                  "upper_record_id": upper["record_id"], "lower_high_usd": lower["high_usd"],
-                                  "upper_low_usd": upper["low_usd"],
-                                  "overlap_usd": min(lower["high_usd"], upper["high_usd"]) - upper["low_usd"]})
-    columns = ["source_id", "lower_role", "upper_role", "lower_record_id", "upper_record_id", "lower_high_usd",
-               "upper_low_usd", "overlap_usd"]
+                    pairs.append(
+                        {
+                            "source_id": lower["source_id"],
+                            "lower_role": lower["role"],
+                            "upper_role": upper["role"],
+                            "lower_record_id": lower["record_id"],
+                            "upper_record_id": upper["record_id"],
+                            "lower_high_usd": lower["high_usd"],
+                            "upper_low_usd": upper["low_usd"],
+                            "overlap_usd": min(lower["high_usd"], upper["high_usd"]) - upper["low_usd"],
+                        }
+                    )
+    columns = [
+        "source_id",
+        "lower_role",
+        "upper_role",
+        "lower_record_id",
+        "upper_record_id",
+        "lower_high_usd",
+        "upper_low_usd",
+        "overlap_usd",
+    ]
     frame = pd.DataFrame(pairs, columns=columns)
     return frame.sort_values(["overlap_usd", "lower_role"], ascending=[False, True], ignore_index=True)
 
@@ -107,53 +122,70 @@ def figures_table(salaries: pd.DataFrame) -> pd.DataFrame:
     from analysis import report
 
     rows = salaries.sort_values(["tier_level", "low_usd", "record_id"], ignore_index=True)
-    return pd.DataFrame({
-        "Rung": [TIER_LABELS[int(t)] for t in rows["tier_level"]],
-        "Role as written": rows["role"],
-        "Pay": [figure_text(r) for _, r in rows.iterrows()],
-        "Year": [str(int(y)) if pd.notna(y) else "undated" for y in rows["year"]],
-        "Marks": [str(f).replace(";", ", ").replace("-", " ") for f in rows["flags"].fillna("")],
-        "In its own words": rows["quote"].map(report.quoted),
-        "source_id": rows["source_id"],
-        "record_id": rows["record_id"],
-    })
+    return pd.DataFrame(
+        {
+            "Rung": [TIER_LABELS[int(t)] for t in rows["tier_level"]],
+            "Role as written": rows["role"],
+            "Pay": [figure_text(r) for _, r in rows.iterrows()],
+            "Year": [str(int(y)) if pd.notna(y) else "undated" for y in rows["year"]],
+            "Marks": [str(f).replace(";", ", ").replace("-", " ") for f in rows["flags"].fillna("")],
+            "In its own words": rows["quote"].map(report.quoted),
+            "source_id": rows["source_id"],
+            "record_id": rows["record_id"],
+        }
+    )
 
 
 def overlaps_table(pairs: pd.DataFrame) -> pd.DataFrame:
     """The overlapping pairs as a reader sees them."""
-    return pd.DataFrame({
-        "Lower rung": pairs["lower_role"],
-        "Higher rung": pairs["upper_role"],
-        "Top of lower (USD/year)": pairs["lower_high_usd"].map(money),
-        "Bottom of higher (USD/year)": pairs["upper_low_usd"].map(money),
-        "Overlap (USD)": pairs["overlap_usd"].map(money),
-        "source_id": pairs["source_id"],
-    })
+    return pd.DataFrame(
+        {
+            "Lower rung": pairs["lower_role"],
+            "Higher rung": pairs["upper_role"],
+            "Top of lower (USD/year)": pairs["lower_high_usd"].map(money),
+            "Bottom of higher (USD/year)": pairs["upper_low_usd"].map(money),
+            "Overlap (USD)": pairs["overlap_usd"].map(money),
+            "source_id": pairs["source_id"],
+        }
+    )
 
 
 def adjusted_table(salaries: pd.DataFrame) -> pd.DataFrame:
     """The dated ranges as written and in base-year dollars."""
     dated = adjusted_data(salaries)
     base = int(dated["adj_year"].iloc[0]) if len(dated) else inflation.BASE_YEAR
-    return pd.DataFrame({
-        "Role as written": dated["role"],
-        "Year": dated["year"].astype(int).astype(str),
-        "As written (USD/year)": [f"{money(a)}–{money(b)}" for a, b in zip(dated["low_usd"], dated["high_usd"], strict=True)],
-        f"In {base} dollars (USD/year)": [f"{money(a)}–{money(b)}"
-                                          for a, b in zip(dated["low_adj_usd"], dated["high_adj_usd"], strict=True)],
-        "source_id": dated["source_id"],
-        "record_id": dated["record_id"],
-    })
+    return pd.DataFrame(
+        {
+            "Role as written": dated["role"],
+            "Year": dated["year"].astype(int).astype(str),
+            "As written (USD/year)": [
+                f"{money(a)}–{money(b)}" for a, b in zip(dated["low_usd"], dated["high_usd"], strict=True)
+            ],
+            f"In {base} dollars (USD/year)": [
+                f"{money(a)}–{money(b)}" for a, b in zip(dated["low_adj_usd"], dated["high_adj_usd"], strict=True)
+            ],
+            "source_id": dated["source_id"],
+            "record_id": dated["record_id"],
+        }
+    )
 
 
 def benchmark_display(bench: pd.DataFrame) -> pd.DataFrame:
     """The official distributions as a reader sees them."""
-    return pd.DataFrame({
-        "SOC": bench["soc_code"], "Occupation": bench["occupation"],
-        "Nearest rung": bench["tier"].map(vocab.TIER_LABELS), "May of": bench["year"].astype(str),
-        **{label: bench[c].map(money) for label, c in zip(
-            ("10th pct (USD/year)", "25th pct", "Median", "75th pct", "90th pct"), PERCENTILES, strict=True)},
-    })
+    return pd.DataFrame(
+        {
+            "SOC": bench["soc_code"],
+            "Occupation": bench["occupation"],
+            "Nearest rung": bench["tier"].map(vocab.TIER_LABELS),
+            "May of": bench["year"].astype(str),
+            **{
+                label: bench[c].map(money)
+                for label, c in zip(
+                    ("10th pct (USD/year)", "25th pct", "Median", "75th pct", "90th pct"), PERCENTILES, strict=True
+                )
+            },
+        }
+    )
 
 
 # --- the chapter's claims: each sentence that compares, written from the data -----------------------
@@ -165,17 +197,23 @@ def extremes_claim(salaries: pd.DataFrame) -> str:
 
     low, entry, top = lowest_figure(salaries), lowest_range(salaries), highest_range(salaries)
     role = {key: report.md_escape(row["role"]) for key, row in (("low", low), ("entry", entry), ("top", top))}
-    text = (f"By its lowest figure, the lowest pay the sources state is {money(low['low_usd'])}, the low end of "
-            f"{'the range for ' if low['statistic'] == 'range' else ''}the {role['low']} "
-            f"{report.cite(low['source_id'])}. ")
+    text = (
+        f"By its lowest figure, the lowest pay the sources state is {money(low['low_usd'])}, the low end of "
+        f"{'the range for ' if low['statistic'] == 'range' else ''}the {role['low']} "
+        f"{report.cite(low['source_id'])}. "
+    )
     ratio = top["midpoint_usd"] / entry["midpoint_usd"]
     if entry["record_id"] == low["record_id"]:
         text += f"That range also has the lowest midpoint ({money(entry['midpoint_usd'])}); "
     else:
-        text += (f"By midpoint, the lowest range is that of the {role['entry']}, {money(entry['low_usd'])}–"
-                 f"{money(entry['high_usd'])} (midpoint {money(entry['midpoint_usd'])}), and ")
-    text += (f"the highest that of the {role['top']}, {money(top['low_usd'])}–{money(top['high_usd'])}, whose "
-             f"midpoint is {ratio:.1f} times the lowest {report.cites([entry['source_id'], top['source_id']])}.")
+        text += (
+            f"By midpoint, the lowest range is that of the {role['entry']}, {money(entry['low_usd'])}–"
+            f"{money(entry['high_usd'])} (midpoint {money(entry['midpoint_usd'])}), and "
+        )
+    text += (
+        f"the highest that of the {role['top']}, {money(top['low_usd'])}–{money(top['high_usd'])}, whose "
+        f"midpoint is {ratio:.1f} times the lowest {report.cites([entry['source_id'], top['source_id']])}."
+    )
     return report.Markup(text)
 
 
@@ -187,15 +225,19 @@ def overlaps_claim(pairs: pd.DataFrame) -> str:
         return report.Markup("No range of a higher rung starts below the top of a lower rung's range.")
     big = pairs.iloc[0]
     sources_ = list(dict.fromkeys(pairs["source_id"]))
-    text = (f"Ranges of different rungs overlap: in {report.plural(len(pairs), 'pair')} of ranges from "
-            f"{report.cites(sources_)}, the higher rung's range starts below the top of the lower rung's. "
-            f"The largest overlap, {money(big['overlap_usd'])}, is between the {report.md_escape(big['lower_role'])} "
-            f"(up to {money(big['lower_high_usd'])}) and the {report.md_escape(big['upper_role'])} "
-            f"(from {money(big['upper_low_usd'])}).")
+    text = (
+        f"Ranges of different rungs overlap: in {report.plural(len(pairs), 'pair')} of ranges from "
+        f"{report.cites(sources_)}, the higher rung's range starts below the top of the lower rung's. "
+        f"The largest overlap, {money(big['overlap_usd'])}, is between the {report.md_escape(big['lower_role'])} "
+        f"(up to {money(big['lower_high_usd'])}) and the {report.md_escape(big['upper_role'])} "
+        f"(from {money(big['upper_low_usd'])})."
+    )
     if len(pairs) > 1:
         small = pairs.iloc[-1]
-        text += (f" The smallest, {money(small['overlap_usd'])}, is between the "
-                 f"{report.md_escape(small['lower_role'])} and the {report.md_escape(small['upper_role'])}.")
+        text += (
+            f" The smallest, {money(small['overlap_usd'])}, is between the "
+            f"{report.md_escape(small['lower_role'])} and the {report.md_escape(small['upper_role'])}."
+        )
     return report.Markup(text)
 
 
@@ -212,7 +254,8 @@ def entry_median_claim(salaries: pd.DataFrame, bench: pd.DataFrame) -> str:
     return report.Markup(
         f"In {int(adj['adj_year'])} dollars, the midpoint of the range with the lowest midpoint "
         f"({report.md_escape(entry['role'])}, {money(mid)}) is {abs(gap):.0%} {side} the May {int(csr['year'])} "
-        f"median for customer service representatives ({money(csr['median_annual_usd'])}).")
+        f"median for customer service representatives ({money(csr['median_annual_usd'])})."
+    )
 
 
 def proxies_claim(salaries: pd.DataFrame, bench: pd.DataFrame) -> str:
@@ -232,12 +275,14 @@ def proxies_claim(salaries: pd.DataFrame, bench: pd.DataFrame) -> str:
         median = float(proxy["median_annual_usd"])
         name = f"{report.md_escape(proxy['occupation'])} ({proxy['soc_code']}, median {money(median)})"
         if mine.empty:
-            parts.append(f"{name}: no source prices the {vocab.TIER_LABELS[str(proxy['tier'])].lower()} rung it "
-                         "stands for, so nothing can be compared")
+            parts.append(
+                f"{name}: no source prices the {vocab.TIER_LABELS[str(proxy['tier'])].lower()} rung it "
+                "stands for, so nothing can be compared"
+            )
             continue
         low, high = float(mine["low_adj_usd"].min()), float(mine["high_adj_usd"].max())
         roles = report.join([report.md_escape(r) for r in mine["role"]])
-        where = ("above the top of" if median > high else "below the bottom of" if median < low else "within")
+        where = "above the top of" if median > high else "below the bottom of" if median < low else "within"
         parts.append(f"{name}: {where} the range for the {roles} ({money(low)}–{money(high)})")
     return report.Markup("; ".join(parts) + ".")
 
@@ -253,8 +298,11 @@ def sources_claim(salaries: pd.DataFrame) -> str:
         years = sorted({int(y) for y in rows["year"].dropna()})
         dated = f"dated {report.join([str(y) for y in years])}" if years else "undated"
         second = rows.loc[rows["flags"].fillna("").str.contains("second-hand"), "cited_from"].dropna().unique()
-        via = (f", quoting {report.join([report.md_escape(c) for c in second])}" if len(second)
-               else ", naming no source for them")
+        via = (
+            f", quoting {report.join([report.md_escape(c) for c in second])}"
+            if len(second)
+            else ", naming no source for them"
+        )
         parts.append(f"{report.cite(str(source), 't')} gives {report.join(kinds)}, {dated}{via}")
     return report.Markup("; ".join(parts) + ".")
 
@@ -318,13 +366,16 @@ def range_chart(data: pd.DataFrame) -> Figure:
     for y, (_, row) in enumerate(data.iterrows()):
         c = colour[row["source_id"]]
         if row["statistic"] == "range":
-            ax.plot([row["low_usd"], row["high_usd"]], [y, y], color=c, linewidth=9,
-                    solid_capstyle="butt")
+            ax.plot([row["low_usd"], row["high_usd"]], [y, y], color=c, linewidth=9, solid_capstyle="butt")
         elif row["statistic"] == "average":
             ax.plot(row["low_usd"], y, "o", color=c, markersize=11)
         else:
-            ax.annotate("", xy=(row["low_usd"] + FLOOR_ARROW_USD, y), xytext=(row["low_usd"], y),
-                        arrowprops={"arrowstyle": "-|>", "color": c, "linewidth": 2.5})
+            ax.annotate(
+                "",
+                xy=(row["low_usd"] + FLOOR_ARROW_USD, y),
+                xytext=(row["low_usd"], y),
+                arrowprops={"arrowstyle": "-|>", "color": c, "linewidth": 2.5},
+            )
             ax.plot(row["low_usd"], y, "|", color=c, markersize=14, markeredgewidth=3)
     ax.set_yticks(range(len(data)), [_label(r, 28, TIER_LABELS[int(r["tier_level"])]) for _, r in data.iterrows()])
     ax.invert_yaxis()
@@ -332,10 +383,19 @@ def range_chart(data: pd.DataFrame) -> Figure:
     ax.set_xlabel("Annual pay, U.S. dollars as written (not adjusted for inflation)")
     ax.grid(axis="y", visible=False)
     handles = [Line2D([], [], color=colour[s], linewidth=6, label=report.short_ref(s)) for s in order]
-    shapes = {"range": Line2D([], [], color=charts.GREY, linewidth=6, label="range"),
-              "average": Line2D([], [], color=charts.GREY, marker="o", linestyle="", markersize=9, label="average"),
-              "threshold": Line2D([], [], color=charts.GREY, marker=r"$\rightarrow$", linestyle="", markersize=14,
-                                  label="floor (\u201cupwards of\u201d)")}
+    shapes = {
+        "range": Line2D([], [], color=charts.GREY, linewidth=6, label="range"),
+        "average": Line2D([], [], color=charts.GREY, marker="o", linestyle="", markersize=9, label="average"),
+        "threshold": Line2D(
+            [],
+            [],
+            color=charts.GREY,
+            marker=r"$\rightarrow$",
+            linestyle="",
+            markersize=14,
+            label="floor (\u201cupwards of\u201d)",
+        ),
+    }
     handles += [shapes[s] for s in shapes if s in set(data["statistic"])]
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.02), ncol=2, borderaxespad=0)
     return fig
@@ -345,15 +405,21 @@ def _statistics_words(data: pd.DataFrame) -> str:
     """How each kind of figure is drawn, in words, counted: "bars are ranges, the dot an average"."""
     words = {"range": ("bar", "range"), "average": ("dot", "average"), "threshold": ("arrow", "floor")}
     counts = data["statistic"].value_counts()
-    parts = [f"{words[s][0]}s are {words[s][1]}s" if counts[s] > 1 else
-             f"the {words[s][0]} {'an' if words[s][1][0] in 'aeiou' else 'a'} {words[s][1]}"
-             for s in words if s in counts]
+    parts = [
+        f"{words[s][0]}s are {words[s][1]}s"
+        if counts[s] > 1
+        else f"the {words[s][0]} {'an' if words[s][1][0] in 'aeiou' else 'a'} {words[s][1]}"
+        for s in words
+        if s in counts
+    ]
     return ", ".join(parts)
 
 
 def _ranges_caption(data: pd.DataFrame) -> str:
-    return ("Annual pay by role, ordered up the career ladder, as each source writes it "
-            f"(nominal dollars; {_statistics_words(data)}).{_selection_words(data)}")
+    return (
+        "Annual pay by role, ordered up the career ladder, as each source writes it "
+        f"(nominal dollars; {_statistics_words(data)}).{_selection_words(data)}"
+    )
 
 
 def _ranges_alt(data: pd.DataFrame) -> str:
@@ -363,13 +429,18 @@ def _ranges_alt(data: pd.DataFrame) -> str:
     high_col = data["high_usd"].fillna(data["low_usd"])
     high = data.loc[high_col.idxmax()]
     undated = data[data["year"].isna()]
-    text = (f"Horizontal chart of annual pay in nominal dollars, one row per pay figure ({len(data)} rows from "
-            f"{data['source_id'].nunique()} sources), lowest rung at the top. The lowest figure is "
-            f"{money(low['low_usd'])} ({low['role']}, {report.short_ref(low['source_id'])}); the highest is "
-            f"{money(high_col[high.name])} ({high['role']}, {report.short_ref(high['source_id'])}).")
+    text = (
+        f"Horizontal chart of annual pay in nominal dollars, one row per pay figure ({len(data)} rows from "
+        f"{data['source_id'].nunique()} sources), lowest rung at the top. The lowest figure is "
+        f"{money(low['low_usd'])} ({low['role']}, {report.short_ref(low['source_id'])}); the highest is "
+        f"{money(high_col[high.name])} ({high['role']}, {report.short_ref(high['source_id'])})."
+    )
     if len(undated):
-        text += (f" {len(undated)} of the figures name no year: "
-                 + "; ".join(f"{figure_text(r)} for {r['role']}" for _, r in undated.iterrows()) + ".")
+        text += (
+            f" {len(undated)} of the figures name no year: "
+            + "; ".join(f"{figure_text(r)} for {r['role']}" for _, r in undated.iterrows())
+            + "."
+        )
     return text
 
 
@@ -390,37 +461,54 @@ def adjusted_chart(data: pd.DataFrame) -> Figure:
     years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
     fig, ax = plt.subplots(figsize=(9, 0.75 * len(data) + 1.4))
     for y, (_, row) in enumerate(data.iterrows()):
-        ax.plot([row["low_usd"], row["high_usd"]], [y - 0.17, y - 0.17], color=charts.GREY,
-                linewidth=8, solid_capstyle="butt")
-        ax.plot([row["low_adj_usd"], row["high_adj_usd"]], [y + 0.17, y + 0.17],
-                color=charts.OKABE_ITO[0], linewidth=8, solid_capstyle="butt")
+        ax.plot(
+            [row["low_usd"], row["high_usd"]],
+            [y - 0.17, y - 0.17],
+            color=charts.GREY,
+            linewidth=8,
+            solid_capstyle="butt",
+        )
+        ax.plot(
+            [row["low_adj_usd"], row["high_adj_usd"]],
+            [y + 0.17, y + 0.17],
+            color=charts.OKABE_ITO[0],
+            linewidth=8,
+            solid_capstyle="butt",
+        )
     ax.set_yticks(range(len(data)), [_label(r) for _, r in data.iterrows()])
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(charts.usd_thousands)
     ax.set_xlabel("Annual pay, U.S. dollars")
     ax.grid(axis="y", visible=False)
-    ax.legend(handles=[
-        Line2D([], [], color=charts.GREY, linewidth=6, label=f"as written ({years} dollars)"),
-        Line2D([], [], color=charts.OKABE_ITO[0], linewidth=6, label=f"in {base} dollars (CPI-U)"),
-    ], loc="upper right")
+    ax.legend(
+        handles=[
+            Line2D([], [], color=charts.GREY, linewidth=6, label=f"as written ({years} dollars)"),
+            Line2D([], [], color=charts.OKABE_ITO[0], linewidth=6, label=f"in {base} dollars (CPI-U)"),
+        ],
+        loc="upper right",
+    )
     return fig
 
 
 def _adjusted_caption(data: pd.DataFrame) -> str:
     years = ", ".join(str(int(y)) for y in sorted(set(data["year"])))
     base = int(data["adj_year"].iloc[0])
-    return (f"The {years} pay ranges as written and in {base} dollars (CPI-U): the same purchasing power "
-            f"in {base} prices, not what the roles pay in {base}.{_selection_words(data)}")
+    return (
+        f"The {years} pay ranges as written and in {base} dollars (CPI-U): the same purchasing power "
+        f"in {base} prices, not what the roles pay in {base}.{_selection_words(data)}"
+    )
 
 
 def _adjusted_alt(data: pd.DataFrame) -> str:
     year = int(data["year"].iloc[0])
     base = int(data["adj_year"].iloc[0])
     top = data.loc[data["high_adj_usd"].idxmax()]
-    return (f"Paired horizontal bars, one pair per role ({len(data)} roles dated {year}): a light bar for the "
-            f"range in {year} dollars and a dark bar for the same range in {base} dollars, every one scaled by "
-            f"the same factor, {inflation.factor(year, base):.3f}. Adjusted, the highest range, {top['role']}, "
-            f"runs from {money(top['low_adj_usd'])} to {money(top['high_adj_usd'])}.")
+    return (
+        f"Paired horizontal bars, one pair per role ({len(data)} roles dated {year}): a light bar for the "
+        f"range in {year} dollars and a dark bar for the same range in {base} dollars, every one scaled by "
+        f"the same factor, {inflation.factor(year, base):.3f}. Adjusted, the highest range, {top['role']}, "
+        f"runs from {money(top['low_adj_usd'])} to {money(top['high_adj_usd'])}."
+    )
 
 
 def benchmark_table(oews: pd.DataFrame) -> pd.DataFrame:
@@ -428,9 +516,24 @@ def benchmark_table(oews: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for soc, (tier, title) in external.PROXIES.items():
         row = external.oews_latest(oews, soc)
-        rows.append({"soc_code": soc, "occupation": title, "tier": tier, "year": int(row["year"]),
-                     **{c: row[c] for c in ("p10_annual_usd", "p25_annual_usd", "median_annual_usd",
-                                             "p75_annual_usd", "p90_annual_usd")}})
+        rows.append(
+            {
+                "soc_code": soc,
+                "occupation": title,
+                "tier": tier,
+                "year": int(row["year"]),
+                **{
+                    c: row[c]
+                    for c in (
+                        "p10_annual_usd",
+                        "p25_annual_usd",
+                        "median_annual_usd",
+                        "p75_annual_usd",
+                        "p90_annual_usd",
+                    )
+                },
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -452,9 +555,16 @@ def benchmark_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
     adjusted = top_sources(everything, MAX_ROWS - len(external.PROXIES))
     rows: list[dict[str, object]] = []
     for _, band in benchmark_table(oews).iterrows():
-        rows.append({"row": "official", "soc_code": band["soc_code"], "label": band["occupation"],
-                     "source_id": external.BIBKEYS["oews"], "year": int(band["year"]),
-                     **{c: float(band[c]) for c in PERCENTILES}})
+        rows.append(
+            {
+                "row": "official",
+                "soc_code": band["soc_code"],
+                "label": band["occupation"],
+                "source_id": external.BIBKEYS["oews"],
+                "year": int(band["year"]),
+                **{c: float(band[c]) for c in PERCENTILES},
+            }
+        )
         levels, which = _BENCH_RUNGS[str(band["soc_code"])]
         mine = adjusted[adjusted["tier_level"].isin(levels)]
         training = mine["role"].str.contains("Train")
@@ -464,15 +574,35 @@ def benchmark_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
             mine = mine[~training]
         for _, r in mine.iterrows():
             dated = pd.notna(r["low_adj_usd"])
-            rows.append({"row": "source", "soc_code": band["soc_code"], "label": r["role"],
-                         "record_id": r["record_id"], "source_id": r["source_id"],
-                         "year": int(r["year"]) if pd.notna(r["year"]) else None, "statistic": r["statistic"],
-                         "dollars": f"{int(r['adj_year'])} dollars" if dated else "as written",
-                         "low_usd": float(r["low_adj_usd"] if dated else r["low_usd"]),
-                         "high_usd": float(r["high_adj_usd"] if dated else r["high_usd"])
-                         if pd.notna(r["high_usd"]) else None})
-    columns = ["row", "soc_code", "label", "record_id", "source_id", "year", "statistic", "dollars",
-               "low_usd", "high_usd", *PERCENTILES]
+            rows.append(
+                {
+                    "row": "source",
+                    "soc_code": band["soc_code"],
+                    "label": r["role"],
+                    "record_id": r["record_id"],
+                    "source_id": r["source_id"],
+                    "year": int(r["year"]) if pd.notna(r["year"]) else None,
+                    "statistic": r["statistic"],
+                    "dollars": f"{int(r['adj_year'])} dollars" if dated else "as written",
+                    "low_usd": float(r["low_adj_usd"] if dated else r["low_usd"]),
+                    "high_usd": float(r["high_adj_usd"] if dated else r["high_usd"])
+                    if pd.notna(r["high_usd"])
+                    else None,
+                }
+            )
+    columns = [
+        "row",
+        "soc_code",
+        "label",
+        "record_id",
+        "source_id",
+        "year",
+        "statistic",
+        "dollars",
+        "low_usd",
+        "high_usd",
+        *PERCENTILES,
+    ]
     data = pd.DataFrame(rows).reindex(columns=columns)
     return data.assign(sources_giving=int(everything["source_id"].nunique()))
 
@@ -484,10 +614,20 @@ def benchmark_chart(data: pd.DataFrame) -> Figure:
     labels: list[str] = []
     for y, (_, row) in enumerate(data.iterrows()):
         if row["row"] == "official":
-            ax.plot([row["p10_annual_usd"], row["p90_annual_usd"]], [y, y], color=charts.LIGHT, linewidth=14,
-                    solid_capstyle="butt")
-            ax.plot([row["p25_annual_usd"], row["p75_annual_usd"]], [y, y], color="#A6A6A6", linewidth=14,
-                    solid_capstyle="butt")
+            ax.plot(
+                [row["p10_annual_usd"], row["p90_annual_usd"]],
+                [y, y],
+                color=charts.LIGHT,
+                linewidth=14,
+                solid_capstyle="butt",
+            )
+            ax.plot(
+                [row["p25_annual_usd"], row["p75_annual_usd"]],
+                [y, y],
+                color="#A6A6A6",
+                linewidth=14,
+                solid_capstyle="butt",
+            )
             ax.plot([row["median_annual_usd"]] * 2, [y - 0.22, y + 0.22], color="#000000", linewidth=2.5)
             labels.append(textwrap.fill(f"BLS {row['soc_code']} {row['label']} (May {int(row['year'])})", 52))
             continue
@@ -498,8 +638,12 @@ def benchmark_chart(data: pd.DataFrame) -> Figure:
         elif row["statistic"] == "average":
             ax.plot(low, y, "o", color=colour, markersize=10)
         else:
-            ax.annotate("", xy=(low + FLOOR_ARROW_USD, y), xytext=(low, y),
-                        arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": 2.5})
+            ax.annotate(
+                "",
+                xy=(low + FLOOR_ARROW_USD, y),
+                xytext=(low, y),
+                arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": 2.5},
+            )
         year = f"{int(row['year'])}" if pd.notna(row["year"]) else "undated"
         labels.append(textwrap.fill(f"{row['label']} ({year})", 52))
     ax.set_yticks(np.arange(len(labels)), labels, fontsize=10)
@@ -512,13 +656,17 @@ def benchmark_chart(data: pd.DataFrame) -> Figure:
     ax.set_xlabel(f"Annual pay, U.S. dollars (dated source figures in {', '.join(dollars)})")
     ax.grid(axis="y", visible=False)
     base = ", ".join(dollars)
-    ax.legend(handles=[
-        Line2D([], [], color=charts.LIGHT, linewidth=10, label="BLS 10th–90th percentile"),
-        Line2D([], [], color="#A6A6A6", linewidth=10, label="BLS 25th–75th percentile"),
-        Line2D([], [], color="#000000", linewidth=2.5, label="BLS median"),
-        Line2D([], [], color=charts.OKABE_ITO[0], linewidth=6, label=f"source, dated, in {base}"),
-        Line2D([], [], color=charts.OKABE_ITO[5], linewidth=6, label="source, undated, as written"),
-    ], loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    ax.legend(
+        handles=[
+            Line2D([], [], color=charts.LIGHT, linewidth=10, label="BLS 10th–90th percentile"),
+            Line2D([], [], color="#A6A6A6", linewidth=10, label="BLS 25th–75th percentile"),
+            Line2D([], [], color="#000000", linewidth=2.5, label="BLS median"),
+            Line2D([], [], color=charts.OKABE_ITO[0], linewidth=6, label=f"source, dated, in {base}"),
+            Line2D([], [], color=charts.OKABE_ITO[5], linewidth=6, label="source, undated, as written"),
+        ],
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+    )
     return fig
 
 
@@ -528,9 +676,11 @@ def _bls_year(data: pd.DataFrame) -> int:
 
 def _benchmark_caption(data: pd.DataFrame) -> str:
     dollars = ", ".join(sorted(set(data.loc[data["row"] == "source", "dollars"]) - {"as written"}))
-    return (f"Official wage distributions (BLS OEWS, May {_bls_year(data)}) for the nearest occupations, with "
-            f"the sources' figures for the matching rungs beneath each; dated ranges in {dollars}, undated "
-            "figures as written. The manager occupations are broader proxies, not call-center jobs.")
+    return (
+        f"Official wage distributions (BLS OEWS, May {_bls_year(data)}) for the nearest occupations, with "
+        f"the sources' figures for the matching rungs beneath each; dated ranges in {dollars}, undated "
+        "figures as written. The manager occupations are broader proxies, not call-center jobs."
+    )
 
 
 def _position(low: float, high: float, median: float) -> str:
@@ -548,16 +698,23 @@ def _benchmark_alt(data: pd.DataFrame) -> str:
     for _, row in data.iterrows():
         if row["row"] == "official":
             band = row
-            parts.append(f"BLS {row['soc_code']} {row['label']}: median {money(row['median_annual_usd'])}, "
-                         f"10th to 90th percentile {money(row['p10_annual_usd'])} to {money(row['p90_annual_usd'])}")
+            parts.append(
+                f"BLS {row['soc_code']} {row['label']}: median {money(row['median_annual_usd'])}, "
+                f"10th to 90th percentile {money(row['p10_annual_usd'])} to {money(row['p90_annual_usd'])}"
+            )
             continue
         assert band is not None
         high = row["high_usd"] if pd.notna(row["high_usd"]) else row["low_usd"]
-        parts.append(f"{row['label']} ({row['dollars']}) {_position(row['low_usd'], high, band['median_annual_usd'])} "
-                     "that median")
-    return ("Chart of grey bands, one per official occupation, each with a black median tick, and beneath each "
-            "the sources' figures for the matching rungs as blue (dated, adjusted) or orange (undated) marks. "
-            + "; ".join(parts) + ".")
+        parts.append(
+            f"{row['label']} ({row['dollars']}) {_position(row['low_usd'], high, band['median_annual_usd'])} "
+            "that median"
+        )
+    return (
+        "Chart of grey bands, one per official occupation, each with a black median tick, and beneath each "
+        "the sources' figures for the matching rungs as blue (dated, adjusted) or orange (undated) marks. "
+        + "; ".join(parts)
+        + "."
+    )
 
 
 HEADLINE_PICKS: tuple[tuple[str, str], ...] = (("lowest", "43-4051"), ("highest", "11-3012"))
@@ -572,9 +729,16 @@ def headline_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
     for which, soc in HEADLINE_PICKS:
         pick = lowest_range(adjusted) if which == "lowest" else highest_range(adjusted)
         full = adjusted.loc[adjusted["record_id"] == pick["record_id"]].iloc[0]
-        rows.append({"pick": f"{which} midpoint", **{c: full[c] for c in ADJUSTED_COLUMNS},
-                     "soc_code": soc, "occupation": bench.loc[soc, "occupation"],
-                     "bls_year": int(bench.loc[soc, "year"]), "bls_median_usd": float(bench.loc[soc, "median_annual_usd"])})
+        rows.append(
+            {
+                "pick": f"{which} midpoint",
+                **{c: full[c] for c in ADJUSTED_COLUMNS},
+                "soc_code": soc,
+                "occupation": bench.loc[soc, "occupation"],
+                "bls_year": int(bench.loc[soc, "year"]),
+                "bls_median_usd": float(bench.loc[soc, "median_annual_usd"]),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -585,10 +749,16 @@ def headline_chart(data: pd.DataFrame) -> Figure:
     fig, ax = plt.subplots(figsize=(9, 4.2))
     labels = []
     for y, (_, row) in enumerate(data.iterrows()):
-        ax.plot([row["low_usd"], row["high_usd"]], [y - 0.18] * 2, color=charts.GREY,
-                linewidth=10, solid_capstyle="butt")
-        ax.plot([row["low_adj_usd"], row["high_adj_usd"]], [y + 0.18] * 2, color=charts.OKABE_ITO[0],
-                linewidth=10, solid_capstyle="butt")
+        ax.plot(
+            [row["low_usd"], row["high_usd"]], [y - 0.18] * 2, color=charts.GREY, linewidth=10, solid_capstyle="butt"
+        )
+        ax.plot(
+            [row["low_adj_usd"], row["high_adj_usd"]],
+            [y + 0.18] * 2,
+            color=charts.OKABE_ITO[0],
+            linewidth=10,
+            solid_capstyle="butt",
+        )
         ax.plot(row["bls_median_usd"], y, "D", color="#000000", markersize=10)
         labels.append(textwrap.fill(f"{TIER_LABELS[int(row['tier_level'])]}: {row['role']}", 28))
     ax.set_yticks(range(len(data)), labels)
@@ -597,33 +767,51 @@ def headline_chart(data: pd.DataFrame) -> Figure:
     ax.set_xlabel("Annual pay, U.S. dollars")
     ax.grid(axis="y", visible=False)
     years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
-    ax.legend(handles=[
-        Line2D([], [], color=charts.GREY, linewidth=7, label=f"range as written ({years} dollars)"),
-        Line2D([], [], color=charts.OKABE_ITO[0], linewidth=7, label=f"same range in {base} dollars"),
-        Line2D([], [], color="#000000", marker="D", linestyle="", markersize=8,
-               label=f"BLS median, nearest occupation (May {int(data['bls_year'].max())})"),
-    ], loc="upper right", fontsize=10)
+    ax.legend(
+        handles=[
+            Line2D([], [], color=charts.GREY, linewidth=7, label=f"range as written ({years} dollars)"),
+            Line2D([], [], color=charts.OKABE_ITO[0], linewidth=7, label=f"same range in {base} dollars"),
+            Line2D(
+                [],
+                [],
+                color="#000000",
+                marker="D",
+                linestyle="",
+                markersize=8,
+                label=f"BLS median, nearest occupation (May {int(data['bls_year'].max())})",
+            ),
+        ],
+        loc="upper right",
+        fontsize=10,
+    )
     return fig
 
 
 def _headline_caption(data: pd.DataFrame) -> str:
     base = int(data["adj_year"].iloc[0])
-    return (f"The pay ranges with the lowest and highest midpoints in the sources, as written and in {base} "
-            f"dollars (CPI-U), each with the May {int(data['bls_year'].max())} official median wage of the "
-            "nearest occupation.")
+    return (
+        f"The pay ranges with the lowest and highest midpoints in the sources, as written and in {base} "
+        f"dollars (CPI-U), each with the May {int(data['bls_year'].max())} official median wage of the "
+        "nearest occupation."
+    )
 
 
 def _headline_alt(data: pd.DataFrame) -> str:
     base = int(data["adj_year"].iloc[0])
     parts = []
     for _, r in data.iterrows():
-        parts.append(f"{r['role']}: {money(r['low_usd'])} to {money(r['high_usd'])} as written in {int(r['year'])}, "
-                     f"{money(r['low_adj_usd'])} to {money(r['high_adj_usd'])} in {base} dollars, "
-                     f"{_position(r['low_adj_usd'], r['high_adj_usd'], r['bls_median_usd'])} the BLS median of "
-                     f"{money(r['bls_median_usd'])} for {r['occupation']}")
-    return ("Two rows, each with a light bar for a pay range as written, a dark bar for the same range "
-            "adjusted for inflation and a black diamond for the official median of the nearest occupation. "
-            + "; ".join(parts) + ".")
+        parts.append(
+            f"{r['role']}: {money(r['low_usd'])} to {money(r['high_usd'])} as written in {int(r['year'])}, "
+            f"{money(r['low_adj_usd'])} to {money(r['high_adj_usd'])} in {base} dollars, "
+            f"{_position(r['low_adj_usd'], r['high_adj_usd'], r['bls_median_usd'])} the BLS median of "
+            f"{money(r['bls_median_usd'])} for {r['occupation']}"
+        )
+    return (
+        "Two rows, each with a light bar for a pay range as written, a dark bar for the same range "
+        "adjusted for inflation and a black diamond for the official median of the nearest occupation. "
+        + "; ".join(parts)
+        + "."
+    )
 
 
 # --- the chapter's figures, built from the processed tables ---------------------------------
@@ -640,17 +828,45 @@ def _oews_note(data: pd.DataFrame) -> list[str]:
 
 
 CHARTS = (
-    Chart("fig-summary-pay", "index", "Entry and top pay, then and now",
-          lambda: headline_data(_salaries(), external.load_oews()), headline_chart, _headline_caption, _headline_alt,
-          references=lambda d: [*sources_in(d), external.BIBKEYS["oews"], "cpi-package"],
-          notes=lambda d: [f"OEWS May {int(d['bls_year'].max())}"]),
-    Chart("fig-pay-ranges", "02-pay", "Pay up the ladder", lambda: ranges_data(_salaries()), range_chart,
-          _ranges_caption, _ranges_alt),
-    Chart("fig-pay-adjusted", "02-pay", "Pay ranges in today's dollars", lambda: adjusted_data(_salaries()),
-          adjusted_chart, _adjusted_caption, _adjusted_alt,
-          references=lambda d: [*sources_in(d), "cpi-package"]),
-    Chart("fig-pay-benchmark", "02-pay", "The sources' pay against official wages",
-          lambda: benchmark_data(_salaries(), external.load_oews()), benchmark_chart, _benchmark_caption,
-          _benchmark_alt, references=lambda d: [*sources_in(d), external.BIBKEYS["oews"], "cpi-package"],
-          notes=_oews_note),
+    Chart(
+        "fig-summary-pay",
+        "index",
+        "Entry and top pay, then and now",
+        lambda: headline_data(_salaries(), external.load_oews()),
+        headline_chart,
+        _headline_caption,
+        _headline_alt,
+        references=lambda d: [*sources_in(d), external.BIBKEYS["oews"], "cpi-package"],
+        notes=lambda d: [f"OEWS May {int(d['bls_year'].max())}"],
+    ),
+    Chart(
+        "fig-pay-ranges",
+        "02-pay",
+        "Pay up the ladder",
+        lambda: ranges_data(_salaries()),
+        range_chart,
+        _ranges_caption,
+        _ranges_alt,
+    ),
+    Chart(
+        "fig-pay-adjusted",
+        "02-pay",
+        "Pay ranges in today's dollars",
+        lambda: adjusted_data(_salaries()),
+        adjusted_chart,
+        _adjusted_caption,
+        _adjusted_alt,
+        references=lambda d: [*sources_in(d), "cpi-package"],
+    ),
+    Chart(
+        "fig-pay-benchmark",
+        "02-pay",
+        "The sources' pay against official wages",
+        lambda: benchmark_data(_salaries(), external.load_oews()),
+        benchmark_chart,
+        _benchmark_caption,
+        _benchmark_alt,
+        references=lambda d: [*sources_in(d), external.BIBKEYS["oews"], "cpi-package"],
+        notes=_oews_note,
+    ),
 )

@@ -131,8 +131,9 @@ def record_ref(source_id: str, record_id: str) -> Markup:
     return Markup(f"{{ref}}`{record_id} <{record_label(source_id, record_id)}>`")
 
 
-def md_table(frame: pd.DataFrame, *, cite_column: str | None = None, cited: tuple[str, ...] = (),
-             record_links: bool = False) -> Markdown:
+def md_table(
+    frame: pd.DataFrame, *, cite_column: str | None = None, cited: tuple[str, ...] = (), record_links: bool = False
+) -> Markdown:
     """A Markdown table (rendered by MyST, so the citation roles in it work). Every header and
     cell is escaped text except :class:`Markup`; an empty cell shows a dash.
 
@@ -192,8 +193,10 @@ def release(citation: Path = paths.CITATION) -> Release:
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 #: What the licence does not cover, said once wherever the licence is stated.
-QUOTATIONS = ("Quotations from the sources remain their authors' and are reproduced for comment and "
-              "criticism; they are not covered by this licence.")
+QUOTATIONS = (
+    "Quotations from the sources remain their authors' and are reproduced for comment and "
+    "criticism; they are not covered by this licence."
+)
 
 
 def short_ref(key: str) -> str:
@@ -220,8 +223,10 @@ def figure_citation(number: int, title: str, name: str, chapter: str) -> str:
     """The full citation of one figure: report, version, figure number and name, address."""
     rel = release()
     year = rel.date[:4]
-    return (f"Call Center Careers ({year}). Figure {number}: {title}. In {rel.title}, version {rel.version}. "
-            f"{page_url(chapter, name)}")
+    return (
+        f"Call Center Careers ({year}). Figure {number}: {title}. In {rel.title}, version {rel.version}. "
+        f"{page_url(chapter, name)}"
+    )
 
 
 def short_figure_citation(number: int) -> str:

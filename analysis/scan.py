@@ -60,7 +60,7 @@ from pathlib import Path
 
 from analysis import evidence, paths, schema, sources, vocab
 
-__all__ = ["Figure", "UNITS", "PERIODS", "find_figures", "line_col", "unaccounted", "main"]
+__all__ = ["PERIODS", "UNITS", "Figure", "find_figures", "line_col", "main", "unaccounted"]
 
 UNITS: tuple[str, ...] = (
     "usd",
@@ -114,8 +114,7 @@ class Figure:
 def _windows_1252(data: bytes) -> str:
     """Decode bytes as a browser decodes windows-1252 (its five holes map to C1 controls)."""
     return "".join(
-        chr(byte) if byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([byte]).decode("cp1252")
-        for byte in data
+        chr(byte) if byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([byte]).decode("cp1252") for byte in data
     )
 
 
@@ -187,9 +186,7 @@ _HUNDRED = _alternation([w for w, v in vocab.SCALES.items() if v == 100])
 _BIG_SCALES: dict[str, int] = {w: v for w, v in vocab.SCALES.items() if v >= 1000}
 _BIG_SCALE = _alternation(_BIG_SCALES)
 _BASIC = rf"(?:(?:{_TENS})(?:[-\u2010\u2011]|{_SP})(?:{_ONES_1_9})\b|(?:{_TENS}|{_ONES})\b)"
-_BELOW_THOUSAND = (
-    rf"(?:(?:{_BASIC}|a){_SP}+(?:{_HUNDRED})\b(?:{_SP}+(?:and{_SP}+)?{_BASIC})?|{_BASIC})"
-)
+_BELOW_THOUSAND = rf"(?:(?:{_BASIC}|a){_SP}+(?:{_HUNDRED})\b(?:{_SP}+(?:and{_SP}+)?{_BASIC})?|{_BASIC})"
 _AND = rf"{_SP}++(?:and{_SP}++)?"
 _WORDS = (  # "forty thousand", "one million two hundred thousand and fifty", "seven"
     rf"(?>\b(?i:(?:{_BELOW_THOUSAND}|a){_SP}++(?:{_BIG_SCALE})\b"
@@ -200,13 +197,17 @@ _WORD_NUMBER_TOKENS: dict[str, int] = {**vocab.NUMBER_WORDS, **vocab.TENS, **voc
 
 # Suffixes that multiply a number in digits: "$50k", "$1.5 million", "3.5 lakh", "3.5 LPA".
 _SUFFIX_VALUES: dict[str, float] = {
-    "k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "lpa": 1e5,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "lpa": 1e5,
     **{word: float(value) for word, value in _BIG_SCALES.items()},
     **{word: float(value) for word, value in vocab.INDIAN_SCALES.items()},
     **{word + "s": float(value) for word, value in vocab.INDIAN_SCALES.items()},
 }
-_SPELLED_SUFFIX = _alternation([*_BIG_SCALES, *vocab.INDIAN_SCALES,
-                                *(w + "s" for w in vocab.INDIAN_SCALES), "lpa"])
+_SPELLED_SUFFIX = _alternation([*_BIG_SCALES, *vocab.INDIAN_SCALES, *(w + "s" for w in vocab.INDIAN_SCALES), "lpa"])
 _SUFFIX = rf"(?:{_SP}?(?i:{_SPELLED_SUFFIX})\b|(?:bn|mn|[kKmMbB])\b)"
 # The suffixes that make a number without a currency sign an amount of money: "45k", "3.5 LPA",
 # and "3.5 lakh" when a period follows ("5 lakh people" is a head count).
@@ -220,15 +221,24 @@ _MONEY_SUFFIX = (
 _CURRENCY_OF: dict[str, str] = {
     written: info.code
     for info in vocab.CURRENCIES.values()
-    for written in (*(form for sign in info.signs for form in _damaged(sign)), info.code,
-                    *(word.lower() for word in info.words))
+    for written in (
+        *(form for sign in info.signs for form in _damaged(sign)),
+        info.code,
+        *(word.lower() for word in info.words),
+    )
 }
 # Signs that are symbols ("$", "£", "€", "₹", "₱", with their damaged forms) stand on either side
 # of an amount; signs spelt with letters ("US$", "C$", "Rs.") only before one.
-_SYMBOLS = _alternation([form for info in vocab.CURRENCIES.values() for sign in info.signs
-                         if not sign[0].isalpha() for form in _damaged(sign)])
-_LETTER_SIGNS = _alternation([sign for info in vocab.CURRENCIES.values() for sign in info.signs
-                              if sign[0].isalpha()])
+_SYMBOLS = _alternation(
+    [
+        form
+        for info in vocab.CURRENCIES.values()
+        for sign in info.signs
+        if not sign[0].isalpha()
+        for form in _damaged(sign)
+    ]
+)
+_LETTER_SIGNS = _alternation([sign for info in vocab.CURRENCIES.values() for sign in info.signs if sign[0].isalpha()])
 # A code is a currency only right before or after a number; "PHP 7" is a programming language,
 # so pesos by code need a number of three digits or more.
 _CODES = _alternation([code for code in vocab.CURRENCIES if code != "PHP"])
@@ -325,13 +335,34 @@ _MONEY_BARE = re.compile(
 # The period stated right after an amount or a quantity: "/month", " a month", " per annum",
 # " monthly", " p/h", "/yr".
 _PERIOD_WORDS: dict[str, str] = {
-    "hour": "hour", "hr": "hour", "h": "hour", "hourly": "hour", "p/h": "hour", "ph": "hour",
-    "day": "day", "daily": "day", "p/d": "day",
-    "week": "week", "wk": "week", "weekly": "week", "p/w": "week", "pw": "week",
-    "month": "month", "mo": "month", "mth": "month", "monthly": "month", "p/m": "month",
+    "hour": "hour",
+    "hr": "hour",
+    "h": "hour",
+    "hourly": "hour",
+    "p/h": "hour",
+    "ph": "hour",
+    "day": "day",
+    "daily": "day",
+    "p/d": "day",
+    "week": "week",
+    "wk": "week",
+    "weekly": "week",
+    "p/w": "week",
+    "pw": "week",
+    "month": "month",
+    "mo": "month",
+    "mth": "month",
+    "monthly": "month",
+    "p/m": "month",
     "pcm": "month",
-    "year": "year", "yr": "year", "annum": "year", "yearly": "year", "annually": "year",
-    "p/a": "year", "p.a.": "year", "pa": "year",
+    "year": "year",
+    "yr": "year",
+    "annum": "year",
+    "yearly": "year",
+    "annually": "year",
+    "p/a": "year",
+    "p.a.": "year",
+    "pa": "year",
 }
 _PERIOD = re.compile(
     rf"""
@@ -471,8 +502,16 @@ def _unit(currency: str | None, period: str | None) -> str:
 _Found = tuple[int, int, tuple[float, ...], str, str | None, str | None]
 
 
-def _money(text: str, start: int, end: int, values: tuple[float, ...], first: _Amount | None,
-           currency: str | None, period: str | None, tail_pattern: re.Pattern[str] | None) -> _Found:
+def _money(
+    text: str,
+    start: int,
+    end: int,
+    values: tuple[float, ...],
+    first: _Amount | None,
+    currency: str | None,
+    period: str | None,
+    tail_pattern: re.Pattern[str] | None,
+) -> _Found:
     """A money figure from its first amount (ending at ``end``) on: its period, and a second
     amount that makes it a range.
 
@@ -487,17 +526,17 @@ def _money(text: str, start: int, end: int, values: tuple[float, ...], first: _A
         tail_currency = _currency(tail["cur"]) if tail["cur"] else currency
         second = _amount(tail, "num", currency)
         tail_period = _suffix_period(tail["num_suf"])
-        tail_stated, tail_text_end, _ = (_period_at(text, tail.end()) if tail_period is None
-                                         else (tail_period, tail.end(), tail.end()))
+        tail_stated, tail_text_end, _ = (
+            _period_at(text, tail.end()) if tail_period is None else (tail_period, tail.end(), tail.end())
+        )
         pair = _range(first, second)
-        if (pair is not None and tail_currency == currency
-                and (stated is None or tail_stated == stated)):
+        if pair is not None and tail_currency == currency and (stated is None or tail_stated == stated):
             return start, tail_text_end, pair, _unit(currency, tail_stated), currency, tail_stated
     return start, text_end, values, _unit(currency, stated), currency, stated
 
 
 def _suffix_period(suffix: str | None) -> str | None:
-    """"LPA" (lakh per annum) states the year."""
+    """ "LPA" (lakh per annum) states the year."""
     return "year" if suffix and suffix.strip().lower() == "lpa" else None
 
 
@@ -505,8 +544,16 @@ def _money_before(text: str, match: re.Match[str]) -> _Found:
     """A money figure whose currency comes first: "$32,000", "£24,000–£28,000 per annum"."""
     currency = _currency(match["cur"])
     first = _amount(match, "num", currency)
-    return _money(text, match.start(), match.end(), (first.value,), first, currency,
-                  _suffix_period(match["num_suf"]), _MONEY_BEFORE_TAIL)
+    return _money(
+        text,
+        match.start(),
+        match.end(),
+        (first.value,),
+        first,
+        currency,
+        _suffix_period(match["num_suf"]),
+        _MONEY_BEFORE_TAIL,
+    )
 
 
 def _money_after(text: str, match: re.Match[str]) -> _Found:
@@ -515,13 +562,11 @@ def _money_after(text: str, match: re.Match[str]) -> _Found:
     period = _suffix_period(match["num_suf"]) or _suffix_period(match["num2_suf"])
     if match["num2"] is None and match["num2_words"] is None:
         first = _amount(match, "num", currency)
-        return _money(text, match.start(), match.end(), (first.value,), first, currency, period,
-                      _MONEY_AFTER_TAIL)
+        return _money(text, match.start(), match.end(), (first.value,), first, currency, period, _MONEY_AFTER_TAIL)
     pair = _range(_amount(match, "num", currency), _amount(match, "num2", currency))
     if pair is None:  # "500 and 20 dollars": only the second is an amount of dollars
         start = match.start("num2") if match["num2"] is not None else match.start("num2_words")
-        return _money(text, start, match.end(), (_amount(match, "num2", currency).value,), None,
-                      currency, period, None)
+        return _money(text, start, match.end(), (_amount(match, "num2", currency).value,), None, currency, period, None)
     return _money(text, match.start(), match.end(), pair, None, currency, period, None)
 
 
@@ -549,8 +594,7 @@ def _unit_name(written: str) -> str:
     written = written.lower()
     if written == "%" or written.startswith("per"):
         return "percent"
-    for prefix, unit in (("y", "year"), ("mo", "month"), ("w", "week"), ("d", "day"),
-                         ("h", "hour"), ("mi", "minute")):
+    for prefix, unit in (("y", "year"), ("mo", "month"), ("w", "week"), ("d", "day"), ("h", "hour"), ("mi", "minute")):
         if written.startswith(prefix):
             return unit
     raise AssertionError(f"unit not covered: {written!r}")  # pragma: no cover
@@ -623,8 +667,9 @@ def find_figures(text: str) -> list[Figure]:
         if newlines:
             line += newlines
             line_start = text.rfind("\n", pos, start) + 1
-        figures.append(Figure(start, end, line, start - line_start + 1, text[start:end], values,
-                              unit, currency, period))
+        figures.append(
+            Figure(start, end, line, start - line_start + 1, text[start:end], values, unit, currency, period)
+        )
         pos = end
 
 
@@ -671,8 +716,10 @@ def unaccounted(path: Path, found: evidence.Evidence | None = None) -> list[Figu
     missing = []
     for figure in find_figures(source.raw):
         covering = [c for c in claims if c[0] <= figure.start and figure.end <= c[1]]
-        if not any((c[3] and c[3] in figure.text or figure.text in c[3]) if c[3]
-                   else set(figure.values) <= c[2] for c in covering):
+        if not any(
+            ((c[3] and c[3] in figure.text) or figure.text in c[3]) if c[3] else set(figure.values) <= c[2]
+            for c in covering
+        ):
             missing.append(figure)
     return missing
 

@@ -42,8 +42,9 @@ _END = "<!-- END generated -->"
 
 Slug = Annotated[str, Field(pattern=rf"^{vocab.SLUG}$")]
 Text = Annotated[str, Field(min_length=1)]
-Quote = Annotated[str, Field(min_length=MIN_QUOTE_CHARS,
-                             description="Verbatim quote from the source that carries the claim.")]
+Quote = Annotated[
+    str, Field(min_length=MIN_QUOTE_CHARS, description="Verbatim quote from the source that carries the claim.")
+]
 Amount = Annotated[float, Field(ge=0)]
 
 
@@ -56,12 +57,13 @@ class _Record(_Strict):
 
     id: Slug = Field(description="Record id, unique within its source's evidence file; a lower-case slug.")
     quote: Quote
-    flags: list[vocab.Flag] = Field(default_factory=list,
-                                    description="Marks on the wording (see the evidence README).")
+    flags: list[vocab.Flag] = Field(default_factory=list, description="Marks on the wording (see the evidence README).")
     note: str = Field(default="", description="Curator's note for a reader.")
     status: Literal["draft"] | None = Field(
-        default=None, description="`draft` on a record written by `python -m analysis.draft` and not "
-                                  "yet reviewed; `make data` refuses it until the marker is removed.")
+        default=None,
+        description="`draft` on a record written by `python -m analysis.draft` and not "
+        "yet reviewed; `make data` refuses it until the marker is removed.",
+    )
 
 
 _TIER = Field(description="Harmonised career tier (see the evidence README).")
@@ -71,8 +73,9 @@ class _Hedged(_Record):
     """A claim whose strength the source qualifies (or not): ``hedge`` lists the words, each of
     which must be in the quote; ``[]`` says the source states the claim flatly."""
 
-    hedge: list[vocab.Hedge] = Field(description="Hedge words of the quote that qualify the claim "
-                                                 "(semicolon-separated; empty: stated flatly).")
+    hedge: list[vocab.Hedge] = Field(
+        description="Hedge words of the quote that qualify the claim (semicolon-separated; empty: stated flatly)."
+    )
 
     @model_validator(mode="after")
     def _hedge_in_quote(self) -> _Hedged:
@@ -93,10 +96,12 @@ class Salary(_Record):
     high_usd: Amount | None = Field(default=None, description="Upper figure of a range, U.S. dollars as written.")
     period: vocab.Period = Field(description="Pay period of the figure.")
     year: Annotated[int, Field(ge=1900, le=2100)] | None = Field(
-        default=None, description="Year the figure refers to; empty where the source does not say.")
+        default=None, description="Year the figure refers to; empty where the source does not say."
+    )
     year_basis: Text | None = Field(default=None, description="Why the figure is given that year.")
-    cited_from: Text | None = Field(default=None,
-                                    description="Publisher the source quotes the figure from (second-hand).")
+    cited_from: Text | None = Field(
+        default=None, description="Publisher the source quotes the figure from (second-hand)."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Salary:
@@ -166,9 +171,11 @@ class Condition(_Hedged):
     high: Amount | None = Field(default=None, description="Upper number stated.")
     unit: vocab.ConditionUnit | None = Field(default=None, description="Unit of low and high.")
     hours_per_day: Annotated[float, Field(ge=0, le=24)] | None = Field(
-        default=None, description="Hours a day the center is open, where stated.")
+        default=None, description="Hours a day the center is open, where stated."
+    )
     days_per_week: Annotated[float, Field(ge=0, le=7)] | None = Field(
-        default=None, description="Days a week the center is open, where stated.")
+        default=None, description="Days a week the center is open, where stated."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Condition:
@@ -181,18 +188,30 @@ class Condition(_Hedged):
         return self
 
 
-AnyRecord = Annotated[Union[Salary, Role, Requirement, Benefit, Challenge, Metric, Condition],  # noqa: UP007
-                      Field(discriminator="kind")]
+AnyRecord = Annotated[
+    Union[Salary, Role, Requirement, Benefit, Challenge, Metric, Condition],  # noqa: UP007
+    Field(discriminator="kind"),
+]
 RECORD = TypeAdapter(AnyRecord)
 MODELS: dict[str, type[_Record]] = {
-    "salary": Salary, "role": Role, "requirement": Requirement, "benefit": Benefit,
-    "challenge": Challenge, "metric": Metric, "condition": Condition,
+    "salary": Salary,
+    "role": Role,
+    "requirement": Requirement,
+    "benefit": Benefit,
+    "challenge": Challenge,
+    "metric": Metric,
+    "condition": Condition,
 }
 assert tuple(MODELS) == vocab.KINDS
 #: The processed table of each kind.
 TABLES: dict[str, str] = {
-    "salary": "salaries", "role": "roles", "requirement": "requirements", "benefit": "benefits",
-    "challenge": "challenges", "metric": "metrics", "condition": "conditions",
+    "salary": "salaries",
+    "role": "roles",
+    "requirement": "requirements",
+    "benefit": "benefits",
+    "challenge": "challenges",
+    "metric": "metrics",
+    "condition": "conditions",
 }
 #: Where each number field's figure sits in its quote: (field, which value of the figure).
 #: The low figure of a range is the first value, the high the second.
@@ -217,10 +236,12 @@ class EvidenceFile(_Strict):
     model_config = ConfigDict(title="Call Center Careers evidence file")
     source_id: Slug = Field(description="The source (a source_id of data/raw/sources.csv, its BibTeX key).")
     records: list[AnyRecord] = Field(default_factory=list, description="One record per claim.")
-    exclusions: list[Exclusion] = Field(default_factory=list,
-                                        description="Figures found in the source and deliberately not used.")
+    exclusions: list[Exclusion] = Field(
+        default_factory=list, description="Figures found in the source and deliberately not used."
+    )
     no_claims: Text | None = Field(
-        default=None, description="Why a source has no records at all (instead of an empty list).")
+        default=None, description="Why a source has no records at all (instead of an empty list)."
+    )
 
 
 TOP_LEVEL_KEYS: tuple[str, ...] = tuple(EvidenceFile.model_fields)
@@ -246,8 +267,14 @@ _HEAD = (
     Column("source_id", "string", "Source (BibTeX key; see data/raw/sources.csv).", required=True),
     Column("record_id", "string", "Record id, unique within its source's evidence file.", required=True),
 )
-_TIER_LEVEL = Column("tier_level", "integer", "Rung of the harmonised ladder (1 = front line; 0 = unspecified).",
-                     required=True, minimum=0, maximum=max(vocab.TIER_LEVELS.values()))
+_TIER_LEVEL = Column(
+    "tier_level",
+    "integer",
+    "Rung of the harmonised ladder (1 = front line; 0 = unspecified).",
+    required=True,
+    minimum=0,
+    maximum=max(vocab.TIER_LEVELS.values()),
+)
 _TAIL = (
     Column("flags", "string", "Semicolon-separated marks on the wording (see the evidence README)."),
     Column("note", "string", "Curator's note for a reader."),
@@ -277,8 +304,9 @@ def _column(name: str, info: Any) -> Column:
         type_ = {int: "integer", float: "number"}.get(base, "string")
     minimum = next((m.ge for m in metadata if getattr(m, "ge", None) is not None), None)
     maximum = next((m.le for m in metadata if getattr(m, "le", None) is not None), None)
-    return Column(name, type_, info.description or "", required=info.is_required(), enum=enum,
-                  minimum=minimum, maximum=maximum)
+    return Column(
+        name, type_, info.description or "", required=info.is_required(), enum=enum, minimum=minimum, maximum=maximum
+    )
 
 
 def _is_optional(annotation: Any) -> bool:
@@ -326,20 +354,29 @@ def datapackage() -> dict[str, Any]:
             if constraints:
                 entry["constraints"] = constraints
             fields.append(entry)
-        resources.append({
-            "name": table, "path": f"{table}.csv", "profile": "tabular-data-resource",
-            "format": "csv", "encoding": "utf-8",
-            "description": f"One row per '{kind}' evidence record.",
-            "schema": {"fields": fields, "primaryKey": ["source_id", "record_id"]},
-        })
+        resources.append(
+            {
+                "name": table,
+                "path": f"{table}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "encoding": "utf-8",
+                "description": f"One row per '{kind}' evidence record.",
+                "schema": {"fields": fields, "primaryKey": ["source_id", "record_id"]},
+            }
+        )
     from analysis import report
 
-    return {"name": "call-center-careers", "title": "Call Center Careers: evidence tables",
-            "profile": "tabular-data-package",
-            "licenses": [{"name": "CC-BY-4.0", "path": report.LICENCE_URL,
-                          "title": "Creative Commons Attribution 4.0 International"}],
-            "description": ("The evidence records of the Call Center Careers report. " + report.QUOTATIONS),
-            "resources": resources}
+    return {
+        "name": "call-center-careers",
+        "title": "Call Center Careers: evidence tables",
+        "profile": "tabular-data-package",
+        "licenses": [
+            {"name": "CC-BY-4.0", "path": report.LICENCE_URL, "title": "Creative Commons Attribution 4.0 International"}
+        ],
+        "description": ("The evidence records of the Call Center Careers report. " + report.QUOTATIONS),
+        "resources": resources,
+    }
 
 
 # --- what editors and readers of the YAML get ------------------------------------------------------
@@ -363,16 +400,23 @@ def _codes(values: Any) -> str:
 
 def readme_tables() -> str:
     """The README's generated section: the kinds with their fields, and every vocabulary."""
-    lines = ["## Kinds and their fields", "",
-             "| kind | required fields | optional fields |", "| --- | --- | --- |"]
+    lines = ["## Kinds and their fields", "", "| kind | required fields | optional fields |", "| --- | --- | --- |"]
     for kind, model in MODELS.items():
         own = [(n, i) for n, i in model.model_fields.items() if n not in _NOT_COLUMNS]
-        lines.append(f"| `{kind}` | {_codes(n for n, i in own if i.is_required())} | "
-                     f"{_codes(n for n, i in own if not i.is_required())} |")
-    lines += ["", "Every record also has `id` and `quote` (required; a quote has at least "
-              f"{MIN_QUOTE_CHARS} characters) and may have `flags`, `note` and `status`.", "",
-              "### Tiers (the harmonised career ladder, lowest first)", "",
-              "| level | tier | label | what it covers |", "| --- | --- | --- | --- |"]
+        lines.append(
+            f"| `{kind}` | {_codes(n for n, i in own if i.is_required())} | "
+            f"{_codes(n for n, i in own if not i.is_required())} |"
+        )
+    lines += [
+        "",
+        "Every record also has `id` and `quote` (required; a quote has at least "
+        f"{MIN_QUOTE_CHARS} characters) and may have `flags`, `note` and `status`.",
+        "",
+        "### Tiers (the harmonised career ladder, lowest first)",
+        "",
+        "| level | tier | label | what it covers |",
+        "| --- | --- | --- | --- |",
+    ]
     for tier in sorted(vocab.TIERS.values(), key=lambda t: (t.level == 0, t.level)):
         lines.append(f"| {tier.level} | `{tier.name}` | {tier.label} | {tier.covers} |")
     lines += ["", "### Flags", "", "| flag | marks |", "| --- | --- |"]
@@ -401,7 +445,7 @@ def readme_text(current: str) -> str:
     start, end = current.find(_BEGIN), current.find(_END)
     if start < 0 or end < start:
         raise ValueError(f"{README}: the markers of the generated section are missing")
-    return current[:start + len(_BEGIN)] + "\n" + readme_tables() + current[end:]
+    return current[: start + len(_BEGIN)] + "\n" + readme_tables() + current[end:]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,16 +33,16 @@ from pathlib import Path
 import pandas as pd
 from lxml import etree
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.chart.chart import Chart as PptxChart
+from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Pt
 
-from analysis import charts, export, external, figures, inflation, pay, paths, report, summary
+from analysis import charts, export, external, figures, inflation, paths, pay, report, summary
 
 DECK: Path = paths.BUILD / "slides" / "call-center-careers.pptx"
 DOWNLOAD: Path = paths.DOWNLOADS / "call-center-careers-slides.pptx"
@@ -76,7 +76,7 @@ def rgb(hex_colour: str) -> RGBColor:
 # --- text ----------------------------------------------------------------------------------------
 
 
-def _font(run_font, size: float, bold: bool = False, colour: RGBColor = BLACK) -> None:  # noqa: ANN001
+def _font(run_font, size: float, bold: bool = False, colour: RGBColor = BLACK) -> None:
     run_font.name = FONT
     run_font.size = Pt(size)
     run_font.bold = bold
@@ -88,9 +88,18 @@ def _font(run_font, size: float, bold: bool = False, colour: RGBColor = BLACK) -
         latin.set("charset", "0")
 
 
-def text_box(slide, left: float, top: float, width: float, height: float,  # noqa: ANN001
-             paragraphs: Iterable[list[tuple[str, dict]]], size: float = 18,
-             anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, space_after: float = 0, name: str | None = None):  # noqa: ANN201
+def text_box(
+    slide,
+    left: float,
+    top: float,
+    width: float,
+    height: float,
+    paragraphs: Iterable[list[tuple[str, dict]]],
+    size: float = 18,
+    anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
+    space_after: float = 0,
+    name: str | None = None,
+):
     """A text box of paragraphs, each a list of (text, {"bold": .., "colour": .., "size": ..}) runs."""
     box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
     if name:
@@ -113,18 +122,27 @@ def text_box(slide, left: float, top: float, width: float, height: float,  # noq
     return box
 
 
-def _title(slide, text: str) -> None:  # noqa: ANN001
-    text_box(slide, MARGIN, TITLE_TOP, CHART_WIDTH, TITLE_HEIGHT, [[(text, {"bold": True})]], size=28,
-             anchor=MSO_ANCHOR.MIDDLE, name="Title")
+def _title(slide, text: str) -> None:
+    text_box(
+        slide,
+        MARGIN,
+        TITLE_TOP,
+        CHART_WIDTH,
+        TITLE_HEIGHT,
+        [[(text, {"bold": True})]],
+        size=28,
+        anchor=MSO_ANCHOR.MIDDLE,
+        name="Title",
+    )
 
 
-def set_alt_text(shape, text: str) -> None:  # noqa: ANN001
+def set_alt_text(shape, text: str) -> None:
     """Alt text for a chart or picture: ``descr`` of the shape's ``p:cNvPr`` (no public API)."""
     c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]
     c_nv_pr.set("descr", text)
 
 
-def _notes(slide, paragraphs: list[str]) -> None:  # noqa: ANN001
+def _notes(slide, paragraphs: list[str]) -> None:
     frame = slide.notes_slide.notes_text_frame
     for i, text in enumerate(paragraphs):
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
@@ -145,8 +163,7 @@ def _style_chart(chart: PptxChart) -> None:
     chart.has_title = False
 
 
-def _legend(chart: PptxChart, hidden: Iterable[int] = (),
-            box: tuple[float, float, float, float] | None = None) -> None:
+def _legend(chart: PptxChart, hidden: Iterable[int] = (), box: tuple[float, float, float, float] | None = None) -> None:
     """A legend under the plot (or in ``box``: x, y, width, height as fractions of the chart, over an
     empty part of the plot), without the entries of series that only carry text or offsets."""
     chart.has_legend = True
@@ -168,12 +185,18 @@ def _legend(chart: PptxChart, hidden: Iterable[int] = (),
             layout = etree.Element(qn("c:layout"))
             legend.find(qn("c:overlay")).addprevious(layout)
         manual = etree.SubElement(layout, qn("c:manualLayout"))
-        for tag, value in (("xMode", "edge"), ("yMode", "edge"), ("x", box[0]), ("y", box[1]), ("w", box[2]),
-                           ("h", box[3])):
+        for tag, value in (
+            ("xMode", "edge"),
+            ("yMode", "edge"),
+            ("x", box[0]),
+            ("y", box[1]),
+            ("w", box[2]),
+            ("h", box[3]),
+        ):
             etree.SubElement(manual, qn(f"c:{tag}")).set("val", str(value))
 
 
-def _series_line(series, colour: str | None, width: float, dash: bool = False, arrow: bool = False) -> None:  # noqa: ANN001
+def _series_line(series, colour: str | None, width: float, dash: bool = False, arrow: bool = False) -> None:
     line = series.format.line
     if colour is None:
         line.fill.background()
@@ -188,7 +211,7 @@ def _series_line(series, colour: str | None, width: float, dash: bool = False, a
         etree.SubElement(ln, qn("a:tailEnd")).attrib.update({"type": "triangle", "w": "med", "len": "med"})
 
 
-def _marker(series, style: XL_MARKER_STYLE, colour: str | None = None, size: int = 10) -> None:  # noqa: ANN001
+def _marker(series, style: XL_MARKER_STYLE, colour: str | None = None, size: int = 10) -> None:
     series.marker.style = style
     if style == XL_MARKER_STYLE.NONE or colour is None:
         return
@@ -198,7 +221,7 @@ def _marker(series, style: XL_MARKER_STYLE, colour: str | None = None, size: int
     series.marker.format.line.color.rgb = rgb(colour)
 
 
-def _label_points(series, labels: list[tuple[int, str, XL_LABEL_POSITION, bool]]) -> None:  # noqa: ANN001
+def _label_points(series, labels: list[tuple[int, str, XL_LABEL_POSITION, bool]]) -> None:
     """Write text (custom data labels) at given points of a series of text: (point, text, where, bold)."""
     for index, text, position, bold in labels:
         label = series.points[index].data_label
@@ -214,12 +237,12 @@ def _label_points(series, labels: list[tuple[int, str, XL_LABEL_POSITION, bool]]
         body.set("wrap", "none")  # one label, one line (or the lines given): never re-wrapped into a column
 
 
-def _axis_font(axis) -> None:  # noqa: ANN001
+def _axis_font(axis) -> None:
     axis.tick_labels.font.size = Pt(MIN_PT)
     axis.tick_labels.font.name = FONT
 
 
-def _hide_axis(axis) -> None:  # noqa: ANN001
+def _hide_axis(axis) -> None:
     axis.visible = False
     axis.has_major_gridlines = False
     axis.has_minor_gridlines = False
@@ -276,8 +299,14 @@ def _pad(data: XyChartData) -> None:
             series.add_data_point(None, None)
 
 
-def row_chart(slide, rows: list[Row], styles: dict[str, Style], axis_title: str,  # noqa: ANN001
-              step: float = 10_000.0, legend_box: tuple[float, float, float, float] | None = None):  # noqa: ANN201
+def row_chart(
+    slide,
+    rows: list[Row],
+    styles: dict[str, Style],
+    axis_title: str,
+    step: float = 10_000.0,
+    legend_box: tuple[float, float, float, float] | None = None,
+):
     """Rows top to bottom, each with its label above it at the left, drawn as one XY scatter: a series
     per style (a blank point between rows breaks its line), then a series of text (its data labels)."""
     data = XyChartData()
@@ -308,8 +337,14 @@ def row_chart(slide, rows: list[Row], styles: dict[str, Style], axis_title: str,
     for i in range(len(rows)):
         labels.add_data_point(x_min, -i + 0.48)
     _pad(data)
-    frame = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, Inches(MARGIN), Inches(CHART_TOP),
-                                   Inches(CHART_WIDTH), Inches(CHART_HEIGHT), data)
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS,
+        Inches(MARGIN),
+        Inches(CHART_TOP),
+        Inches(CHART_WIDTH),
+        Inches(CHART_HEIGHT),
+        data,
+    )
     chart = frame.chart
     _style_chart(chart)
     plot = chart.plots[0]
@@ -349,42 +384,62 @@ def _ranges_rows(data: pd.DataFrame) -> tuple[list[Row], dict[str, Style]]:
     colour = charts.colours(order)
     styles: dict[str, Style] = {}
     rows = []
-    kinds = {"range": ("range", "range"), "average": ("point", "average"), "threshold": ("floor", "floor (“upwards of”)")}
+    kinds = {
+        "range": ("range", "range"),
+        "average": ("point", "average"),
+        "threshold": ("floor", "floor (“upwards of”)"),
+    }
     for source in order:
         for statistic, (kind, words) in kinds.items():
             if ((data["source_id"] == source) & (data["statistic"] == statistic)).any():
-                styles[f"{source}:{statistic}"] = Style(f"{report.short_ref(source)}: {words}", colour[source], kind,
-                                                        width=9 if kind == "range" else 3)
+                styles[f"{source}:{statistic}"] = Style(
+                    f"{report.short_ref(source)}: {words}", colour[source], kind, width=9 if kind == "range" else 3
+                )
     for _, r in data.iterrows():
         year = f"{int(r['year'])}" if pd.notna(r["year"]) else "undated"
         high = float(r["high_usd"]) if pd.notna(r["high_usd"]) else None
-        rows.append(Row(f"{pay.TIER_LABELS[int(r['tier_level'])]}: {r['role']} ({year})",
-                        [Mark(f"{r['source_id']}:{r['statistic']}", float(r["low_usd"]), high)]))
+        rows.append(
+            Row(
+                f"{pay.TIER_LABELS[int(r['tier_level'])]}: {r['role']} ({year})",
+                [Mark(f"{r['source_id']}:{r['statistic']}", float(r["low_usd"]), high)],
+            )
+        )
     return rows, styles
 
 
-def _ranges_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
+def _ranges_slide(slide, data: pd.DataFrame):
     rows, styles = _ranges_rows(data)
     return row_chart(slide, rows, styles, "Annual pay, U.S. dollars as written (not adjusted for inflation)")
 
 
-def _headline_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
+def _headline_slide(slide, data: pd.DataFrame):
     base = int(data["adj_year"].iloc[0])
     years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
     styles = {
         "written": Style(f"range as written ({years} dollars)", charts.OKABE_ITO[4], "range", 12),
         "adjusted": Style(f"same range in {base} dollars", charts.OKABE_ITO[0], "range", 12),
-        "median": Style(f"BLS median, nearest occupation (May {int(data['bls_year'].max())})", "#000000", "point",
-                        marker=XL_MARKER_STYLE.DIAMOND),
+        "median": Style(
+            f"BLS median, nearest occupation (May {int(data['bls_year'].max())})",
+            "#000000",
+            "point",
+            marker=XL_MARKER_STYLE.DIAMOND,
+        ),
     }
-    rows = [Row(f"{pay.TIER_LABELS[int(r['tier_level'])]}: {r['role']} (BLS: {r['occupation']})",
-                [Mark("written", float(r["low_usd"]), float(r["high_usd"]), -0.15),
-                 Mark("adjusted", float(r["low_adj_usd"]), float(r["high_adj_usd"]), 0.15),
-                 Mark("median", float(r["bls_median_usd"]))]) for _, r in data.iterrows()]
+    rows = [
+        Row(
+            f"{pay.TIER_LABELS[int(r['tier_level'])]}: {r['role']} (BLS: {r['occupation']})",
+            [
+                Mark("written", float(r["low_usd"]), float(r["high_usd"]), -0.15),
+                Mark("adjusted", float(r["low_adj_usd"]), float(r["high_adj_usd"]), 0.15),
+                Mark("median", float(r["bls_median_usd"])),
+            ],
+        )
+        for _, r in data.iterrows()
+    ]
     return row_chart(slide, rows, styles, "Annual pay, U.S. dollars", step=20_000.0)
 
 
-def _benchmark_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
+def _benchmark_slide(slide, data: pd.DataFrame):
     dollars = ", ".join(sorted(set(data.loc[data["row"] == "source", "dollars"]) - {"as written"}))
     styles = {
         "outer": Style("BLS 10th–25th and 75th–90th percentiles", charts.LIGHT, "range", 11),
@@ -401,24 +456,37 @@ def _benchmark_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
     rows = []
     for _, r in data.iterrows():
         if r["row"] == "official":
-            rows.append(Row(f"BLS {r['soc_code']} {r['label']} (May {int(r['year'])})",
-                            [Mark("outer", float(r["p10_annual_usd"]), float(r["p25_annual_usd"])),
-                             Mark("outer", float(r["p75_annual_usd"]), float(r["p90_annual_usd"])),
-                             Mark("inner", float(r["p25_annual_usd"]), float(r["p75_annual_usd"])),
-                             Mark("median", float(r["median_annual_usd"]))], bold=True))
+            rows.append(
+                Row(
+                    f"BLS {r['soc_code']} {r['label']} (May {int(r['year'])})",
+                    [
+                        Mark("outer", float(r["p10_annual_usd"]), float(r["p25_annual_usd"])),
+                        Mark("outer", float(r["p75_annual_usd"]), float(r["p90_annual_usd"])),
+                        Mark("inner", float(r["p25_annual_usd"]), float(r["p75_annual_usd"])),
+                        Mark("median", float(r["median_annual_usd"])),
+                    ],
+                    bold=True,
+                )
+            )
             continue
         which = "undated" if r["dollars"] == "as written" else "dated"
         year = f"{int(r['year'])}" if pd.notna(r["year"]) else "undated"
         high = float(r["high_usd"]) if pd.notna(r["high_usd"]) else None
         rows.append(Row(f"{r['label']} ({year})", [Mark(f"{which}:{r['statistic']}", float(r["low_usd"]), high)]))
-    return row_chart(slide, rows, styles, f"Annual pay, U.S. dollars (dated source figures in {dollars})",
-                     step=20_000.0, legend_box=(0.6, 0.0, 0.4, 0.42))
+    return row_chart(
+        slide,
+        rows,
+        styles,
+        f"Annual pay, U.S. dollars (dated source figures in {dollars})",
+        step=20_000.0,
+        legend_box=(0.6, 0.0, 0.4, 0.42),
+    )
 
 
 # --- floating bars: an invisible first series ------------------------------------------------------
 
 
-def _adjusted_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
+def _adjusted_slide(slide, data: pd.DataFrame):
     """Each role's range as written and in base-year dollars: a stacked bar whose first series (the
     low end) is invisible, so the visible bars float from low to high."""
     base = int(data["adj_year"].iloc[0])
@@ -435,8 +503,14 @@ def _adjusted_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
     chart_data.add_series("low end", lows)
     chart_data.add_series(f"as written ({years} dollars)", written)
     chart_data.add_series(f"in {base} dollars (CPI-U)", adjusted)
-    frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, Inches(MARGIN), Inches(CHART_TOP),
-                                   Inches(CHART_WIDTH), Inches(CHART_HEIGHT), chart_data)
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.BAR_STACKED,
+        Inches(MARGIN),
+        Inches(CHART_TOP),
+        Inches(CHART_WIDTH),
+        Inches(CHART_HEIGHT),
+        chart_data,
+    )
     chart = frame.chart
     _style_chart(chart)
     plot = chart.plots[0]
@@ -470,7 +544,7 @@ def _text_inches(text: str, size: float = MIN_PT) -> float:
     return max(len(line) for line in text.split("\n")) * 0.55 * size / 72
 
 
-def matrix_slide(slide, data: pd.DataFrame, notes_at_right: dict[str, str] | None = None):  # noqa: ANN001, ANN201
+def matrix_slide(slide, data: pd.DataFrame, notes_at_right: dict[str, str] | None = None):
     """A dot matrix as an XY scatter, as the book draws it: a dot of one size for each (row, source)
     the records name, with the number of records written inside, and a small grey dot where there
     are none; the row labels at the left and the sources' names above the columns are the text of an
@@ -505,16 +579,25 @@ def matrix_slide(slide, data: pd.DataFrame, notes_at_right: dict[str, str] | Non
             texts.add_data_point(len(columns) - 0.6, -i)
             points.append((notes_at_right[str(row)], XL_LABEL_POSITION.RIGHT))
     _pad(chart_data)
-    frame = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER, Inches(MARGIN), Inches(CHART_TOP), Inches(CHART_WIDTH),
-                                   Inches(CHART_HEIGHT), chart_data)
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.XY_SCATTER,
+        Inches(MARGIN),
+        Inches(CHART_TOP),
+        Inches(CHART_WIDTH),
+        Inches(CHART_HEIGHT),
+        chart_data,
+    )
     chart = frame.chart
     _style_chart(chart)
     chart.has_legend = False
     named_series, none_series, text_series = chart.plots[0].series
     head_lines = max(h.count("\n") + 1 for h in heads)
     row_pt = (CHART_HEIGHT - 0.3 - 0.25 * head_lines) * 72 / (len(rows) + 0.5)
-    for series, colour, size in ((named_series, charts.OKABE_ITO[0], int(min(30, row_pt * 0.8))),
-                                 (none_series, charts.LIGHT, 9), (text_series, None, 0)):
+    for series, colour, size in (
+        (named_series, charts.OKABE_ITO[0], int(min(30, row_pt * 0.8))),
+        (none_series, charts.LIGHT, 9),
+        (text_series, None, 0),
+    ):
         _series_line(series, None, 0)
         if colour is None:
             _marker(series, XL_MARKER_STYLE.NONE)
@@ -544,7 +627,7 @@ def matrix_slide(slide, data: pd.DataFrame, notes_at_right: dict[str, str] | Non
     return frame
 
 
-def _ladder_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
+def _ladder_slide(slide, data: pd.DataFrame):
     unpriced = {str(label): "no pay figure" for label in data.loc[~data["priced"].astype(bool), "label"]}
     return matrix_slide(slide, data, unpriced)
 
@@ -552,7 +635,7 @@ def _ladder_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
 # --- experience against pay: an XY scatter ---------------------------------------------------------
 
 
-def _experience_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
+def _experience_slide(slide, data: pd.DataFrame):
     """Years asked (x) against the pay range (y): a vertical line per role from low to high pay, a dot at
     the midpoint, a thin bar across a range of years; colour is the rung."""
     from analysis import ladder
@@ -577,18 +660,32 @@ def _experience_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
             dots.add_data_point(float(r["years_mid"]), float(r["mid_usd"]))
     texts = chart_data.add_series("labels")
     labels = []
-    positions = {"right": XL_LABEL_POSITION.RIGHT, "left": XL_LABEL_POSITION.LEFT,
-                 "above": XL_LABEL_POSITION.ABOVE, "below": XL_LABEL_POSITION.BELOW}
+    positions = {
+        "right": XL_LABEL_POSITION.RIGHT,
+        "left": XL_LABEL_POSITION.LEFT,
+        "above": XL_LABEL_POSITION.ABOVE,
+        "below": XL_LABEL_POSITION.BELOW,
+    }
     for k, (_, r) in enumerate(data.iterrows()):
         side = ladder.LABEL_SIDES.get(str(r["role"]), "right")
         right = float(r["years_max"]) if pd.notna(r["years_max"]) else float(r["years_mid"])
-        x, y = {"right": (right, r["mid_usd"]), "left": (r["years_min"], r["mid_usd"]),
-                "above": (r["years_mid"], r["high_usd"]), "below": (r["years_mid"], r["low_usd"])}[side]
+        x, y = {
+            "right": (right, r["mid_usd"]),
+            "left": (r["years_min"], r["mid_usd"]),
+            "above": (r["years_mid"], r["high_usd"]),
+            "below": (r["years_mid"], r["low_usd"]),
+        }[side]
         texts.add_data_point(float(x), float(y))
         text = f"{textwrap.fill(str(r['role']), 26)}\n({ladder._years_text(r['years_min'], r['years_max'])})"
         labels.append((k, text, positions[side], False))
-    frame = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, Inches(MARGIN), Inches(CHART_TOP),
-                                   Inches(CHART_WIDTH), Inches(CHART_HEIGHT), chart_data)
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS,
+        Inches(MARGIN),
+        Inches(CHART_TOP),
+        Inches(CHART_WIDTH),
+        Inches(CHART_HEIGHT),
+        chart_data,
+    )
     chart = frame.chart
     _style_chart(chart)
     plot = chart.plots[0]
@@ -597,7 +694,7 @@ def _experience_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
         series.smooth = False
         _series_line(series, colour[tier], 4)
         _marker(series, XL_MARKER_STYLE.NONE)
-    for series, tier in zip(list(plot.series)[n:2 * n], tiers, strict=True):
+    for series, tier in zip(list(plot.series)[n : 2 * n], tiers, strict=True):
         _series_line(series, None, 0)
         _marker(series, XL_MARKER_STYLE.CIRCLE, colour[tier], 12)
     text_series = plot.series[2 * n]
@@ -612,8 +709,11 @@ def _experience_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
     x_axis.has_title = True
     x_axis.axis_title.text_frame.text = "Years of experience asked"
     _font(x_axis.axis_title.text_frame.paragraphs[0].runs[0].font, MIN_PT)
-    y_axis.minimum_scale, y_axis.maximum_scale, y_axis.major_unit = 0, _nice(float(data["high_usd"].max()) * 1.15,
-                                                                                10_000, up=True), 20_000
+    y_axis.minimum_scale, y_axis.maximum_scale, y_axis.major_unit = (
+        0,
+        _nice(float(data["high_usd"].max()) * 1.15, 10_000, up=True),
+        20_000,
+    )
     y_axis.tick_labels.number_format = '"$"#,##0,"k"'
     y_axis.tick_labels.number_format_is_linked = False
     y_axis.major_gridlines.format.line.color.rgb = rgb(charts.LIGHT)
@@ -631,23 +731,31 @@ def _experience_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
 # --- the official distribution by year: a line chart ------------------------------------------------
 
 
-def _average_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
+def _average_slide(slide, data: pd.DataFrame):
     """The official percentiles by May year as lines (the book fills the bands between them), and the
     undated average as one value across every year (it cannot be placed in time)."""
     rows = data[data["row"] == "official"]
     mine = data[data["row"] == "source"].iloc[0]
     chart_data = CategoryChartData(number_format="#,##0")
     chart_data.categories = [str(int(y)) for y in rows["year"]]
-    lines = [("p90_annual_usd", "BLS 90th percentile", MID_GREY, 2.0, True),
-             ("p75_annual_usd", "BLS 75th percentile", charts.GREY, 2.0, False),
-             ("median_annual_usd", "BLS median", "#000000", 3.5, False),
-             ("p25_annual_usd", "BLS 25th percentile", charts.GREY, 2.0, False),
-             ("p10_annual_usd", "BLS 10th percentile", MID_GREY, 2.0, True)]
+    lines = [
+        ("p90_annual_usd", "BLS 90th percentile", MID_GREY, 2.0, True),
+        ("p75_annual_usd", "BLS 75th percentile", charts.GREY, 2.0, False),
+        ("median_annual_usd", "BLS median", "#000000", 3.5, False),
+        ("p25_annual_usd", "BLS 25th percentile", charts.GREY, 2.0, False),
+        ("p10_annual_usd", "BLS 10th percentile", MID_GREY, 2.0, True),
+    ]
     for column, name, _c, _w, _d in lines:
         chart_data.add_series(name, [float(v) for v in rows[column]])
     chart_data.add_series(str(mine["label"]), [float(mine["value_usd"])] * len(rows))
-    frame = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, Inches(MARGIN), Inches(CHART_TOP),
-                                   Inches(CHART_WIDTH), Inches(CHART_HEIGHT), chart_data)
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.LINE_MARKERS,
+        Inches(MARGIN),
+        Inches(CHART_TOP),
+        Inches(CHART_WIDTH),
+        Inches(CHART_HEIGHT),
+        chart_data,
+    )
     chart = frame.chart
     _style_chart(chart)
     plot = chart.plots[0]
@@ -682,7 +790,7 @@ def _average_slide(slide, data: pd.DataFrame):  # noqa: ANN001, ANN201
 # --- pictures --------------------------------------------------------------------------------------
 
 
-def _picture(slide, name: str, data: pd.DataFrame):  # noqa: ANN001, ANN201
+def _picture(slide, name: str, data: pd.DataFrame):
     """The chart as drawn for the book, at the chart area's size with every text at least 14 pt, 300 dpi."""
     fig = _draw(name, data)
     buffer = io.BytesIO()
@@ -691,7 +799,7 @@ def _picture(slide, name: str, data: pd.DataFrame):  # noqa: ANN001, ANN201
     return slide.shapes.add_picture(buffer, Inches(MARGIN), Inches(CHART_TOP), Inches(width_in), Inches(height_in))
 
 
-def _draw(name: str, data: pd.DataFrame):  # noqa: ANN202
+def _draw(name: str, data: pd.DataFrame):
     charts.apply_style()
     return figures.registry()[name].draw(data)
 
@@ -712,31 +820,59 @@ NATIVE: dict[str, Callable] = {
 }
 #: Charts placed as pictures, and why no native chart type carries them.
 PICTURES: dict[str, str] = {
-    "fig-challenges-turnover": ("each row carries a written caveat beneath its range, one range runs on past its "
-                                "top as an open-ended arrow, and the last row is a sentence with no number: the "
-                                "chart is mostly annotation, which a native chart would drop or misplace"),
+    "fig-challenges-turnover": (
+        "each row carries a written caveat beneath its range, one range runs on past its "
+        "top as an open-ended arrow, and the last row is a sentence with no number: the "
+        "chart is mostly annotation, which a native chart would drop or misplace"
+    ),
 }
 
 
 # --- the slides ------------------------------------------------------------------------------------
 
 
-def title_slide(prs) -> None:  # noqa: ANN001
+def title_slide(prs) -> None:
     rel = report.release()
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    text_box(slide, 1.0, 2.0, 11.333, 1.4, [[(rel.title, {"bold": True})]], size=44, anchor=MSO_ANCHOR.BOTTOM,
-             name="Title")
-    text_box(slide, 1.0, 3.55, 11.333, 1.2,
-             [[("What five public career articles say about pay, the career ladder, benefits and challenges, "
-                "checked against official U.S. statistics", {})]], size=22, name="Subtitle")
-    text_box(slide, 1.0, 5.3, 11.333, 1.3,
-             [[(f"Version {rel.version}, released {rel.date}", {"colour": GREY})],
-              [(f"Licence: {report.LICENCE} ({report.LICENCE_URL}); quotations remain their authors'",
-                {"colour": GREY})],
-              [(rel.url, {"colour": GREY})]], size=18, space_after=4, name="Release")
+    text_box(
+        slide, 1.0, 2.0, 11.333, 1.4, [[(rel.title, {"bold": True})]], size=44, anchor=MSO_ANCHOR.BOTTOM, name="Title"
+    )
+    text_box(
+        slide,
+        1.0,
+        3.55,
+        11.333,
+        1.2,
+        [
+            [
+                (
+                    "What five public career articles say about pay, the career ladder, benefits and challenges, "
+                    "checked against official U.S. statistics",
+                    {},
+                )
+            ]
+        ],
+        size=22,
+        name="Subtitle",
+    )
+    text_box(
+        slide,
+        1.0,
+        5.3,
+        11.333,
+        1.3,
+        [
+            [(f"Version {rel.version}, released {rel.date}", {"colour": GREY})],
+            [(f"Licence: {report.LICENCE} ({report.LICENCE_URL}); quotations remain their authors'", {"colour": GREY})],
+            [(rel.url, {"colour": GREY})],
+        ],
+        size=18,
+        space_after=4,
+        name="Release",
+    )
 
 
-def summary_slide(prs, points: list[str]) -> None:  # noqa: ANN001
+def summary_slide(prs, points: list[str]) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     _title(slide, "Executive summary")
     paragraphs = []
@@ -744,9 +880,14 @@ def summary_slide(prs, points: list[str]) -> None:  # noqa: ANN001
         head, _, rest = point.partition(": ")
         paragraphs.append([(f"{head}: ", {"bold": True}), (rest, {})] if rest else [(point, {})])
     text_box(slide, MARGIN, CHART_TOP + 0.1, CHART_WIDTH, 5.6, paragraphs, size=19, space_after=12, name="Summary")
-    _notes(slide, ["Every sentence on this slide is written by code from the report's tables "
-                   "(analysis.summary); the figures behind each are on the slides that follow.",
-                   report.page_url("index")])
+    _notes(
+        slide,
+        [
+            "Every sentence on this slide is written by code from the report's tables "
+            "(analysis.summary); the figures behind each are on the slides that follow.",
+            report.page_url("index"),
+        ],
+    )
 
 
 def quotes_behind(data: pd.DataFrame, tables: dict[tuple[str, str], str]) -> list[tuple[str, str, str]]:
@@ -788,7 +929,7 @@ def footer_text(name: str, data: pd.DataFrame) -> str:
     return f"{report.short_figure_citation(figures.number(name))} Sources: {'; '.join([*refs, *chart.notes(data)])}."
 
 
-def figure_slide(prs, name: str, quotes: dict[tuple[str, str], str]) -> None:  # noqa: ANN001
+def figure_slide(prs, name: str, quotes: dict[tuple[str, str], str]) -> None:
     chart = figures.registry()[name]
     data = chart.data()
     slide = prs.slides.add_slide(prs.slide_layouts[6])
@@ -801,10 +942,22 @@ def figure_slide(prs, name: str, quotes: dict[tuple[str, str], str]) -> None:  #
         raise KeyError(f"{name}: no slide builder (add it to NATIVE or PICTURES)")
     shape.name = f"Chart {name}"
     set_alt_text(shape, chart.alt(data))
-    text_box(slide, MARGIN, FOOTER_TOP, CHART_WIDTH, FOOTER_HEIGHT, [[(footer_text(name, data), {"colour": GREY})]],
-             size=MIN_PT, anchor=MSO_ANCHOR.BOTTOM, name="Footer")
-    notes = [f"Cite as: {figures.citation_text(name)}", f"Caption: {chart.caption(data)}",
-             "The words behind the numbers:"]
+    text_box(
+        slide,
+        MARGIN,
+        FOOTER_TOP,
+        CHART_WIDTH,
+        FOOTER_HEIGHT,
+        [[(footer_text(name, data), {"colour": GREY})]],
+        size=MIN_PT,
+        anchor=MSO_ANCHOR.BOTTOM,
+        name="Footer",
+    )
+    notes = [
+        f"Cite as: {figures.citation_text(name)}",
+        f"Caption: {chart.caption(data)}",
+        "The words behind the numbers:",
+    ]
     for source_id, record_id, quote in quotes_behind(data, quotes):
         notes.append(f"“{quote}” ({report.short_ref(source_id)}; record {report.record_label(source_id, record_id)})")
     if name in PICTURES:
@@ -812,7 +965,7 @@ def figure_slide(prs, name: str, quotes: dict[tuple[str, str], str]) -> None:  #
     _notes(slide, notes)
 
 
-def sources_slide(prs) -> None:  # noqa: ANN001
+def sources_slide(prs) -> None:
     from analysis import sources
 
     slide = prs.slides.add_slide(prs.slide_layouts[6])
@@ -822,28 +975,45 @@ def sources_slide(prs) -> None:  # noqa: ANN001
         left.append([(f"{report.short_ref(meta.source_id)}: ", {"bold": True}), (meta.title, {})])
     oews_year = int(external.load_oews()["year"].max())
     left.append([("Official statistics", {"bold": True})])
-    left.append([(f"{external.REFERENCES['bls-oews']}: national wages by occupation, May {oews_year}; "
-                  f"{external.REFERENCES['bls-projections-2024']}: separations and entry requirements; "
-                  f"{external.REFERENCES['holman-2007-global-call-center']}: agent turnover.", {})])
-    right = [[("Method", {"bold": True})],
-             [(f"Inflation: {inflation.SERIES}, from the cpi package; dated figures in {inflation.BASE_YEAR} "
-               "dollars.", {})],
-             [("Every figure and claim is a record carrying its source and a verbatim quote; code checks that the "
-               "quote is in the source text and that the record's numbers are in the quote. The raw texts are "
-               "checked by sha256 and never edited.", {})],
-             [("The report counts how many articles mention something, never how common it is.", {})],
-             [("Data and report", {"bold": True})],
-             [(f"Data and downloads: {report.page_url('data')}", {})],
-             [(f"The report: {report.page_url('index')}", {})]]
+    left.append(
+        [
+            (
+                f"{external.REFERENCES['bls-oews']}: national wages by occupation, May {oews_year}; "
+                f"{external.REFERENCES['bls-projections-2024']}: separations and entry requirements; "
+                f"{external.REFERENCES['holman-2007-global-call-center']}: agent turnover.",
+                {},
+            )
+        ]
+    )
+    right = [
+        [("Method", {"bold": True})],
+        [(f"Inflation: {inflation.SERIES}, from the cpi package; dated figures in {inflation.BASE_YEAR} dollars.", {})],
+        [
+            (
+                "Every figure and claim is a record carrying its source and a verbatim quote; code checks that the "
+                "quote is in the source text and that the record's numbers are in the quote. The raw texts are "
+                "checked by sha256 and never edited.",
+                {},
+            )
+        ],
+        [("The report counts how many articles mention something, never how common it is.", {})],
+        [("Data and report", {"bold": True})],
+        [(f"Data and downloads: {report.page_url('data')}", {})],
+        [(f"The report: {report.page_url('index')}", {})],
+    ]
     text_box(slide, MARGIN, CHART_TOP, 6.0, 6.0, left, size=15, space_after=5, name="Sources")
     text_box(slide, MARGIN + 6.3, CHART_TOP, CHART_WIDTH - 6.3, 6.0, right, size=15, space_after=5, name="Method")
     rel = report.release()
-    _notes(slide, [f"Cite the report as: Call Center Careers ({rel.date[:4]}). {rel.title}, version {rel.version}. "
-                   f"{rel.url}",
-                   f"Licence: {report.LICENCE} ({report.LICENCE_URL}); quotations remain their authors'."])
+    _notes(
+        slide,
+        [
+            f"Cite the report as: Call Center Careers ({rel.date[:4]}). {rel.title}, version {rel.version}. {rel.url}",
+            f"Licence: {report.LICENCE} ({report.LICENCE_URL}); quotations remain their authors'.",
+        ],
+    )
 
 
-def presentation():  # noqa: ANN201
+def presentation():
     """The whole deck, in memory."""
     charts.apply_style()
     prs = Presentation()

@@ -123,14 +123,18 @@ def read_manifest(path: Path = paths.MANIFEST) -> list[SourceMeta]:
             if not meta.source_id or not meta.file or not meta.sha256:
                 raise SourceError(f"{path}:{line}: source_id, file and sha256 must not be empty")
             if not _SLUG.fullmatch(meta.source_id):
-                raise SourceError(f"{path}:{line}: source_id {meta.source_id!r} must be a lower-case slug "
-                                  "(it is the BibTeX key and the evidence file's name)")
+                raise SourceError(
+                    f"{path}:{line}: source_id {meta.source_id!r} must be a lower-case slug "
+                    "(it is the BibTeX key and the evidence file's name)"
+                )
             if not _FILE_NAME.fullmatch(meta.file):
                 raise SourceError(f"{path}:{line}: file {meta.file!r} must be a plain file name in data/raw/")
             if not _SHA256.fullmatch(meta.sha256):
                 raise SourceError(f"{path}:{line}: sha256 {meta.sha256!r} is not 64 hexadecimal digits")
             if meta.source_id in seen:
-                raise SourceError(f"{path}:{line}: duplicate source_id {meta.source_id!r} (also line {seen[meta.source_id]})")
+                raise SourceError(
+                    f"{path}:{line}: duplicate source_id {meta.source_id!r} (also line {seen[meta.source_id]})"
+                )
             if meta.file in files:
                 raise SourceError(f"{path}:{line}: file {meta.file!r} is listed twice (also line {files[meta.file]})")
             seen[meta.source_id] = files[meta.file] = line
@@ -147,15 +151,11 @@ def read_raw(meta: SourceMeta, raw_dir: Path = paths.RAW) -> str:
         raise SourceError(f"{path}: file listed in the manifest as {meta.source_id!r} is missing") from None
     digest = hashlib.sha256(data).hexdigest()
     if digest != meta.sha256:
-        raise SourceError(
-            f"{path}: sha256 mismatch for {meta.source_id!r}: manifest {meta.sha256}, file {digest}"
-        )
+        raise SourceError(f"{path}: sha256 mismatch for {meta.source_id!r}: manifest {meta.sha256}, file {digest}")
     try:
         return data.decode("utf-8", errors="strict")
     except UnicodeDecodeError as err:
-        raise SourceError(
-            f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
-        ) from None
+        raise SourceError(f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
 
 
 def remove_debris(text: str) -> str:
@@ -197,10 +197,13 @@ def _changes(raw: str, text: str) -> tuple[Change, ...]:
     for tag, i1, i2, j1, j2 in lines.get_opcodes():
         if tag == "equal":
             continue
-        before, after = raw[raw_at[i1]:raw_at[i2]], text[text_at[j1]:text_at[j2]]
+        before, after = raw[raw_at[i1] : raw_at[i2]], text[text_at[j1] : text_at[j2]]
         chars = difflib.SequenceMatcher(None, before, after, autojunk=False)
-        changes += [Change(raw_at[i1] + a1, raw_at[i1] + a2, before[a1:a2], after[b1:b2])
-                    for op, a1, a2, b1, b2 in chars.get_opcodes() if op != "equal"]
+        changes += [
+            Change(raw_at[i1] + a1, raw_at[i1] + a2, before[a1:a2], after[b1:b2])
+            for op, a1, a2, b1, b2 in chars.get_opcodes()
+            if op != "equal"
+        ]
     return tuple(changes)
 
 
@@ -218,8 +221,10 @@ def load_source(meta: SourceMeta, raw_dir: Path = paths.RAW) -> Source:
     raw = read_raw(meta, raw_dir)
     text, changes = repair(raw)
     if meta.caveat and find_quote(text, meta.caveat) is None:
-        raise SourceError(f"{raw_dir / meta.file}: the manifest's caveat for {meta.source_id!r} is not in the text: "
-                          f"{meta.caveat[:60]!r}")
+        raise SourceError(
+            f"{raw_dir / meta.file}: the manifest's caveat for {meta.source_id!r} is not in the text: "
+            f"{meta.caveat[:60]!r}"
+        )
     return Source(meta=meta, raw=raw, text=text, changes=changes)
 
 
@@ -332,15 +337,25 @@ def with_caveat(manifest: Path = paths.MANIFEST) -> list[str]:
 
 def overview_table(sources: dict[str, Source]) -> pd.DataFrame:
     """The overview as a reader sees it (headers in words)."""
-    return overview(sources).rename(columns={
-        "source_id": "Source", "title": "Title", "author": "Author", "published": "Published", "words": "Words",
-        "repair": "What the repair changed"})
+    return overview(sources).rename(
+        columns={
+            "source_id": "Source",
+            "title": "Title",
+            "author": "Author",
+            "published": "Published",
+            "words": "Words",
+            "repair": "What the repair changed",
+        }
+    )
 
 
 def edits_table(sources: dict[str, Source], limit: int = 8) -> pd.DataFrame:
     """The first edits the repair made, with their offsets in the raw file."""
-    edits = [{"source_id": s.source_id, "Raw offset (characters)": c.start, "Removed": repr(c.before)}
-             for s in sources.values() for c in s.changes]
+    edits = [
+        {"source_id": s.source_id, "Raw offset (characters)": c.start, "Removed": repr(c.before)}
+        for s in sources.values()
+        for c in s.changes
+    ]
     return pd.DataFrame(edits, columns=["source_id", "Raw offset (characters)", "Removed"]).head(limit)
 
 
@@ -351,5 +366,7 @@ def metadata_claim(sources: dict[str, Source]) -> str:
     dated = sum(1 for s in sources.values() if s.meta.published)
     signed = sum(1 for s in sources.values() if s.meta.author)
     total = len(sources)
-    return (f"{report.of(dated, total, 'text').capitalize()} {'states' if dated == 1 else 'state'} a publication "
-            f"date and {report.of(signed, total, 'text')} {'names' if signed == 1 else 'name'} an author")
+    return (
+        f"{report.of(dated, total, 'text').capitalize()} {'states' if dated == 1 else 'state'} a publication "
+        f"date and {report.of(signed, total, 'text')} {'names' if signed == 1 else 'name'} an author"
+    )

@@ -34,27 +34,29 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         if node in self.constructed_objects or node in self.recursive_objects:
             raise yaml.constructor.ConstructorError(
-                None, None, "aliases are not allowed (a node is used twice)", node.start_mark)
+                None, None, "aliases are not allowed (a node is used twice)", node.start_mark
+            )
         return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[str, Any]:
         if not isinstance(node, yaml.MappingNode):
-            raise yaml.constructor.ConstructorError(
-                None, None, f"expected a mapping, found {node.id}", node.start_mark)
+            raise yaml.constructor.ConstructorError(None, None, f"expected a mapping, found {node.id}", node.start_mark)
         mapping: dict[str, Any] = {}
         lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise yaml.constructor.ConstructorError(
-                    None, None, "merge keys (<<) are not allowed", key_node.start_mark)
+                    None, None, "merge keys (<<) are not allowed", key_node.start_mark
+                )
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"keys must be text, found {key!r}", key_node.start_mark)
+                    None, None, f"keys must be text, found {key!r}", key_node.start_mark
+                )
             if key in mapping:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r} (first given on line {lines[key]})",
-                    key_node.start_mark)
+                    None, None, f"duplicate key {key!r} (first given on line {lines[key]})", key_node.start_mark
+                )
             lines[key] = key_node.start_mark.line + 1
             mapping[key] = self.construct_object(value_node, deep=True)
         return mapping
@@ -91,7 +93,7 @@ def load(path: Path, max_bytes: int) -> Any:
         text = text[1:]
     try:
         _refuse_anchors(text, path)
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)

@@ -22,8 +22,7 @@ SLUG: str = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 # --- the career ladder ------------------------------------------------------------------------
 
-Tier = Literal["frontline", "senior", "team-lead", "specialist", "manager", "senior-management",
-               "unspecified"]
+Tier = Literal["frontline", "senior", "team-lead", "specialist", "manager", "senior-management", "unspecified"]
 
 
 @dataclass(frozen=True)
@@ -37,18 +36,29 @@ class TierInfo:
     covers: str
 
 
-TIERS: dict[str, TierInfo] = {t.name: t for t in (
-    TierInfo("frontline", 1, "Front line",
-             "representatives, agents, executives, front-line specialists (technical support, sales, "
-             "collections, e-commerce)"),
-    TierInfo("senior", 2, "Senior", "senior representatives, senior-level roles"),
-    TierInfo("team-lead", 3, "Team lead", "team leads, supervisors"),
-    TierInfo("specialist", 4, "Specialist", "quality analysts, trainers, training and development roles"),
-    TierInfo("manager", 5, "Manager", "managers of a service or training function, management positions"),
-    TierInfo("senior-management", 6, "Senior management",
-             "service delivery managers, directors, senior managers, heads of a unit"),
-    TierInfo("unspecified", 0, "Unspecified", "statements about call-center work in general, no rung named"),
-)}
+TIERS: dict[str, TierInfo] = {
+    t.name: t
+    for t in (
+        TierInfo(
+            "frontline",
+            1,
+            "Front line",
+            "representatives, agents, executives, front-line specialists (technical support, sales, "
+            "collections, e-commerce)",
+        ),
+        TierInfo("senior", 2, "Senior", "senior representatives, senior-level roles"),
+        TierInfo("team-lead", 3, "Team lead", "team leads, supervisors"),
+        TierInfo("specialist", 4, "Specialist", "quality analysts, trainers, training and development roles"),
+        TierInfo("manager", 5, "Manager", "managers of a service or training function, management positions"),
+        TierInfo(
+            "senior-management",
+            6,
+            "Senior management",
+            "service delivery managers, directors, senior managers, heads of a unit",
+        ),
+        TierInfo("unspecified", 0, "Unspecified", "statements about call-center work in general, no rung named"),
+    )
+}
 assert tuple(TIERS) == get_args(Tier)
 
 #: The rungs, lowest first (``unspecified`` is not a rung).
@@ -62,8 +72,9 @@ LEVEL_LABELS: dict[int, str] = {t.level: t.label for t in TIERS.values()}
 Kind = Literal["salary", "role", "requirement", "benefit", "challenge", "metric", "condition"]
 KINDS: tuple[str, ...] = get_args(Kind)
 
-Flag = Literal["range-phrased-as-average", "missing-dollar-sign", "second-hand", "undated",
-               "approximate", "typo-in-source"]
+Flag = Literal[
+    "range-phrased-as-average", "missing-dollar-sign", "second-hand", "undated", "approximate", "typo-in-source"
+]
 FLAGS: dict[str, str] = {
     "range-phrased-as-average": "a range written as *an average of X and Y*",
     "missing-dollar-sign": "the second figure of a money range has no dollar sign",
@@ -85,8 +96,7 @@ assert tuple(STATISTICS) == get_args(Statistic)
 Period = Literal["year", "hour"]
 PERIODS: tuple[str, ...] = get_args(Period)
 
-Family = Literal["customer-service", "technical-support", "sales", "collections", "training",
-                 "quality", "ecommerce"]
+Family = Literal["customer-service", "technical-support", "sales", "collections", "training", "quality", "ecommerce"]
 FAMILIES: tuple[str, ...] = get_args(Family)
 
 RequirementKind = Literal["education", "experience", "certification", "training", "skill"]
@@ -105,18 +115,38 @@ assert tuple(EDUCATION_LABELS) == get_args(Education)
 Necessity = Literal["required", "suggested", "preferred", "helpful"]
 NECESSITIES: tuple[str, ...] = get_args(Necessity)
 
-BenefitCategory = Literal["pay", "health", "retirement", "time-off", "education", "discounts",
-                          "advancement", "skills", "flexibility", "job-security", "accessibility",
-                          "recognition", "work-environment"]
+BenefitCategory = Literal[
+    "pay",
+    "health",
+    "retirement",
+    "time-off",
+    "education",
+    "discounts",
+    "advancement",
+    "skills",
+    "flexibility",
+    "job-security",
+    "accessibility",
+    "recognition",
+    "work-environment",
+]
 BENEFIT_CATEGORIES: tuple[str, ...] = get_args(BenefitCategory)
 
-ChallengeCategory = Literal["turnover", "performance-pressure", "stress", "repetition",
-                            "difficult-customers", "health", "hours", "advancement-effort", "scripts",
-                            "misconception"]
+ChallengeCategory = Literal[
+    "turnover",
+    "performance-pressure",
+    "stress",
+    "repetition",
+    "difficult-customers",
+    "health",
+    "hours",
+    "advancement-effort",
+    "scripts",
+    "misconception",
+]
 CHALLENGE_CATEGORIES: tuple[str, ...] = get_args(ChallengeCategory)
 
-MetricCategory = Literal["handle-time", "satisfaction", "schedule-adherence", "sales", "knowledge",
-                         "service-quality"]
+MetricCategory = Literal["handle-time", "satisfaction", "schedule-adherence", "sales", "knowledge", "service-quality"]
 METRIC_LABELS: dict[str, str] = {
     "handle-time": "Handle time",
     "satisfaction": "Customer satisfaction",
@@ -127,8 +157,19 @@ METRIC_LABELS: dict[str, str] = {
 }
 assert tuple(METRIC_LABELS) == get_args(MetricCategory)
 
-Aspect = Literal["opening-hours", "shift-length", "schedule", "overtime", "training-duration",
-                 "equipment", "remote-work", "part-time", "dress-code", "channels", "workplace"]
+Aspect = Literal[
+    "opening-hours",
+    "shift-length",
+    "schedule",
+    "overtime",
+    "training-duration",
+    "equipment",
+    "remote-work",
+    "part-time",
+    "dress-code",
+    "channels",
+    "workplace",
+]
 #: Labels of the condition aspects, in the chapter's reading order.
 ASPECT_LABELS: dict[str, str] = {
     "opening-hours": "Opening hours",
@@ -148,9 +189,27 @@ assert tuple(ASPECT_LABELS) == get_args(Aspect)
 #: Words with which a source qualifies how strongly, or how generally, it says something. A record of
 #: a benefit, challenge, condition or requirement lists the ones its quote uses for its claim (an
 #: empty list: the source states it flatly), so that no page says it more strongly than the source.
-Hedge = Literal["some", "many", "most", "numerous", "often", "usually", "typically", "generally",
-                "sometimes", "may", "might", "can", "could", "likely", "potentially", "in some cases",
-                "in other cases", "depending on", "known for"]
+Hedge = Literal[
+    "some",
+    "many",
+    "most",
+    "numerous",
+    "often",
+    "usually",
+    "typically",
+    "generally",
+    "sometimes",
+    "may",
+    "might",
+    "can",
+    "could",
+    "likely",
+    "potentially",
+    "in some cases",
+    "in other cases",
+    "depending on",
+    "known for",
+]
 HEDGES: tuple[str, ...] = get_args(Hedge)
 
 ConditionUnit = Literal["hours", "days", "weeks"]
@@ -160,14 +219,38 @@ CONDITION_UNITS: tuple[str, ...] = get_args(ConditionUnit)
 
 #: zero to nineteen.
 NUMBER_WORDS: dict[str, int] = {
-    word: value for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split())
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
 }
 #: twenty to ninety.
 TENS: dict[str, int] = {
-    word: 10 * value for value, word in enumerate(
-        "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
+    word: 10 * value
+    for value, word in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2
+    )
 }
 #: Words that multiply what comes before them.
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -191,14 +274,18 @@ class CurrencyInfo:
     words: tuple[str, ...]
 
 
-CURRENCIES: dict[str, CurrencyInfo] = {c.code: c for c in (
-    CurrencyInfo("USD", "U.S. dollar", ("$", "US$", "U.S.$"),
-                 ("dollars", "dollar", "US dollars", "U.S. dollars", "bucks")),
-    CurrencyInfo("GBP", "pound sterling", ("£",), ("pounds sterling", "pound sterling")),
-    CurrencyInfo("EUR", "euro", ("€",), ("euros", "euro")),
-    CurrencyInfo("CAD", "Canadian dollar", ("C$", "CA$", "CAN$"), ("Canadian dollars", "Canadian dollar")),
-    CurrencyInfo("AUD", "Australian dollar", ("A$", "AU$"), ("Australian dollars", "Australian dollar")),
-    CurrencyInfo("INR", "Indian rupee", ("₹", "Rs.", "Rs"), ("rupees", "rupee")),
-    CurrencyInfo("PHP", "Philippine peso", ("₱",), ("Philippine pesos", "Philippine peso")),
-)}
+CURRENCIES: dict[str, CurrencyInfo] = {
+    c.code: c
+    for c in (
+        CurrencyInfo(
+            "USD", "U.S. dollar", ("$", "US$", "U.S.$"), ("dollars", "dollar", "US dollars", "U.S. dollars", "bucks")
+        ),
+        CurrencyInfo("GBP", "pound sterling", ("£",), ("pounds sterling", "pound sterling")),
+        CurrencyInfo("EUR", "euro", ("€",), ("euros", "euro")),
+        CurrencyInfo("CAD", "Canadian dollar", ("C$", "CA$", "CAN$"), ("Canadian dollars", "Canadian dollar")),
+        CurrencyInfo("AUD", "Australian dollar", ("A$", "AU$"), ("Australian dollars", "Australian dollar")),
+        CurrencyInfo("INR", "Indian rupee", ("₹", "Rs.", "Rs"), ("rupees", "rupee")),
+        CurrencyInfo("PHP", "Philippine peso", ("₱",), ("Philippine pesos", "Philippine peso")),
+    )
+}
 assert tuple(CURRENCIES) == get_args(Currency)

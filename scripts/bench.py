@@ -38,23 +38,35 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis import paths  # noqa: E402
-from analysis.paths import ROOT  # noqa: E402 (the one definition of the project root)
+from analysis import paths
+from analysis.paths import ROOT
 
 sys.path.insert(0, str(ROOT / "_ext"))
-import build_config  # noqa: E402
+import build_config
+
 VENV = Path(sys.prefix)
 BIN = VENV / "bin"
-NOT_COPIED = (".venv", ".git", "__pycache__", "*.egg-info", ".pytest_cache", ".ipynb_checkpoints",
-              "_build", "downloads")
+NOT_COPIED = (
+    ".venv",
+    ".git",
+    "__pycache__",
+    "*.egg-info",
+    ".pytest_cache",
+    ".ipynb_checkpoints",
+    "_build",
+    "downloads",
+)
 STEPS = ("template", "clean", "noop", "chapter", "table", "test")
 TARGETS = {  # name: (numerator step, denominator step, per-notebook?, target ratio)
     "chapter edited / template clean": ("chapter", "template clean", False, 1.0),
-    "clean per executed notebook / template clean per executed notebook": (
-        "clean", "template clean", True, 0.75),
+    "clean per executed notebook / template clean per executed notebook": ("clean", "template clean", True, 0.75),
     "no-op / template no-op": ("noop", "template no-op", False, 1.5),
     "no-op build step (executor + Sphinx, no make) / template no-op": (
-        "no-op build step", "template no-op", False, 1.5),
+        "no-op build step",
+        "template no-op",
+        False,
+        1.5,
+    ),
 }
 
 
@@ -84,14 +96,12 @@ def run(cmd: list[str], cwd: Path, check: bool = True) -> tuple[float, float, st
     """Wall and CPU seconds (this command and its children) of one command, and its output."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run(cmd, cwd=cwd, env=_env(cwd), capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(cmd, cwd=cwd, env=_env(cwd), capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if check and result.returncode != 0:
-        sys.exit(f"bench: {' '.join(cmd)} failed in {cwd}:\n"
-                 f"{result.stdout[-3000:]}{result.stderr[-3000:]}")
+        sys.exit(f"bench: {' '.join(cmd)} failed in {cwd}:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
     return wall, cpu, result.stdout + result.stderr
 
 
@@ -109,8 +119,7 @@ def executed(project: Path) -> list[str]:
     return json.loads(path.read_text(encoding="utf-8"))["executed"] if path.exists() else []
 
 
-def timed(runs: int, step: Callable[[], tuple[float, float, str]],
-          before: Callable[[], None] | None = None) -> Timing:
+def timed(runs: int, step: Callable[[], tuple[float, float, str]], before: Callable[[], None] | None = None) -> Timing:
     timing = Timing()
     for _ in range(runs):
         if before is not None:
@@ -126,7 +135,7 @@ def bench_template(work: Path, runs: int) -> dict[str, Timing]:
     run([str(BIN / "jupyter-book"), "create", str(book)], work)
     jb = [str(BIN / "jupyter-book"), "build", str(book)]
     clean = timed(runs, lambda: run(jb, work), lambda: shutil.rmtree(book / "_build", ignore_errors=True))
-    _, _, log = run(jb + ["--all"], work)
+    _, _, log = run([*jb, "--all"], work)
     clean.executed = len(re.findall(r"Executing notebook", log))
     noop = timed(runs, lambda: run(jb, work))
     return {"template clean": clean, "template no-op": noop}
@@ -173,8 +182,7 @@ def bench_project(work: Path, runs: int, only: set[str]) -> dict[str, Timing]:
         results["chapter"].executed = len(executed(project))
     if "table" in only:
         counter = [0]
-        results["table"] = timed(runs, lambda: make(project, "book"),
-                                 lambda: _edit_evidence(project, counter))
+        results["table"] = timed(runs, lambda: make(project, "book"), lambda: _edit_evidence(project, counter))
         results["table"].note = "benefits.csv changed; re-ran " + ", ".join(executed(project))
         results["table"].executed = len(executed(project))
     if "test" in only:
@@ -207,9 +215,13 @@ def profile_chapter(work: Path) -> list[tuple[str, float, float]]:
     project = work / "project"
     _append_space(project / "book" / "04-benefits.ipynb")
     py = str(BIN / "python")
-    out = [("execute notebooks (1 re-run)", *run([py, "scripts/execute_notebooks.py"], project)[:2]),
-           ("Sphinx build (incremental)", *run([str(BIN / "jupyter-book"), "build", ".", *build_config.JB_FLAGS],
-                                               project)[:2])]
+    out = [
+        ("execute notebooks (1 re-run)", *run([py, "scripts/execute_notebooks.py"], project)[:2]),
+        (
+            "Sphinx build (incremental)",
+            *run([str(BIN / "jupyter-book"), "build", ".", *build_config.JB_FLAGS], project)[:2],
+        ),
+    ]
     make(project, "book")
     return out
 
@@ -228,9 +240,11 @@ def main(argv: list[str] | None = None) -> int:
         if "template" in only:
             results.update(bench_template(work, args.runs))
         results.update(bench_project(work, args.runs, only))
-        print(f"make bench, {time.strftime('%Y-%m-%d %H:%M')}, median of {args.runs} runs, "
-              f"{os.cpu_count()} cores, load average before {load[0]:.2f} / after "
-              f"{os.getloadavg()[0]:.2f}")
+        print(
+            f"make bench, {time.strftime('%Y-%m-%d %H:%M')}, median of {args.runs} runs, "
+            f"{os.cpu_count()} cores, load average before {load[0]:.2f} / after "
+            f"{os.getloadavg()[0]:.2f}"
+        )
         print(f"{'step':<22}{'wall s':>8}{'cpu s':>8}  notes")
         for name, t in results.items():
             extra = [t.note] if t.note else []
@@ -252,8 +266,10 @@ def main(argv: list[str] | None = None) -> int:
                 missed.append(num)
         for num, profiler in (("clean", profile_clean), ("chapter", profile_chapter)):
             if num in missed:
-                print(f"\nprofile of '{num}' (one run, each step alone; wall s, cpu s). In `make book`"
-                      "\nthe check, the downloads and the figure pack run while the notebooks do:")
+                print(
+                    f"\nprofile of '{num}' (one run, each step alone; wall s, cpu s). In `make book`"
+                    "\nthe check, the downloads and the figure pack run while the notebooks do:"
+                )
                 for name, wall, cpu in profiler(work):
                     print(f"  {name:<36}{wall:>7.2f}{cpu:>7.2f}")
     finally:

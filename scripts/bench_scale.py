@@ -31,7 +31,7 @@ from pathlib import Path
 from analysis import paths
 
 sys.path.insert(0, str(paths.ROOT / "scripts"))
-import synthetic  # noqa: E402
+import synthetic
 
 _CHARTS = """
 from analysis import figures
@@ -52,14 +52,18 @@ def _chapter(code: str, chapter: str) -> str:
 
 
 CHAPTERS: dict[str, str] = {
-    "pay": _chapter("""
+    "pay": _chapter(
+        """
         from analysis import evidence, external, pay
         salaries = evidence.load_table("salaries")
         bench = pay.benchmark_table(external.load_oews())
         pay.figures_table(salaries), pay.adjusted_table(salaries), pay.overlaps_table(pay.overlaps(salaries))
         pay.extremes_claim(salaries), pay.sources_claim(salaries), pay.proxies_claim(salaries, bench)
-    """, "02-pay"),
-    "ladder": _chapter("""
+    """,
+        "02-pay",
+    ),
+    "ladder": _chapter(
+        """
         from analysis import evidence, ladder, sources
         order = sources.source_ids()
         roles, req, sal = (evidence.load_table(t) for t in ("roles", "requirements", "salaries"))
@@ -67,30 +71,44 @@ CHAPTERS: dict[str, str] = {
         ladder.skills_table(req, order), ladder.naming_claim(roles, order), ladder.shared_titles_claim(roles)
         matched, unmatched = ladder.match_experience_pay(req, sal)
         ladder.matched_table(matched), ladder.unmatched_table(unmatched)
-    """, "03-career-ladder"),
-    "benefits": _chapter("""
+    """,
+        "03-career-ladder",
+    ),
+    "benefits": _chapter(
+        """
         from analysis import benefits, evidence, matrices, sources
         order, table = sources.source_ids(), evidence.load_table("benefits")
         matrices.summary_table(table, order, "x"), matrices.wording_table(table, "x")
         matrices.ranking_claim(table, order, "benefit"), benefits.employer_paid_claim(table, order)
-    """, "04-benefits"),
-    "challenges": _chapter("""
+    """,
+        "04-benefits",
+    ),
+    "challenges": _chapter(
+        """
         from analysis import challenges, evidence, matrices, sources
         order, table = sources.source_ids(), evidence.load_table("challenges")
         matrices.summary_table(table, order, "x"), matrices.wording_table(table, "x")
         matrices.ranking_claim(table, order, "challenge"), challenges.rate_claim(challenges.turnover_claims(table))
-    """, "05-challenges"),
-    "conditions": _chapter("""
+    """,
+        "05-challenges",
+    ),
+    "conditions": _chapter(
+        """
         from analysis import conditions, evidence, sources
         order, cond, met = sources.source_ids(), evidence.load_table("conditions"), evidence.load_table("metrics")
         conditions.aspect_table(cond, tuple(conditions.ASPECT_LABELS), order), conditions.metric_table(met, order)
         conditions.lopsided_claim(cond, order), conditions.measures_claim(met, order)
-    """, "06-conditions"),
-    "agreement": _chapter("""
+    """,
+        "06-conditions",
+    ),
+    "agreement": _chapter(
+        """
         from analysis import agreement, evidence, external
         req = evidence.load_table("requirements")
         agreement.schooling_claim(agreement.entry_education(req), external.load_projections().iloc[0])
-    """, "07-agreement"),
+    """,
+        "07-agreement",
+    ),
 }
 STEPS: dict[str, str] = {
     "validate": """
@@ -120,8 +138,13 @@ print(json.dumps({{"seconds": seconds, "peak_mib": resource.getrusage(resource.R
 def _measure(step: str, corpus: dict[str, Path], out: Path) -> dict[str, float]:
     code = _HARNESS.format(body=textwrap.dedent(STEPS[step]))
     env = {**os.environ, "CALL_CENTER_CAREERS_DATA": str(corpus["raw"].parent), "MPLBACKEND": "Agg"}
-    result = subprocess.run([sys.executable, "-c", code, str(corpus["manifest"]), str(corpus["evidence"]),
-                             str(out)], capture_output=True, text=True, check=False, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(corpus["manifest"]), str(corpus["evidence"]), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
     if result.returncode != 0:
         raise SystemExit(f"{step} failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -142,8 +165,11 @@ def main(argv: list[str] | None = None) -> int:
                 seconds = statistics.median(r["seconds"] for r in runs)
                 peak = max(r["peak_mib"] for r in runs)
                 previous = next((r for r in reversed(rows) if r[0] == step), None)
-                growth = (math.log(seconds / previous[3]) / math.log(size / previous[1])
-                          if previous and previous[3] > 0 else None)
+                growth = (
+                    math.log(seconds / previous[3]) / math.log(size / previous[1])
+                    if previous and previous[3] > 0
+                    else None
+                )
                 rows.append((step, size, size * args.records, seconds, peak, growth))
     print(f"median of {args.runs} runs, {args.records} records per source")
     print(f"{'step':<20}{'sources':>9}{'records':>9}{'seconds':>10}{'peak MiB':>10}{'growth':>8}")

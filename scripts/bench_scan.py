@@ -15,8 +15,24 @@ import time
 from analysis import scan, sources
 
 RUNS = 3
-PIECES = ("9", "9,", "99,999", "9-", "9 ", "999 ", "9.999 ", "$9-", "$", "9k-", "€9.999-",
-          "99\u00a0999\u00a0", "twenty-", "twenty ", "nine hundred and ", "\u00e2\u20ac\u201c9")
+PIECES = (
+    "9",
+    "9,",
+    "99,999",
+    "9-",
+    "9 ",
+    "999 ",
+    "9.999 ",
+    "$9-",
+    "$",
+    "9k-",
+    "€9.999-",
+    "99\u00a0999\u00a0",
+    "twenty-",
+    "twenty ",
+    "nine hundred and ",
+    "\u00e2\u20ac\u201c9",
+)
 
 
 def _seconds(text: str) -> float:

@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import ROOT  # noqa: E402 (the one definition of the project root)
+from analysis.paths import ROOT
+
 EXECUTOR_FAILED = 3
 
 
@@ -32,8 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--also", help="a shell command to run at the same time, before the build")
     args, build_options = parser.parse_known_args(argv)
     # Each in its own process group, so stopping one stops what it started.
-    others = [subprocess.Popen([sys.executable, str(ROOT / "scripts" / "execute_notebooks.py")],
-                               start_new_session=True)]
+    others = [
+        subprocess.Popen([sys.executable, str(ROOT / "scripts" / "execute_notebooks.py")], start_new_session=True)
+    ]
     if args.also:
         others.append(subprocess.Popen(args.also, shell=True, start_new_session=True))
 
@@ -48,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
                 return True
             time.sleep(0.05)
         return any(process.returncode != 0 for process in others)
+
     args.log.parent.mkdir(parents=True, exist_ok=True)
     log = args.log.open("w", encoding="utf-8")
     sys.stdout.flush()
@@ -61,8 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def build_after_execution(self: Sphinx, *a: Any, **kw: Any) -> None:
         if failed():
-            print("the notebook executor or the downloads failed: nothing was built",
-                  file=sys.stderr)
+            print("the notebook executor or the downloads failed: nothing was built", file=sys.stderr)
             sys.stderr.flush()
             os._exit(EXECUTOR_FAILED)
         build(self, *a, **kw)

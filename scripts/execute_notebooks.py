@@ -31,11 +31,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis import paths  # noqa: E402
-from analysis.paths import ROOT  # noqa: E402 (the one definition of the project root)
+from analysis import paths
+from analysis.paths import ROOT
+
 sys.path.insert(0, str(ROOT / "_ext"))
 
-import stamps  # noqa: E402
+import stamps
 
 LAST_RUN = "last-run.json"
 
@@ -98,8 +99,7 @@ def _cell_error(notebook: str, index: int, cell, error: Exception) -> str:
     return f"{where}: {type(error).__name__}: {error}"
 
 
-async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: int,
-                  zygote=None) -> Outcome:
+async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: int, zygote=None) -> Outcome:
     """Run one notebook in a tracing kernel; cache its outputs and stamp its inputs."""
     import nbformat
     import traced_kernel
@@ -119,9 +119,15 @@ async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: in
     sockets = tempfile.mkdtemp(prefix="nbk-")  # short: a socket path has at most 107 bytes
     km = TracedKernelManager(kernel_name=kernel_name, transport="ipc", ip=f"{sockets}/k")
     km.zygote = zygote
-    client = NotebookClient(nb, km=km, kernel_name=kernel_name, timeout=timeout,
-                            allow_errors=False, record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        nb,
+        km=km,
+        kernel_name=kernel_name,
+        timeout=timeout,
+        allow_errors=False,
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
     env = {**os.environ, "NB_TRACE_FILE": str(trace), "NB_TRACE_ROOT": str(root)}
     started_ns = time.time_ns()
     start = time.perf_counter()
@@ -133,15 +139,12 @@ async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: in
             if reply is not None and "language_info" in reply["content"]:
                 client.nb.metadata["language_info"] = reply["content"]["language_info"]
             for index, cell in enumerate(client.nb.cells):
-                await client.async_execute_cell(cell, index,
-                                                execution_count=client.code_cells_executed + 1)
+                await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
             client.set_widgets_metadata()
-            await client.async_wait_for_reply(
-                client.kc.execute(traced_kernel.FINISH, silent=True, store_history=False))
+            await client.async_wait_for_reply(client.kc.execute(traced_kernel.FINISH, silent=True, store_history=False))
     except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError) as error:
         trace.unlink(missing_ok=True)
-        return Outcome(notebook, "failed", time.perf_counter() - start,
-                       error=_cell_error(notebook, index, cell, error))
+        return Outcome(notebook, "failed", time.perf_counter() - start, error=_cell_error(notebook, index, cell, error))
     finally:
         # The trace is complete (or the notebook failed): nothing is lost by not waiting.
         if await km.is_alive():
@@ -152,20 +155,31 @@ async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: in
     found = traced_kernel.read_trace(trace.read_text(encoding="utf-8"))
     trace.unlink(missing_ok=True)
     if found is None:
-        return Outcome(notebook, "failed", seconds, error=f"{notebook}: the kernel's input trace "
-                       "is incomplete (kernel ended early?)")
+        return Outcome(
+            notebook,
+            "failed",
+            seconds,
+            error=f"{notebook}: the kernel's input trace is incomplete (kernel ended early?)",
+        )
     files, folders = found
     # An input written while the notebook ran may not be what it read: no stamp, run it again.
-    touched = [rel for rel in sorted(files | {notebook})
-               if (root / rel).exists() and (root / rel).stat().st_mtime_ns >= started_ns]
+    touched = [
+        rel
+        for rel in sorted(files | {notebook})
+        if (root / rel).exists() and (root / rel).stat().st_mtime_ns >= started_ns
+    ]
     if touched:
-        return Outcome(notebook, "failed", seconds, error=f"{notebook}: {', '.join(touched)} "
-                       "changed while it ran; run the build again")
+        return Outcome(
+            notebook,
+            "failed",
+            seconds,
+            error=f"{notebook}: {', '.join(touched)} changed while it ran; run the build again",
+        )
     for old in [r for r in cache.list_cache_records() if r.uri == str(path)]:
         cache.remove_cache(old.pk)
     record = cache.cache_notebook_bundle(
-        CacheBundleIn(client.nb, str(path), data={"execution_seconds": seconds}),
-        check_validity=False, overwrite=True)
+        CacheBundleIn(client.nb, str(path), data={"execution_seconds": seconds}), check_validity=False, overwrite=True
+    )
     stamps.write(cache_dir, stamps.record(root, notebook, record.hashkey, files, folders, seconds))
     return Outcome(notebook, "executed", seconds)
 
@@ -180,8 +194,9 @@ def _forget(cache, root: Path, notebook: str) -> None:
         cache.remove_cache(old.pk)
 
 
-async def run(root: Path, cache_dir: Path, notebooks: list[str], jobs: int, timeout: int,
-              force: bool, use_zygote: bool = True) -> list[Outcome]:
+async def run(
+    root: Path, cache_dir: Path, notebooks: list[str], jobs: int, timeout: int, force: bool, use_zygote: bool = True
+) -> list[Outcome]:
     cache_dir.mkdir(parents=True, exist_ok=True)
     env = stamps.environment()
     outcomes: dict[str, Outcome] = {}
@@ -214,7 +229,7 @@ async def run(root: Path, cache_dir: Path, notebooks: list[str], jobs: int, time
         async with gate:
             try:
                 outcome = await execute(root, cache_dir, cache, notebook, timeout, zygote)
-            except Exception as error:  # noqa: BLE001 - reported, and the run fails
+            except Exception as error:
                 outcome = Outcome(notebook, "failed", error=f"{notebook}: {type(error).__name__}: {error}")
         outcome.why = why
         if outcome.status == "failed":
@@ -238,10 +253,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--timeout", type=int, default=120, help="seconds per cell")
     parser.add_argument("--force", action="store_true", help="execute even notebooks that are current")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="say which notebooks would run and why, and run none")
-    parser.add_argument("--no-zygote", action="store_true",
-                        help="start each kernel as its own process instead of forking it")
+    parser.add_argument("--dry-run", action="store_true", help="say which notebooks would run and why, and run none")
+    parser.add_argument(
+        "--no-zygote", action="store_true", help="start each kernel as its own process instead of forking it"
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     cache_dir = (args.cache or root / paths.NOTEBOOK_CACHE_DIR).resolve()
@@ -252,20 +267,29 @@ def main(argv: list[str] | None = None) -> int:
             why = why_stale(root, cache_dir, notebook, env)
             print(f"would execute {notebook} ({', '.join(why)[:200]})" if why else f"current {notebook}")
         return 0
-    outcomes = asyncio.run(run(root, cache_dir, notebooks, args.jobs, args.timeout, args.force,
-                               not args.no_zygote))
+    outcomes = asyncio.run(run(root, cache_dir, notebooks, args.jobs, args.timeout, args.force, not args.no_zygote))
     for o in outcomes:
         if o.status == "executed":
             print(f"executed {o.notebook} in {o.seconds:.1f} s ({', '.join(o.why)[:200]})")
     failed = [o for o in outcomes if o.status == "failed"]
     for o in failed:
         print(f"execute_notebooks: {o.error}", file=sys.stderr)
-    (cache_dir / LAST_RUN).write_text(json.dumps(
-        {status: [o.notebook for o in outcomes if o.status == status]
-         for status in ("executed", "failed", "current")}, indent=1) + "\n", encoding="utf-8")
+    (cache_dir / LAST_RUN).write_text(
+        json.dumps(
+            {
+                status: [o.notebook for o in outcomes if o.status == status]
+                for status in ("executed", "failed", "current")
+            },
+            indent=1,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     ran = sum(o.status == "executed" for o in outcomes)
-    print(f"notebooks: {ran} executed, {len(failed)} failed, "
-          f"{sum(o.status == 'current' for o in outcomes)} current ({cache_dir})")
+    print(
+        f"notebooks: {ran} executed, {len(failed)} failed, "
+        f"{sum(o.status == 'current' for o in outcomes)} current ({cache_dir})"
+    )
     return 1 if failed else 0
 
 

@@ -34,12 +34,12 @@ from urllib.parse import urljoin
 import yaml
 
 from analysis import paths, report
+from analysis.paths import ROOT
 
-from analysis.paths import ROOT  # noqa: E402 (the one definition of the project root)
 DEFAULT_OUT = ROOT / "_build" / "pdf" / "call-center-careers.pdf"
 DEFAULT_BUILD_DIR = ROOT / "_build" / "pdf" / "site"
 sys.path.insert(0, str(ROOT / "_ext"))
-import build_config  # noqa: E402
+import build_config
 
 DEFAULT_CACHE = paths.NOTEBOOK_CACHE
 CHROMIUM = build_config.CHROMIUM
@@ -49,7 +49,9 @@ JB_FLAGS = list(build_config.JB_FLAGS)
 PRINT_PAGE = "_print.html"
 CHROMIUM_ARGS = [
     *build_config.CHROMIUM_ARGS,
-    "--disable-extensions", "--disable-default-apps", "--mute-audio",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--mute-audio",
     # Offline by construction: no host name resolves, so nothing can wait on the network.
     "--host-resolver-rules=MAP * ~NOTFOUND",
     "--no-pdf-header-footer",
@@ -94,8 +96,16 @@ def build_singlehtml(build_dir: Path, project: Path = ROOT, cache: Path | None =
         raise PdfError(f"jupyter-book not found next to {sys.executable}; run `make setup`")
     seed_cache(build_dir, cache)
     shutil.rmtree(singlehtml_dir(build_dir), ignore_errors=True)
-    command = [str(JUPYTER_BOOK), "build", str(project), "--builder", "singlehtml",
-               "--path-output", str(build_dir), *JB_FLAGS]
+    command = [
+        str(JUPYTER_BOOK),
+        "build",
+        str(project),
+        "--builder",
+        "singlehtml",
+        "--path-output",
+        str(build_dir),
+        *JB_FLAGS,
+    ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
     page = singlehtml_page(build_dir, project)
     if result.returncode != 0 or not page.is_file():
@@ -129,7 +139,8 @@ def print_copy(page: Path, build_dir: Path, project: Path = ROOT, base: str | No
 
     def absolute(tag: re.Match[str]) -> str:
         return _RELATIVE_HREF.sub(
-            lambda m: f'href="{html.escape(published(html.unescape(m.group(1)), site), quote=True)}"', tag.group())
+            lambda m: f'href="{html.escape(published(html.unescape(m.group(1)), site), quote=True)}"', tag.group()
+        )
 
     text = _LINK_TAG.sub(absolute, text)
     target = singlehtml_dir(build_dir) / PRINT_PAGE
@@ -143,11 +154,17 @@ def print_to_pdf(page: Path, out: Path, chromium: Path = CHROMIUM) -> None:
     partial = out.with_name(out.name + ".partial")
     partial.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="make-pdf-chromium-") as profile:
-        command = [str(chromium), *CHROMIUM_ARGS, f"--user-data-dir={profile}",
-                   f"--print-to-pdf={partial}", page.resolve().as_uri()]
+        command = [
+            str(chromium),
+            *CHROMIUM_ARGS,
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={partial}",
+            page.resolve().as_uri(),
+        ]
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=300,
-                                    check=False, env={**os.environ, "HOME": profile})
+            result = subprocess.run(
+                command, capture_output=True, text=True, timeout=300, check=False, env={**os.environ, "HOME": profile}
+            )
         except subprocess.TimeoutExpired as error:
             raise PdfError(f"chromium did not finish printing within {error.timeout} s") from None
     if result.returncode != 0 or not partial.is_file() or partial.read_bytes()[:5] != b"%PDF-":
@@ -157,11 +174,14 @@ def print_to_pdf(page: Path, out: Path, chromium: Path = CHROMIUM) -> None:
     partial.replace(out)
 
 
-def make_pdf(out: Path, build_dir: Path, chromium: Path = CHROMIUM, project: Path = ROOT,
-             cache: Path | None = DEFAULT_CACHE) -> Path:
+def make_pdf(
+    out: Path, build_dir: Path, chromium: Path = CHROMIUM, project: Path = ROOT, cache: Path | None = DEFAULT_CACHE
+) -> Path:
     if not (chromium.is_file() and os.access(chromium, os.X_OK)):
-        raise PdfError(f"chromium not found at {chromium}: install Debian's `chromium` package "
-                       "(apt-get install chromium) or pass --chromium PATH")
+        raise PdfError(
+            f"chromium not found at {chromium}: install Debian's `chromium` package "
+            "(apt-get install chromium) or pass --chromium PATH"
+        )
     page = build_singlehtml(build_dir, project, cache)
     print_to_pdf(print_copy(page, build_dir, project), out, chromium)
     return out
@@ -169,19 +189,26 @@ def make_pdf(out: Path, build_dir: Path, chromium: Path = CHROMIUM, project: Pat
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                        help=f"the PDF to write (default: {DEFAULT_OUT.relative_to(ROOT)})")
-    parser.add_argument("--build-dir", type=Path, default=DEFAULT_BUILD_DIR,
-                        help="where the single-page HTML build goes "
-                             f"(default: {DEFAULT_BUILD_DIR.relative_to(ROOT)})")
-    parser.add_argument("--chromium", type=Path, default=CHROMIUM,
-                        help=f"the Chromium executable (default: {CHROMIUM})")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help=f"the PDF to write (default: {DEFAULT_OUT.relative_to(ROOT)})"
+    )
+    parser.add_argument(
+        "--build-dir",
+        type=Path,
+        default=DEFAULT_BUILD_DIR,
+        help=f"where the single-page HTML build goes (default: {DEFAULT_BUILD_DIR.relative_to(ROOT)})",
+    )
+    parser.add_argument(
+        "--chromium", type=Path, default=CHROMIUM, help=f"the Chromium executable (default: {CHROMIUM})"
+    )
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--notebook-cache", type=Path, default=DEFAULT_CACHE,
-                        help="executed notebooks to reuse, as `make book` leaves them "
-                             f"(default: {DEFAULT_CACHE.relative_to(ROOT)})")
-    source.add_argument("--execute", action="store_true",
-                        help="run every notebook again instead of reading the cache")
+    source.add_argument(
+        "--notebook-cache",
+        type=Path,
+        default=DEFAULT_CACHE,
+        help=f"executed notebooks to reuse, as `make book` leaves them (default: {DEFAULT_CACHE.relative_to(ROOT)})",
+    )
+    source.add_argument("--execute", action="store_true", help="run every notebook again instead of reading the cache")
     args = parser.parse_args(argv)
     cache = None if args.execute else args.notebook_cache.resolve()
     try:

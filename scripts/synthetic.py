@@ -24,9 +24,14 @@ import yaml
 
 from analysis import paths, vocab
 
-ROLES = [("Customer Service Representative", "frontline"), ("Senior Representative", "senior"),
-         ("Team Lead", "team-lead"), ("Quality Analyst", "specialist"), ("Service Manager", "manager"),
-         ("Director of Customer Care", "senior-management")]
+ROLES = [
+    ("Customer Service Representative", "frontline"),
+    ("Senior Representative", "senior"),
+    ("Team Lead", "team-lead"),
+    ("Quality Analyst", "specialist"),
+    ("Service Manager", "manager"),
+    ("Director of Customer Care", "senior-management"),
+]
 
 
 def _record(kind: str, n: int, rng: random.Random, where: str, year: int | None) -> tuple[str, dict[str, object]]:
@@ -37,21 +42,46 @@ def _record(kind: str, n: int, rng: random.Random, where: str, year: int | None)
         low = rng.randrange(20_000, 60_000)
         high = low + rng.randrange(1_000, 30_000)
         text = f"At the {tag}, a {role} earns between ${low:,} and ${high:,} a year."
-        dated = {"year": year, "year_basis": "publication date", "flags": []} if year else \
-            {"year_basis": "not stated", "flags": ["undated"]}
-        return text, {"kind": "salary", "role": role, "tier": tier, "statistic": "range", "low_usd": low,
-                      "high_usd": high, "period": "year", **dated}
+        dated = (
+            {"year": year, "year_basis": "publication date", "flags": []}
+            if year
+            else {"year_basis": "not stated", "flags": ["undated"]}
+        )
+        return text, {
+            "kind": "salary",
+            "role": role,
+            "tier": tier,
+            "statistic": "range",
+            "low_usd": low,
+            "high_usd": high,
+            "period": "year",
+            **dated,
+        }
     if kind == "requirement":
         years = rng.randrange(1, 9)
         text = f"At the {tag}, a {role} needs {years} years of experience."
-        return text, {"kind": "requirement", "role": role, "tier": tier, "requirement": "experience",
-                      "years_min": years, "necessity": "required", "hedge": []}
+        return text, {
+            "kind": "requirement",
+            "role": role,
+            "tier": tier,
+            "requirement": "experience",
+            "years_min": years,
+            "necessity": "required",
+            "hedge": [],
+        }
     if kind == "condition":
         low = rng.randrange(2, 6)
         high = low + rng.randrange(1, 6)
         text = f"At the {tag}, shifts last {low}-{high} hours."
-        return text, {"kind": "condition", "aspect": "shift-length", "value": f"{low} to {high} hours",
-                      "low": low, "high": high, "unit": "hours", "hedge": []}
+        return text, {
+            "kind": "condition",
+            "aspect": "shift-length",
+            "value": f"{low} to {high} hours",
+            "low": low,
+            "high": high,
+            "unit": "hours",
+            "hedge": [],
+        }
     if kind == "benefit":
         category = vocab.BENEFIT_CATEGORIES[n % len(vocab.BENEFIT_CATEGORIES)]
         text = f"At the {tag}, employees value the {category.replace('-', ' ')} on offer."
@@ -91,18 +121,50 @@ def generate(root: Path, n_sources: int, records_per_source: int = 20, seed: int
         body = "\n".join(sentences) + "\n"
         name = f"{s:05d}_synthetic.txt"
         (raw / name).write_text(body, encoding="utf-8")
-        rows.append([source_id, name, hashlib.sha256(body.encode("utf-8")).hexdigest(),
-                     f"Synthetic source {s}", f"Synthetic {s}", "", f"{year}-01-01" if year else "", "", "", "", ""])
+        rows.append(
+            [
+                source_id,
+                name,
+                hashlib.sha256(body.encode("utf-8")).hexdigest(),
+                f"Synthetic source {s}",
+                f"Synthetic {s}",
+                "",
+                f"{year}-01-01" if year else "",
+                "",
+                "",
+                "",
+                "",
+            ]
+        )
         (evidence / f"{source_id}.yaml").write_text(
             yaml.safe_dump({"source_id": source_id, "records": records}, sort_keys=False, allow_unicode=True),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     with (raw / "sources.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["source_id", "file", "sha256", "title", "short_title", "author", "published", "publisher",
-                         "url", "notes", "caveat"])
+        writer.writerow(
+            [
+                "source_id",
+                "file",
+                "sha256",
+                "title",
+                "short_title",
+                "author",
+                "published",
+                "publisher",
+                "url",
+                "notes",
+                "caveat",
+            ]
+        )
         writer.writerows(rows)
-    return {"raw": raw, "manifest": raw / "sources.csv", "evidence": evidence, "external": external,
-            "processed": root / "processed"}
+    return {
+        "raw": raw,
+        "manifest": raw / "sources.csv",
+        "evidence": evidence,
+        "external": external,
+        "processed": root / "processed",
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

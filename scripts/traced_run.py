@@ -21,11 +21,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from analysis.paths import ROOT  # noqa: E402 (the one definition of the project root)
+from analysis.paths import ROOT
+
 sys.path.insert(0, str(ROOT / "_ext"))
 
-import stamps  # noqa: E402
-import traced_kernel  # noqa: E402
+import stamps
+import traced_kernel
 
 
 def current(stamp_file: Path, outputs: list[Path], module: str) -> bool:
@@ -33,8 +34,7 @@ def current(stamp_file: Path, outputs: list[Path], module: str) -> bool:
         stamp = stamps.Stamp.from_json(stamp_file.read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError, TypeError):
         return False
-    return (stamp.notebook == module and all(path.exists() for path in outputs)
-            and not stamps.stale_inputs(ROOT, stamp))
+    return stamp.notebook == module and all(path.exists() for path in outputs) and not stamps.stale_inputs(ROOT, stamp)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,9 +73,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     files, folders = found
     # The stamp is named after the module; its own file is among the modules it imported.
-    stamp = stamps.Stamp(module, "", stamps.environment(),
-                         {rel: stamps.file_digest(ROOT / rel) for rel in files},
-                         {rel: stamps.listing_digest(ROOT / rel) for rel in folders})
+    stamp = stamps.Stamp(
+        module,
+        "",
+        stamps.environment(),
+        {rel: stamps.file_digest(ROOT / rel) for rel in files},
+        {rel: stamps.listing_digest(ROOT / rel) for rel in folders},
+    )
     _write(args.stamp, stamp)
     return 0
 

@@ -24,8 +24,17 @@ VENV = Path(sys.prefix)
 # What `make book` writes; everything else in a project is an input.
 OUTPUTS = ("_build", "book/downloads")
 # Left out of scratch copies: the environment, history, caches, and build outputs no test needs.
-NOT_COPIED = (".venv", ".git", "__pycache__", "*.egg-info", ".pytest_cache", ".ipynb_checkpoints",
-              "pdf", "figures", ".book.lock")
+NOT_COPIED = (
+    ".venv",
+    ".git",
+    "__pycache__",
+    "*.egg-info",
+    ".pytest_cache",
+    ".ipynb_checkpoints",
+    "pdf",
+    "figures",
+    ".book.lock",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -51,8 +60,15 @@ def copy_project(target: Path, with_build: bool = True) -> Path:
 def make(project: Path, *targets: str, timeout: int = 600) -> subprocess.CompletedProcess[str]:
     """`make -s TARGET...` in a project, with this test run's environment."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MAKEFLAGS", "MFLAGS")}
-    return subprocess.run(["make", "-s", f"VENV={VENV}", *targets], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=timeout, check=False)
+    return subprocess.run(
+        ["make", "-s", f"VENV={VENV}", *targets],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def input_hashes(project: Path) -> dict[str, str]:
@@ -60,8 +76,11 @@ def input_hashes(project: Path) -> dict[str, str]:
     out = {}
     for path in sorted(project.rglob("*")):
         rel = path.relative_to(project).as_posix()
-        if path.is_file() and not any(rel == o or rel.startswith(o + "/") for o in OUTPUTS) \
-                and "__pycache__" not in path.parts:
+        if (
+            path.is_file()
+            and not any(rel == o or rel.startswith(o + "/") for o in OUTPUTS)
+            and "__pycache__" not in path.parts
+        ):
             out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
     return out
 
@@ -84,8 +103,7 @@ def built_book() -> Path:
     paths.BUILD.mkdir(exist_ok=True)
     with (paths.BUILD / ".book.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        result = subprocess.run(["make", "-s", "book"], cwd=paths.ROOT, capture_output=True,
-                                text=True, check=False)
+        result = subprocess.run(["make", "-s", "book"], cwd=paths.ROOT, capture_output=True, text=True, check=False)
         fcntl.flock(lock, fcntl.LOCK_UN)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return paths.BUILD / "html"

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from test_browser import (  # noqa: F401 (site, origin and browser are fixtures used by name)
     AXE_WIDTHS,
     BrowserSession,
@@ -26,8 +25,9 @@ pytestmark = pytest.mark.book
 
 def axe_problems(site: Path, browser: BrowserSession, width: int) -> dict[str, list[str]]:
     """axe-core's violations on every page at one width (and, on a phone, any sideways scroll)."""
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright",
-                                     reason="axe-playwright-python is not installed")
+    axe_module = pytest.importorskip(
+        "axe_playwright_python.sync_playwright", reason="axe-playwright-python is not installed"
+    )
     axe = axe_module.Axe()
     pages = [*_html_pages(site), "search.html"]
     problems: dict[str, list[str]] = {}
@@ -40,9 +40,11 @@ def axe_problems(site: Path, browser: BrowserSession, width: int) -> dict[str, l
             for violation in axe.run(browser.page).response["violations"]:
                 where = ", ".join(str(n["target"]) for n in violation["nodes"][:3])
                 problems.setdefault(f"{name} @ {width}px", []).append(
-                    f"{violation['id']} ({violation['impact']}): {violation['help']} at {where}")
+                    f"{violation['id']} ({violation['impact']}): {violation['help']} at {where}"
+                )
             sideways = browser.page.evaluate(
-                "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
             if width <= 400 and sideways > 0:
                 problems.setdefault(f"{name} @ {width}px", []).append(f"scrolls sideways by {sideways} px")
     finally:

@@ -8,18 +8,25 @@ from analysis import agreement, external, report
 
 
 def _oews() -> pd.DataFrame:
-    return pd.DataFrame({
-        "soc_code": ["1", "1"], "year": [2020, 2021],
-        "p10_annual_usd": [20_000, 25_000], "p25_annual_usd": [25_000, 30_000],
-        "median_annual_usd": [30_000, 40_000], "p75_annual_usd": [40_000, 50_000],
-        "p90_annual_usd": [50_000, 60_000],
-    })
+    return pd.DataFrame(
+        {
+            "soc_code": ["1", "1"],
+            "year": [2020, 2021],
+            "p10_annual_usd": [20_000, 25_000],
+            "p25_annual_usd": [25_000, 30_000],
+            "median_annual_usd": [30_000, 40_000],
+            "p75_annual_usd": [40_000, 50_000],
+            "p90_annual_usd": [50_000, 60_000],
+        }
+    )
 
 
 def test_band_and_position_by_year() -> None:
     out = agreement.against_distribution(28_000, _oews(), "1")
-    assert out["position"].tolist() == ["between the 25th percentile and the median",
-                                        "between the 10th and 25th percentiles"]
+    assert out["position"].tolist() == [
+        "between the 25th percentile and the median",
+        "between the 10th and 25th percentiles",
+    ]
     assert out["share_of_median"].round(3).tolist() == [0.933, 0.7]
     assert agreement.band(70_000, _oews().iloc[0]) == "above the 90th percentile"
 

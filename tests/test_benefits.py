@@ -9,13 +9,15 @@ from analysis import benefits, matrices
 
 
 def _benefits() -> pd.DataFrame:
-    return pd.DataFrame({
-        "source_id": ["a", "a", "a", "b", "b"],
-        "record_id": ["r1", "r2", "r3", "r4", "r5"],
-        "item": ["raises", "promotion", "healthcare", "bonuses", "discounts"],
-        "category": ["pay", "advancement", "health", "pay", "discounts"],
-        "quote": ["q1", "q2", "q3", "q4", "q5"],
-    })
+    return pd.DataFrame(
+        {
+            "source_id": ["a", "a", "a", "b", "b"],
+            "record_id": ["r1", "r2", "r3", "r4", "r5"],
+            "item": ["raises", "promotion", "healthcare", "bonuses", "discounts"],
+            "category": ["pay", "advancement", "health", "pay", "discounts"],
+            "quote": ["q1", "q2", "q3", "q4", "q5"],
+        }
+    )
 
 
 def test_employer_paid_sources_keep_manifest_order_and_skip_promises() -> None:

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.book
 
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 sys.path.insert(0, str(paths.ROOT / "_ext"))
-import build_config  # noqa: E402
+import build_config
 
 FLAGS = list(build_config.JB_FLAGS)
 SPHINX_WARNING = re.compile(r"(WARNING|ERROR|CRITICAL):")
@@ -55,13 +55,21 @@ def test_notebook_that_raises_fails_the_build(tmp_path: Path) -> None:
     shutil.copy(paths.BOOK / "references.bib", root / "book" / "references.bib")
     (root / "_toc.yml").write_text("format: jb-book\nroot: book/01-sources\n", encoding="utf-8")
     nb = json.loads((paths.BOOK / "01-sources.ipynb").read_text(encoding="utf-8"))
-    nb["cells"].insert(1, {
-        "cell_type": "code", "execution_count": None, "id": "boom", "metadata": {},
-        "outputs": [], "source": "raise RuntimeError('deliberate failure')",
-    })
+    nb["cells"].insert(
+        1,
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "boom",
+            "metadata": {},
+            "outputs": [],
+            "source": "raise RuntimeError('deliberate failure')",
+        },
+    )
     (root / "book" / "01-sources.ipynb").write_text(json.dumps(nb), encoding="utf-8")
-    result = subprocess.run([str(JUPYTER_BOOK), "build", str(root), *FLAGS],
-                            capture_output=True, text=True, timeout=600, check=False)
+    result = subprocess.run(
+        [str(JUPYTER_BOOK), "build", str(root), *FLAGS], capture_output=True, text=True, timeout=600, check=False
+    )
     assert result.returncode != 0
     assert "[mystnb.exec]" in result.stderr
     log = root / "_build" / "html" / "reports" / "book" / "01-sources.err.log"
@@ -72,8 +80,10 @@ def test_every_record_kind_is_shown_on_a_chapter_page(built_book: Path) -> None:
     """Each kind of evidence reaches a reader: some record of every kind is quoted on a chapter."""
     from analysis import evidence, sources
 
-    pages = " ".join(sources.normalise_space(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")))
-                     for p in (built_book / "book").glob("0*.html"))
+    pages = " ".join(
+        sources.normalise_space(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")))
+        for p in (built_book / "book").glob("0*.html")
+    )
     pages = html.unescape(pages)
     shown: dict[str, int] = {}
     for record in evidence.validate_all().records:
@@ -97,10 +107,19 @@ def _outputs(nb: dict, sanitize: list[tuple[re.Pattern[str], str]]) -> list[list
                 value = pattern.sub(replace, value)
         return value
 
-    return [[{"type": out["output_type"], "name": out.get("name"), "text": clean(out.get("text")),
-              "data": {mime: clean(v) for mime, v in out.get("data", {}).items()}}
-             for out in cell.get("outputs", [])]
-            for cell in nb["cells"] if cell["cell_type"] == "code"]
+    return [
+        [
+            {
+                "type": out["output_type"],
+                "name": out.get("name"),
+                "text": clean(out.get("text")),
+                "data": {mime: clean(v) for mime, v in out.get("data", {}).items()},
+            }
+            for out in cell.get("outputs", [])
+        ]
+        for cell in nb["cells"]
+        if cell["cell_type"] == "code"
+    ]
 
 
 def test_the_book_shows_the_committed_outputs_of_every_notebook(built_book: Path) -> None:

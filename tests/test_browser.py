@@ -28,7 +28,7 @@ import pytest
 from analysis import paths
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
-import build_config  # noqa: E402
+import build_config
 
 pytestmark = pytest.mark.book
 
@@ -93,7 +93,7 @@ class PageReport:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -236,7 +236,7 @@ def reports(site: Path, browser: BrowserSession) -> dict[str, PageReport]:
             result[name] = browser.visit(name)
         else:
             expected = urljoin(browser.origin, target)
-            result[name] = browser.visit(name, ready=lambda page: page.wait_for_url(expected))
+            result[name] = browser.visit(name, ready=lambda page, url=expected: page.wait_for_url(url))
     return result
 
 
@@ -252,10 +252,7 @@ def test_every_page_opens(site: Path, origin: str, reports: dict[str, PageReport
 
 
 def test_images_load(reports: dict[str, PageReport]) -> None:
-    broken = {
-        name: [image["url"] for image in r.images if image["naturalWidth"] <= 0]
-        for name, r in reports.items()
-    }
+    broken = {name: [image["url"] for image in r.images if image["naturalWidth"] <= 0] for name, r in reports.items()}
     broken = {name: urls for name, urls in broken.items() if urls}
     assert broken == {}, "broken images:\n" + _listing(broken)
 
@@ -312,9 +309,7 @@ def test_download_links_resolve(origin: str, reports: dict[str, PageReport]) -> 
 
 def _wait_for_search(page: Any) -> None:
     # Sphinx's searchtools fills in this summary once the search is complete, hits or not.
-    page.wait_for_function(
-        "() => document.querySelector('#search-results .search-summary')?.innerText.trim()"
-    )
+    page.wait_for_function("() => document.querySelector('#search-results .search-summary')?.innerText.trim()")
 
 
 def test_search_finds_a_word_of_the_book(site: Path, browser: BrowserSession) -> None:
@@ -323,14 +318,10 @@ def test_search_finds_a_word_of_the_book(site: Path, browser: BrowserSession) ->
     found = {urlsplit(href).path.lstrip("/") for href in links.evaluate_all("a => a.map(x => x.href)")}
     summary = browser.page.locator("#search-results").inner_text()
     assert found, f"no result for {SEARCH_WORD!r}: {summary}"
-    with_word = {
-        name for name in _html_pages(site)
-        if SEARCH_WORD in (site / name).read_text(encoding="utf-8").lower()
-    }
+    with_word = {name for name in _html_pages(site) if SEARCH_WORD in (site / name).read_text(encoding="utf-8").lower()}
     assert found & with_word, f"results {sorted(found)}, pages with {SEARCH_WORD!r}: {sorted(with_word)}"
-    assert report.console_errors == [] and report.page_errors == [], (
-        report.console_errors, report.page_errors,
-    )
+    assert report.console_errors == [], report.console_errors
+    assert report.page_errors == [], report.page_errors
     assert report.external_requests == [], report.external_requests
 
 
@@ -381,8 +372,11 @@ def test_explorer_search_finds_a_known_quote_and_the_kind_filter_keeps_one_kind(
     assert len(salaries) == sum(1 for r in rows if r.kind == "salary")
     page.select_option("#evidence-filter-source", report_short_ref(known.source_id))
     both = _visible_rows(page)
-    assert both and len(both) <= len(salaries) and known.label in {r["id"] for r in both}
-    assert report.console_errors == [] and report.page_errors == [], (report.console_errors, report.page_errors)
+    assert both
+    assert len(both) <= len(salaries)
+    assert known.label in {r["id"] for r in both}
+    assert report.console_errors == [], (report.console_errors, report.page_errors)
+    assert report.page_errors == [], (report.console_errors, report.page_errors)
 
 
 def report_short_ref(source_id: str) -> str:
@@ -400,7 +394,8 @@ def test_explorer_controls_show_keyboard_focus(browser: BrowserSession) -> None:
     focused = page.evaluate("""() => { const el = document.activeElement; const s = getComputedStyle(el);
       return {id: el.id, style: s.outlineStyle, width: parseFloat(s.outlineWidth)}; }""")
     assert focused["id"] == "evidence-filter-source"
-    assert focused["style"] != "none" and focused["width"] >= 2, focused
+    assert focused["style"] != "none", focused
+    assert focused["width"] >= 2, focused
 
 
 def test_without_javascript_the_explorer_table_is_whole(origin: str, browser: BrowserSession) -> None:
@@ -470,4 +465,5 @@ def test_every_card_csv_holds_exactly_the_values_drawn(origin: str, browser: Bro
                     assert cell.lstrip("'") == str(value), (name, column, i, cell, value)
         rows = browser.page.locator(f"#{name}-data table tbody tr").count()
         assert rows == len(data), (name, rows)
-        assert "CC BY 4.0" in card.inner_text() and figures.citation_text(name) in card.inner_text()
+        assert "CC BY 4.0" in card.inner_text()
+        assert figures.citation_text(name) in card.inner_text()

@@ -12,29 +12,37 @@ CORNELL = "Turnover rates in the United States range from 25 percent to over 50 
 
 
 def _challenges() -> pd.DataFrame:
-    return pd.DataFrame({
-        "source_id": ["a", "a", "b", "b", "d"],
-        "record_id": ["r1", "r2", "r3", "r4", "r5"],
-        "item": ["high turnover", "stress", "night shifts", "known for high turnover", "scripts"],
-        "category": ["turnover", "stress", "hours", "turnover", "scripts"],
-        "quote": ["q1", "q2", "q3", "q4", "q5"],
-    })
+    return pd.DataFrame(
+        {
+            "source_id": ["a", "a", "b", "b", "d"],
+            "record_id": ["r1", "r2", "r3", "r4", "r5"],
+            "item": ["high turnover", "stress", "night shifts", "known for high turnover", "scripts"],
+            "category": ["turnover", "stress", "hours", "turnover", "scripts"],
+            "quote": ["q1", "q2", "q3", "q4", "q5"],
+        }
+    )
 
 
 def _turnover() -> pd.DataFrame:
-    return pd.DataFrame({
-        "claim": ["Annual agent turnover in US call centers",
-                  "Total occupational separations rate for customer service representatives"],
-        "low_percent": [25.0, 13.0],
-        "high_percent": [50.0, 13.0],
-        "region": ["United States", "United States"],
-        "year": [2007, 2024],
-        "kind": ["study (press release)", "official projection"],
-        "source": ["Holman, Batt and Holtgrewe (Cornell University)",
-                   "U.S. Bureau of Labor Statistics, Table 1.10, projected 2024-34"],
-        "url": ["https://example.org/a", "https://example.org/b"],
-        "quote": [CORNELL, float("nan")],
-    })
+    return pd.DataFrame(
+        {
+            "claim": [
+                "Annual agent turnover in US call centers",
+                "Total occupational separations rate for customer service representatives",
+            ],
+            "low_percent": [25.0, 13.0],
+            "high_percent": [50.0, 13.0],
+            "region": ["United States", "United States"],
+            "year": [2007, 2024],
+            "kind": ["study (press release)", "official projection"],
+            "source": [
+                "Holman, Batt and Holtgrewe (Cornell University)",
+                "U.S. Bureau of Labor Statistics, Table 1.10, projected 2024-34",
+            ],
+            "url": ["https://example.org/a", "https://example.org/b"],
+            "quote": [CORNELL, float("nan")],
+        }
+    )
 
 
 def test_silent_sources_name_no_challenge() -> None:
@@ -67,8 +75,7 @@ def test_published_rates_with_keys_and_ranges() -> None:
     assert rates["bibkey"].tolist() == ["holman-2007-global-call-center", "bls-separations-2024"]
     assert rates["open_high"].tolist() == [True, False]
     assert rates["single"].tolist() == [False, True]
-    assert rates["reference"].tolist() == ["Holman, Batt and Holtgrewe (2007)",
-                                           "BLS Employment Projections (2024–34)"]
+    assert rates["reference"].tolist() == ["Holman, Batt and Holtgrewe (2007)", "BLS Employment Projections (2024–34)"]
     assert "not a call-center turnover rate" in rates.loc[1, "caveat"]
     assert rates.loc[0, "quote"] == CORNELL
     assert pd.isna(rates.loc[1, "quote"])
@@ -100,8 +107,7 @@ def test_turnover_chart_has_a_row_per_rate_and_one_for_the_sources() -> None:
     assert "“high turnover”: no rate given (2 of 5 articles)" in texts
     # notes under each rate, wrapped at 56 characters a line
     assert "study (press release), 2007: the range across sectors" in texts
-    assert ("official projection, 2024–34: workers leaving the\n"
-            "occupation, not a call-center turnover rate") in texts
+    assert ("official projection, 2024–34: workers leaving the\noccupation, not a call-center turnover rate") in texts
     assert {"25 to over 50%", "13.0%"} <= set(texts)
     # the axis reaches past the open-ended top: 50 + 20% of 50 for the arrow, + 35% for the label
     assert ax.get_xlim() == pytest.approx((0.0, 77.5))

@@ -19,12 +19,15 @@ def test_words_helpers() -> None:
     assert report.join([]) == "none"
     assert report.join(["a"]) == "a"
     assert report.join(["a", "b", "c"], "or") == "a, b or c"
-    assert report.plural(1, "article") == "1 article" and report.plural(2, "category", "categories") == "2 categories"
+    assert report.plural(1, "article") == "1 article"
+    assert report.plural(2, "category", "categories") == "2 categories"
     assert report.of(5, 5, "article") == "all 5 articles"
     assert report.of(0, 5, "article") == "none of the 5 articles"
     assert report.of(2, 5, "article") == "2 of the 5 articles"
     assert report.quoted("x") == "\u201cx\u201d"
-    assert report.hedges("some;may") == "some, may" and report.hedges("") == "" and report.hedges(None) == ""
+    assert report.hedges("some;may") == "some, may"
+    assert report.hedges("") == ""
+    assert report.hedges(None) == ""
     assert report.money(25701.6) == "$25,702"
 
 
@@ -39,20 +42,22 @@ def test_caveats_quote_the_manifest_sentence_for_the_sources_that_have_one() -> 
 
 
 def _salaries() -> pd.DataFrame:
-    return pd.DataFrame({
-        "source_id": [A, A, A, A, B, B],
-        "record_id": ["r1", "r2", "r3", "r4", "r5", "r6"],
-        "role": ["Rep", "Web rep", "Senior rep", "Manager", "Agent", "Agent"],
-        "tier_level": [1, 1, 2, 5, 1, 1],
-        "statistic": ["range", "range", "range", "range", "average", "threshold"],
-        "low_usd": [20_000.0, 15_000.0, 29_000.0, 50_000.0, 32_000.0, 50_000.0],
-        "high_usd": [30_000.0, 35_000.0, 40_000.0, 70_000.0, None, None],
-        "period": ["year"] * 6,
-        "year": pd.array([2007, 2007, 2007, 2007, None, None], dtype="Int64"),
-        "flags": ["", "", "", "", "second-hand;undated", "undated"],
-        "cited_from": [None, None, None, None, "Glassdoor", None],
-        "quote": ["q"] * 6,
-    })
+    return pd.DataFrame(
+        {
+            "source_id": [A, A, A, A, B, B],
+            "record_id": ["r1", "r2", "r3", "r4", "r5", "r6"],
+            "role": ["Rep", "Web rep", "Senior rep", "Manager", "Agent", "Agent"],
+            "tier_level": [1, 1, 2, 5, 1, 1],
+            "statistic": ["range", "range", "range", "range", "average", "threshold"],
+            "low_usd": [20_000.0, 15_000.0, 29_000.0, 50_000.0, 32_000.0, 50_000.0],
+            "high_usd": [30_000.0, 35_000.0, 40_000.0, 70_000.0, None, None],
+            "period": ["year"] * 6,
+            "year": pd.array([2007, 2007, 2007, 2007, None, None], dtype="Int64"),
+            "flags": ["", "", "", "", "second-hand;undated", "undated"],
+            "cited_from": [None, None, None, None, "Glassdoor", None],
+            "quote": ["q"] * 6,
+        }
+    )
 
 
 def test_extremes_state_their_basis() -> None:
@@ -79,14 +84,19 @@ def test_sources_claim_counts_what_each_source_gives() -> None:
 
 
 def _bench() -> pd.DataFrame:
-    return pd.DataFrame({
-        "soc_code": ["43-4051", "43-1011", "11-3012", "11-3131"],
-        "occupation": ["Reps", "Supervisors", "Admin managers", "Training managers"],
-        "tier": ["frontline", "team-lead", "manager", "manager"], "year": [2025] * 4,
-        "p10_annual_usd": [1.0] * 4, "p25_annual_usd": [1.0] * 4,
-        "median_annual_usd": [40_000.0, 60_000.0, 200_000.0, 90_000.0],
-        "p75_annual_usd": [1.0] * 4, "p90_annual_usd": [1.0] * 4,
-    })
+    return pd.DataFrame(
+        {
+            "soc_code": ["43-4051", "43-1011", "11-3012", "11-3131"],
+            "occupation": ["Reps", "Supervisors", "Admin managers", "Training managers"],
+            "tier": ["frontline", "team-lead", "manager", "manager"],
+            "year": [2025] * 4,
+            "p10_annual_usd": [1.0] * 4,
+            "p25_annual_usd": [1.0] * 4,
+            "median_annual_usd": [40_000.0, 60_000.0, 200_000.0, 90_000.0],
+            "p75_annual_usd": [1.0] * 4,
+            "p90_annual_usd": [1.0] * 4,
+        }
+    )
 
 
 def test_proxies_claim_places_each_median_against_the_ranges_it_stands_for() -> None:
@@ -107,12 +117,14 @@ def test_entry_median_claim_says_above_or_below() -> None:
 
 
 def _roles() -> pd.DataFrame:
-    return pd.DataFrame({
-        "source_id": [A, A, B, B, C, C],
-        "record_id": ["a1", "a2", "b1", "b2", "c1", "c2"],
-        "title": ["Supervisor", "Rep I", "supervisors", "Boss", "team lead", "Reps"],
-        "tier": ["team-lead", "frontline", "team-lead", "manager", "team-lead", "frontline"],
-    })
+    return pd.DataFrame(
+        {
+            "source_id": [A, A, B, B, C, C],
+            "record_id": ["a1", "a2", "b1", "b2", "c1", "c2"],
+            "title": ["Supervisor", "Rep I", "supervisors", "Boss", "team lead", "Reps"],
+            "tier": ["team-lead", "frontline", "team-lead", "manager", "team-lead", "frontline"],
+        }
+    )
 
 
 def test_shared_titles_group_plurals_and_grades() -> None:
@@ -121,8 +133,9 @@ def test_shared_titles_group_plurals_and_grades() -> None:
     assert table.loc["team-lead", "shared"] == ["Supervisor"]
     assert table.loc["team-lead", "single_source_titles"] == 1  # team lead
     text = ladder.shared_titles_claim(_roles())
-    assert text.startswith("Two sources or more use the same title only at the front line rung (*reps*) and team "
-                           "lead rung (*supervisor*)")
+    assert text.startswith(
+        "Two sources or more use the same title only at the front line rung (*reps*) and team lead rung (*supervisor*)"
+    )
 
 
 def test_naming_claim_finds_who_names_none_and_who_names_every_rung() -> None:
@@ -132,10 +145,13 @@ def test_naming_claim_finds_who_names_none_and_who_names_every_rung() -> None:
 
 
 def test_schooling_and_compare_words() -> None:
-    asked = pd.DataFrame({"source_id": [A, A], "role": ["x", "y"], "education": ["bachelor's degree", "high school diploma"]})
+    asked = pd.DataFrame(
+        {"source_id": [A, A], "role": ["x", "y"], "education": ["bachelor's degree", "high school diploma"]}
+    )
     assert ladder.schooling_compare(asked, A, "x", "y") == "more"
     assert ladder.schooling_compare(asked, A, "y", "x") == "less"
-    assert ladder.compare_word(2, 1) == "higher" and ladder.compare_word(1, 2) == "lower"
+    assert ladder.compare_word(2, 1) == "higher"
+    assert ladder.compare_word(1, 2) == "lower"
     assert ladder.compare_word(1, 1) == "the same"
     unmatched = pd.DataFrame({"what": ["pay stated, no years found"]})
     assert ladder.matching_claim(unmatched) == "Every statement of years of experience found its pay figure."
@@ -146,14 +162,16 @@ def test_schooling_and_compare_words() -> None:
 
 
 def _benefits() -> pd.DataFrame:
-    return pd.DataFrame({
-        "source_id": [A, A, B, B, C],
-        "record_id": ["b1", "b2", "b3", "b4", "b5"],
-        "item": ["raises", "tuition", "health", "promotion", "raises"],
-        "category": ["pay", "education", "health", "advancement", "pay"],
-        "hedge": ["", "some", "often", "", "can"],
-        "quote": ["q1", "earn $60 million in scholarships", "q3", "q4", "q5"],
-    })
+    return pd.DataFrame(
+        {
+            "source_id": [A, A, B, B, C],
+            "record_id": ["b1", "b2", "b3", "b4", "b5"],
+            "item": ["raises", "tuition", "health", "promotion", "raises"],
+            "category": ["pay", "education", "health", "advancement", "pay"],
+            "hedge": ["", "some", "often", "", "can"],
+            "quote": ["q1", "earn $60 million in scholarships", "q3", "q4", "q5"],
+        }
+    )
 
 
 def test_ranking_and_coverage_claims_count_articles() -> None:
@@ -161,8 +179,10 @@ def test_ranking_and_coverage_claims_count_articles() -> None:
     assert text.startswith("The most-named benefit category is *pay*, named by 2 of the 3 articles, followed by")
     assert "*advancement*, *education* and *health* (1 article)" in text
     coverage = matrices.coverage_claim(_benefits(), [*ORDER, "cedric-career-graph"], "benefit")
-    assert coverage == ("The 5 records fall into 4 categories and come from 3 of the 4 articles. "
-                        "{cite:t}`cedric-career-graph` names no benefit at all.")
+    assert coverage == (
+        "The 5 records fall into 4 categories and come from 3 of the 4 articles. "
+        "{cite:t}`cedric-career-graph` names no benefit at all."
+    )
 
 
 def test_wording_table_shows_each_sentence_once_with_its_hedges() -> None:
@@ -173,10 +193,12 @@ def test_wording_table_shows_each_sentence_once_with_its_hedges() -> None:
 
 def test_employer_paid_claim_keeps_each_sources_hedge() -> None:
     text = benefits.employer_paid_claim(_benefits(), ORDER)
-    assert text == ("health: {cite:t}`job-details-guide` (*often*); "
-                    "education: {cite:t}`exploring-careers-2007` (*some*).")
+    assert text == (
+        "health: {cite:t}`job-details-guide` (*often*); education: {cite:t}`exploring-careers-2007` (*some*)."
+    )
     kinds = benefits.kinds_claim(_benefits(), ORDER)
-    assert kinds.startswith("All 3 articles name a prospect") and "2 of the 3 articles name a benefit an employer" in kinds
+    assert kinds.startswith("All 3 articles name a prospect")
+    assert "2 of the 3 articles name a benefit an employer" in kinds
 
 
 def test_sums_claim_ignores_pay_figures() -> None:
@@ -199,31 +221,37 @@ def test_rate_claim_and_dated_words() -> None:
 
 def _conditions() -> pd.DataFrame:
     num = "Float64"
-    return pd.DataFrame({
-        "source_id": [B, C, B, B, B],
-        "record_id": ["c1", "c2", "c3", "c4", "c5"],
-        "aspect": ["opening-hours", "opening-hours", "shift-length", "schedule", "overtime"],
-        "value": ["24/7", "non-stop", "4-8 hours", "nights", "overtime pay"],
-        "low": pd.array([None, None, 4, None, None], dtype=num),
-        "high": pd.array([None, None, 8, None, None], dtype=num),
-        "unit": [None, None, "hours", None, None],
-        "hours_per_day": pd.array([24, None, None, None, None], dtype=num),
-        "days_per_week": pd.array([7, None, None, None, None], dtype=num),
-        "hedge": ["typically", "", "typically", "may", "many"],
-        "quote": ["open 24/7", "run non-stop", "4-8 hours", "nights, weekends and holidays", "overtime"],
-    })
+    return pd.DataFrame(
+        {
+            "source_id": [B, C, B, B, B],
+            "record_id": ["c1", "c2", "c3", "c4", "c5"],
+            "aspect": ["opening-hours", "opening-hours", "shift-length", "schedule", "overtime"],
+            "value": ["24/7", "non-stop", "4-8 hours", "nights", "overtime pay"],
+            "low": pd.array([None, None, 4, None, None], dtype=num),
+            "high": pd.array([None, None, 8, None, None], dtype=num),
+            "unit": [None, None, "hours", None, None],
+            "hours_per_day": pd.array([24, None, None, None, None], dtype=num),
+            "days_per_week": pd.array([7, None, None, None, None], dtype=num),
+            "hedge": ["typically", "", "typically", "may", "many"],
+            "quote": ["open 24/7", "run non-stop", "4-8 hours", "nights, weekends and holidays", "overtime"],
+        }
+    )
 
 
 def test_condition_claims() -> None:
     cond = _conditions()
     assert conditions.aspect_claim(cond, "overtime", ORDER) == (
-        "Only 1 of the 3 articles speaks of overtime {cite:p}`job-details-guide`, with the hedge *many*.")
+        "Only 1 of the 3 articles speaks of overtime {cite:p}`job-details-guide`, with the hedge *many*."
+    )
     assert conditions.aspect_claim(cond, "dress-code", ORDER) == "No article speaks of dress code."
     assert conditions.clock_claim(cond, ORDER).startswith(
         "2 of the 3 articles say call centers never close {cite:p}`job-details-guide,career-advancement-guide`: "
-        "{cite:t}`job-details-guide` gives 24 hours a day, 7 days a week (*typically*)")
-    assert conditions.shift_claim(cond, ORDER) == ("Only 1 of the 3 articles gives a shift length: *typically* "
-                                                   "4–8 hours {cite:p}`job-details-guide`. No article gives hours per week.")
+        "{cite:t}`job-details-guide` gives 24 hours a day, 7 days a week (*typically*)"
+    )
+    assert conditions.shift_claim(cond, ORDER) == (
+        "Only 1 of the 3 articles gives a shift length: *typically* "
+        "4–8 hours {cite:p}`job-details-guide`. No article gives hours per week."
+    )
     # only B names all three unsocial times; the round-the-clock sources are B and C: not the same
     # (ties in the matrices are broken alphabetically: overtime, schedule, shift length)
     assert conditions.schedule_claim(cond, ORDER).startswith("1 of the 3 articles name nights, weekends and holidays")
@@ -231,37 +259,57 @@ def test_condition_claims() -> None:
 
 def test_lopsided_claim_finds_the_dominant_source() -> None:
     text = conditions.lopsided_claim(_conditions(), ORDER)
-    assert text.startswith("{cite:t}`job-details-guide` speaks of all 4 aspects and supplies 80% of the 5 "
-                           "condition records; 3 aspects (overtime, schedule and shift length) rest on it alone.")
+    assert text.startswith(
+        "{cite:t}`job-details-guide` speaks of all 4 aspects and supplies 80% of the 5 "
+        "condition records; 3 aspects (overtime, schedule and shift length) rest on it alone."
+    )
 
 
 # --- agreement -------------------------------------------------------------------------------------
 
 
 def test_schooling_and_experience_against_the_bls() -> None:
-    edu = pd.DataFrame({"source_id": [A, B, C], "record_id": ["e1", "e2", "e3"], "role": ["x", "y", "z"],
-                        "education": ["high-school", "college-degree", "none"], "necessity": [None] * 3,
-                        "hedge": ["", "some;may", ""], "quote": ["q"] * 3})
+    edu = pd.DataFrame(
+        {
+            "source_id": [A, B, C],
+            "record_id": ["e1", "e2", "e3"],
+            "role": ["x", "y", "z"],
+            "education": ["high-school", "college-degree", "none"],
+            "necessity": [None] * 3,
+            "hedge": ["", "some;may", ""],
+            "quote": ["q"] * 3,
+        }
+    )
     projection = pd.Series({"typical_entry_education": "High school diploma or equivalent", "work_experience": "None"})
     text = agreement.schooling_claim(edu, projection)
     assert "2 sources {cite:p}`exploring-careers-2007,career-advancement-guide` ask no more" in text
     assert text.endswith("more is asked by {cite:t}`job-details-guide` a college degree (*some, may*).")
-    requirements = pd.DataFrame({"source_id": [A], "role": ["Rep"], "tier": ["frontline"],
-                                 "years_min": [0.0], "years_max": [3.0]})
+    requirements = pd.DataFrame(
+        {"source_id": [A], "role": ["Rep"], "tier": ["frontline"], "years_min": [0.0], "years_max": [3.0]}
+    )
     assert "ask more: Rep, 0–3 years" in agreement.experience_claim(requirements, projection)
-    assert agreement.inside(5, 1, 10) == "inside" and agreement.inside(0, 1, 10) == "below"
+    assert agreement.inside(5, 1, 10) == "inside"
+    assert agreement.inside(0, 1, 10) == "below"
 
 
 def test_outlook_claim_reads_the_direction() -> None:
-    projections = pd.DataFrame({"soc_code": ["43-4051"], "change_percent": [-5.0], "employment_2024_thousands": [100.0],
-                                "employment_2034_thousands": [95.0], "annual_openings_thousands": [10.0]})
+    projections = pd.DataFrame(
+        {
+            "soc_code": ["43-4051"],
+            "change_percent": [-5.0],
+            "employment_2024_thousands": [100.0],
+            "employment_2034_thousands": [95.0],
+            "annual_openings_thousands": [10.0],
+        }
+    )
     oews = pd.DataFrame({"soc_code": ["43-4051"] * 2, "year": [2020, 2025], "employment": [100, 90]})
     text = agreement.outlook_claim(projections, oews)
     assert "to fall by 5.0 percent from 2024 to 2034" in text
     assert "counted 90 such jobs in May 2025, 10% fewer than the 100 of May 2020" in text
     assert "replace a worker who leaves" in text
     grow = agreement.outlook_claim(projections.assign(change_percent=[3.0]), oews)
-    assert "to grow by 3.0 percent" in grow and "replace" not in grow
+    assert "to grow by 3.0 percent" in grow
+    assert "replace" not in grow
 
 
 # --- the evidence base ----------------------------------------------------------------------------
@@ -269,7 +317,10 @@ def test_outlook_claim_reads_the_direction() -> None:
 
 def test_metadata_and_undated_share() -> None:
     corpus = sources.load_all()
-    assert sources.metadata_claim(corpus) == "1 of the 5 texts states a publication date and 1 of the 5 texts names an author"
+    assert (
+        sources.metadata_claim(corpus)
+        == "1 of the 5 texts states a publication date and 1 of the 5 texts names an author"
+    )
     records = [evidence.Record(A, "r", "role", {}, (), "", "q"), evidence.Record(B, "s", "role", {}, (), "", "q")]
     assert evidence.undated_share(records, corpus) == (1, 2)
 
@@ -284,8 +335,9 @@ def test_every_record_kind_reaches_a_chapter_table(kind: str) -> None:
         "benefit": lambda: matrices.wording_table(evidence.load_table("benefits"), "x"),
         "challenge": lambda: matrices.wording_table(evidence.load_table("challenges"), "x"),
         "metric": lambda: conditions.metric_table(evidence.load_table("metrics"), sources.source_ids()),
-        "condition": lambda: conditions.aspect_table(evidence.load_table("conditions"),
-                                                     tuple(conditions.ASPECT_LABELS), sources.source_ids()),
+        "condition": lambda: conditions.aspect_table(
+            evidence.load_table("conditions"), tuple(conditions.ASPECT_LABELS), sources.source_ids()
+        ),
     }[kind]()
     assert len(shown) > 0
 
@@ -295,15 +347,17 @@ def test_every_record_kind_reaches_a_chapter_table(kind: str) -> None:
 
 def test_a_matrix_of_many_sources_groups_the_smallest_into_one_column() -> None:
     ids = [f"s{i}" for i in range(12)]
-    table = pd.DataFrame({"source_id": [*ids, "s3", "s3", "s7"], "record_id": [f"r{i}" for i in range(15)],
-                          "category": ["pay"] * 15})
+    table = pd.DataFrame(
+        {"source_id": [*ids, "s3", "s3", "s7"], "record_id": [f"r{i}" for i in range(15)], "category": ["pay"] * 15}
+    )
     data = matrices.matrix_data(table, ids, cap=4)
     # s3 (3 records), s7 (2), then s0 (1, first in manifest order) keep a column; 9 sources share one
     assert list(data["source_id"]) == ["s0", "s3", "s7", matrices.OTHERS]
     others = data[data["source_id"] == matrices.OTHERS].iloc[0]
     assert (others["sources"], others["records"]) == (9, 9)
     assert others["claimed_by"].split(";")[0] == "s1"
-    assert matrices.credited(data)[:3] == ["s0", "s3", "s7"] and len(matrices.credited(data)) == 12
+    assert matrices.credited(data)[:3] == ["s0", "s3", "s7"]
+    assert len(matrices.credited(data)) == 12
 
 
 def test_a_pay_chart_of_many_sources_keeps_the_ones_with_most_figures() -> None:

@@ -14,22 +14,52 @@ ORDER = ["a", "b", "c", "d"]
 
 def _conditions() -> pd.DataFrame:
     num = "Float64"
-    return pd.DataFrame({
-        "source_id": pd.array(["b", "a", "c", "a", "b", "c", "d"], dtype="string"),
-        "record_id": pd.array([f"r{i}" for i in range(1, 8)], dtype="string"),
-        "aspect": pd.array(["opening-hours", "opening-hours", "opening-hours", "shift-length",
-                            "shift-length", "schedule", "training-duration"], dtype="string"),
-        "value": pd.array(["open all hours", "open 24/7", "open 9 to 5", "6-10 hours", "5 hours",
-                           "nights and weekends", "a few days"], dtype="string"),
-        "low": pd.array([None, None, None, 6, 5, None, None], dtype=num),
-        "high": pd.array([None, None, None, 10, None, None, None], dtype=num),
-        "hours_per_day": pd.array([None, 24, 8, None, None, None, None], dtype=num),
-        "days_per_week": pd.array([None, 7, 5, None, None, None, None], dtype=num),
-        "quote": pd.array(["We run Non-Stop.", "Open 24/7.", "Open 8 hours, 5 days.",
-                           "Shifts of 6 to 10 hours.", "Shifts of 5 hours.",
-                           "You work Nights and weekends; open 24/7.", "Training takes a few days."],
-                          dtype="string"),
-    })
+    return pd.DataFrame(
+        {
+            "source_id": pd.array(["b", "a", "c", "a", "b", "c", "d"], dtype="string"),
+            "record_id": pd.array([f"r{i}" for i in range(1, 8)], dtype="string"),
+            "aspect": pd.array(
+                [
+                    "opening-hours",
+                    "opening-hours",
+                    "opening-hours",
+                    "shift-length",
+                    "shift-length",
+                    "schedule",
+                    "training-duration",
+                ],
+                dtype="string",
+            ),
+            "value": pd.array(
+                [
+                    "open all hours",
+                    "open 24/7",
+                    "open 9 to 5",
+                    "6-10 hours",
+                    "5 hours",
+                    "nights and weekends",
+                    "a few days",
+                ],
+                dtype="string",
+            ),
+            "low": pd.array([None, None, None, 6, 5, None, None], dtype=num),
+            "high": pd.array([None, None, None, 10, None, None, None], dtype=num),
+            "hours_per_day": pd.array([None, 24, 8, None, None, None, None], dtype=num),
+            "days_per_week": pd.array([None, 7, 5, None, None, None, None], dtype=num),
+            "quote": pd.array(
+                [
+                    "We run Non-Stop.",
+                    "Open 24/7.",
+                    "Open 8 hours, 5 days.",
+                    "Shifts of 6 to 10 hours.",
+                    "Shifts of 5 hours.",
+                    "You work Nights and weekends; open 24/7.",
+                    "Training takes a few days.",
+                ],
+                dtype="string",
+            ),
+        }
+    )
 
 
 def test_round_the_clock_counts_numbers_or_words_in_opening_hours_only() -> None:
@@ -84,8 +114,7 @@ def test_named_by_counts_and_cites_in_column_order() -> None:
 
 
 def test_items_named_searches_only_the_aspect_of_each_group() -> None:
-    groups = {"schedule": {"nights": r"nights", "open": r"24/7"},
-              "opening-hours": {"open": r"24/7"}}
+    groups = {"schedule": {"nights": r"nights", "open": r"24/7"}, "opening-hours": {"open": r"24/7"}}
     table = conditions.items_named(_conditions(), groups, ORDER)
     assert table.to_dict("records") == [
         {"Aspect": "Schedule", "Item": "nights", "Sources": 1, "Named by": ["c"]},
@@ -95,42 +124,61 @@ def test_items_named_searches_only_the_aspect_of_each_group() -> None:
 
 
 def test_single_source_and_coverage_of_a_presence_matrix() -> None:
-    counts = pd.DataFrame({"a": [2, 0, 1], "b": [1, 0, 0], "c": [0, 3, 0]},
-                          index=pd.Index(["pay", "hours", "dress"], name="aspect"))
+    counts = pd.DataFrame(
+        {"a": [2, 0, 1], "b": [1, 0, 0], "c": [0, 3, 0]}, index=pd.Index(["pay", "hours", "dress"], name="aspect")
+    )
     assert conditions.single_source(counts).to_dict("records") == [
-        {"key": "hours", "source_id": "c"}, {"key": "dress", "source_id": "a"}]
+        {"key": "hours", "source_id": "c"},
+        {"key": "dress", "source_id": "a"},
+    ]
     assert conditions.coverage(counts).to_dict() == {"a": 2, "b": 1, "c": 1}
 
 
 def test_aspect_table_follows_aspect_then_source_order() -> None:
     table = conditions.aspect_table(_conditions(), ("shift-length", "opening-hours"), ORDER)
-    assert table.columns.tolist() == ["Aspect", "source_id", "What the source says", "Hedge", "In its own words",
-                                     "record_id"]
+    assert table.columns.tolist() == [
+        "Aspect",
+        "source_id",
+        "What the source says",
+        "Hedge",
+        "In its own words",
+        "record_id",
+    ]
     assert list(zip(table["Aspect"], table["source_id"], strict=True)) == [
-        ("Shift length", "a"), ("Shift length", "b"),
-        ("Opening hours", "a"), ("Opening hours", "b"), ("Opening hours", "c")]
+        ("Shift length", "a"),
+        ("Shift length", "b"),
+        ("Opening hours", "a"),
+        ("Opening hours", "b"),
+        ("Opening hours", "c"),
+    ]
     assert table.loc[0, "In its own words"] == "\u201cShifts of 6 to 10 hours.\u201d"
 
 
 def _metrics() -> pd.DataFrame:
-    return pd.DataFrame({
-        "source_id": pd.array(["b", "b", "a", "c"], dtype="string"),
-        "record_id": pd.array(["m1", "m2", "m3", "m4"], dtype="string"),
-        "metric": pd.array(["sales goals", "call duration", "being helpful", "CSAT"], dtype="string"),
-        "category": pd.array(["sales", "handle-time", "service-quality", "satisfaction"], dtype="string"),
-        "quote": pd.array(["Key Performance Indicators like call duration and sales goals.",
-                           "Key Performance Indicators like call duration and sales goals.",
-                           "Management watches how helpful you are.",
-                           "You must meet performance metrics such as CSAT."], dtype="string"),
-    })
+    return pd.DataFrame(
+        {
+            "source_id": pd.array(["b", "b", "a", "c"], dtype="string"),
+            "record_id": pd.array(["m1", "m2", "m3", "m4"], dtype="string"),
+            "metric": pd.array(["sales goals", "call duration", "being helpful", "CSAT"], dtype="string"),
+            "category": pd.array(["sales", "handle-time", "service-quality", "satisfaction"], dtype="string"),
+            "quote": pd.array(
+                [
+                    "Key Performance Indicators like call duration and sales goals.",
+                    "Key Performance Indicators like call duration and sales goals.",
+                    "Management watches how helpful you are.",
+                    "You must meet performance metrics such as CSAT.",
+                ],
+                dtype="string",
+            ),
+        }
+    )
 
 
 def test_metric_table_orders_by_source_then_category_and_labels_categories() -> None:
     table = conditions.metric_table(_metrics(), ORDER)
     assert table["source_id"].tolist() == ["a", "b", "b", "c"]
     # within b, handle time comes before sales in the category order
-    assert table["Category"].tolist() == ["Service quality", "Handle time", "Sales",
-                                          "Customer satisfaction"]
+    assert table["Category"].tolist() == ["Service quality", "Handle time", "Sales", "Customer satisfaction"]
     assert table.loc[1, "Metric (as the source puts it)"] == "call duration"
 
 

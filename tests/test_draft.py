@@ -17,35 +17,68 @@ import yaml
 from analysis import draft, evidence, paths, scan, sources
 
 FIXTURE = Path(__file__).parent / "fixtures" / "pay-page.txt"
-HOSTILE = ('=HYPERLINK("https://example.com/apply", "Apply for $20 an hour") '
-           '<script>alert("Earn a $5,000 bonus")</script>')
+HOSTILE = (
+    '=HYPERLINK("https://example.com/apply", "Apply for $20 an hour") <script>alert("Earn a $5,000 bonus")</script>'
+)
 SHIFTS = "Agents typically work 8-hour shifts, and training lasts two weeks."
 
 # (figure as written, kind, fields the record must have, quote)
 EXPECTED: list[tuple[str, str, dict[str, Any], str]] = [
-    ("$36,500", "salary", {"role": "Customer Service Representative", "statistic": "average",
-                           "low_usd": 36500, "period": "year"},
-     "Customer Service Representative | $36,500"),
-    ("$48,000", "salary", {"role": "Team Lead", "statistic": "average", "low_usd": 48000,
-                           "period": "year"}, "| Team Lead | $48,000 |"),
-    ("$52,300", "salary", {"role": "Quality Analyst", "statistic": "average", "low_usd": 52300,
-                           "period": "year"}, "Quality Analyst | $52,300"),
-    ("$18.50 an hour", "salary", {"role": "Entry-level agents", "statistic": "threshold",
-                                  "low_usd": 18.5, "period": "hour"},
-     "Entry-level agents usually start at $18.50 an hour."),
-    ("£24,000–£28,000", "salary", {"role": "customer service advisors", "statistic": "range",
-                                   "low_usd": 24000, "high_usd": 28000, "period": "year"},
-     "In London, customer service advisors earn £24,000–£28,000 per annum."),
-    ("$40,000 and $55,000", "salary", {"role": "Supervisors", "statistic": "range",
-                                       "low_usd": 40000, "high_usd": 55000, "period": "year"},
-     "Supervisors are paid between $40,000 and $55,000 a year, depending on the site."),
-    ("2-3 years", "requirement", {"requirement": "experience", "years_min": 2, "years_max": 3,
-                                  "role": draft.TODO_ROLE},
-     "Most employers ask for 2-3 years of experience in customer service."),
-    ("8-hour", "condition", {"aspect": "shift-length", "value": "8-hour shifts", "low": 8,
-                             "unit": "hours"}, SHIFTS),
-    ("two weeks", "condition", {"aspect": "training-duration", "value": "two weeks", "low": 2,
-                                "unit": "weeks"}, SHIFTS),
+    (
+        "$36,500",
+        "salary",
+        {"role": "Customer Service Representative", "statistic": "average", "low_usd": 36500, "period": "year"},
+        "Customer Service Representative | $36,500",
+    ),
+    (
+        "$48,000",
+        "salary",
+        {"role": "Team Lead", "statistic": "average", "low_usd": 48000, "period": "year"},
+        "| Team Lead | $48,000 |",
+    ),
+    (
+        "$52,300",
+        "salary",
+        {"role": "Quality Analyst", "statistic": "average", "low_usd": 52300, "period": "year"},
+        "Quality Analyst | $52,300",
+    ),
+    (
+        "$18.50 an hour",
+        "salary",
+        {"role": "Entry-level agents", "statistic": "threshold", "low_usd": 18.5, "period": "hour"},
+        "Entry-level agents usually start at $18.50 an hour.",
+    ),
+    (
+        "£24,000–£28,000",
+        "salary",
+        {
+            "role": "customer service advisors",
+            "statistic": "range",
+            "low_usd": 24000,
+            "high_usd": 28000,
+            "period": "year",
+        },
+        "In London, customer service advisors earn £24,000–£28,000 per annum.",
+    ),
+    (
+        "$40,000 and $55,000",
+        "salary",
+        {"role": "Supervisors", "statistic": "range", "low_usd": 40000, "high_usd": 55000, "period": "year"},
+        "Supervisors are paid between $40,000 and $55,000 a year, depending on the site.",
+    ),
+    (
+        "2-3 years",
+        "requirement",
+        {"requirement": "experience", "years_min": 2, "years_max": 3, "role": draft.TODO_ROLE},
+        "Most employers ask for 2-3 years of experience in customer service.",
+    ),
+    ("8-hour", "condition", {"aspect": "shift-length", "value": "8-hour shifts", "low": 8, "unit": "hours"}, SHIFTS),
+    (
+        "two weeks",
+        "condition",
+        {"aspect": "training-duration", "value": "two weeks", "low": 2, "unit": "weeks"},
+        SHIFTS,
+    ),
     ("$20 an hour", "salary", {"role": draft.TODO_ROLE, "low_usd": 20, "period": "hour"}, HOSTILE),
     ("$5,000", "salary", {"role": draft.TODO_ROLE, "low_usd": 5000}, HOSTILE),
 ]
@@ -59,12 +92,12 @@ def _draft(tmp_path: Path, *extra: str) -> tuple[int, Path]:
 def _records(path: Path) -> list[dict[str, Any]]:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(doc) == {"source_id", "records", "exclusions"}
-    assert doc["source_id"] == "pay-page" and doc["exclusions"] == []
+    assert doc["source_id"] == "pay-page"
+    assert doc["exclusions"] == []
     return doc["records"]
 
 
-def test_every_scanner_figure_becomes_exactly_one_record(tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_scanner_figure_becomes_exactly_one_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = _draft(tmp_path)
     assert code == 0
     assert capsys.readouterr().out == f"wrote 11 draft records for pay-page to {out}\n"
@@ -73,11 +106,12 @@ def test_every_scanner_figure_becomes_exactly_one_record(tmp_path: Path,
     records = _records(out)
     assert [f.text for f in figures] == [e[0] for e in EXPECTED]
     assert len(records) == len(figures) == len(EXPECTED)
-    for record, figure, (written, kind, fields, quote) in zip(records, figures, EXPECTED):
+    for record, (written, kind, fields, quote) in zip(records, EXPECTED, strict=True):
         assert record["kind"] == kind, written
         assert {k: record.get(k) for k in fields} == fields, written
         assert record["quote"] == quote
-        assert quote in text and written in quote
+        assert quote in text
+        assert written in quote
         assert record["status"] == "draft"
         if kind in ("salary", "requirement"):
             assert record["tier"] == "unspecified"
@@ -88,7 +122,8 @@ def test_notes_say_what_a_person_must_decide(tmp_path: Path) -> None:
     _, out = _draft(tmp_path)
     by_quote = {r["quote"]: r for r in _records(out)}
     pounds = by_quote["In London, customer service advisors earn £24,000–£28,000 per annum."]
-    assert "GBP" in pounds["note"] and "not converted" in pounds["note"]
+    assert "GBP" in pounds["note"]
+    assert "not converted" in pounds["note"]
     assert "choose the tier" in pounds["note"]
     table_row = by_quote["| Team Lead | $48,000 |"]  # the cells alone are too short a quote
     assert "'year' guessed from the size" in table_row["note"]
@@ -104,12 +139,12 @@ def test_the_file_is_valid_yaml_that_round_trips(tmp_path: Path) -> None:
     expected = draft.draft_document("pay-page", FIXTURE.read_text(encoding="utf-8"))
     assert doc == expected
     assert yaml.safe_load(draft.dump(doc, "again")) == doc
-    assert "=HYPERLINK(" in text and "<script>" in text  # kept verbatim, in quoted scalars
+    assert "=HYPERLINK(" in text
+    assert "<script>" in text
     assert text.startswith("# Draft evidence records for pay-page")
 
 
-def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "pay-page.draft.yaml"
     out.write_text("hand-edited: true\n", encoding="utf-8")
     before = hashlib.sha256(out.read_bytes()).hexdigest()
@@ -131,8 +166,21 @@ def test_drafted_records_pass_the_validator_once_status_is_removed(tmp_path: Pat
     with manifest.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(sources.MANIFEST_COLUMNS)
-        writer.writerow(["pay-page", FIXTURE.name, hashlib.sha256(FIXTURE.read_bytes()).hexdigest(),
-                         "Call Center Pay Guide", "", "", "", "", "", "", ""])
+        writer.writerow(
+            [
+                "pay-page",
+                FIXTURE.name,
+                hashlib.sha256(FIXTURE.read_bytes()).hexdigest(),
+                "Call Center Pay Guide",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ]
+        )
     source_id, text, published = draft.read_text(raw_dir / FIXTURE.name, manifest=manifest)
     assert source_id == "pay-page"
     document = draft.draft_document(source_id, text, published)
@@ -145,7 +193,8 @@ def test_drafted_records_pass_the_validator_once_status_is_removed(tmp_path: Pat
     found = evidence.validate_all(folder, corpus)
     # Only the pound range is refused: low_usd and high_usd are U.S. dollars, and the draft never
     # converts a currency (its note says so), so a person must decide what to record.
-    assert len(found.errors) == 1 and "salary-24000-28000" in found.errors[0], found.errors
+    assert len(found.errors) == 1, found.errors
+    assert "salary-24000-28000" in found.errors[0], found.errors
     assert "not a figure of the quote" in found.errors[0]
     assert len(found.records) == len(EXPECTED) - 1
 
@@ -162,10 +211,10 @@ def test_the_five_sources_draft_into_records_the_validator_accepts() -> None:
 def test_a_second_hand_average_is_flagged_and_dated_by_the_manifest() -> None:
     text = sources.load_all()["job-details-guide"].text
     glassdoor = draft.draft_records(text)[0]
-    assert glassdoor["quote"] == ("According to Glassdoor, the average annual salary for a call "
-                                  "center representative in the US is $32,000.")
-    assert (glassdoor["statistic"], glassdoor["low_usd"], glassdoor["cited_from"]) == (
-        "average", 32000, "Glassdoor")
+    assert glassdoor["quote"] == (
+        "According to Glassdoor, the average annual salary for a call center representative in the US is $32,000."
+    )
+    assert (glassdoor["statistic"], glassdoor["low_usd"], glassdoor["cited_from"]) == ("average", 32000, "Glassdoor")
     assert glassdoor["flags"] == ["undated", "second-hand"]
     dated = draft.draft_records("Agents earn $30,000 a year.", published="2007-08-20")[0]
     assert (dated["year"], dated["year_basis"]) == (2007, "publication date")
@@ -176,7 +225,8 @@ def test_other_periods_and_currencies_are_stated_never_converted() -> None:
     assert len(monthly) == 1
     record = monthly[0]
     assert (record["low_usd"], record["period"]) == (1800, "month")
-    assert "one month" in record["note"] and "EUR" in record["note"]
+    assert "one month" in record["note"]
+    assert "EUR" in record["note"]
     assert "not converted" in record["note"]
     assert "not a figure of the quote" in record["note"]  # euros are not U.S. dollars
     errors = evidence.record_problems({k: v for k, v in record.items() if k != "status"}, None)
@@ -187,8 +237,10 @@ def test_other_periods_and_currencies_are_stated_never_converted() -> None:
 
 
 def test_quotes_are_whole_sentences_within_their_line() -> None:
-    text = ("Pay is set by the U.S. office. Agents earn $15 an hour, e.g. in Ohio. Leads earn more.\n"
-            "- Supervisors earn $60,000 a year\n")
+    text = (
+        "Pay is set by the U.S. office. Agents earn $15 an hour, e.g. in Ohio. Leads earn more.\n"
+        "- Supervisors earn $60,000 a year\n"
+    )
     records = draft.draft_records(text)
     assert [r["quote"] for r in records] == [
         "Agents earn $15 an hour, e.g. in Ohio.",
@@ -208,8 +260,9 @@ def test_the_source_id_comes_from_the_manifest_the_option_or_the_file_name(tmp_p
         draft.read_text(new, "New Source")
 
 
-def test_the_default_output_is_the_evidence_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_default_output_is_the_evidence_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(paths, "EVIDENCE", tmp_path)
     assert draft.main([str(FIXTURE), "--source-id", "pay-page"]) == 0
     assert (tmp_path / "pay-page.draft.yaml").is_file()
@@ -217,7 +270,8 @@ def test_the_default_output_is_the_evidence_folder(tmp_path: Path, monkeypatch: 
 
 
 def test_a_file_that_is_not_utf8_is_refused_and_nothing_is_written(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Agents earn £24,000 a year.\n".encode("latin-1"))
     out = tmp_path / "out.yaml"

@@ -19,13 +19,24 @@ from analysis import evidence, paths, schema, sources
 
 SRC = "exploring-careers-2007"
 GOOD: dict[str, Any] = {
-    "id": "salary-csr-1", "kind": "salary", "role": "Customer Service Representative I",
-    "tier": "frontline", "statistic": "range", "low_usd": 25702, "high_usd": 33661,
-    "period": "year", "year": 2007, "year_basis": "publication date",
+    "id": "salary-csr-1",
+    "kind": "salary",
+    "role": "Customer Service Representative I",
+    "tier": "frontline",
+    "statistic": "range",
+    "low_usd": 25702,
+    "high_usd": 33661,
+    "period": "year",
+    "year": 2007,
+    "year_basis": "publication date",
     "quote": "A Customer Service Representative I position generally pays between $25,702 and $33,661.",
 }
 BENEFIT: dict[str, Any] = {
-    "id": "benefit-scholarships", "kind": "benefit", "item": "scholarships", "category": "education", "hedge": [],
+    "id": "benefit-scholarships",
+    "kind": "benefit",
+    "item": "scholarships",
+    "category": "education",
+    "hedge": [],
     "quote": "Wegman's grocery store chains have given away more than $60 million in scholarships to their employees.",
 }
 
@@ -35,8 +46,13 @@ def _corpus(*ids: str) -> dict[str, sources.Source]:
     return {i: everything[i] for i in (ids or (SRC,))}
 
 
-def _write(folder: Path, records: list[dict[str, Any]], source_id: str = SRC,
-           exclusions: list[dict[str, str]] | None = None, **top: Any) -> Path:
+def _write(
+    folder: Path,
+    records: list[dict[str, Any]],
+    source_id: str = SRC,
+    exclusions: list[dict[str, str]] | None = None,
+    **top: Any,
+) -> Path:
     folder.mkdir(exist_ok=True)
     path = folder / f"{source_id}.yaml"
     doc = {"source_id": source_id, "records": records, "exclusions": exclusions or [], **top}
@@ -71,8 +87,10 @@ def test_a_good_record_passes_and_renders(tmp_path: Path) -> None:
     ("change", "problem"),
     [
         ({"low_usd": 25703}, "low_usd 25703, high_usd 33661: not a figure of the quote at the position"),
-        ({"quote": "A Customer Service Representative I position pays between $25,702 and $33,661."},
-         "quote not found verbatim in 001_b80e5bbb66c0fd4d.txt"),
+        (
+            {"quote": "A Customer Service Representative I position pays between $25,702 and $33,661."},
+            "quote not found verbatim in 001_b80e5bbb66c0fd4d.txt",
+        ),
         ({"low_usd": 33661, "high_usd": 25702}, "low_usd 33661 is greater than high_usd 25702"),
         ({"low_usd": -25702}, "low_usd must not be negative"),
         ({"low_usd": "25,702"}, "low_usd must be a number (got '25,702')"),
@@ -94,8 +112,7 @@ def test_a_good_record_passes_and_renders(tmp_path: Path) -> None:
         ({"flags": ["second-hand"]}, "flag second-hand and cited_from go together"),
     ],
 )
-def test_bad_record_is_rejected_naming_file_and_record(tmp_path: Path, change: dict[str, Any],
-                                                       problem: str) -> None:
+def test_bad_record_is_rejected_naming_file_and_record(tmp_path: Path, change: dict[str, Any], problem: str) -> None:
     errors = _errors(tmp_path, [{**GOOD, **change}])
     label = f"{change.get('id', GOOD['id'])!r} (#1)"
     assert len(errors) == 1, errors
@@ -107,10 +124,13 @@ def test_bad_record_is_rejected_naming_file_and_record(tmp_path: Path, change: d
 def test_a_number_must_be_the_figure_at_its_position_not_any_number_of_the_quote(tmp_path: Path) -> None:
     # The quote's other figure as the low end, and the two ends swapped into a single average:
     # both numbers are in the quote, neither is the figure in that position.
-    errors = _errors(tmp_path, [
-        {**GOOD, "id": "a", "low_usd": 33661, "high_usd": None, "statistic": "average"},
-        {**GOOD, "id": "b", "low_usd": 25702, "high_usd": None, "statistic": "threshold"},
-    ])
+    errors = _errors(
+        tmp_path,
+        [
+            {**GOOD, "id": "a", "low_usd": 33661, "high_usd": None, "statistic": "average"},
+            {**GOOD, "id": "b", "low_usd": 25702, "high_usd": None, "statistic": "threshold"},
+        ],
+    )
     assert len(errors) == 2, errors
     assert all("not a figure of the quote at the position the field names" in e for e in errors)
 
@@ -131,14 +151,24 @@ def test_two_claims_of_one_sentence_are_not_duplicates(tmp_path: Path) -> None:
 def test_unknown_source_id(tmp_path: Path) -> None:
     errors = _errors(tmp_path, [GOOD], source_id="no-such-source")
     assert any("no-such-source.yaml: not the evidence file of a source" in e for e in errors)
-    assert any("exploring-careers-2007.yaml: missing: every source of the manifest needs its evidence file" in e
-               for e in errors)
+    assert any(
+        "exploring-careers-2007.yaml: missing: every source of the manifest needs its evidence file" in e
+        for e in errors
+    )
 
 
 def test_bad_exclusion_is_rejected(tmp_path: Path) -> None:
-    errors = _errors(tmp_path, [GOOD], exclusions=[
-        {"figure": "$61 million", "reason": "not pay",
-         "quote": "have given away more than $60 million in scholarships"}])
+    errors = _errors(
+        tmp_path,
+        [GOOD],
+        exclusions=[
+            {
+                "figure": "$61 million",
+                "reason": "not pay",
+                "quote": "have given away more than $60 million in scholarships",
+            }
+        ],
+    )
     assert errors == [f"{tmp_path / 'ev' / (SRC + '.yaml')}: exclusion #1: figure '$61 million' is not in its quote"]
 
 
@@ -148,8 +178,10 @@ def test_bad_exclusion_is_rejected(tmp_path: Path) -> None:
 def test_a_source_without_its_evidence_file_is_an_error(tmp_path: Path) -> None:
     _write(tmp_path / "ev", [GOOD])
     errors = evidence.validate_all(tmp_path / "ev", _corpus(SRC, "cedric-career-graph")).errors
-    assert errors == [f"{tmp_path / 'ev' / 'cedric-career-graph.yaml'}: missing: every source of the "
-                      "manifest needs its evidence file (records, or a no_claims reason)"]
+    assert errors == [
+        f"{tmp_path / 'ev' / 'cedric-career-graph.yaml'}: missing: every source of the "
+        "manifest needs its evidence file (records, or a no_claims reason)"
+    ]
 
 
 def test_the_real_evidence_folder_loses_a_source_when_its_file_is_renamed(tmp_path: Path) -> None:
@@ -167,24 +199,29 @@ def test_a_drafted_file_is_refused_until_it_is_reviewed_and_renamed(tmp_path: Pa
     _write(tmp_path / "ev", [GOOD])
     (tmp_path / "ev" / "new-source.draft.yaml").write_text("source_id: new-source\n", encoding="utf-8")
     errors = evidence.validate_all(tmp_path / "ev", _corpus()).errors
-    assert len(errors) == 1 and "new-source.draft.yaml: a drafted file" in errors[0], errors
+    assert len(errors) == 1, errors
+    assert "new-source.draft.yaml: a drafted file" in errors[0], errors
 
 
 def test_an_empty_record_list_needs_a_reason(tmp_path: Path) -> None:
-    assert any("no records: record the source's claims, or say why it has none in no_claims" in e
-               for e in _errors(tmp_path, []))
+    assert any(
+        "no records: record the source's claims, or say why it has none in no_claims" in e
+        for e in _errors(tmp_path, [])
+    )
     assert _errors(tmp_path, [], no_claims="The text is a job board listing with no claims.") == []
-    assert any("no_claims is given but the file has records" in e
-               for e in _errors(tmp_path, [GOOD], no_claims="none"))
+    assert any("no_claims is given but the file has records" in e for e in _errors(tmp_path, [GOOD], no_claims="none"))
 
 
-@pytest.mark.parametrize(("text", "problem"), [
-    (f"source_id: {SRC}\nrecords: []\nexclusion: []\n", "unknown top-level key 'exclusion'"),
-    (f"source_id: {SRC}\nrecords:\n  - id: a\n    id: b\n", "duplicate key 'id' (first given on line 3)"),
-    (f"source_id: {SRC}\nsource_id: other\nrecords: []\n", "duplicate key 'source_id'"),
-    ("- just\n- a list\n", "must be a mapping with source_id and records (found list)"),
-    (f"source_id: {SRC}\nrecords: {{a: 1}}\n", "records must be a list (found dict)"),
-])
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (f"source_id: {SRC}\nrecords: []\nexclusion: []\n", "unknown top-level key 'exclusion'"),
+        (f"source_id: {SRC}\nrecords:\n  - id: a\n    id: b\n", "duplicate key 'id' (first given on line 3)"),
+        (f"source_id: {SRC}\nsource_id: other\nrecords: []\n", "duplicate key 'source_id'"),
+        ("- just\n- a list\n", "must be a mapping with source_id and records (found list)"),
+        (f"source_id: {SRC}\nrecords: {{a: 1}}\n", "records must be a list (found dict)"),
+    ],
+)
 def test_file_level_problems(tmp_path: Path, text: str, problem: str) -> None:
     errors = _file_errors(tmp_path, text)
     assert any(problem in e for e in errors), errors
@@ -195,7 +232,8 @@ def test_file_level_problems(tmp_path: Path, text: str, problem: str) -> None:
 def test_exclusions_not_a_list_is_one_error_not_one_per_key_or_character(tmp_path: Path, exclusions: str) -> None:
     text = f"source_id: {SRC}\nrecords:\n  - {json.dumps(GOOD)}\nexclusions: {exclusions}\n"
     errors = _file_errors(tmp_path, text)
-    assert len(errors) == 1 and "exclusions must be a list" in errors[0], errors
+    assert len(errors) == 1, errors
+    assert "exclusions must be a list" in errors[0], errors
 
 
 def test_nested_alias_bomb_is_refused_quickly_and_without_printing_the_expansion(tmp_path: Path) -> None:
@@ -203,8 +241,9 @@ def test_nested_alias_bomb_is_refused_quickly_and_without_printing_the_expansion
     levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
     folder = tmp_path / "ev"
     folder.mkdir()
-    (folder / f"{SRC}.yaml").write_text(f"source_id: {SRC}\nrecords: []\nbomb:\n" +
-                                         "".join(f"  {line}\n" for line in levels), encoding="utf-8")
+    (folder / f"{SRC}.yaml").write_text(
+        f"source_id: {SRC}\nrecords: []\nbomb:\n" + "".join(f"  {line}\n" for line in levels), encoding="utf-8"
+    )
     # Run in a child limited to 1 GiB of memory and 20 s of CPU: a loader that expands the
     # aliases (about 10**9 strings) is killed there instead of answering.
     script = textwrap.dedent(f"""
@@ -216,8 +255,7 @@ def test_nested_alias_bomb_is_refused_quickly_and_without_printing_the_expansion
         corpus = {{k: v for k, v in sources.load_all().items() if k == {SRC!r}}}
         print("\\n".join(evidence.validate_all(Path({str(folder)!r}), corpus).errors))
     """)
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
-                            check=False)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr[-800:]
     assert "anchors (&a0) are not allowed" in result.stdout
     assert "lol" not in result.stdout
@@ -232,20 +270,33 @@ def test_the_committed_evidence_files_are_valid_against_the_json_schema() -> Non
     assert list(validator.iter_errors(bad)) != []
 
 
-def test_cli_writes_nothing_when_a_record_is_bad(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_writes_nothing_when_a_record_is_bad(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = _write(tmp_path / "ev", [{**GOOD, "low_usd": 25703}])
     manifest = tmp_path / "sources.csv"
     lines = paths.MANIFEST.read_text(encoding="utf-8").splitlines()
-    manifest.write_text("\n".join([lines[0], *(line for line in lines[1:] if line.startswith(SRC + ","))]) + "\n",
-                        encoding="utf-8")
+    manifest.write_text(
+        "\n".join([lines[0], *(line for line in lines[1:] if line.startswith(SRC + ","))]) + "\n", encoding="utf-8"
+    )
     out = tmp_path / "processed"
     out.mkdir()
     (out / "salaries.csv").write_text("old\n", encoding="utf-8")
     inputs = [bad, manifest, out / "salaries.csv", *paths.RAW.iterdir()]
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs}
-    assert evidence.main(["--evidence", str(tmp_path / "ev"), "--out", str(out), "--manifest", str(manifest),
-                          "--raw", str(paths.RAW)]) == 1
+    assert (
+        evidence.main(
+            [
+                "--evidence",
+                str(tmp_path / "ev"),
+                "--out",
+                str(out),
+                "--manifest",
+                str(manifest),
+                "--raw",
+                str(paths.RAW),
+            ]
+        )
+        == 1
+    )
     assert "record 'salary-csr-1' (#1): low_usd 25703, high_usd 33661: not a figure" in capsys.readouterr().err
     assert sorted(p.name for p in out.iterdir()) == ["salaries.csv"]
     assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in before} == before
@@ -257,15 +308,19 @@ def test_a_processed_table_with_other_columns_is_refused(tmp_path: Path) -> None
         evidence.load_table("benefits", tmp_path)
 
 
-@pytest.mark.parametrize(("hedge", "problem"), [
-    (["often"], "hedge 'often' is not a word of the quote"),
-    (["perhaps"], "is not in the vocabulary"),
-    (None, "hedge is required"),
-])
+@pytest.mark.parametrize(
+    ("hedge", "problem"),
+    [
+        (["often"], "hedge 'often' is not a word of the quote"),
+        (["perhaps"], "is not in the vocabulary"),
+        (None, "hedge is required"),
+    ],
+)
 def test_a_hedge_must_be_a_word_of_the_quote(tmp_path: Path, hedge: list[str] | None, problem: str) -> None:
     record = {**BENEFIT, "hedge": hedge} if hedge is not None else {k: v for k, v in BENEFIT.items() if k != "hedge"}
     errors = _errors(tmp_path, [record])
-    assert len(errors) == 1 and problem in errors[0], errors
+    assert len(errors) == 1, errors
+    assert problem in errors[0], errors
 
 
 def test_the_committed_hedges_never_name_a_word_the_quote_lacks() -> None:

@@ -24,11 +24,22 @@ TRACED_KERNEL = paths.ROOT / "_ext" / "traced_kernel.py"
 
 def _notebook(path: Path, *cells: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    nb = {"cells": [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
-                     "outputs": [], "source": source} for i, source in enumerate(cells)],
-          "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python",
-                                      "name": "python3"}},
-          "nbformat": 4, "nbformat_minor": 5}
+    nb = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "id": f"c{i}",
+                "metadata": {},
+                "outputs": [],
+                "source": source,
+            }
+            for i, source in enumerate(cells)
+        ],
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     path.write_text(json.dumps(nb, indent=1), encoding="utf-8")
 
 
@@ -42,8 +53,14 @@ def _project(tmp_path: Path) -> Path:
 
 
 def _execute(root: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(root / "scripts" / "execute_notebooks.py"), *options],
-                          cwd=root, capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, str(root / "scripts" / "execute_notebooks.py"), *options],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_a_cell_that_raises_fails_the_executor_naming_notebook_cell_and_error(tmp_path: Path) -> None:
@@ -80,19 +97,31 @@ def test_every_project_file_a_notebook_reads_is_recorded(tmp_path: Path) -> None
     )
     result = _execute(root)
     assert result.returncode == 0, result.stdout + result.stderr
-    stamp = json.loads((root / paths.NOTEBOOK_CACHE_DIR / "stamps" / "book" /
-                        "reader.ipynb.json").read_text(encoding="utf-8"))
-    expected = {"book/reader.ipynb", "book/toolbox/__init__.py", "book/toolbox/parts.py",
-                "data/a.csv", "data/b.txt", "data/c.json", "data/d.bin", "data/f.sqlite"}
+    stamp = json.loads(
+        (root / paths.NOTEBOOK_CACHE_DIR / "stamps" / "book" / "reader.ipynb.json").read_text(encoding="utf-8")
+    )
+    expected = {
+        "book/reader.ipynb",
+        "book/toolbox/__init__.py",
+        "book/toolbox/parts.py",
+        "data/a.csv",
+        "data/b.txt",
+        "data/c.json",
+        "data/d.bin",
+        "data/f.sqlite",
+    }
     assert expected <= set(stamp["files"]), sorted(expected - set(stamp["files"]))
-    assert "data/unread.txt" not in stamp["files"] and "data/written.txt" not in stamp["files"]
+    assert "data/unread.txt" not in stamp["files"]
+    assert "data/written.txt" not in stamp["files"]
     assert "data/folder" in stamp["listings"]
 
     again = _execute(root)
     assert "0 executed" in again.stdout, again.stdout
-    for change, reason in ((toolbox / "parts.py", "book/toolbox/parts.py"),  # imported indirectly
-                           (data / "d.bin", "data/d.bin"),
-                           (data / "folder" / "new.txt", "data/folder/")):  # the glob finds more
+    for change, reason in (
+        (toolbox / "parts.py", "book/toolbox/parts.py"),  # imported indirectly
+        (data / "d.bin", "data/d.bin"),
+        (data / "folder" / "new.txt", "data/folder/"),
+    ):  # the glob finds more
         before = change.read_bytes() if change.exists() else None
         change.write_text("changed\n", encoding="utf-8")
         dry = _execute(root, "--dry-run")
@@ -104,9 +133,11 @@ def test_every_project_file_a_notebook_reads_is_recorded(tmp_path: Path) -> None
     assert "current book/reader.ipynb" in _execute(root, "--dry-run").stdout  # as it was
     rerun = _execute(root, "--no-zygote", "--force")  # a kernel of its own traces the same
     assert rerun.returncode == 0, rerun.stderr
-    restamped = json.loads((root / paths.NOTEBOOK_CACHE_DIR / "stamps" / "book" /
-                            "reader.ipynb.json").read_text(encoding="utf-8"))
-    assert restamped["files"] == stamp["files"] and restamped["listings"] == stamp["listings"]
+    restamped = json.loads(
+        (root / paths.NOTEBOOK_CACHE_DIR / "stamps" / "book" / "reader.ipynb.json").read_text(encoding="utf-8")
+    )
+    assert restamped["files"] == stamp["files"]
+    assert restamped["listings"] == stamp["listings"]
 
 
 def test_the_tracing_kernel_gives_the_outputs_of_the_plain_kernel(tmp_path: Path) -> None:
@@ -117,14 +148,16 @@ def test_the_tracing_kernel_gives_the_outputs_of_the_plain_kernel(tmp_path: Path
 
     root = _project(tmp_path)
     notebook = root / "book" / "show.ipynb"
-    _notebook(notebook, "import os, sys\nprint(sys.path)\nprint(sys.argv[0], __name__)",
-              "sorted(n for n in dir() if not n.startswith('_'))")
+    _notebook(
+        notebook,
+        "import os, sys\nprint(sys.path)\nprint(sys.argv[0], __name__)",
+        "sorted(n for n in dir() if not n.startswith('_'))",
+    )
     result = _execute(root)
     assert result.returncode == 0, result.stdout + result.stderr
     cache = get_cache(root / paths.NOTEBOOK_CACHE_DIR)
     _, traced = cache.merge_match_into_notebook(nbformat.read(notebook, as_version=4))
     plain = nbformat.read(notebook, as_version=4)
-    NotebookClient(plain, kernel_name="python3",
-                   resources={"metadata": {"path": str(notebook.parent)}}).execute()
+    NotebookClient(plain, kernel_name="python3", resources={"metadata": {"path": str(notebook.parent)}}).execute()
     assert [c.outputs for c in traced.cells] == [c.outputs for c in plain.cells]
     assert "traced_kernel" not in str(traced.cells[1].outputs)

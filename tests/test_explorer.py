@@ -16,27 +16,40 @@ def test_every_record_and_exclusion_has_one_row_with_a_unique_address() -> None:
     rows = explorer.all_rows()
     assert len(rows) == len(found.records) + len(found.exclusions)
     assert len({r.label for r in rows}) == len(rows)
-    assert {(r.source_id, r.record_id) for r in rows if r.kind != explorer.EXCLUDED} == \
-        {(r.source_id, r.record_id) for r in found.records}
+    assert {(r.source_id, r.record_id) for r in rows if r.kind != explorer.EXCLUDED} == {
+        (r.source_id, r.record_id) for r in found.records
+    }
     salary = next(r for r in rows if r.label == "exploring-careers-2007--salary-csr-1")
     assert salary.main == "Customer Service Representative I: $25,702–$33,661 a year"
-    assert salary.category == "frontline" and salary.quote.startswith("A Customer Service Representative I")
+    assert salary.category == "frontline"
+    assert salary.quote.startswith("A Customer Service Representative I")
 
 
 def test_exclusion_ids_come_from_the_figure_and_repeat_with_a_number() -> None:
-    items = [evidence.Exclusion("a", "$60 million", "r", "q"), evidence.Exclusion("a", "$60 Million!", "r", "q"),
-             evidence.Exclusion("b", "$60 million", "r", "q"), evidence.Exclusion("a", "<b>", "r", "q")]
-    assert explorer.exclusion_ids(items) == ["excluded-60-million", "excluded-60-million-2",
-                                             "excluded-60-million", "excluded-b"]
+    items = [
+        evidence.Exclusion("a", "$60 million", "r", "q"),
+        evidence.Exclusion("a", "$60 Million!", "r", "q"),
+        evidence.Exclusion("b", "$60 million", "r", "q"),
+        evidence.Exclusion("a", "<b>", "r", "q"),
+    ]
+    assert explorer.exclusion_ids(items) == [
+        "excluded-60-million",
+        "excluded-60-million-2",
+        "excluded-60-million",
+        "excluded-b",
+    ]
 
 
 def test_the_hedge_column_is_filled_from_the_records_once_they_carry_one() -> None:
-    record = evidence.Record("a", "benefit-x", "benefit", {"item": "x", "category": "pay", "hedge": "some"},
-                             (), "", "some centers offer x")
+    record = evidence.Record(
+        "a", "benefit-x", "benefit", {"item": "x", "category": "pay", "hedge": "some"}, (), "", "some centers offer x"
+    )
     assert explorer.record_row(record).hedge == "some"
     assert explorer.has_hedges() == any(
-        c.name == "hedge" for kind in ("benefit", "challenge", "condition", "requirement")
-        for c in evidence.table_fields(kind))
+        c.name == "hedge"
+        for kind in ("benefit", "challenge", "condition", "requirement")
+        for c in evidence.table_fields(kind)
+    )
 
 
 def test_located_quotes_are_the_spans_find_quote_and_locate_in_raw_give() -> None:
@@ -44,7 +57,7 @@ def test_located_quotes_are_the_spans_find_quote_and_locate_in_raw_give() -> Non
     for source_id, source in corpus.items():
         rows = [r for r in explorer.all_rows() if r.source_id == source_id]
         for loc in explorer.located(source, rows):
-            assert sources.normalise_space(source.text[loc.start:loc.end]) == sources.normalise_space(loc.row.quote)
+            assert sources.normalise_space(source.text[loc.start : loc.end]) == sources.normalise_space(loc.row.quote)
             assert (loc.raw_start, loc.raw_end) == sources.locate_in_raw(source, loc.row.quote)
     damaged = corpus["job-details-guide"]
     assert damaged.changes, "the damaged source has edits, so its raw offsets differ"
@@ -63,19 +76,29 @@ def test_segments_give_the_text_back_and_mark_exactly_the_quoted_spans() -> None
     assert marked == [("two three.", ("s--r-1",)), ("Four", ("s--r-1",)), ("five six", ("s--r-2",))]
     starts = [s.starts for p in paragraphs for s in p.segments if s.starts]
     ends = [s.ends for p in paragraphs for s in p.segments if s.ends]
-    assert starts == [("s--r-1",), ("s--r-2",)] and ends == [("s--r-1",), ("s--r-2",)]
+    assert starts == [("s--r-1",), ("s--r-2",)]
+    assert ends == [("s--r-1",), ("s--r-2",)]
 
 
 def test_record_ref_links_a_record_and_md_table_links_a_frames_records() -> None:
-    assert report.record_ref("exploring-careers-2007", "salary-csr-1") == \
-        "{ref}`salary-csr-1 <exploring-careers-2007--salary-csr-1>`"
+    assert (
+        report.record_ref("exploring-careers-2007", "salary-csr-1")
+        == "{ref}`salary-csr-1 <exploring-careers-2007--salary-csr-1>`"
+    )
     with pytest.raises(ValueError, match="not an id"):
         report.record_ref("exploring-careers-2007", "x`} <y")
-    frame = pd.DataFrame({"source_id": ["job-details-guide", "bls-oews"], "record_id": ["salary-csr-average-glassdoor", None],
-                          "quote": ["<b>x</b>", "y"]})
+    frame = pd.DataFrame(
+        {
+            "source_id": ["job-details-guide", "bls-oews"],
+            "record_id": ["salary-csr-average-glassdoor", None],
+            "quote": ["<b>x</b>", "y"],
+        }
+    )
     lines = report.md_table(frame, record_links=True).data.splitlines()
-    assert lines[2] == ("| job\\-details\\-guide | {ref}`salary-csr-average-glassdoor <job-details-guide--"
-                        "salary-csr-average-glassdoor>` | \\<b\\>x\\<\\/b\\> |")
+    assert lines[2] == (
+        "| job\\-details\\-guide | {ref}`salary-csr-average-glassdoor <job-details-guide--"
+        "salary-csr-average-glassdoor>` | \\<b\\>x\\<\\/b\\> |"
+    )
     assert lines[3].split(" | ")[1] == "–"
     with pytest.raises(ValueError, match="record_links needs"):
         report.md_table(frame.drop(columns="record_id"), record_links=True)
@@ -91,8 +114,9 @@ def test_chart_data_record_ids_are_records_of_the_evidence() -> None:
                     assert report.record_label(source_id, record_id) in labels, (name, source_id, record_id)
                     linked += 1
     assert linked > 20
-    turnover = figures.record_links(pd.DataFrame({"source_id": [None], "record_ids": ["c-1;c-2"],
-                                                  "claimed_by": ["a;b"]}))
+    turnover = figures.record_links(
+        pd.DataFrame({"source_id": [None], "record_ids": ["c-1;c-2"], "claimed_by": ["a;b"]})
+    )
     assert turnover == [{"record_ids": [("a", "c-1"), ("b", "c-2")]}]
 
 
@@ -108,8 +132,12 @@ def test_every_source_has_its_page_in_the_table_of_contents() -> None:
 
 def test_the_vendored_datatables_files_are_the_ones_recorded() -> None:
     folder = paths.ROOT / "_ext" / "static" / "datatables"
-    recorded = {name: digest for digest, name in re.findall(r"^([0-9a-f]{64})  (\S+)$",
-                                                             (folder / "README.md").read_text(encoding="utf-8"), re.M)}
+    recorded = {
+        name: digest
+        for digest, name in re.findall(
+            r"^([0-9a-f]{64})  (\S+)$", (folder / "README.md").read_text(encoding="utf-8"), re.M
+        )
+    }
     assert set(recorded) == {"dataTables.min.js", "dataTables.dataTables.min.css", "LICENSE.txt"}
     for name, digest in recorded.items():
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name

@@ -13,8 +13,15 @@ from openpyxl import load_workbook
 
 from analysis import export, paths
 
-HOSTILE = ['=HYPERLINK("http://example.invalid","click")', "=cmd|' /C calc'!A0", "+1+1", "-2+3",
-           "@SUM(A1)", "\tindented", "plain text"]
+HOSTILE = [
+    '=HYPERLINK("http://example.invalid","click")',
+    "=cmd|' /C calc'!A0",
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\tindented",
+    "plain text",
+]
 
 
 @pytest.fixture
@@ -33,9 +40,10 @@ def test_no_formula_cell_in_the_workbook(tmp_path: Path, hostile_tables: Path) -
     path = export.workbook(tmp_path / "data.xlsx", hostile_tables)
     with zipfile.ZipFile(path) as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
-        assert sheets and not any(b"<f>" in archive.read(n) or b"<f " in archive.read(n) for n in sheets)
+        assert sheets
+        assert not any(b"<f>" in archive.read(n) or b"<f " in archive.read(n) for n in sheets)
     book = load_workbook(path)
-    rows = list(book["benefits"].iter_rows(values_only=False))[-len(HOSTILE):]
+    rows = list(book["benefits"].iter_rows(values_only=False))[-len(HOSTILE) :]
     for text, row in zip(HOSTILE, rows, strict=True):
         cells = {c.value: c for c in row if c.value is not None}
         assert text in cells, text  # the text verbatim, as text
@@ -47,14 +55,14 @@ def test_download_csvs_neutralise_formula_prefixes_and_keep_numbers(tmp_path: Pa
     export.tables(tmp_path / "downloads", hostile_tables)
     with (tmp_path / "downloads" / "benefits.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    hostile = rows[-len(HOSTILE):]
+    hostile = rows[-len(HOSTILE) :]
     for text, row in zip(HOSTILE, hostile, strict=True):
         expected = text if text == "plain text" else "'" + text
         assert row["item"] == row["note"] == row["quote"] == expected
     with (tmp_path / "downloads" / "salaries.csv").open(encoding="utf-8", newline="") as handle:
         salaries = list(csv.DictReader(handle))
     assert all(not r["low_usd"].startswith("'") for r in salaries)
-    for row in rows[:-len(HOSTILE)]:  # the real records are unchanged
+    for row in rows[: -len(HOSTILE)]:  # the real records are unchanged
         assert not any(v.startswith("'") for v in row.values())
 
 

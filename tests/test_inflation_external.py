@@ -30,7 +30,11 @@ def test_base_year_is_the_latest_full_year_shipped() -> None:
 def test_oews_latest_customer_service_representatives() -> None:
     row = external.oews_latest(external.load_oews(), "43-4051")
     assert (row["year"], row["median_annual_usd"], row["p10_annual_usd"], row["p90_annual_usd"]) == (
-        2025, 44770, 31750, 63590)
+        2025,
+        44770,
+        31750,
+        63590,
+    )
 
 
 def test_missing_column_is_an_error_naming_the_file(tmp_path: Path) -> None:

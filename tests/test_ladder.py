@@ -6,54 +6,66 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
 
-from analysis import ladder  # noqa: E402
+from analysis import ladder
 
 ORDER = ["a", "b", "c"]
 
 
 def _roles() -> pd.DataFrame:
-    return pd.DataFrame({
-        "source_id": ["a", "a", "a", "b", "b", "b"],
-        "record_id": ["r1", "r2", "r3", "r4", "r5", "r6"],
-        "title": ["Rep", "Agent", "Boss", "Rep", "team lead", "quality analyst"],
-        "tier": ["frontline", "frontline", "manager", "frontline", "team-lead", "specialist"],
-    })
+    return pd.DataFrame(
+        {
+            "source_id": ["a", "a", "a", "b", "b", "b"],
+            "record_id": ["r1", "r2", "r3", "r4", "r5", "r6"],
+            "title": ["Rep", "Agent", "Boss", "Rep", "team lead", "quality analyst"],
+            "tier": ["frontline", "frontline", "manager", "frontline", "team-lead", "specialist"],
+        }
+    )
 
 
 def _salaries() -> pd.DataFrame:
-    return pd.DataFrame({
-        "source_id": ["a", "a", "a", "b"],
-        "record_id": ["s1", "s2", "s3", "s4"],
-        "role": ["Customer Service Representative I", "Web Rep", "Training Head", "Agent"],
-        "tier": ["frontline", "frontline", "manager", "frontline"],
-        "statistic": ["range", "range", "range", "average"],
-        "low_usd": [20_000.0, 22_000.0, 50_000.0, 30_000.0],
-        "high_usd": [30_000.0, 40_000.0, 70_000.0, None],
-        "period": ["year"] * 4,
-        "year": pd.array([2007, 2007, 2007, None], dtype="Int64"),
-    })
+    return pd.DataFrame(
+        {
+            "source_id": ["a", "a", "a", "b"],
+            "record_id": ["s1", "s2", "s3", "s4"],
+            "role": ["Customer Service Representative I", "Web Rep", "Training Head", "Agent"],
+            "tier": ["frontline", "frontline", "manager", "frontline"],
+            "statistic": ["range", "range", "range", "average"],
+            "low_usd": [20_000.0, 22_000.0, 50_000.0, 30_000.0],
+            "high_usd": [30_000.0, 40_000.0, 70_000.0, None],
+            "period": ["year"] * 4,
+            "year": pd.array([2007, 2007, 2007, None], dtype="Int64"),
+        }
+    )
 
 
 def _requirements() -> pd.DataFrame:
-    return pd.DataFrame({
-        "source_id": ["a", "a", "a", "a", "a", "b", "c"],
-        "record_id": ["q1", "q2", "q3", "q4", "q5", "q6", "q7"],
-        "role": ["Customer service representative", "Customer service representative",
-                 "Manager of Training", "Night Rep", "Rep", "Senior Agent", "jobs"],
-        "tier": ["frontline", "frontline", "manager", "frontline", "frontline", "senior", "unspecified"],
-        "tier_level": [1, 1, 5, 1, 1, 2, 0],
-        "requirement": ["education", "experience", "experience", "experience", "skill", "experience",
-                        "education"],
-        "education": ["high-school", "", "", "", "", "", "college-degree"],
-        "years_min": [None, 0.0, 5.0, 2.0, None, 4.0, None],
-        "years_max": [None, 3.0, None, None, None, None, None],
-        "necessity": ["required", "required", "", "suggested", "", "helpful", "preferred"],
-        "quote": ["Q1", "Q1", "Q3", "Q4", "Q5", "Q6", "Q7"],
-    })
+    return pd.DataFrame(
+        {
+            "source_id": ["a", "a", "a", "a", "a", "b", "c"],
+            "record_id": ["q1", "q2", "q3", "q4", "q5", "q6", "q7"],
+            "role": [
+                "Customer service representative",
+                "Customer service representative",
+                "Manager of Training",
+                "Night Rep",
+                "Rep",
+                "Senior Agent",
+                "jobs",
+            ],
+            "tier": ["frontline", "frontline", "manager", "frontline", "frontline", "senior", "unspecified"],
+            "tier_level": [1, 1, 5, 1, 1, 2, 0],
+            "requirement": ["education", "experience", "experience", "experience", "skill", "experience", "education"],
+            "education": ["high-school", "", "", "", "", "", "college-degree"],
+            "years_min": [None, 0.0, 5.0, 2.0, None, 4.0, None],
+            "years_max": [None, 3.0, None, None, None, None, None],
+            "necessity": ["required", "required", "", "suggested", "", "helpful", "preferred"],
+            "quote": ["Q1", "Q1", "Q3", "Q4", "Q5", "Q6", "Q7"],
+        }
+    )
 
 
 def test_tier_table_lists_six_rungs_then_unspecified() -> None:
@@ -102,18 +114,23 @@ def test_tiers_per_source_counts_distinct_rungs() -> None:
 def test_words() -> None:
     assert ladder.words([]) == "none"
     assert ladder.words(["senior"]) == "senior"
-    assert ladder.words(["team-lead", "specialist", "senior-management"]) == \
-        "team lead, specialist and senior management"
+    assert (
+        ladder.words(["team-lead", "specialist", "senior-management"]) == "team lead, specialist and senior management"
+    )
 
 
 def test_education_experience_merges_one_sentence() -> None:
     asked = ladder.education_experience(_requirements(), ORDER)
     # q1 and q2 share a quote -> one row; q5 (a skill, no education) is dropped; c (unspecified) last
-    assert asked["role"].tolist() == ["Customer service representative", "Night Rep",
-                                      "Senior Agent", "Manager of Training", "jobs"]
+    assert asked["role"].tolist() == [
+        "Customer service representative",
+        "Night Rep",
+        "Senior Agent",
+        "Manager of Training",
+        "jobs",
+    ]
     first = asked.iloc[0]
-    assert (first["education"], first["years"], first["necessity"]) == \
-        ("high school diploma", "0–3", "required")
+    assert (first["education"], first["years"], first["necessity"]) == ("high school diploma", "0–3", "required")
     assert asked.iloc[1]["years"] == "2"
     assert asked.iloc[3]["necessity"] == ""
     assert (asked.iloc[4]["education"], asked.iloc[4]["years"]) == ("college degree", "")
@@ -133,10 +150,10 @@ def test_requirement_for() -> None:
 
 
 def test_title_key_ignores_order_grades_and_asides() -> None:
-    assert ladder.title_key("Manager of Customer Service Training") == \
-        ladder.title_key("Customer Service Training Manager")
-    assert ladder.title_key("Customer Service Representative I") == \
-        frozenset({"customer", "service", "representative"})
+    assert ladder.title_key("Manager of Customer Service Training") == ladder.title_key(
+        "Customer Service Training Manager"
+    )
+    assert ladder.title_key("Customer Service Representative I") == frozenset({"customer", "service", "representative"})
     assert ladder.title_key("Senior Rep (Rep III)") == frozenset({"senior", "rep"})
     assert ladder.title_key("eCommerce Rep") != ladder.title_key("Rep")
 
@@ -147,7 +164,9 @@ def test_match_experience_pay() -> None:
     # q4 "Night Rep": no title match, two frontline pay rows in a -> unmatched;
     # q6 (b, "Senior Agent", senior): no title match and b has no senior pay -> unmatched
     assert matched[["requirement_id", "salary_id", "matched_by"]].values.tolist() == [
-        ["q2", "s1", "title"], ["q3", "s3", "tier"]]
+        ["q2", "s1", "title"],
+        ["q3", "s3", "tier"],
+    ]
     csr = matched.iloc[0]
     assert (csr["years_mid"], csr["mid_usd"]) == (1.5, 25_000.0)
     manager = matched.iloc[1]
@@ -165,7 +184,8 @@ def test_match_uses_only_the_same_source() -> None:
     matched, _ = ladder.match_experience_pay(reqs, _salaries())
     # a has two front-line pay rows, b one: the tier match takes b's s4 (a single figure: low = high)
     assert matched[["salary_id", "matched_by", "low_usd", "high_usd", "mid_usd"]].values.tolist() == [
-        ["s4", "tier", 30_000.0, 30_000.0, 30_000.0]]
+        ["s4", "tier", 30_000.0, 30_000.0, 30_000.0]
+    ]
 
 
 def test_charts_draw() -> None:
@@ -178,7 +198,8 @@ def test_charts_draw() -> None:
     data = ladder.tiers_data(_roles(), _salaries(), ORDER)
     fig = ladder.ladder_chart(data, str.upper)
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert labels[0] == "Senior management" and labels[-1] == "Front line"
+    assert labels[0] == "Senior management"
+    assert labels[-1] == "Front line"
     # team lead and specialist are named (by b) but priced by no one
     assert sum(t.get_text() == "no pay figure" for t in fig.axes[0].texts) == 2
     plt.close(fig)

@@ -18,9 +18,25 @@ SANITIZE = paths.ROOT / "tests" / "nbval_sanitize.cfg"
 
 def _nbval(notebook: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-o", "addopts=", "--nbval",
-         "--nbval-current-env", "--nbval-sanitize-with", str(SANITIZE), str(notebook)],
-        capture_output=True, text=True, timeout=300, check=False, cwd=notebook.parent,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "addopts=",
+            "--nbval",
+            "--nbval-current-env",
+            "--nbval-sanitize-with",
+            str(SANITIZE),
+            str(notebook),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=notebook.parent,
     )
 
 
@@ -55,16 +71,17 @@ def test_a_notebook_saved_from_jupyterlab_passes_strict_nbval(tmp_path: Path) ->
 
     notebook = paths.BOOK / "index.ipynb"
     nb = nbformat.read(notebook, as_version=4)
-    nb.metadata.kernelspec = {"display_name": "Python 3 (ipykernel)", "language": "python",
-                              "name": "python3"}
-    nb.metadata.widgets = {"application/vnd.jupyter.widget-state+json": {
-        "state": {}, "version_major": 2, "version_minor": 0}}
+    nb.metadata.kernelspec = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    nb.metadata.widgets = {
+        "application/vnd.jupyter.widget-state+json": {"state": {}, "version_major": 2, "version_minor": 0}
+    }
     for count, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
         cell.metadata["execution"] = {
             "iopub.execute_input": "2026-12-01T09:00:00.000000Z",
             "iopub.status.busy": "2026-12-01T09:00:00.000000Z",
             "iopub.status.idle": "2026-12-01T09:00:01.000000Z",
-            "shell.execute_reply": "2026-12-01T09:00:01.000000Z"}
+            "shell.execute_reply": "2026-12-01T09:00:01.000000Z",
+        }
         cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
         cell.metadata["collapsed"] = False
         cell.execution_count = 40 + 3 * count  # run out of order, several times

@@ -9,17 +9,19 @@ from analysis import matrices, pay
 
 
 def _salaries() -> pd.DataFrame:
-    return pd.DataFrame({
-        "source_id": ["a", "a", "a", "b", "b"],
-        "record_id": ["r1", "r2", "r3", "r4", "r5"],
-        "role": ["Rep", "Senior rep", "Manager", "Rep", "Rep"],
-        "tier_level": [1, 2, 5, 1, 1],
-        "statistic": ["range", "range", "range", "average", "threshold"],
-        "low_usd": [20_000.0, 29_000.0, 50_000.0, 32_000.0, 50_000.0],
-        "high_usd": [30_000.0, 40_000.0, 70_000.0, None, None],
-        "period": ["year"] * 5,
-        "year": pd.array([2007, 2007, 2007, None, None], dtype="Int64"),
-    })
+    return pd.DataFrame(
+        {
+            "source_id": ["a", "a", "a", "b", "b"],
+            "record_id": ["r1", "r2", "r3", "r4", "r5"],
+            "role": ["Rep", "Senior rep", "Manager", "Rep", "Rep"],
+            "tier_level": [1, 2, 5, 1, 1],
+            "statistic": ["range", "range", "range", "average", "threshold"],
+            "low_usd": [20_000.0, 29_000.0, 50_000.0, 32_000.0, 50_000.0],
+            "high_usd": [30_000.0, 40_000.0, 70_000.0, None, None],
+            "period": ["year"] * 5,
+            "year": pd.array([2007, 2007, 2007, None, None], dtype="Int64"),
+        }
+    )
 
 
 def test_lowest_and_highest_ranges_by_midpoint() -> None:
@@ -37,25 +39,47 @@ def test_adjust_leaves_undated_figures_empty() -> None:
 
 def test_overlapping_ranges_of_any_two_rungs() -> None:
     pairs = pay.overlaps(_salaries())
-    assert pairs.to_dict("records") == [{
-        "source_id": "a", "lower_role": "Rep", "upper_role": "Senior rep", "lower_record_id": "r1",
-        "upper_record_id": "r2", "lower_high_usd": 30_000.0, "upper_low_usd": 29_000.0, "overlap_usd": 1_000.0}]
+    assert pairs.to_dict("records") == [
+        {
+            "source_id": "a",
+            "lower_role": "Rep",
+            "upper_role": "Senior rep",
+            "lower_record_id": "r1",
+            "upper_record_id": "r2",
+            "lower_high_usd": 30_000.0,
+            "upper_low_usd": 29_000.0,
+            "overlap_usd": 1_000.0,
+        }
+    ]
 
 
 def test_a_wide_front_line_range_overlaps_a_rung_it_does_not_touch_in_order() -> None:
     # A second front-line range, 15,000-35,000, sorts before Rep by its low end, so it is not Senior
     # rep's neighbour; it still overlaps Senior rep (29,000-40,000) by 35,000 - 29,000 = 6,000.
-    extra = pd.DataFrame({"source_id": ["a"], "record_id": ["r6"], "role": ["Web rep"], "tier_level": [1],
-                          "statistic": ["range"], "low_usd": [15_000.0], "high_usd": [35_000.0],
-                          "period": ["year"], "year": pd.array([2007], dtype="Int64")})
+    extra = pd.DataFrame(
+        {
+            "source_id": ["a"],
+            "record_id": ["r6"],
+            "role": ["Web rep"],
+            "tier_level": [1],
+            "statistic": ["range"],
+            "low_usd": [15_000.0],
+            "high_usd": [35_000.0],
+            "period": ["year"],
+            "year": pd.array([2007], dtype="Int64"),
+        }
+    )
     pairs = pay.overlaps(pd.concat([_salaries(), extra], ignore_index=True))
     assert pairs[["lower_role", "upper_role", "overlap_usd"]].values.tolist() == [
-        ["Web rep", "Senior rep", 6_000.0], ["Rep", "Senior rep", 1_000.0]]
+        ["Web rep", "Senior rep", 6_000.0],
+        ["Rep", "Senior rep", 1_000.0],
+    ]
 
 
 def test_presence_matrix_orders_by_number_of_sources() -> None:
-    table = pd.DataFrame({"source_id": ["a", "a", "b", "b", "c"],
-                          "category": ["pay", "health", "pay", "pay", "stress"]})
+    table = pd.DataFrame(
+        {"source_id": ["a", "a", "b", "b", "c"], "category": ["pay", "health", "pay", "pay", "stress"]}
+    )
     counts = matrices.presence(table, ["a", "b", "c", "d"])
     assert counts.index.tolist() == ["pay", "health", "stress"]
     assert counts.loc["pay"].tolist() == [1, 2, 0, 0]

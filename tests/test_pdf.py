@@ -23,7 +23,7 @@ pytestmark = pytest.mark.book
 
 SCRIPT = paths.ROOT / "scripts" / "make_pdf.py"
 sys.path.insert(0, str(paths.ROOT / "_ext"))
-import build_config  # noqa: E402
+import build_config
 
 CHROMIUM = build_config.CHROMIUM
 CHROMIUM_ARGS = list(build_config.CHROMIUM_ARGS)
@@ -35,7 +35,8 @@ CHAPTER_TITLE = "The evidence base"
 
 def _load_script() -> ModuleType:
     spec = importlib.util.spec_from_file_location("make_pdf", SCRIPT)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -112,8 +113,9 @@ def edition(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReq
     script = _load_script()
     # `make pdf` brings the edition up to date (it re-reads only what changed since it was made).
     pdf, build_dir = script.DEFAULT_OUT, script.DEFAULT_BUILD_DIR
-    result = subprocess.run(["make", "-s", "pdf"], cwd=paths.ROOT, capture_output=True, text=True,
-                            timeout=900, check=False)
+    result = subprocess.run(
+        ["make", "-s", "pdf"], cwd=paths.ROOT, capture_output=True, text=True, timeout=900, check=False
+    )
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     reader = pypdf.PdfReader(pdf)
     text = " ".join(page.extract_text() for page in reader.pages)
@@ -126,7 +128,8 @@ def edition(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReq
         pages=len(reader.pages),
         images=sum(
             _drawn_images(page.get_contents(), page.get("/Resources"), reader)
-            for page in reader.pages if page.get_contents() is not None
+            for page in reader.pages
+            if page.get_contents() is not None
         ),
         links=_link_uris(reader),
     )
@@ -147,8 +150,7 @@ def test_pdf_has_every_image_of_the_book(edition: Edition) -> None:
     parser.feed(edition.html.read_text(encoding="utf-8"))
     parser.close()
     assert edition.images >= len(parser.sources), (
-        f"{edition.images} images in the PDF, {len(parser.sources)} <img> in {edition.html.name}: "
-        f"{parser.sources}"
+        f"{edition.images} images in the PDF, {len(parser.sources)} <img> in {edition.html.name}: {parser.sources}"
     )
 
 
@@ -181,13 +183,25 @@ def test_pdf_cuts_nothing_off(edition: Edition) -> None:
 
 def test_missing_chromium_is_a_clear_error(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--out", str(tmp_path / "x.pdf"),
-         "--build-dir", str(tmp_path / "build"), "--chromium", str(tmp_path / "no-chromium")],
-        capture_output=True, text=True, timeout=60, check=False,
+        [
+            sys.executable,
+            str(SCRIPT),
+            "--out",
+            str(tmp_path / "x.pdf"),
+            "--build-dir",
+            str(tmp_path / "build"),
+            "--chromium",
+            str(tmp_path / "no-chromium"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode != 0
     assert "chromium not found" in result.stderr
-    assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "build").exists()
+    assert not (tmp_path / "x.pdf").exists()
+    assert not (tmp_path / "build").exists()
 
 
 def test_no_link_points_at_the_machine_that_built_the_pdf(edition: Edition) -> None:
@@ -202,21 +216,26 @@ def test_no_link_points_at_the_machine_that_built_the_pdf(edition: Edition) -> N
     assert downloads, "no download link in the PDF"
     assert all(uri.startswith(site) for uri in downloads), [u for u in downloads if not u.startswith(site)][:5]
     # the licence and a figure card are in the PDF too
-    assert "CC BY 4.0" in edition.text and "Short citation" in edition.text
+    assert "CC BY 4.0" in edition.text
+    assert "Short citation" in edition.text
 
 
 def test_links_of_the_print_copy_are_made_absolute(tmp_path: Path) -> None:
     script = _load_script()
     page = tmp_path / "book" / "index.html"
     page.parent.mkdir()
-    page.write_text('<link href="_static/a.css" rel="stylesheet"><a href="_downloads/ab/x.csv">x</a>'
-                    '<a href="#here">h</a><a class="r" href="genindex.html?q=a&amp;b=1">g</a>'
-                    '<a href="https://example.org/">e</a>', encoding="utf-8")
+    page.write_text(
+        '<link href="_static/a.css" rel="stylesheet"><a href="_downloads/ab/x.csv">x</a>'
+        '<a href="#here">h</a><a class="r" href="genindex.html?q=a&amp;b=1">g</a>'
+        '<a href="https://example.org/">e</a>',
+        encoding="utf-8",
+    )
     (tmp_path / "_toc.yml").write_text("root: book/index\n", encoding="utf-8")
     build = tmp_path / "build"
     script.singlehtml_dir(build).mkdir(parents=True)
     text = script.print_copy(page, build, project=tmp_path, base="https://site.example/report/").read_text()
     assert '<link href="_static/a.css"' in text  # style sheets stay local, or nothing would print styled
     assert '<a href="https://site.example/report/_downloads/ab/x.csv">' in text
-    assert '<a href="#here">' in text and '<a href="https://example.org/">' in text
+    assert '<a href="#here">' in text
+    assert '<a href="https://example.org/">' in text
     assert '<a class="r" href="https://site.example/report/genindex.html?q=a&amp;b=1">' in text

@@ -22,16 +22,23 @@ HOSTILE = [
     "# not a heading",
     "1. not a list",
     "$x$ :::{note} :::",
-    "bachelor's \"degree\"",
+    'bachelor\'s "degree"',
     "line one\nline two",
 ]
 
 
 def _cells(markdown: str) -> list[str]:
     """The text of every body cell of the first table MyST renders from ``markdown``."""
-    page = publish_string(markdown, parser=Parser(), writer_name="html5",
-                          settings_overrides={"output_encoding": "unicode", "smart_quotes": False,
-                                              "myst_enable_extensions": ["colon_fence", "deflist"]})
+    page = publish_string(
+        markdown,
+        parser=Parser(),
+        writer_name="html5",
+        settings_overrides={
+            "output_encoding": "unicode",
+            "smart_quotes": False,
+            "myst_enable_extensions": ["colon_fence", "deflist"],
+        },
+    )
     return [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td>(.*?)</td>", page, re.S)]
 
 

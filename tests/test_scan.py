@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -58,14 +59,10 @@ CASES: list[tuple[str, str, tuple[float, ...], str]] = [
     ("Pay: $30,000 to $45,000", "$30,000 to $45,000", (30000.0, 45000.0), "usd"),
     ("Pay: USD 30,000 to 45,000", "USD 30,000 to 45,000", (30000.0, 45000.0), "usd"),
     # money ranges with dashes damaged by encodings
-    (f"Pay: $40,000{EN_DASH_ONCE}$50,000", f"$40,000{EN_DASH_ONCE}$50,000",
-     (40000.0, 50000.0), "usd"),
-    (f"Pay: $40,000 {EM_DASH_ONCE} $50,000", f"$40,000 {EM_DASH_ONCE} $50,000",
-     (40000.0, 50000.0), "usd"),
-    (f"Pay: $40,000{EN_DASH_TWICE}$50,000", f"$40,000{EN_DASH_TWICE}$50,000",
-     (40000.0, 50000.0), "usd"),
-    (f"Pay: $40,000{EM_DASH_TWICE}$50,000", f"$40,000{EM_DASH_TWICE}$50,000",
-     (40000.0, 50000.0), "usd"),
+    (f"Pay: $40,000{EN_DASH_ONCE}$50,000", f"$40,000{EN_DASH_ONCE}$50,000", (40000.0, 50000.0), "usd"),
+    (f"Pay: $40,000 {EM_DASH_ONCE} $50,000", f"$40,000 {EM_DASH_ONCE} $50,000", (40000.0, 50000.0), "usd"),
+    (f"Pay: $40,000{EN_DASH_TWICE}$50,000", f"$40,000{EN_DASH_TWICE}$50,000", (40000.0, 50000.0), "usd"),
+    (f"Pay: $40,000{EM_DASH_TWICE}$50,000", f"$40,000{EM_DASH_TWICE}$50,000", (40000.0, 50000.0), "usd"),
     (f"Shifts run 4{EN_DASH_ONCE}8 hours", f"4{EN_DASH_ONCE}8 hours", (4.0, 8.0), "hour"),
     (f"Shifts run 4{EN_DASH_TWICE}8 hours", f"4{EN_DASH_TWICE}8 hours", (4.0, 8.0), "hour"),
     # durations
@@ -187,7 +184,7 @@ def test_figures_do_not_overlap_and_are_sorted() -> None:
         "10 to 20 percent",
         "$1-2 million",
     ]
-    for before, after in zip(figures, figures[1:]):
+    for before, after in itertools.pairwise(figures):
         assert before.end <= after.start
 
 
@@ -302,12 +299,16 @@ WORLD_CASES: list[tuple[str, str, tuple[float, ...], str, str | None, str | None
     ("forty thousand dollars a year", "forty thousand dollars", (40000.0,), "usd", "USD", "year"),
     ("two hundred and fifty dollars", "two hundred and fifty dollars", (250.0,), "usd", "USD", None),
     ("a thousand dollars", "a thousand dollars", (1000.0,), "usd", "USD", None),
-    ("one million two hundred thousand dollars", "one million two hundred thousand dollars",
-     (1200000.0,), "usd", "USD", None),
-    ("twenty to thirty thousand dollars", "twenty to thirty thousand dollars", (20000.0, 30000.0),
-     "usd", "USD", None),
-    ("twenty to thirty dollars an hour", "twenty to thirty dollars an hour", (20.0, 30.0), "usd/hour",
-     "USD", "hour"),
+    (
+        "one million two hundred thousand dollars",
+        "one million two hundred thousand dollars",
+        (1200000.0,),
+        "usd",
+        "USD",
+        None,
+    ),
+    ("twenty to thirty thousand dollars", "twenty to thirty thousand dollars", (20000.0, 30000.0), "usd", "USD", None),
+    ("twenty to thirty dollars an hour", "twenty to thirty dollars an hour", (20.0, 30.0), "usd/hour", "USD", "hour"),
     ("fifteen euros an hour", "fifteen euros an hour", (15.0,), "money/hour", "EUR", "hour"),
     ("twenty-five years of experience", "twenty-five years", (25.0,), "year", None, None),
     ("twenty five years of experience", "twenty five years", (25.0,), "year", None, None),
@@ -342,10 +343,8 @@ WORLD_CASES: list[tuple[str, str, tuple[float, ...], str, str | None, str | None
     ("Pay: $120 per day", "$120 per day", (120.0,), "usd", "USD", "day"),
     ("Pay: $120 daily", "$120 daily", (120.0,), "usd", "USD", "day"),
     ("Pay: $120/day", "$120/day", (120.0,), "usd", "USD", "day"),
-    ("Rates of $2,000 to $2,500 a month", "$2,000 to $2,500 a month", (2000.0, 2500.0), "usd", "USD",
-     "month"),
-    ("Rates of $2,000/month to $2,500/month", "$2,000/month to $2,500/month", (2000.0, 2500.0), "usd",
-     "USD", "month"),
+    ("Rates of $2,000 to $2,500 a month", "$2,000 to $2,500 a month", (2000.0, 2500.0), "usd", "USD", "month"),
+    ("Rates of $2,000/month to $2,500/month", "$2,000/month to $2,500/month", (2000.0, 2500.0), "usd", "USD", "month"),
     ("Shifts of 8 hours a day", "8 hours a day", (8.0,), "hour", None, "day"),
     ("open 7 days a week", "7 days a week", (7.0,), "day", None, "week"),
     ("from 25 to 50 percent a year", "25 to 50 percent", (25.0, 50.0), "percent", None, "year"),
@@ -356,21 +355,38 @@ WORLD_CASES: list[tuple[str, str, tuple[float, ...], str, str | None, str | None
     (f"Pay: {EURO_TWICE}30.000", f"{EURO_TWICE}30.000", (30000.0,), "money", "EUR", None),
     (f"Pay: 30.000 {EURO_ONCE}", f"30.000 {EURO_ONCE}", (30000.0,), "money", "EUR", None),
     (f"Pay: {RUPEE_ONCE}25,000", f"{RUPEE_ONCE}25,000", (25000.0,), "money", "INR", None),
-    (f"Pay: {POUND_ONCE}30,000{EN_DASH_ONCE}{POUND_ONCE}35,000",
-     f"{POUND_ONCE}30,000{EN_DASH_ONCE}{POUND_ONCE}35,000", (30000.0, 35000.0), "money", "GBP", None),
-    (f"Pay: {EURO_TWICE}30.000{EN_DASH_TWICE}{EURO_TWICE}35.000",
-     f"{EURO_TWICE}30.000{EN_DASH_TWICE}{EURO_TWICE}35.000", (30000.0, 35000.0), "money", "EUR", None),
-    (f"Pay: 50{NBSP_ONCE}000 {EURO_ONCE}", f"50{NBSP_ONCE}000 {EURO_ONCE}", (50000.0,), "money", "EUR",
-     None),
+    (
+        f"Pay: {POUND_ONCE}30,000{EN_DASH_ONCE}{POUND_ONCE}35,000",
+        f"{POUND_ONCE}30,000{EN_DASH_ONCE}{POUND_ONCE}35,000",
+        (30000.0, 35000.0),
+        "money",
+        "GBP",
+        None,
+    ),
+    (
+        f"Pay: {EURO_TWICE}30.000{EN_DASH_TWICE}{EURO_TWICE}35.000",
+        f"{EURO_TWICE}30.000{EN_DASH_TWICE}{EURO_TWICE}35.000",
+        (30000.0, 35000.0),
+        "money",
+        "EUR",
+        None,
+    ),
+    (f"Pay: 50{NBSP_ONCE}000 {EURO_ONCE}", f"50{NBSP_ONCE}000 {EURO_ONCE}", (50000.0,), "money", "EUR", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "figure_text", "values", "unit", "currency", "period"), WORLD_CASES)
-def test_figure_from_anywhere(text: str, figure_text: str, values: tuple[float, ...], unit: str,
-                              currency: str | None, period: str | None) -> None:
+def test_figure_from_anywhere(
+    text: str, figure_text: str, values: tuple[float, ...], unit: str, currency: str | None, period: str | None
+) -> None:
     figure = only(text)
     assert (figure.text, figure.values, figure.unit, figure.currency, figure.period) == (
-        figure_text, values, unit, currency, period)
+        figure_text,
+        values,
+        unit,
+        currency,
+        period,
+    )
     assert text[figure.start : figure.end] == figure_text
     assert figure.unit in UNITS
     assert figure.period is None or figure.period in PERIODS
@@ -393,8 +409,9 @@ def test_no_figures_from_anywhere(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "figure_text", "values", "unit"), CASES)
-def test_existing_formats_state_their_currency(text: str, figure_text: str, values: tuple[float, ...],
-                                               unit: str) -> None:
+def test_existing_formats_state_their_currency(
+    text: str, figure_text: str, values: tuple[float, ...], unit: str
+) -> None:
     figure = only(text)
     assert figure.currency == ("USD" if unit.startswith("usd") else None)
     stated = "hour" if unit == "usd/hour" else "year" if re.search(r"\b(a|per) year\b", text) else None
@@ -428,8 +445,10 @@ def test_a_figure_never_spans_a_line_break_in_any_format() -> None:
 
 
 def test_mixed_text_gives_each_figure_its_currency_and_period() -> None:
-    text = ("Agents: £9.50 ph or £24,000\u2013£28,000 per annum; leads 42K-55K; "
-            "in Pune ₹25,000 per month after 2-3 years; shifts of 8 hours a day.")
+    text = (
+        "Agents: £9.50 ph or £24,000\u2013£28,000 per annum; leads 42K-55K; "
+        "in Pune ₹25,000 per month after 2-3 years; shifts of 8 hours a day."
+    )
     assert [(f.text, f.values, f.currency, f.period) for f in find_figures(text)] == [
         ("£9.50 ph", (9.5,), "GBP", "hour"),
         ("£24,000\u2013£28,000", (24000.0, 28000.0), "GBP", "year"),
@@ -450,8 +469,7 @@ def test_an_amount_with_a_period_pairs_only_with_the_same_period() -> None:
 
 def test_a_descending_pair_of_k_amounts_is_two_amounts() -> None:
     figures = find_figures("bonuses of 5k and 2k, or 55000-42K")
-    assert [(f.text, f.values) for f in figures] == [("5k", (5000.0,)), ("2k", (2000.0,)),
-                                                     ("42K", (42000.0,))]
+    assert [(f.text, f.values) for f in figures] == [("5k", (5000.0,)), ("2k", (2000.0,)), ("42K", (42000.0,))]
 
 
 def test_other_currencies_do_not_pair_into_one_range() -> None:
@@ -485,7 +503,7 @@ HOSTILE = [
 def test_a_long_hostile_line_finishes(line: str) -> None:
     # Linear-time matching is measured by scripts/bench_scan.py; here it has only to finish.
     figures = find_figures(line)
-    for before, after in zip(figures, figures[1:]):
+    for before, after in itertools.pairwise(figures):
         assert before.end <= after.start
     for figure in figures:
         assert line[figure.start : figure.end] == figure.text

@@ -16,10 +16,10 @@ def test_every_figure_of_the_five_sources_is_accounted_for(capsys: pytest.Captur
 
 
 def test_a_new_source_reports_each_figure_with_file_line_and_column(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     new = tmp_path / "005_new.txt"
-    new.write_text("A new article.\nAgents earn $15.50 an hour, leads $40k–$55k after 2 years.\n",
-                   encoding="utf-8")
+    new.write_text("A new article.\nAgents earn $15.50 an hour, leads $40k–$55k after 2 years.\n", encoding="utf-8")
     assert scan.main([str(new)]) == 1
     assert capsys.readouterr().out.splitlines() == [
         f"{new}:2:13\t$15.50 an hour",
@@ -29,11 +29,14 @@ def test_a_new_source_reports_each_figure_with_file_line_and_column(
 
 
 def test_a_new_source_from_anywhere_reports_its_figures_in_any_currency(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     new = tmp_path / "006_new.txt"
-    new.write_text("Advisors earn £24,000–£28,000 per annum, leads 42K-55K.\n"
-                   "In Pune: ₹25,000 per month; in Lyon 30.000 € brut; $45\u00a0000 in Ohio.\n",
-                   encoding="utf-8")
+    new.write_text(
+        "Advisors earn £24,000–£28,000 per annum, leads 42K-55K.\n"
+        "In Pune: ₹25,000 per month; in Lyon 30.000 € brut; $45\u00a0000 in Ohio.\n",
+        encoding="utf-8",
+    )
     assert scan.main([str(new)]) == 1
     assert capsys.readouterr().out.splitlines() == [
         f"{new}:1:15\t£24,000–£28,000",

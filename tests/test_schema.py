@@ -10,7 +10,7 @@ import pytest
 from analysis import evidence, paths, schema, sources
 
 sys.path.insert(0, str(paths.ROOT / "scripts"))
-import synthetic  # noqa: E402
+import synthetic
 
 
 def test_json_schema_and_readme_tables_are_what_the_schema_gives() -> None:
@@ -27,8 +27,9 @@ def test_readme_lists_every_vocabulary_value() -> None:
 
 def test_a_hand_edit_of_the_generated_section_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     readme = tmp_path / "README.md"
-    readme.write_text(schema.README.read_text(encoding="utf-8").replace("`frontline`", "`front-line`"),
-                      encoding="utf-8")
+    readme.write_text(
+        schema.README.read_text(encoding="utf-8").replace("`frontline`", "`front-line`"), encoding="utf-8"
+    )
     monkeypatch.setattr(schema, "README", readme)
     assert schema.main(["--check"]) == 1
 
@@ -37,10 +38,15 @@ def test_data_package_columns_come_from_the_models() -> None:
     package = schema.datapackage()
     salaries = next(r for r in package["resources"] if r["name"] == "salaries")
     fields = {f["name"]: f for f in salaries["schema"]["fields"]}
-    assert fields["low_usd"]["type"] == "number" and fields["low_usd"]["constraints"] == {"required": True, "minimum": 0}
+    assert fields["low_usd"]["type"] == "number"
+    assert fields["low_usd"]["constraints"] == {
+        "required": True,
+        "minimum": 0,
+    }
     assert fields["tier"]["constraints"]["enum"][0] == "frontline"
     assert fields["year"]["constraints"] == {"minimum": 1900, "maximum": 2100}
-    assert list(fields)[:2] == ["source_id", "record_id"] and list(fields)[-3:] == ["flags", "note", "quote"]
+    assert list(fields)[:2] == ["source_id", "record_id"]
+    assert list(fields)[-3:] == ["flags", "note", "quote"]
 
 
 def test_a_synthetic_corpus_is_valid_evidence(tmp_path: Path) -> None:

@@ -15,7 +15,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from lxml import etree
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -33,7 +32,7 @@ def deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def prs(deck: Path):  # noqa: ANN201
+def prs(deck: Path):
     return Presentation(str(deck))
 
 
@@ -42,16 +41,16 @@ def _rows(name: str, folder: Path = paths.PROCESSED) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def _texts(slide) -> dict[str, str]:  # noqa: ANN001
+def _texts(slide) -> dict[str, str]:
     return {shape.name: shape.text_frame.text for shape in slide.shapes if shape.has_text_frame}
 
 
-def _chart(slide):  # noqa: ANN001, ANN202
+def _chart(slide):
     found = [shape for shape in slide.shapes if shape.has_chart]
     return found[0].chart if found else None
 
 
-def _series(chart) -> dict[str, dict[str, dict[int, object]]]:  # noqa: ANN001
+def _series(chart) -> dict[str, dict[str, dict[int, object]]]:
     """Every series of a chart as written in its XML: x, y (or category values) and label texts by point."""
     out = {}
     for ser in chart._chartSpace.iter(f"{C}ser"):
@@ -61,24 +60,28 @@ def _series(chart) -> dict[str, dict[str, dict[int, object]]]:  # noqa: ANN001
             el = ser.find(f"{C}{tag}")
             if el is not None:
                 entry[tag] = {int(pt.get("idx")): pt.findtext(f"{C}v") for pt in el.iter(f"{C}pt")}
-        entry["labels"] = {int(d.find(f"{C}idx").get("val")): "\n".join(
-            p.xpath("string(.)") for p in d.iter(f"{A}p")) for d in ser.iter(f"{C}dLbl") if d.find(f"{C}tx") is not None}
+        entry["labels"] = {
+            int(d.find(f"{C}idx").get("val")): "\n".join(p.xpath("string(.)") for p in d.iter(f"{A}p"))
+            for d in ser.iter(f"{C}dLbl")
+            if d.find(f"{C}tx") is not None
+        }
         out[name] = entry
     return out
 
 
-def _figure_slides(prs):  # noqa: ANN001, ANN202
+def _figure_slides(prs):
     return dict(zip(figures.registry(), list(prs.slides)[2:-1], strict=True))
 
 
 # --- slides and their order ------------------------------------------------------------------------
 
 
-def test_slide_count_and_order(prs) -> None:  # noqa: ANN001
+def test_slide_count_and_order(prs) -> None:
     registry = figures.registry()
     assert len(prs.slides) == 2 + len(registry) + 1
-    assert (prs.slide_width, prs.slide_height) == (Emu(12_192_000), Emu(6_858_000)) or \
-        abs(prs.slide_width / prs.slide_height - 16 / 9) < 0.001
+    assert (prs.slide_width, prs.slide_height) == (Emu(12_192_000), Emu(6_858_000)) or abs(
+        prs.slide_width / prs.slide_height - 16 / 9
+    ) < 0.001
     titles = [_texts(s).get("Title", "") for s in prs.slides]
     with (paths.ROOT / "CITATION.cff").open(encoding="utf-8") as handle:
         cff = handle.read()
@@ -92,7 +95,7 @@ def test_slide_count_and_order(prs) -> None:  # noqa: ANN001
     assert titles[-1] == "Sources and method"
 
 
-def test_summary_slide_carries_the_key_points_figures(prs) -> None:  # noqa: ANN001
+def test_summary_slide_carries_the_key_points_figures(prs) -> None:
     text = _texts(prs.slides[1])["Summary"]
     ranges = [r for r in _rows("salaries.csv") if r["period"] == "year" and r["statistic"] == "range"]
     entry = min(ranges, key=lambda r: float(r["low_usd"]) + float(r["high_usd"]))
@@ -117,14 +120,16 @@ def _pairs(xs: dict[int, object]) -> list[tuple[float, float]]:
     return out
 
 
-def test_pay_ranges_chart_holds_every_annual_figure_of_the_csv(prs) -> None:  # noqa: ANN001
+def test_pay_ranges_chart_holds_every_annual_figure_of_the_csv(prs) -> None:
     series = _series(_chart(_figure_slides(prs)["fig-pay-ranges"]))
     annual = [r for r in _rows("salaries.csv") if r["period"] == "year"]
     ranges = sorted((float(r["low_usd"]), float(r["high_usd"])) for r in annual if r["statistic"] == "range")
     drawn = sorted(p for name, s in series.items() if name.endswith(": range") for p in _pairs(s["xVal"]))
     assert drawn == ranges
     averages = sorted(float(r["low_usd"]) for r in annual if r["statistic"] == "average")
-    assert sorted(float(v) for n, s in series.items() if n.endswith(": average") for v in s["xVal"].values()) == averages
+    assert (
+        sorted(float(v) for n, s in series.items() if n.endswith(": average") for v in s["xVal"].values()) == averages
+    )
     floors = sorted(float(r["low_usd"]) for r in annual if r["statistic"] == "threshold")
     assert sorted(a for n, s in series.items() if "floor" in n for a, _b in _pairs(s["xVal"])) == floors
 
@@ -134,7 +139,7 @@ def _money_in_sources(value: float) -> bool:
     return any(re.search(rf"(?<![\d,]){re.escape(wanted)}(?![\d,])", s.text) for s in sources.load_all().values())
 
 
-def test_every_nominal_pay_figure_on_the_slides_is_written_in_a_source(prs) -> None:  # noqa: ANN001
+def test_every_nominal_pay_figure_on_the_slides_is_written_in_a_source(prs) -> None:
     """The deck is built from the CSV; the figures must still be the sources' own words."""
     series = _series(_chart(_figure_slides(prs)["fig-pay-ranges"]))
     values = [v for n, s in series.items() if n != "labels" and "floor" not in n for v in s["xVal"].values()]
@@ -144,7 +149,7 @@ def test_every_nominal_pay_figure_on_the_slides_is_written_in_a_source(prs) -> N
     assert not missing, f"pay figures on the slide that no source writes: {missing}"
 
 
-def test_adjusted_chart_floats_bars_from_the_csv_lows(prs) -> None:  # noqa: ANN001
+def test_adjusted_chart_floats_bars_from_the_csv_lows(prs) -> None:
     chart = _chart(_figure_slides(prs)["fig-pay-adjusted"])
     offset, written, adjusted = (list(s.values) for s in chart.plots[0].series)
     dated = [r for r in _rows("salaries.csv") if r["period"] == "year" and r["statistic"] == "range" and r["year"]]
@@ -159,7 +164,7 @@ def test_adjusted_chart_floats_bars_from_the_csv_lows(prs) -> None:  # noqa: ANN
     assert all(s is None for s, t in zip(written, adjusted, strict=True) if t is not None)
 
 
-def test_headline_chart_holds_the_lowest_and_highest_midpoints_and_the_bls_medians(prs) -> None:  # noqa: ANN001
+def test_headline_chart_holds_the_lowest_and_highest_midpoints_and_the_bls_medians(prs) -> None:
     series = _series(_chart(_figure_slides(prs)["fig-summary-pay"]))
     ranges = [r for r in _rows("salaries.csv") if r["period"] == "year" and r["statistic"] == "range"]
     mid = sorted(ranges, key=lambda r: float(r["low_usd"]) + float(r["high_usd"]))
@@ -175,31 +180,37 @@ def test_headline_chart_holds_the_lowest_and_highest_midpoints_and_the_bls_media
     assert [float(v) for _, v in sorted(median["xVal"].items())] == medians  # type: ignore[arg-type]
 
 
-def test_average_chart_holds_the_oews_rows_and_the_undated_average(prs) -> None:  # noqa: ANN001
+def test_average_chart_holds_the_oews_rows_and_the_undated_average(prs) -> None:
     series = _series(_chart(_figure_slides(prs)["fig-agreement-average"]))
-    rows = sorted((r for r in _rows("bls_oews_national.csv", paths.EXTERNAL) if r["soc_code"] == "43-4051"),
-                  key=lambda r: int(r["year"]))
+    rows = sorted(
+        (r for r in _rows("bls_oews_national.csv", paths.EXTERNAL) if r["soc_code"] == "43-4051"),
+        key=lambda r: int(r["year"]),
+    )
     median = series["BLS median"]
     assert [median["cat"][i] for i in sorted(median["cat"])] == [r["year"] for r in rows]
     assert [float(median["val"][i]) for i in sorted(median["val"])] == [float(r["median_annual_usd"]) for r in rows]  # type: ignore[arg-type]
-    assert [float(series["BLS 10th percentile"]["val"][i]) for i in range(len(rows))] == \
-        [float(r["p10_annual_usd"]) for r in rows]  # type: ignore[arg-type]
+    assert [float(series["BLS 10th percentile"]["val"][i]) for i in range(len(rows))] == [
+        float(r["p10_annual_usd"]) for r in rows
+    ]  # type: ignore[arg-type]
     undated = [r for r in _rows("salaries.csv") if r["statistic"] == "average" and not r["year"]]
     average = next(s for n, s in series.items() if n.startswith("undated average"))
     assert {float(v) for v in average["val"].values()} == {float(undated[0]["low_usd"])}  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("name, table", [("fig-benefits-matrix", "benefits.csv"),
-                                         ("fig-challenges-matrix", "challenges.csv")])
-def test_matrix_dots_count_the_csv_records(prs, name: str, table: str) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(
+    ("name", "table"), [("fig-benefits-matrix", "benefits.csv"), ("fig-challenges-matrix", "challenges.csv")]
+)
+def test_matrix_dots_count_the_csv_records(prs, name: str, table: str) -> None:
     series = _series(_chart(_figure_slides(prs)[name]))
     texts = series["labels"]
     at = {(float(texts["xVal"][i]), float(texts["yVal"][i])): t for i, t in texts["labels"].items()}  # type: ignore[arg-type]
     rows = {y: t for (x, y), t in at.items() if x < 0}
     columns = {x: t.replace("\n", " ") for (x, y), t in at.items() if y > 0}
     named = series["names it (number of records)"]
-    drawn = {(rows[float(named["yVal"][i])], columns[float(named["xVal"][i])]): int(t)  # type: ignore[arg-type]
-             for i, t in named["labels"].items()}
+    drawn = {
+        (rows[float(named["yVal"][i])], columns[float(named["xVal"][i])]): int(t)  # type: ignore[arg-type]
+        for i, t in named["labels"].items()
+    }
     expected: dict[tuple[str, str], int] = {}
     for r in _rows(table):
         key = (r["category"].replace("-", " "), report.short_ref(r["source_id"]))
@@ -207,7 +218,7 @@ def test_matrix_dots_count_the_csv_records(prs, name: str, table: str) -> None: 
     assert drawn == expected
 
 
-def test_every_native_chart_holds_values_of_its_data(prs) -> None:  # noqa: ANN001
+def test_every_native_chart_holds_values_of_its_data(prs) -> None:
     """Every number a native chart embeds (other than positions and series of text) is in its data table."""
     for name, slide in _figure_slides(prs).items():
         chart = _chart(slide)
@@ -219,19 +230,26 @@ def test_every_native_chart_holds_values_of_its_data(prs) -> None:  # noqa: ANN0
         known = {round(float(v), 2) for v in numbers if v == v}
         known |= {round(a - b, 2) for a in known for b in known}  # spans of floating bars
         for sname, s in _series(chart).items():
-            if sname == "labels" or "floor" in sname or sname.startswith(("names", "BLS median")) \
-                    or name in ("fig-ladder-experience-pay",):
+            if (
+                sname == "labels"
+                or "floor" in sname
+                or sname.startswith(("names", "BLS median"))
+                or name in ("fig-ladder-experience-pay",)
+            ):
                 continue
             for tag in ("xVal", "val"):
                 for v in s.get(tag, {}).values():
-                    assert round(float(v), 2) in known or round(float(v) + 0.01, 2) in known \
-                        or round(float(v) - 0.01, 2) in known, (name, sname, v)  # type: ignore[arg-type]
+                    assert (
+                        round(float(v), 2) in known
+                        or round(float(v) + 0.01, 2) in known
+                        or round(float(v) - 0.01, 2) in known
+                    ), (name, sname, v)  # type: ignore[arg-type]
 
 
 # --- footers, notes, alt text ----------------------------------------------------------------------
 
 
-def test_every_figure_slide_has_a_footer_naming_its_sources_and_the_licence(prs) -> None:  # noqa: ANN001
+def test_every_figure_slide_has_a_footer_naming_its_sources_and_the_licence(prs) -> None:
     for name, slide in _figure_slides(prs).items():
         chart = figures.registry()[name]
         footer = _texts(slide)["Footer"]
@@ -241,7 +259,7 @@ def test_every_figure_slide_has_a_footer_naming_its_sources_and_the_licence(prs)
             assert report.short_ref(key) in footer, (name, key)
 
 
-def test_every_notes_page_quotes_a_source_verbatim(prs) -> None:  # noqa: ANN001
+def test_every_notes_page_quotes_a_source_verbatim(prs) -> None:
     corpus = sources.load_all()
     for name, slide in _figure_slides(prs).items():
         notes = slide.notes_slide.notes_text_frame.text
@@ -253,7 +271,7 @@ def test_every_notes_page_quotes_a_source_verbatim(prs) -> None:  # noqa: ANN001
         assert len(found) == len(quotes), f"{name}: quoted words not in any source"
 
 
-def test_every_chart_and_picture_has_its_alt_text(prs) -> None:  # noqa: ANN001
+def test_every_chart_and_picture_has_its_alt_text(prs) -> None:
     for name, slide in _figure_slides(prs).items():
         chart = figures.registry()[name]
         visuals = [s for s in slide.shapes if s.has_chart or s.shape_type == 13]  # 13: picture
@@ -269,7 +287,7 @@ def test_every_chart_and_picture_has_its_alt_text(prs) -> None:  # noqa: ANN001
 # --- type sizes -----------------------------------------------------------------------------------
 
 
-def _sizes(element) -> list[tuple[str, int | None]]:  # noqa: ANN001
+def _sizes(element) -> list[tuple[str, int | None]]:
     out = []
     for tag in ("rPr", "defRPr", "endParaRPr"):
         for el in element.iter(f"{A}{tag}"):
@@ -277,25 +295,27 @@ def _sizes(element) -> list[tuple[str, int | None]]:  # noqa: ANN001
     return out
 
 
-def test_no_text_is_smaller_than_14_pt(prs) -> None:  # noqa: ANN001
+def test_no_text_is_smaller_than_14_pt(prs) -> None:
     for number, slide in enumerate(prs.slides, start=1):
         for shape in slide.shapes:
             if shape.has_text_frame:
                 for para in shape.text_frame.paragraphs:
                     for run in para.runs:
-                        assert run.font.size is not None and run.font.size.pt >= 14, (number, run.text)
+                        assert run.font.size is not None, (number, run.text)
+                        assert run.font.size.pt >= 14, (number, run.text)
                 for tag, size in _sizes(shape._element):
                     assert size is None or size >= 1400, (number, tag, size)
             if shape.has_chart:
                 space = shape.chart._chartSpace
                 default = space.find(f"{C}txPr")
-                assert default is not None and all(s is not None and s >= 1400 for t, s in _sizes(default)
-                                                   if t == "defRPr")
+                assert default is not None
+                assert all(s is not None and s >= 1400 for t, s in _sizes(default) if t == "defRPr")
                 for tag, size in _sizes(space):
                     assert size is None or size >= 1400, (number, tag, size)
         for para in slide.notes_slide.notes_text_frame.paragraphs:
             for run in para.runs:
-                assert run.font.size is not None and run.font.size.pt >= 14
+                assert run.font.size is not None
+                assert run.font.size.pt >= 14
 
 
 # --- byte stability ------------------------------------------------------------------------------
@@ -315,8 +335,21 @@ def test_libreoffice_renders_every_slide(deck: Path, tmp_path: Path) -> None:
     if not soffice or not pdftoppm:
         pytest.skip("rendering the deck needs LibreOffice (apt-get install libreoffice-impress) and poppler-utils")
     profile = tmp_path / "profile"  # a fresh LibreOffice profile: no lock shared with a running instance
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(deck)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(deck),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = tmp_path / "deck.pdf"
     subprocess.run([pdftoppm, "-png", "-r", "50", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
     pages = sorted(tmp_path.glob("page-*.png"))
@@ -355,8 +388,10 @@ def test_slide_pictures_keep_every_text_at_14_pt_inside_the_canvas(name: str) ->
             continue
         assert text.get_fontsize() >= 14, (name, text.get_text())
         box = text.get_window_extent(renderer)
-        assert box.x0 >= canvas.x0 - 1 and box.x1 <= canvas.x1 + 1 and box.y0 >= canvas.y0 - 1 \
-            and box.y1 <= canvas.y1 + 1, (name, text.get_text()[:40], box, canvas)
+        inside = (
+            box.x0 >= canvas.x0 - 1 and box.x1 <= canvas.x1 + 1 and box.y0 >= canvas.y0 - 1 and box.y1 <= canvas.y1 + 1
+        )
+        assert inside, (name, text.get_text()[:40], box, canvas)
     import matplotlib.pyplot as plt
 
     plt.close(fig)

@@ -50,8 +50,7 @@ def test_non_utf8_file_is_a_clear_error_naming_it(raw_copy: Path) -> None:
     target = raw_copy / "latin1.txt"
     data = "Caf\u00e9 salaries: $30,000".encode("latin-1")
     target.write_bytes(data)
-    meta = replace(_meta("contact-center-pay"), file="latin1.txt",
-                   sha256=hashlib.sha256(data).hexdigest())
+    meta = replace(_meta("contact-center-pay"), file="latin1.txt", sha256=hashlib.sha256(data).hexdigest())
     with pytest.raises(sources.SourceError, match=r"latin1\.txt: not valid UTF-8 \(byte 0xe9"):
         sources.read_raw(meta, raw_copy)
 
@@ -69,7 +68,7 @@ def test_manifest_row_with_wrong_hash_is_an_error_naming_the_file(raw_copy: Path
 def test_duplicate_manifest_id_is_an_error_naming_the_line(raw_copy: Path) -> None:
     manifest = raw_copy / "sources.csv"
     lines = manifest.read_text(encoding="utf-8").splitlines()
-    manifest.write_text("\n".join(lines + [lines[1]]) + "\n", encoding="utf-8")
+    manifest.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
     with pytest.raises(sources.SourceError, match=r"sources\.csv:7: duplicate source_id"):
         sources.read_manifest(manifest)
 
@@ -96,9 +95,7 @@ def test_repair_removes_all_debris_from_the_damaged_source() -> None:
     assert "π" in source.raw
     assert not re.search(r"[\u0370-\u03ff€§°]", source.text)
     lines = source.text.splitlines()
-    assert lines[0] == (
-        "Attention Call Center Job Seekers! Discover All the Details You Need to Land Your Next Gig"
-    )
+    assert lines[0] == ("Attention Call Center Job Seekers! Discover All the Details You Need to Land Your Next Gig")
     assert "Salary and Benefits\nNow, let’s talk about the money." in source.text
     assert "Job Requirements\nCall center jobs require" in source.text
     # ordinary typography stays: curly apostrophes and quotes are not straightened
@@ -125,7 +122,7 @@ def test_every_line_of_repaired_text_is_located_back_in_the_raw_file() -> None:
         for line in filter(None, (ln.strip() for ln in source.text.splitlines())):
             span = sources.locate_in_raw(source, line)
             assert span is not None, (source.source_id, line)
-            raw_piece = source.raw[span[0]:span[1]]
+            raw_piece = source.raw[span[0] : span[1]]
             assert sources.remove_debris(raw_piece).strip() == line
 
 
@@ -149,8 +146,9 @@ def test_manifest_saved_with_a_byte_order_mark_reads_the_same(raw_copy: Path) ->
 def test_unknown_manifest_column_is_an_error(raw_copy: Path) -> None:
     manifest = raw_copy / "sources.csv"
     lines = manifest.read_text(encoding="utf-8").splitlines()
-    manifest.write_text("\n".join([lines[0] + ",licence"] + [line + "," for line in lines[1:]]) + "\n",
-                        encoding="utf-8")
+    manifest.write_text(
+        "\n".join([lines[0] + ",licence"] + [line + "," for line in lines[1:]]) + "\n", encoding="utf-8"
+    )
     with pytest.raises(sources.SourceError, match=r"sources\.csv: unknown or repeated column\(s\) licence"):
         sources.read_manifest(manifest)
 
@@ -160,17 +158,20 @@ def test_missing_manifest_is_an_error_naming_it(tmp_path: Path) -> None:
         sources.read_manifest(tmp_path / "sources.csv")
 
 
-@pytest.mark.parametrize(("column", "value", "problem"), [
-    ("source_id", "Bad Key`", "must be a lower-case slug"),
-    ("file", "../../etc/passwd", "must be a plain file name"),
-    ("sha256", "abc", "is not 64 hexadecimal digits"),
-])
-def test_manifest_values_that_could_escape_their_place_are_refused(raw_copy: Path, column: str, value: str,
-                                                                   problem: str) -> None:
+@pytest.mark.parametrize(
+    ("column", "value", "problem"),
+    [
+        ("source_id", "Bad Key`", "must be a lower-case slug"),
+        ("file", "../../etc/passwd", "must be a plain file name"),
+        ("sha256", "abc", "is not 64 hexadecimal digits"),
+    ],
+)
+def test_manifest_values_that_could_escape_their_place_are_refused(
+    raw_copy: Path, column: str, value: str, problem: str
+) -> None:
     manifest = raw_copy / "sources.csv"
     meta = _meta("cedric-career-graph")
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace(getattr(meta, column), value, 1),
-                        encoding="utf-8")
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(getattr(meta, column), value, 1), encoding="utf-8")
     with pytest.raises(sources.SourceError, match=rf"sources\.csv:4: {column} .*{problem}"):
         sources.read_manifest(manifest)
 
@@ -178,8 +179,9 @@ def test_manifest_values_that_could_escape_their_place_are_refused(raw_copy: Pat
 def test_a_caveat_that_is_not_in_the_text_is_refused(raw_copy: Path) -> None:
     manifest = raw_copy / "sources.csv"
     text = manifest.read_text(encoding="utf-8")
-    manifest.write_text(text.replace("may not be accurate or up to date.", "is accurate and up to date."),
-                        encoding="utf-8")
+    manifest.write_text(
+        text.replace("may not be accurate or up to date.", "is accurate and up to date."), encoding="utf-8"
+    )
     meta = _meta("job-details-guide", manifest)
     with pytest.raises(sources.SourceError, match=r"caveat for 'job-details-guide' is not in the text"):
         sources.load_source(meta, raw_copy)

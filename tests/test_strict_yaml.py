@@ -25,15 +25,18 @@ def test_plain_yaml_reads_as_safe_load_would(tmp_path: Path) -> None:
     assert doc == {"a": 1, "b": ["x", "y"], "c": {"d": "AT&T * star"}, "e": [{"f": 2.5}]}
 
 
-@pytest.mark.parametrize(("text", "problem"), [
-    ("a: 1\nb: 2\na: 3\n", "doc.yaml:3: not valid YAML: duplicate key 'a' (first given on line 1)"),
-    ("a: &x [1, 2]\nb: *x\n", "doc.yaml:1: anchors (&x) are not allowed"),
-    ("a: 1\nb: *x\n", "doc.yaml:2: aliases (*x) are not allowed"),
-    ("a: {x: 1}\nb:\n  <<: {y: 2}\n", "merge keys (<<) are not allowed"),
-    ("1: a\n", "keys must be text, found 1"),
-    ("a: [1,\n", "doc.yaml:2: not valid YAML"),
-    ("a: !!python/object:os.system echo\n", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("a: 1\nb: 2\na: 3\n", "doc.yaml:3: not valid YAML: duplicate key 'a' (first given on line 1)"),
+        ("a: &x [1, 2]\nb: *x\n", "doc.yaml:1: anchors (&x) are not allowed"),
+        ("a: 1\nb: *x\n", "doc.yaml:2: aliases (*x) are not allowed"),
+        ("a: {x: 1}\nb:\n  <<: {y: 2}\n", "merge keys (<<) are not allowed"),
+        ("1: a\n", "keys must be text, found 1"),
+        ("a: [1,\n", "doc.yaml:2: not valid YAML"),
+        ("a: !!python/object:os.system echo\n", "not valid YAML"),
+    ],
+)
 def test_what_the_loader_refuses(tmp_path: Path, text: str, problem: str) -> None:
     with pytest.raises(strict_yaml.StrictYamlError) as err:
         _load(tmp_path, text)
@@ -73,7 +76,6 @@ def test_nested_alias_bomb_is_refused_within_a_time_and_memory_bound(tmp_path: P
             print(err)
             sys.exit(3)
     """)
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
-                            check=False)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 3, (result.returncode, result.stderr[-500:])
     assert "anchors (&a0) are not allowed" in result.stdout

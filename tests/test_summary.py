@@ -10,27 +10,37 @@ from analysis import inflation, paths, summary
 
 
 def _salaries() -> pd.DataFrame:
-    return pd.DataFrame({
-        "source_id": ["a", "a", "a", "b"],
-        "record_id": ["r1", "r2", "r3", "r4"],
-        "role": ["Rep", "Senior rep", "Manager", "call center rep"],
-        "tier_level": [1, 2, 5, 1],
-        "statistic": ["range", "range", "range", "average"],
-        "low_usd": [20_000.0, 29_000.0, 50_000.0, 32_000.0],
-        "high_usd": [30_000.0, 40_000.0, 70_000.0, None],
-        "period": ["year"] * 4,
-        "year": pd.array([2007, 2007, 2007, None], dtype="Int64"),
-        "cited_from": pd.array([None, None, None, "Glassdoor"], dtype="string"),
-    })
+    return pd.DataFrame(
+        {
+            "source_id": ["a", "a", "a", "b"],
+            "record_id": ["r1", "r2", "r3", "r4"],
+            "role": ["Rep", "Senior rep", "Manager", "call center rep"],
+            "tier_level": [1, 2, 5, 1],
+            "statistic": ["range", "range", "range", "average"],
+            "low_usd": [20_000.0, 29_000.0, 50_000.0, 32_000.0],
+            "high_usd": [30_000.0, 40_000.0, 70_000.0, None],
+            "period": ["year"] * 4,
+            "year": pd.array([2007, 2007, 2007, None], dtype="Int64"),
+            "cited_from": pd.array([None, None, None, "Glassdoor"], dtype="string"),
+        }
+    )
 
 
 def _oews() -> pd.DataFrame:
     rows = []
     for year, p10, median in ((2023, 30_000.0, 40_000.0), (2024, 33_000.0, 44_000.0)):
         for soc in ("43-4051", "43-1011", "11-3012", "11-3131"):
-            rows.append({"year": year, "soc_code": soc, "p10_annual_usd": p10, "p25_annual_usd": p10 + 1000,
-                         "median_annual_usd": median, "p75_annual_usd": median + 5000,
-                         "p90_annual_usd": median + 10_000})
+            rows.append(
+                {
+                    "year": year,
+                    "soc_code": soc,
+                    "p10_annual_usd": p10,
+                    "p25_annual_usd": p10 + 1000,
+                    "median_annual_usd": median,
+                    "p75_annual_usd": median + 5000,
+                    "p90_annual_usd": median + 10_000,
+                }
+            )
     return pd.DataFrame(rows).astype({"soc_code": "string"})
 
 
@@ -41,36 +51,50 @@ def _name(source_id: str) -> str:
 def test_entry_pay_is_the_lowest_midpoint_and_dated_in_base_year_dollars() -> None:
     # Lowest midpoint: Rep, 25,000 (Senior rep 34,500; Manager 60,000). Base year 2007: unchanged.
     text = summary.entry_pay(_salaries(), base_year=2007, ref=_name)
-    assert text == ("Entry pay: the annual range with the lowest midpoint in the sources is $20,000–$30,000 "
-                    "for a Rep, in Author A (2007); the same purchasing power in 2007 dollars (CPI-U) is $20,000–$30,000.")
+    assert text == (
+        "Entry pay: the annual range with the lowest midpoint in the sources is $20,000–$30,000 "
+        "for a Rep, in Author A (2007); the same purchasing power in 2007 dollars (CPI-U) is $20,000–$30,000."
+    )
     later = summary.entry_pay(_salaries(), base_year=inflation.BASE_YEAR, ref=_name)
     assert f"{inflation.adjust(20_000, 2007):,.0f}" in later
 
 
 def test_official_median_is_the_latest_may_year() -> None:
-    assert summary.official_median(_oews()) == ("Official benchmark: the median annual wage of customer service "
-                                                "representatives was $44,000 in May 2024 (BLS OEWS).")
+    assert summary.official_median(_oews()) == (
+        "Official benchmark: the median annual wage of customer service "
+        "representatives was $44,000 in May 2024 (BLS OEWS)."
+    )
 
 
 def test_top_pay_ratio_of_midpoints() -> None:
     # 60,000 / 25,000 = 2.4
-    assert summary.top_pay(_salaries()) == ("Top of the ladder: the range with the highest midpoint, "
-                                            "$50,000–$70,000 for a Manager, has a midpoint 2.4 times that "
-                                            "of the entry range.")
+    assert summary.top_pay(_salaries()) == (
+        "Top of the ladder: the range with the highest midpoint, "
+        "$50,000–$70,000 for a Manager, has a midpoint 2.4 times that "
+        "of the entry range."
+    )
 
 
 def test_undated_average_is_placed_in_the_latest_distribution() -> None:
     # 2024: p10 33,000 > 32,000, so below the 10th percentile.
     text = summary.undated_average(_salaries(), _oews(), ref=_name)
-    assert text == ("Beware the undated average: the $32,000 average that Guide B (n.d.), citing Glassdoor, "
-                    "quotes has no year; against the May 2024 figures for customer service representatives it "
-                    "falls below the 10th percentile.")
+    assert text == (
+        "Beware the undated average: the $32,000 average that Guide B (n.d.), citing Glassdoor, "
+        "quotes has no year; against the May 2024 figures for customer service representatives it "
+        "falls below the 10th percentile."
+    )
 
 
 def test_turnover_counts_articles_not_records() -> None:
-    table = pd.DataFrame({"source_id": ["a", "a", "c"], "record_id": ["t1", "t2", "t3"],
-                          "category": ["turnover", "turnover", "turnover"], "item": ["x", "y", "z"],
-                          "quote": ["q1", "q2", "q3"]})
+    table = pd.DataFrame(
+        {
+            "source_id": ["a", "a", "c"],
+            "record_id": ["t1", "t2", "t3"],
+            "category": ["turnover", "turnover", "turnover"],
+            "item": ["x", "y", "z"],
+            "quote": ["q1", "q2", "q3"],
+        }
+    )
     assert summary.turnover(table, 5).startswith("Turnover: 2 of the 5 articles call turnover high")
     assert summary.turnover(table[table["source_id"] == "c"], 5).startswith("Turnover: 1 of the 5 article calls")
 
