@@ -13,7 +13,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Generator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +43,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.book)
+
+
+# With CALL_CENTER_CAREERS_NO_SKIP=1 (CI sets it), a test that skips fails the run: a missing browser,
+# Java or LibreOffice must not turn the browser, HTML or deck checks into silent passes.
+NO_SKIP = os.environ.get("CALL_CENTER_CAREERS_NO_SKIP") == "1"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
+    outcome = yield
+    report = outcome.get_result()
+    if NO_SKIP and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped, and CALL_CENTER_CAREERS_NO_SKIP=1 forbids skips: {reason}"
 
 
 def copy_project(target: Path, with_build: bool = True) -> Path:
