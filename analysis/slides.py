@@ -29,17 +29,28 @@ import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict, cast
 
 import pandas as pd
 from lxml import etree
+from matplotlib.figure import Figure
 from pptx import Presentation
+from pptx.chart.axis import CategoryAxis, DateAxis, ValueAxis
 from pptx.chart.chart import Chart as PptxChart
 from pptx.chart.data import CategoryChartData, XyChartData
+from pptx.chart.series import LineSeries, XySeries
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as PptxPresentation
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.base import BaseShape
+from pptx.shapes.graphfrm import GraphicFrame
+from pptx.shapes.picture import Picture
+from pptx.slide import Slide
+from pptx.text.text import Font
 from pptx.util import Inches, Pt
 
 from analysis import charts, export, external, figures, inflation, paths, pay, report, summary
@@ -69,6 +80,24 @@ FOOTER_TOP, FOOTER_HEIGHT = 6.65, 0.75
 CHART_WIDTH = 13.333 - 2 * MARGIN
 
 
+#: A series drawn as a line or as markers (a line chart's or an XY scatter's).
+_LinedSeries = LineSeries | XySeries
+#: A chart's axis: ``category_axis`` is a category or date axis, or a value axis in an XY chart.
+_Axis = CategoryAxis | DateAxis | ValueAxis
+
+
+class RunStyle(TypedDict, total=False):
+    """How a run of text differs from its box's default: bold, colour, size (points)."""
+
+    bold: bool
+    colour: RGBColor
+    size: float
+
+
+#: A paragraph of a text box: its runs of text, each with its style.
+Paragraph = list[tuple[str, RunStyle]]
+
+
 def rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#"))
 
@@ -76,7 +105,7 @@ def rgb(hex_colour: str) -> RGBColor:
 # --- text ----------------------------------------------------------------------------------------
 
 
-def _font(run_font, size: float, bold: bool = False, colour: RGBColor = BLACK) -> None:
+def _font(run_font: Font, size: float, bold: bool = False, colour: RGBColor = BLACK) -> None:
     run_font.name = FONT
     run_font.size = Pt(size)
     run_font.bold = bold
@@ -89,17 +118,17 @@ def _font(run_font, size: float, bold: bool = False, colour: RGBColor = BLACK) -
 
 
 def text_box(
-    slide,
+    slide: Slide,
     left: float,
     top: float,
     width: float,
     height: float,
-    paragraphs: Iterable[list[tuple[str, dict]]],
+    paragraphs: Iterable[Paragraph],
     size: float = 18,
     anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
     space_after: float = 0,
     name: str | None = None,
-):
+) -> Shape:
     """A text box of paragraphs, each a list of (text, {"bold": .., "colour": .., "size": ..}) runs."""
     box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
     if name:
@@ -122,7 +151,7 @@ def text_box(
     return box
 
 
-def _title(slide, text: str) -> None:
+def _title(slide: Slide, text: str) -> None:
     text_box(
         slide,
         MARGIN,
@@ -136,14 +165,16 @@ def _title(slide, text: str) -> None:
     )
 
 
-def set_alt_text(shape, text: str) -> None:
+def set_alt_text(shape: BaseShape, text: str) -> None:
     """Alt text for a chart or picture: ``descr`` of the shape's ``p:cNvPr`` (no public API)."""
     c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]
     c_nv_pr.set("descr", text)
 
 
-def _notes(slide, paragraphs: list[str]) -> None:
+def _notes(slide: Slide, paragraphs: list[str]) -> None:
     frame = slide.notes_slide.notes_text_frame
+    if frame is None:  # the default template's notes master has a notes placeholder
+        raise RuntimeError("the notes slide has no notes placeholder to write the notes in")
     for i, text in enumerate(paragraphs):
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         run = para.add_run()
@@ -196,7 +227,9 @@ def _legend(chart: PptxChart, hidden: Iterable[int] = (), box: tuple[float, floa
             etree.SubElement(manual, qn(f"c:{tag}")).set("val", str(value))
 
 
-def _series_line(series, colour: str | None, width: float, dash: bool = False, arrow: bool = False) -> None:
+def _series_line(
+    series: _LinedSeries, colour: str | None, width: float, dash: bool = False, arrow: bool = False
+) -> None:
     line = series.format.line
     if colour is None:
         line.fill.background()
@@ -211,7 +244,7 @@ def _series_line(series, colour: str | None, width: float, dash: bool = False, a
         etree.SubElement(ln, qn("a:tailEnd")).attrib.update({"type": "triangle", "w": "med", "len": "med"})
 
 
-def _marker(series, style: XL_MARKER_STYLE, colour: str | None = None, size: int = 10) -> None:
+def _marker(series: _LinedSeries, style: XL_MARKER_STYLE, colour: str | None = None, size: int = 10) -> None:
     series.marker.style = style
     if style == XL_MARKER_STYLE.NONE or colour is None:
         return
@@ -221,7 +254,7 @@ def _marker(series, style: XL_MARKER_STYLE, colour: str | None = None, size: int
     series.marker.format.line.color.rgb = rgb(colour)
 
 
-def _label_points(series, labels: list[tuple[int, str, XL_LABEL_POSITION, bool]]) -> None:
+def _label_points(series: XySeries, labels: list[tuple[int, str, XL_LABEL_POSITION, bool]]) -> None:
     """Write text (custom data labels) at given points of a series of text: (point, text, where, bold)."""
     for index, text, position, bold in labels:
         label = series.points[index].data_label
@@ -237,15 +270,31 @@ def _label_points(series, labels: list[tuple[int, str, XL_LABEL_POSITION, bool]]
         body.set("wrap", "none")  # one label, one line (or the lines given): never re-wrapped into a column
 
 
-def _axis_font(axis) -> None:
+def _axis_font(axis: _Axis) -> None:
     axis.tick_labels.font.size = Pt(MIN_PT)
     axis.tick_labels.font.name = FONT
 
 
-def _hide_axis(axis) -> None:
+def _hide_axis(axis: _Axis) -> None:
     axis.visible = False
     axis.has_major_gridlines = False
     axis.has_minor_gridlines = False
+
+
+def _add_chart(slide: Slide, kind: XL_CHART_TYPE, data: CategoryChartData | XyChartData) -> GraphicFrame:
+    """A native chart filling a figure slide's chart area: the graphic frame that holds it."""
+    # python-pptx's annotations of add_chart are narrower than what it does: it takes any chart data
+    # (they name ChartData, a subclass of CategoryChartData only) and it returns the graphic frame
+    # (they say the Chart in it), as its documentation says.
+    frame = slide.shapes.add_chart(
+        kind,
+        Inches(MARGIN),
+        Inches(CHART_TOP),
+        Inches(CHART_WIDTH),
+        Inches(CHART_HEIGHT),
+        data,  # type: ignore[arg-type]
+    )
+    return cast(GraphicFrame, frame)
 
 
 def _nice(value: float, step: float, up: bool) -> float:
@@ -300,13 +349,13 @@ def _pad(data: XyChartData) -> None:
 
 
 def row_chart(
-    slide,
+    slide: Slide,
     rows: list[Row],
     styles: dict[str, Style],
     axis_title: str,
     step: float = 10_000.0,
     legend_box: tuple[float, float, float, float] | None = None,
-):
+) -> GraphicFrame:
     """Rows top to bottom, each with its label above it at the left, drawn as one XY scatter: a series
     per style (a blank point between rows breaks its line), then a series of text (its data labels)."""
     data = XyChartData()
@@ -337,14 +386,7 @@ def row_chart(
     for i in range(len(rows)):
         labels.add_data_point(x_min, -i + 0.48)
     _pad(data)
-    frame = slide.shapes.add_chart(
-        XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS,
-        Inches(MARGIN),
-        Inches(CHART_TOP),
-        Inches(CHART_WIDTH),
-        Inches(CHART_HEIGHT),
-        data,
-    )
+    frame = _add_chart(slide, XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, data)
     chart = frame.chart
     _style_chart(chart)
     plot = chart.plots[0]
@@ -407,12 +449,12 @@ def _ranges_rows(data: pd.DataFrame) -> tuple[list[Row], dict[str, Style]]:
     return rows, styles
 
 
-def _ranges_slide(slide, data: pd.DataFrame):
+def _ranges_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     rows, styles = _ranges_rows(data)
     return row_chart(slide, rows, styles, "Annual pay, U.S. dollars as written (not adjusted for inflation)")
 
 
-def _headline_slide(slide, data: pd.DataFrame):
+def _headline_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     base = int(data["adj_year"].iloc[0])
     years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
     styles = {
@@ -439,7 +481,7 @@ def _headline_slide(slide, data: pd.DataFrame):
     return row_chart(slide, rows, styles, "Annual pay, U.S. dollars", step=20_000.0)
 
 
-def _benchmark_slide(slide, data: pd.DataFrame):
+def _benchmark_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     dollars = ", ".join(sorted(set(data.loc[data["row"] == "source", "dollars"]) - {"as written"}))
     styles = {
         "outer": Style("BLS 10th–25th and 75th–90th percentiles", charts.LIGHT, "range", 11),
@@ -486,7 +528,7 @@ def _benchmark_slide(slide, data: pd.DataFrame):
 # --- floating bars: an invisible first series ------------------------------------------------------
 
 
-def _adjusted_slide(slide, data: pd.DataFrame):
+def _adjusted_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     """Each role's range as written and in base-year dollars: a stacked bar whose first series (the
     low end) is invisible, so the visible bars float from low to high."""
     base = int(data["adj_year"].iloc[0])
@@ -503,14 +545,7 @@ def _adjusted_slide(slide, data: pd.DataFrame):
     chart_data.add_series("low end", lows)
     chart_data.add_series(f"as written ({years} dollars)", written)
     chart_data.add_series(f"in {base} dollars (CPI-U)", adjusted)
-    frame = slide.shapes.add_chart(
-        XL_CHART_TYPE.BAR_STACKED,
-        Inches(MARGIN),
-        Inches(CHART_TOP),
-        Inches(CHART_WIDTH),
-        Inches(CHART_HEIGHT),
-        chart_data,
-    )
+    frame = _add_chart(slide, XL_CHART_TYPE.BAR_STACKED, chart_data)
     chart = frame.chart
     _style_chart(chart)
     plot = chart.plots[0]
@@ -544,7 +579,7 @@ def _text_inches(text: str, size: float = MIN_PT) -> float:
     return max(len(line) for line in text.split("\n")) * 0.55 * size / 72
 
 
-def matrix_slide(slide, data: pd.DataFrame, notes_at_right: dict[str, str] | None = None):
+def matrix_slide(slide: Slide, data: pd.DataFrame, notes_at_right: dict[str, str] | None = None) -> GraphicFrame:
     """A dot matrix as an XY scatter, as the book draws it: a dot of one size for each (row, source)
     the records name, with the number of records written inside, and a small grey dot where there
     are none; the row labels at the left and the sources' names above the columns are the text of an
@@ -579,14 +614,7 @@ def matrix_slide(slide, data: pd.DataFrame, notes_at_right: dict[str, str] | Non
             texts.add_data_point(len(columns) - 0.6, -i)
             points.append((notes_at_right[str(row)], XL_LABEL_POSITION.RIGHT))
     _pad(chart_data)
-    frame = slide.shapes.add_chart(
-        XL_CHART_TYPE.XY_SCATTER,
-        Inches(MARGIN),
-        Inches(CHART_TOP),
-        Inches(CHART_WIDTH),
-        Inches(CHART_HEIGHT),
-        chart_data,
-    )
+    frame = _add_chart(slide, XL_CHART_TYPE.XY_SCATTER, chart_data)
     chart = frame.chart
     _style_chart(chart)
     chart.has_legend = False
@@ -627,7 +655,7 @@ def matrix_slide(slide, data: pd.DataFrame, notes_at_right: dict[str, str] | Non
     return frame
 
 
-def _ladder_slide(slide, data: pd.DataFrame):
+def _ladder_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     unpriced = {str(label): "no pay figure" for label in data.loc[~data["priced"].astype(bool), "label"]}
     return matrix_slide(slide, data, unpriced)
 
@@ -635,7 +663,7 @@ def _ladder_slide(slide, data: pd.DataFrame):
 # --- experience against pay: an XY scatter ---------------------------------------------------------
 
 
-def _experience_slide(slide, data: pd.DataFrame):
+def _experience_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     """Years asked (x) against the pay range (y): a vertical line per role from low to high pay, a dot at
     the midpoint, a thin bar across a range of years; colour is the rung."""
     from analysis import ladder
@@ -678,14 +706,7 @@ def _experience_slide(slide, data: pd.DataFrame):
         texts.add_data_point(float(x), float(y))
         text = f"{textwrap.fill(str(r['role']), 26)}\n({ladder._years_text(r['years_min'], r['years_max'])})"
         labels.append((k, text, positions[side], False))
-    frame = slide.shapes.add_chart(
-        XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS,
-        Inches(MARGIN),
-        Inches(CHART_TOP),
-        Inches(CHART_WIDTH),
-        Inches(CHART_HEIGHT),
-        chart_data,
-    )
+    frame = _add_chart(slide, XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, chart_data)
     chart = frame.chart
     _style_chart(chart)
     plot = chart.plots[0]
@@ -731,7 +752,7 @@ def _experience_slide(slide, data: pd.DataFrame):
 # --- the official distribution by year: a line chart ------------------------------------------------
 
 
-def _average_slide(slide, data: pd.DataFrame):
+def _average_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     """The official percentiles by May year as lines (the book fills the bands between them), and the
     undated average as one value across every year (it cannot be placed in time)."""
     rows = data[data["row"] == "official"]
@@ -748,14 +769,7 @@ def _average_slide(slide, data: pd.DataFrame):
     for column, name, _c, _w, _d in lines:
         chart_data.add_series(name, [float(v) for v in rows[column]])
     chart_data.add_series(str(mine["label"]), [float(mine["value_usd"])] * len(rows))
-    frame = slide.shapes.add_chart(
-        XL_CHART_TYPE.LINE_MARKERS,
-        Inches(MARGIN),
-        Inches(CHART_TOP),
-        Inches(CHART_WIDTH),
-        Inches(CHART_HEIGHT),
-        chart_data,
-    )
+    frame = _add_chart(slide, XL_CHART_TYPE.LINE_MARKERS, chart_data)
     chart = frame.chart
     _style_chart(chart)
     plot = chart.plots[0]
@@ -790,7 +804,7 @@ def _average_slide(slide, data: pd.DataFrame):
 # --- pictures --------------------------------------------------------------------------------------
 
 
-def _picture(slide, name: str, data: pd.DataFrame):
+def _picture(slide: Slide, name: str, data: pd.DataFrame) -> Picture:
     """The chart as drawn for the book, at the chart area's size with every text at least 14 pt, 300 dpi."""
     fig = _draw(name, data)
     buffer = io.BytesIO()
@@ -799,13 +813,13 @@ def _picture(slide, name: str, data: pd.DataFrame):
     return slide.shapes.add_picture(buffer, Inches(MARGIN), Inches(CHART_TOP), Inches(width_in), Inches(height_in))
 
 
-def _draw(name: str, data: pd.DataFrame):
+def _draw(name: str, data: pd.DataFrame) -> Figure:
     charts.apply_style()
     return figures.registry()[name].draw(data)
 
 
 #: How each chart becomes a slide. A native chart wherever the chart maps onto a PowerPoint chart type.
-NATIVE: dict[str, Callable] = {
+NATIVE: dict[str, Callable[[Slide, pd.DataFrame], GraphicFrame]] = {
     "fig-summary-pay": _headline_slide,
     "fig-pay-ranges": _ranges_slide,
     "fig-pay-adjusted": _adjusted_slide,
@@ -831,7 +845,7 @@ PICTURES: dict[str, str] = {
 # --- the slides ------------------------------------------------------------------------------------
 
 
-def title_slide(prs) -> None:
+def title_slide(prs: PptxPresentation) -> None:
     rel = report.release()
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     text_box(
@@ -872,10 +886,10 @@ def title_slide(prs) -> None:
     )
 
 
-def summary_slide(prs, points: list[str]) -> None:
+def summary_slide(prs: PptxPresentation, points: list[str]) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     _title(slide, "Executive summary")
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     for point in points:
         head, _, rest = point.partition(": ")
         paragraphs.append([(f"{head}: ", {"bold": True}), (rest, {})] if rest else [(point, {})])
@@ -929,11 +943,12 @@ def footer_text(name: str, data: pd.DataFrame) -> str:
     return f"{report.short_figure_citation(figures.number(name))} Sources: {'; '.join([*refs, *chart.notes(data)])}."
 
 
-def figure_slide(prs, name: str, quotes: dict[tuple[str, str], str]) -> None:
+def figure_slide(prs: PptxPresentation, name: str, quotes: dict[tuple[str, str], str]) -> None:
     chart = figures.registry()[name]
     data = chart.data()
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     _title(slide, f"Figure {figures.number(name)}: {chart.title}")
+    shape: BaseShape
     if name in NATIVE:
         shape = NATIVE[name](slide, data)
     elif name in PICTURES:
@@ -965,12 +980,12 @@ def figure_slide(prs, name: str, quotes: dict[tuple[str, str], str]) -> None:
     _notes(slide, notes)
 
 
-def sources_slide(prs) -> None:
+def sources_slide(prs: PptxPresentation) -> None:
     from analysis import sources
 
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     _title(slide, "Sources and method")
-    left = [[("Five public career articles", {"bold": True})]]
+    left: list[Paragraph] = [[("Five public career articles", {"bold": True})]]
     for meta in sources.read_manifest():
         left.append([(f"{report.short_ref(meta.source_id)}: ", {"bold": True}), (meta.title, {})])
     oews_year = int(external.load_oews()["year"].max())
@@ -985,7 +1000,7 @@ def sources_slide(prs) -> None:
             )
         ]
     )
-    right = [
+    right: list[Paragraph] = [
         [("Method", {"bold": True})],
         [(f"Inflation: {inflation.SERIES}, from the cpi package; dated figures in {inflation.BASE_YEAR} dollars.", {})],
         [
@@ -1013,7 +1028,7 @@ def sources_slide(prs) -> None:
     )
 
 
-def presentation():
+def presentation() -> PptxPresentation:
     """The whole deck, in memory."""
     charts.apply_style()
     prs = Presentation()
@@ -1040,7 +1055,7 @@ def build(out: Path = DECK) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
     try:
-        presentation().save(partial)
+        presentation().save(str(partial))
         export.stable_zip(partial, export.release_date())
         partial.replace(out)
     finally:
