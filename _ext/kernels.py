@@ -109,9 +109,12 @@ class ForkProvisioner(LocalProvisioner):
 
     async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> Any:
         km = self.parent
+        zygote = km.zygote if isinstance(km, TracedKernelManager) else None
+        if zygote is None:
+            raise RuntimeError("ForkProvisioner needs a TracedKernelManager with a zygote as its parent")
         cwd = str(kwargs.get("cwd") or os.getcwd())
         env = dict(kwargs.get("env") or os.environ)
-        pid = await km.zygote.spawn(cmd[2:], cwd, env)  # cmd: python traced_kernel.py ARGS
+        pid = await zygote.spawn(cmd[2:], cwd, env)  # cmd: python traced_kernel.py ARGS
         if pid == 0:
             return await super().launch_kernel(cmd, **kwargs)
         self.process = _Forked(pid)  # type: ignore[assignment]

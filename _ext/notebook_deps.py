@@ -161,7 +161,7 @@ def _canonical(value: Any, depth: int = 0) -> Any:
 
 def shared_fingerprint(env: BuildEnvironment) -> dict[str, str]:
     """Everything a page shows of the other pages, hashed part by part."""
-    shared = {
+    shared: dict[str, object] = {
         "titles": {d: t.astext() for d, t in env.titles.items()},
         "tocs": env.tocs,
         "toctree_includes": env.toctree_includes,

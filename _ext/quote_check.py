@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import PageElement
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -29,7 +30,7 @@ CITE = re.compile(r"#cite-([a-z0-9-]+)$")
 NOT_PAGES = ("genindex.html", "search.html", "py-modindex.html")
 
 
-def _block(node: Tag) -> Tag | None:
+def _block(node: PageElement) -> Tag | None:
     for parent in node.parents:
         if isinstance(parent, Tag) and parent.name in BLOCKS:
             return parent
@@ -46,7 +47,7 @@ def _scope(block: Tag) -> Tag:
 
 
 def _keys(scope: Tag, page_source: str | None) -> list[str]:
-    keys = [m.group(1) for a in scope.find_all("a", href=True) if (m := CITE.search(a["href"]))]
+    keys = [m.group(1) for a in scope.find_all("a", href=True) if (m := CITE.search(str(a["href"])))]
     for holder in [scope, *scope.parents]:
         if not isinstance(holder, Tag):
             continue

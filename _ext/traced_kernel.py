@@ -120,7 +120,8 @@ def read_trace(text: str) -> tuple[set[str], set[str]] | None:
     lines = text.splitlines()
     if not lines or lines[-1] != "done":
         return None
-    files, folders = set(), set()
+    files: set[str] = set()
+    folders: set[str] = set()
     for line in lines[:-1]:
         kind, _, rel = line.partition("\t")
         (files if kind == "file" else folders).add(rel)

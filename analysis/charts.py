@@ -13,12 +13,15 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+from matplotlib.axis import Axis
 from matplotlib.figure import Figure
+from matplotlib.rcsetup import cycler
 from matplotlib.text import Text
+from matplotlib.typing import RcKeyType
 
 OKABE_ITO: tuple[str, ...] = (
     "#0072B2",  # blue
@@ -52,7 +55,7 @@ def contrast(colour: str, background: str = BACKGROUND) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
-STYLE: dict[str, object] = {
+STYLE: dict[RcKeyType, object] = {
     "figure.figsize": (8.0, 4.5),
     "figure.dpi": 100,
     "savefig.dpi": 200,
@@ -71,7 +74,7 @@ STYLE: dict[str, object] = {
     "grid.color": LIGHT,
     "grid.linewidth": 0.8,
     "axes.axisbelow": True,
-    "axes.prop_cycle": mpl.cycler(color=SERIES),
+    "axes.prop_cycle": cycler(color=SERIES),
     # Opaque: a transparent PNG or SVG is unreadable on a dark page or slide.
     "figure.facecolor": BACKGROUND,
     "savefig.facecolor": BACKGROUND,
@@ -126,6 +129,11 @@ SLIDE_SIZE: tuple[float, float] = (13.333, 7.5)
 SLIDE_MIN_PT = 14.0
 
 
+def _points(text: Text) -> float:
+    """A text's size in points: what ``Text.get_fontsize`` returns, typed as the number it is."""
+    return text.get_fontproperties().get_size_in_points()
+
+
 def for_slide(
     fig: Figure, width_in: float = SLIDE_SIZE[0], height_in: float = SLIDE_SIZE[1], min_pt: float = SLIDE_MIN_PT
 ) -> Figure:
@@ -134,12 +142,16 @@ def for_slide(
     inside the canvas, and a source line moved from under the figure onto its bottom edge."""
     fig.set_size_inches(width_in, height_in)
     for ax in fig.axes:  # tick labels are made afresh at each draw: set the size they are made with
-        for name, axis in (("x", ax.xaxis), ("y", ax.yaxis)):
-            sizes = [t.get_fontsize() for t in axis.get_ticklabels()] or [mpl.rcParams[f"{name}tick.labelsize"]]
+        ticks: tuple[tuple[Literal["x", "y"], RcKeyType, Axis], ...] = (
+            ("x", "xtick.labelsize", ax.xaxis),
+            ("y", "ytick.labelsize", ax.yaxis),
+        )
+        for name, default_size, axis in ticks:
+            sizes = [t.get_fontsize() for t in axis.get_ticklabels()] or [mpl.rcParams[default_size]]
             if min(float(s) for s in sizes if not isinstance(s, str)) < min_pt:
                 ax.tick_params(axis=name, labelsize=min_pt)
     for text in fig.findobj(Text):
-        if text.get_text() and text.get_fontsize() < min_pt:
+        if text.get_text() and _points(text) < min_pt:
             text.set_fontsize(min_pt)
     reserve = 0.0
     chars = int(width_in * 72 / (0.55 * min_pt))  # characters of a line at min_pt, generously
@@ -152,7 +164,7 @@ def for_slide(
             text.set_position((0.01, 0.02))
             text.set_verticalalignment("bottom")
             lines = wrapped.count("\n") + 1
-            reserve = max(reserve, (lines * text.get_fontsize() * 1.25 / 72 + 0.25) / height_in)
+            reserve = max(reserve, (lines * _points(text) * 1.25 / 72 + 0.25) / height_in)
     fig.set_layout_engine("constrained", rect=(0, reserve, 1, 1 - reserve))
     return fig
 

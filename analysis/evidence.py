@@ -208,7 +208,7 @@ def _check_record(
         if sources.find_quote(source.text, model.quote) is None:
             problems.append(f"quote not found verbatim in {source.meta.file}: {quote[:60]!r}")
         problems += figure_problems(kind, model.model_dump(), model.quote)
-        if kind == "salary" and model.year_basis == "publication date":
+        if isinstance(model, schema.Salary) and model.year_basis == "publication date":
             published = source.meta.published[:4]
             if str(model.year) != published:
                 problems.append(f"year {model.year} is not the publication year ({published or 'undated'})")

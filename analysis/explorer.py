@@ -103,7 +103,7 @@ def exclusion_ids(exclusions: Iterable[evidence.Exclusion]) -> list[str]:
 
 def _amount(values: dict[str, object]) -> str:
     low, high = values.get("low_usd"), values.get("high_usd")
-    said = f"${low:,.0f}" if high is None else f"${low:,.0f}–${high:,.0f}"  # type: ignore[str-format]
+    said = f"${low:,.0f}" if high is None else f"${low:,.0f}–${high:,.0f}"
     return f"{said} a {values.get('period')}"
 
 

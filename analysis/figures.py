@@ -193,7 +193,7 @@ def record_links(data: pd.DataFrame) -> list[dict[str, list[tuple[str, str]]]]:
             owners = claimed.split(";") if isinstance(claimed, str) and claimed else [source] * len(parts)
             if len(owners) != len(parts) or not all(isinstance(o, str) for o in owners):
                 raise ValueError(f"record_ids {ids!r} do not pair with the sources {owners!r}")
-            links["record_ids"] = list(zip(owners, parts, strict=True))  # type: ignore[arg-type]
+            links["record_ids"] = list(zip(owners, parts, strict=True))
         out.append(links)
     return out
 

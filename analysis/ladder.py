@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable
+from typing import Any
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -19,6 +20,10 @@ from matplotlib.lines import Line2D
 
 from analysis import charts, evidence, matrices, sources, vocab
 from analysis.figures import Chart
+
+#: A row of a table as ``DataFrame.to_dict("records")`` gives it: each value of whatever type its
+#: column holds (text, a number, NaN or None), so it is converted where it is read.
+_TableRow = dict[str, Any]
 
 LADDER: tuple[str, ...] = vocab.LADDER
 TIER_LABELS: dict[str, str] = vocab.TIER_LABELS
@@ -191,7 +196,7 @@ def education_experience(requirements: pd.DataFrame, sources_order: list[str]) -
     keep = requirements["requirement"].isin(["education", "experience"]) | stated | requirements["years_min"].notna()
     rows = requirements[keep]
     order = {s: i for i, s in enumerate(sources_order)}
-    groups: dict[tuple[str, str, str], list[dict[str, object]]] = {}
+    groups: dict[tuple[str, str, str], list[_TableRow]] = {}
     for record in rows.to_dict("records"):  # plain dicts: a pandas operation per group is slow at scale
         groups.setdefault((str(record["source_id"]), str(record["role"]), str(record["quote"])), []).append(record)
     out = []
@@ -275,7 +280,7 @@ def match_experience_pay(requirements: pd.DataFrame, salaries: pd.DataFrame) -> 
     """
     asked = requirements[requirements["years_min"].notna()]
     annual = salaries[salaries["period"] == "year"]
-    pools: dict[str, list[dict[str, object]]] = {}
+    pools: dict[str, list[_TableRow]] = {}
     for pay in annual.to_dict("records"):  # plain dicts: a pandas selection per requirement is slow at scale
         pools.setdefault(str(pay["source_id"]), []).append(pay)
     matched, unmatched, used = [], [], set()
@@ -300,10 +305,10 @@ def match_experience_pay(requirements: pd.DataFrame, salaries: pd.DataFrame) -> 
             )
             continue
         used.add((pay["source_id"], pay["record_id"]))
-        low = float(pay["low_usd"])  # type: ignore[arg-type]
-        high = float(pay["high_usd"]) if pd.notna(pay["high_usd"]) else low  # type: ignore[arg-type]
-        y_low = float(req["years_min"])  # type: ignore[arg-type]
-        y_high = float(req["years_max"]) if pd.notna(req["years_max"]) else None  # type: ignore[arg-type]
+        low = float(pay["low_usd"])
+        high = float(pay["high_usd"]) if pd.notna(pay["high_usd"]) else low
+        y_low = float(req["years_min"])
+        y_high = float(req["years_max"]) if pd.notna(req["years_max"]) else None
         matched.append(
             {
                 "source_id": req["source_id"],

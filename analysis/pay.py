@@ -328,7 +328,8 @@ def top_sources(rows: pd.DataFrame, max_rows: int = MAX_ROWS) -> pd.DataFrame:
         return rows
     counts = rows["source_id"].value_counts(sort=False)
     ranked = sorted(counts.index, key=lambda s: (-int(counts[s]), str(s)))
-    kept, total = [], 0
+    kept: list[str] = []
+    total = 0
     for source in ranked:
         if kept and total + int(counts[source]) > max_rows:
             break

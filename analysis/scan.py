@@ -55,6 +55,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,7 +130,7 @@ def _damaged(text: str) -> tuple[str, ...]:
     return (text, once, _mojibake(once)) if once != text else (text,)
 
 
-def _alternation(words: set[str] | list[str] | tuple[str, ...]) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first (so the longest is taken whole)."""
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 

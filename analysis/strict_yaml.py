@@ -16,7 +16,7 @@ times faster on large files.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -28,7 +28,7 @@ class StrictYamlError(ValueError):
     """The file is not YAML this project reads; the message names the file and the line."""
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):
     """A safe loader that refuses duplicate keys, non-text keys and shared (aliased) nodes."""
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:
@@ -65,16 +65,27 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 _Loader.add_constructor("tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node, deep=True))
 
 
+class _Mark(Protocol):
+    """Where in the text the parser was (PyYAML's own marks and libyaml's alike)."""
+
+    line: int  # counted from 0
+
+
+def _where(path: Path, mark: _Mark | None) -> str:
+    """``path:line`` of a mark; the path alone where the parser gave no mark."""
+    return f"{path}:{mark.line + 1}" if mark is not None else str(path)
+
+
 def _refuse_anchors(text: str, path: Path) -> None:
     """Refuse any anchor or alias, found from the parser's events (no node is built)."""
     if "&" not in text and "*" not in text:  # neither can occur without one of these characters
         return
     for event in yaml.parse(text, Loader=_Base):
         if isinstance(event, yaml.AliasEvent):
-            raise StrictYamlError(f"{path}:{event.start_mark.line + 1}: aliases (*{event.anchor}) are not allowed")
+            raise StrictYamlError(f"{_where(path, event.start_mark)}: aliases (*{event.anchor}) are not allowed")
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
-            raise StrictYamlError(f"{path}:{event.start_mark.line + 1}: anchors (&{anchor}) are not allowed")
+            raise StrictYamlError(f"{_where(path, event.start_mark)}: anchors (&{anchor}) are not allowed")
 
 
 def load(path: Path, max_bytes: int) -> Any:
@@ -95,8 +106,7 @@ def load(path: Path, max_bytes: int) -> Any:
         _refuse_anchors(text, path)
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        where = _where(path, err.problem_mark or err.context_mark)
         raise StrictYamlError(f"{where}: not valid YAML: {' '.join(str(err.problem or err).split())}") from None
     except yaml.YAMLError as err:
         raise StrictYamlError(f"{path}: not valid YAML: {' '.join(str(err).split())}") from None

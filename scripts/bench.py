@@ -119,7 +119,9 @@ def executed(project: Path) -> list[str]:
     return json.loads(path.read_text(encoding="utf-8"))["executed"] if path.exists() else []
 
 
-def timed(runs: int, step: Callable[[], tuple[float, float, str]], before: Callable[[], None] | None = None) -> Timing:
+def timed(
+    runs: int, step: Callable[[], tuple[float, float, str]], before: Callable[[], object] | None = None
+) -> Timing:
     timing = Timing()
     for _ in range(runs):
         if before is not None:

@@ -28,8 +28,10 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Coroutine, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from analysis import paths
 from analysis.paths import ROOT
@@ -37,6 +39,12 @@ from analysis.paths import ROOT
 sys.path.insert(0, str(ROOT / "_ext"))
 
 import stamps
+
+if TYPE_CHECKING:
+    from jupyter_cache.cache.main import JupyterCacheBase
+    from kernels import Zygote
+
+_T = TypeVar("_T")
 
 LAST_RUN = "last-run.json"
 
@@ -63,7 +71,7 @@ def code_key(path: Path) -> str:
     import nbformat
     from jupyter_cache.cache.main import JupyterCacheBase
 
-    return JupyterCacheBase.create_hashed_notebook(None, nbformat.read(path, as_version=4))[1]  # type: ignore[arg-type]
+    return JupyterCacheBase.create_hashed_notebook(None, nbformat.read(path, as_version=4))[1]
 
 
 def why_stale(root: Path, cache_dir: Path, notebook: str, env: str) -> list[str]:
@@ -86,7 +94,7 @@ def why_stale(root: Path, cache_dir: Path, notebook: str, env: str) -> list[str]
     return stale
 
 
-def _cell_error(notebook: str, index: int, cell, error: Exception) -> str:
+def _cell_error(notebook: str, index: int, cell: Mapping[str, object], error: Exception) -> str:
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
     if index < 0:  # before the first cell: the kernel did not start
@@ -99,7 +107,9 @@ def _cell_error(notebook: str, index: int, cell, error: Exception) -> str:
     return f"{where}: {type(error).__name__}: {error}"
 
 
-async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: int, zygote=None) -> Outcome:
+async def execute(
+    root: Path, cache_dir: Path, cache: JupyterCacheBase, notebook: str, timeout: int, zygote: Zygote | None = None
+) -> Outcome:
     """Run one notebook in a tracing kernel; cache its outputs and stamp its inputs."""
     import nbformat
     import traced_kernel
@@ -131,7 +141,7 @@ async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: in
     env = {**os.environ, "NB_TRACE_FILE": str(trace), "NB_TRACE_ROOT": str(root)}
     started_ns = time.time_ns()
     start = time.perf_counter()
-    index, cell = -1, {}
+    index, cell = -1, nbformat.NotebookNode()
     try:
         async with client.async_setup_kernel(env=env):
             assert client.kc is not None
@@ -184,11 +194,12 @@ async def execute(root: Path, cache_dir: Path, cache, notebook: str, timeout: in
     return Outcome(notebook, "executed", seconds)
 
 
-async def _ensure(value):
+async def _ensure(value: _T | Coroutine[Any, Any, _T]) -> _T:
+    """The value, awaited if it is a coroutine (the async client's requests are typed as the blocking one's)."""
     return await value if asyncio.iscoroutine(value) else value
 
 
-def _forget(cache, root: Path, notebook: str) -> None:
+def _forget(cache: JupyterCacheBase, root: Path, notebook: str) -> None:
     """Remove every cached output of a notebook that failed, so no build can use it."""
     for old in [r for r in cache.list_cache_records() if r.uri == str(root / notebook)]:
         cache.remove_cache(old.pk)
