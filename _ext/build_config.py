@@ -2,6 +2,8 @@
 
 - ``JB_FLAGS``: the Jupyter Book options of every build (warnings are errors, all of them reported,
   nitpicky); ``python3 _ext/build_config.py --jb-flags`` prints them for the Makefile.
+- ``NOT_COPIED``: what a scratch copy of the project leaves out (the environment, history, caches),
+  for the benchmarks and the build tests, which each add the outputs they do not want.
 - ``CHROMIUM`` and ``CHROMIUM_ARGS``: Debian's Chromium, headless and offline, for the PDF edition
   and the browser tests. Without the background-networking flags Chromium keeps trying hosts this
   machine cannot reach.
@@ -15,6 +17,16 @@ import sys
 from pathlib import Path
 
 JB_FLAGS: tuple[str, ...] = ("--warningiserror", "--keep-going", "--nitpick")
+NOT_COPIED: tuple[str, ...] = (
+    ".venv",
+    ".git",
+    "__pycache__",
+    "*.egg-info",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".ipynb_checkpoints",
+)
 CHROMIUM: Path = Path("/usr/bin/chromium")
 CHROMIUM_ARGS: tuple[str, ...] = (
     "--headless",

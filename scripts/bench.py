@@ -46,16 +46,8 @@ import build_config
 
 VENV = Path(sys.prefix)
 BIN = VENV / "bin"
-NOT_COPIED = (
-    ".venv",
-    ".git",
-    "__pycache__",
-    "*.egg-info",
-    ".pytest_cache",
-    ".ipynb_checkpoints",
-    "_build",
-    "downloads",
-)
+# A copy starts from nothing built.
+NOT_COPIED = (*build_config.NOT_COPIED, "_build", "downloads")
 STEPS = ("template", "clean", "noop", "chapter", "table", "test")
 TARGETS = {  # name: (numerator step, denominator step, per-notebook?, target ratio)
     "chapter edited / template clean": ("chapter", "template clean", False, 1.0),

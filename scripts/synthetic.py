@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from analysis import paths, vocab
+from analysis import paths, sources, vocab
 
 ROLES = [
     ("Customer Service Representative", "frontline"),
@@ -142,21 +142,7 @@ def generate(root: Path, n_sources: int, records_per_source: int = 20, seed: int
         )
     with (raw / "sources.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(
-            [
-                "source_id",
-                "file",
-                "sha256",
-                "title",
-                "short_title",
-                "author",
-                "published",
-                "publisher",
-                "url",
-                "notes",
-                "caveat",
-            ]
-        )
+        writer.writerow(list(sources.MANIFEST_COLUMNS))
         writer.writerows(rows)
     return {
         "raw": raw,

@@ -21,22 +21,15 @@ import pytest
 
 from analysis import paths
 
+sys.path.insert(0, str(paths.ROOT / "_ext"))
+import build_config
+
 # The environment the tests run in: a scratch copy builds with it (`make VENV=...`).
 VENV = Path(sys.prefix)
 # What `make book` writes; everything else in a project is an input.
 OUTPUTS = ("_build", "book/downloads")
 # Left out of scratch copies: the environment, history, caches, and build outputs no test needs.
-NOT_COPIED = (
-    ".venv",
-    ".git",
-    "__pycache__",
-    "*.egg-info",
-    ".pytest_cache",
-    ".ipynb_checkpoints",
-    "pdf",
-    "figures",
-    ".book.lock",
-)
+NOT_COPIED = (*build_config.NOT_COPIED, "pdf", "figures", ".book.lock")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
