@@ -3,6 +3,8 @@ whose answer is worked out by hand (source ids are real manifest keys where a ci
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -176,8 +178,18 @@ def _benefits() -> pd.DataFrame:
 
 def test_ranking_and_coverage_claims_count_articles() -> None:
     text = matrices.ranking_claim(_benefits(), ORDER, "benefit")
-    assert text.startswith("The most-named benefit category is *pay*, named by 2 of the 3 articles, followed by")
-    assert "*advancement*, *education* and *health* (1 article)" in text
+    assert text.startswith("The most-named benefit category is *pay*, named by 2 of the 3 articles.")
+    assert text.endswith("3 categories rest on a single article: *advancement*, *education* and *health*.")
+    # each category is named once: the single-article ones are not also what "follows" the top
+    for category in set(_benefits()["category"]):
+        assert text.count(f"*{category}*") == 1, category
+    # a category between the top and the single-article ones is what follows the top
+    more = pd.DataFrame({"source_id": [B, B], "record_id": ["b6", "b7"], "category": ["pay", "education"]})
+    wider = pd.concat([_benefits(), more], ignore_index=True)  # pay: all 3; education: A, B
+    assert matrices.ranking_claim(wider, ORDER, "benefit") == (
+        "The most-named benefit category is *pay*, named by all 3 articles, followed by *education* (2 articles). "
+        "At the other end, 2 categories rest on a single article: *advancement* and *health*."
+    )
     coverage = matrices.coverage_claim(_benefits(), [*ORDER, "cedric-career-graph"], "benefit")
     assert coverage == (
         "The 5 records fall into 4 categories and come from 3 of the 4 articles. "
@@ -196,15 +208,78 @@ def test_employer_paid_claim_keeps_each_sources_hedge() -> None:
     assert text == (
         "health: {cite:t}`job-details-guide` (*often*); education: {cite:t}`exploring-careers-2007` (*some*)."
     )
+
+
+def test_employer_paid_claim_calls_one_employers_practice_an_example() -> None:
+    flagged = _benefits().assign(flags=["", "one-employer", "", "", ""], hedge="")
+    text = benefits.employer_paid_claim(flagged, ORDER)
+    assert "education: {cite:t}`exploring-careers-2007` (one employer's practice, given as an example)" in text
+    assert "health: {cite:t}`job-details-guide` (without a hedge)" in text
+    # the real records: a source whose records of an employer-paid category all give one employer's
+    # practice is never said to state that benefit "without a hedge"
+    table = evidence.load_table("benefits")
+    real = benefits.employer_paid_claim(table, sources.source_ids())
+    paid = table[table["category"].isin(benefits.EMPLOYER_PAID)]
+    examples = paid[paid["flags"].fillna("").str.contains("one-employer")]
+    assert not examples.empty
+    for _, row in examples.iterrows():
+        own = paid[(paid["source_id"] == row["source_id"]) & (paid["category"] == row["category"])]
+        segment = real.split(row["category"].replace("-", " ") + ": ", 1)[1].split(";")[0]
+        said = segment.split(report.cite(row["source_id"], "t") + " (", 1)[1].split(")", 1)[0]
+        assert "one employer's practice, given as an example" in said
+        if not (~own["flags"].fillna("").str.contains("one-employer")).any():
+            assert "hedge" not in said, said
+            assert "*" not in said, said
+
+
+def test_kinds_claim_counts_pay_apart_from_prospects_and_names_its_categories() -> None:
+    # A: pay, education; B: health, advancement; C: pay. Only B names a prospect (advancement);
+    # pay (A, C) is neither a prospect nor a benefit an employer pays for besides wages.
     kinds = benefits.kinds_claim(_benefits(), ORDER)
-    assert kinds.startswith("All 3 articles name a prospect")
-    assert "2 of the 3 articles name a benefit an employer" in kinds
+    assert "1 of the 3 articles names a prospect the job holds out (*advancement*, *skills* or *job security*)" in kinds
+    assert "2 of the 3 articles name *pay*, in 2 records" in kinds
+    assert "2 of the 3 articles name a benefit an employer pays for besides wages" in kinds
+    assert "pay that can rise" not in kinds
+    real = evidence.load_table("benefits")
+    order = sources.source_ids()
+    n_prospects = real.loc[real["category"].isin(["advancement", "skills", "job-security"]), "source_id"].nunique()
+    n_pay = real.loc[real["category"] == "pay", "source_id"].nunique()
+    text = benefits.kinds_claim(real, order)
+    assert f"{report.of(n_prospects, len(order), 'article')} name" in text
+    assert f"{report.of(n_pay, len(order), 'article')} name *pay*" in text
+    assert "only through one employer's example" in text  # the scholarships of Exploring careers
 
 
-def test_sums_claim_ignores_pay_figures() -> None:
+def test_pay_basis_claim_names_the_articles_with_pay_figures_but_no_pay_benefit() -> None:
+    salaries = pd.DataFrame({"source_id": [B, B, A], "low_usd": [1.0, 2.0, 3.0], "high_usd": [None] * 3})
+    text = benefits.pay_basis_claim(_benefits(), salaries, ORDER)
+    assert text == (
+        "The *pay* row counts articles that name pay as a benefit: {cite:t}`job-details-guide` gives 2 pay "
+        "figures but has no benefit record on pay, so it is not counted there."
+    )
+    assert benefits.pay_basis_claim(_benefits(), salaries[salaries["source_id"] == A], ORDER) == ""
+    table, figures = evidence.load_table("benefits"), evidence.load_table("salaries")
+    left_out = set(figures["source_id"]) - set(table.loc[table["category"] == "pay", "source_id"])
+    real = benefits.pay_basis_claim(table, figures, sources.source_ids())
+    assert left_out
+    assert all(report.cite(s, "t") in real for s in left_out)
+
+
+def test_sums_claim_ignores_pay_figures_and_keeps_the_words_that_qualify_a_sum() -> None:
     salaries = pd.DataFrame({"low_usd": [60_000_000.0], "high_usd": [None]})
     assert benefits.sums_claim(_benefits(), salaries) == "No article puts a sum on any benefit."
-    assert "$60 million (tuition)" in benefits.sums_claim(_benefits(), salaries.assign(low_usd=[1.0]))
+    assert "\u201c\\$60 million\u201d (tuition)" in benefits.sums_claim(_benefits(), salaries.assign(low_usd=[1.0]))
+    more = _benefits().assign(quote=["q1", "gave more than $60 million in scholarships", "q3", "q4", "q5"])
+    assert "\u201cmore than \\$60 million\u201d (tuition)" in benefits.sums_claim(more, salaries.assign(low_usd=[1.0]))
+    # the real records: each quoted sum is the source's words, with any "more than" before it
+    table = evidence.load_table("benefits")
+    text = benefits.sums_claim(table, evidence.load_table("salaries"))
+    spans = [m.replace("\\", "") for m in re.findall("\u201c(.*?)\u201d", text)]
+    assert spans
+    for span in spans:
+        quote = next(q for q in table["quote"] if span in q)
+        before = quote[: quote.index(span)].rstrip().lower()
+        assert not before.endswith(("than", "over", "of", "to", "least", "about", "nearly")), (span, quote)
 
 
 def test_rate_claim_and_dated_words() -> None:
