@@ -291,6 +291,80 @@ def test_rate_claim_and_dated_words() -> None:
     assert challenges.dated_words([A, B]) == "partly dated (2007)"
 
 
+def test_scale_claim_says_what_the_study_covers_and_whether_the_articles_give_a_number() -> None:
+    study = pd.Series({"period": "2007", "region": "United States"})
+    claims = pd.DataFrame({"source_id": [B, C], "quote": ["turnover is high", "turnover is high too"]})
+    text = challenges.scale_claim(study, claims)
+    assert text.startswith("The study's figure is from 2007 and for United States call centers only.")
+    assert text.endswith("the articles that call turnover high give no number that either published figure could test.")
+    with_number = challenges.scale_claim(study, claims.assign(quote=["turnover is high", "40% leave a year"]))
+    assert with_number.endswith("{cite:t}`career-advancement-guide` gives a figure it can be set against.")
+
+
+def _challenges() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "source_id": [A, B, B, C, C, C],
+            "record_id": ["c1", "c2", "c3", "c4", "c5", "c6"],
+            "category": ["stress", "stress", "misconception", "misconception", "misconception", "hours"],
+            "hedge": ["", "might", "", "", "some", "may"],
+            "quote": [
+                "The job causes Stress.",
+                "It might not always be the easiest job",
+                "not only answering phones",
+                "not a dead end",
+                "some think it is repetitive",
+                "you may work nights",
+            ],
+        }
+    )
+
+
+def test_word_basis_claim_quotes_what_an_article_is_counted_for_without_the_word() -> None:
+    text = challenges.word_basis_claim(_challenges(), ORDER, "stress")
+    assert text == (
+        "Of the 2 articles counted under *stress*, 1 uses the word {cite:p}`exploring-careers-2007`; "
+        "{cite:t}`job-details-guide` is counted for \u201cIt might not always be the easiest job\u201d, "
+        "the nearest category for what it says."
+    )
+    assert challenges.word_basis_claim(_challenges()[_challenges()["source_id"] == A], ORDER, "stress") == ""
+    # the real records: the articles said to be counted without the word are those whose stress
+    # records never use it
+    table = evidence.load_table("challenges")
+    stress = table[table["category"] == "stress"]
+    without = {
+        s
+        for s in stress["source_id"]
+        if not stress.loc[stress["source_id"] == s, "quote"].str.lower().str.contains("stress").any()
+    }
+    real = challenges.word_basis_claim(table, sources.source_ids(), "stress")
+    assert without
+    assert {s for s in sources.source_ids() if f"{report.cite(s, 't')} is counted for" in real} == without
+
+
+def test_answers_claim_counts_each_articles_misconceptions_and_keeps_the_hedges() -> None:
+    offered = pd.DataFrame(
+        {
+            "source_id": [A, C],
+            "category": ["advancement", "flexibility"],
+            "hedge": ["", "numerous"],
+            "quote": ["q", "flexible shifts"],
+        }
+    )
+    text = challenges.answers_claim(_challenges(), offered, ORDER)
+    # B raises 1 misconception and C 2: no "a drawback" for an article that raises two
+    assert text.endswith(
+        "The *misconception* rows are drawbacks raised only to be dismissed, claims that call-center work is not "
+        "what outsiders think: 1 record from {cite:t}`job-details-guide` and 2 records from "
+        "{cite:t}`career-advancement-guide`."
+    )
+    assert "raise a drawback only to dismiss it" not in text
+    assert (
+        "{cite:t}`career-advancement-guide` names flexible hours as a benefit, with the hedge *numerous*, and nights, "
+        "weekends or holidays as a drawback, with the hedge *may*" in text
+    )
+
+
 # --- conditions ------------------------------------------------------------------------------------
 
 
