@@ -155,7 +155,7 @@ CHALLENGE_CATEGORIES: tuple[str, ...] = get_args(ChallengeCategory)
 
 MetricCategory = Literal["handle-time", "satisfaction", "schedule-adherence", "sales", "knowledge", "service-quality"]
 METRIC_LABELS: dict[str, str] = {
-    "handle-time": "Handle time",
+    "handle-time": "Time per call",
     "satisfaction": "Customer satisfaction",
     "schedule-adherence": "Schedule adherence",
     "sales": "Sales",

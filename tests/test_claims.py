@@ -390,28 +390,147 @@ def _conditions() -> pd.DataFrame:
 def test_condition_claims() -> None:
     cond = _conditions()
     assert conditions.aspect_claim(cond, "overtime", ORDER) == (
-        "Only 1 of the 3 articles speaks of overtime {cite:p}`job-details-guide`, with the hedge *many*."
+        "Records on overtime come from only 1 of the 3 articles {cite:p}`job-details-guide`, with the hedge *many*."
     )
-    assert conditions.aspect_claim(cond, "dress-code", ORDER) == "No article speaks of dress code."
-    assert conditions.clock_claim(cond, ORDER).startswith(
-        "2 of the 3 articles say call centers never close {cite:p}`job-details-guide,career-advancement-guide`: "
-        "{cite:t}`job-details-guide` gives 24 hours a day, 7 days a week (*typically*)"
-    )
+    assert conditions.aspect_claim(cond, "dress-code", ORDER) == "No record is filed under dress code."
     assert conditions.shift_claim(cond, ORDER) == (
         "Only 1 of the 3 articles gives a shift length: *typically* "
-        "4–8 hours {cite:p}`job-details-guide`. No article gives hours per week."
+        "4–8 hours {cite:p}`job-details-guide`. No record gives hours per week."
+    )
+    weekly = pd.concat([cond, cond.iloc[[2]].assign(record_id="c6", source_id=C, quote="a 40-hour week")])
+    assert conditions.shift_claim(weekly, ORDER).endswith(
+        "Hours per week are in 1 record {cite:p}`career-advancement-guide`."
     )
     # only B names all three unsocial times; the round-the-clock sources are B and C: not the same
     # (ties in the matrices are broken alphabetically: overtime, schedule, shift length)
     assert conditions.schedule_claim(cond, ORDER).startswith("1 of the 3 articles name nights, weekends and holidays")
+    assert conditions.numberless_claim(cond, ("overtime",), ORDER) == "No record on overtime gives a number."
+    assert conditions.numberless_claim(cond, ("opening-hours", "schedule"), ORDER) == (
+        "1 record on opening hours or schedule gives a number {cite:p}`job-details-guide`."
+    )
+
+
+def test_clock_claim_keeps_each_articles_hedge() -> None:
+    cond = _conditions()
+    assert conditions.clock_claim(cond, ORDER) == (
+        "2 of the 3 articles say that call centers run around the clock: {cite:t}`job-details-guide` "
+        "(*typically*; 24 hours a day, 7 days a week) and {cite:t}`career-advancement-guide` (without a hedge)."
+    )
+    hedged = cond.assign(hedge=["typically", "numerous", "", "", ""])
+    assert ", each with a hedge: " in conditions.clock_claim(hedged, ORDER)
+    assert "never close" not in conditions.clock_claim(hedged, ORDER)
+    # the real records: every hedge of an article's round-the-clock records is next to its citation
+    table = evidence.load_table("conditions")
+    order = sources.source_ids()
+    text = conditions.clock_claim(table, order)
+    opening = table[table["aspect"] == "opening-hours"]
+    for source in conditions.round_the_clock(table, order):
+        said = text.split(report.cite(source, "t") + " (", 1)[1].split(")", 1)[0]
+        words = {w for v in opening.loc[opening["source_id"] == source, "hedge"].fillna("") for w in v.split(";") if w}
+        assert words, source
+        assert all(f"*{w}*" in said for w in words), (source, said)
 
 
 def test_lopsided_claim_finds_the_dominant_source() -> None:
     text = conditions.lopsided_claim(_conditions(), ORDER)
     assert text.startswith(
-        "{cite:t}`job-details-guide` speaks of all 4 aspects and supplies 80% of the 5 "
-        "condition records; 3 aspects (overtime, schedule and shift length) rest on it alone."
+        "{cite:t}`job-details-guide` has records on all 4 aspects and supplies 80% of the 5 "
+        "condition records; 3 aspects (overtime, schedule and shift length) rest on it alone. "
+        "{cite:t}`career-advancement-guide` has records on the fewest aspects (1)."
     )
+    assert "mostly what that one article" in text
+    # with B supplying half of the records, not more, the chapter is not "mostly" B's
+    even = pd.concat([_conditions(), _conditions().iloc[[1, 1, 1]].assign(record_id=["x1", "x2", "x3"])])
+    assert "mostly" not in conditions.lopsided_claim(even, ORDER)
+
+
+def _metrics() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "source_id": [B, B, A, C, C],
+            "record_id": ["m1", "m2", "m3", "m4", "m5"],
+            "metric": ["call handling time", "CSAT", "being helpful", "call duration", "CSAT"],
+            "category": ["handle-time", "satisfaction", "service-quality", "handle-time", "satisfaction"],
+            "quote": [
+                "performance metrics such as call handling time and CSAT",
+                "performance metrics such as call handling time and CSAT",
+                "Management watches how helpful you are, to promote you.",
+                "performance indicators like call duration and CSAT",
+                "performance indicators like call duration and CSAT",
+            ],
+        }
+    )
+
+
+def test_measure_claims_count_only_what_an_article_names_as_measures() -> None:
+    met = _metrics()
+    # A's record is not named as a measure: service quality counts no article, satisfaction and time
+    # per call 2 each (a tie of articles and records: in the order of the category keys)
+    assert conditions.measure_ranking_claim(met, ORDER) == (
+        "Counting only the records an article names as measures: the most-named measure categories are "
+        "*time per call* and *customer satisfaction*, named by 2 of the 3 articles."
+    )
+    assert conditions.unnamed_claim(met, ORDER) == (
+        "The other 1 record on performance, from {cite:t}`exploring-careers-2007`, is not named as a measure: "
+        "none of its words calls it a performance metric or indicator."
+    )
+    assert conditions.target_claim(met, ORDER).startswith("None of the 5 records on performance gives a target")
+    quota = met.assign(quote=[*met["quote"][:4], "sell 20 plans a day"])
+    assert (
+        conditions.target_claim(quota, ORDER)
+        == "1 record on performance gives a number {cite:p}`career-advancement-guide`."
+    )
+    # the real records: the top categories, counted over the records whose words name them as
+    # performance metrics or indicators, are the ones the claim names
+    table = evidence.load_table("metrics")
+    named = table[table["quote"].str.contains("performance (?:metric|indicator)", case=False, regex=True)]
+    per = named.groupby("category")["source_id"].nunique()
+    text = conditions.measure_ranking_claim(table, sources.source_ids())
+    for category in per.index[per == per.max()]:
+        assert f"*{conditions.METRIC_LABELS[category].lower()}*" in text.split("named by")[0]
+    assert f"named by {report.of(int(per.max()), len(sources.source_ids()), 'article')}" in text
+    assert "*service quality*" not in text
+
+
+# --- a source's word on itself -----------------------------------------------------------------------
+
+
+def test_caveat_claim_counts_the_records_of_a_source_with_a_caveat() -> None:
+    text = matrices.caveat_claim(_benefits(), "benefit")
+    # B (job-details-guide) has 2 of the 5 records and says of itself it may not be accurate
+    assert text.startswith(
+        "2 of the 5 benefit records come from {cite:t}`job-details-guide`, which says of itself: \u201c"
+    )
+    assert "may not be accurate or up to date" in text
+    assert matrices.caveat_claim(_benefits()[_benefits()["source_id"] != B], "benefit") == ""
+
+
+@pytest.mark.parametrize(
+    ("notebook", "tables"),
+    [("04-benefits", ["benefits"]), ("05-challenges", ["challenges"]), ("06-conditions", ["conditions", "metrics"])],
+)
+def test_chapters_that_use_a_source_with_a_caveat_repeat_it(notebook: str, tables: list[str]) -> None:
+    """A chapter whose tables hold records of a source that doubts itself shows that source's words."""
+    import json
+
+    from analysis import paths
+
+    used = {s for t in tables for s in evidence.load_table(t)["source_id"]}
+    doubting = [m for m in sources.read_manifest() if m.caveat and m.source_id in used]
+    assert doubting
+    cells = json.loads((paths.ROOT / "book" / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
+    prose = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "{glue:md}`caveats:myst`" in prose
+    glued = [
+        "".join(o["data"]["application/papermill.record/text/markdown"])
+        for c in cells
+        for o in c.get("outputs", [])
+        if o.get("metadata", {}).get("scrapbook", {}).get("name") == "caveats"
+    ]
+    assert len(glued) == 1
+    for meta in doubting:
+        assert report.cite(meta.source_id, "t") in glued[0]
+        assert report.md_escape(meta.caveat) in glued[0]
 
 
 # --- agreement -------------------------------------------------------------------------------------
