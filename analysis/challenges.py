@@ -195,22 +195,84 @@ def rates_table(rates: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def with_figure(claims: pd.DataFrame) -> list[str]:
+    """The sources among the turnover claims whose words hold a figure (a percentage or number the
+    scanner finds), in the claims' order."""
+    from analysis import scan
+
+    found = {s for s, q in zip(claims["source_id"], claims["quote"], strict=True) if scan.find_figures(str(q))}
+    return [s for s in dict.fromkeys(claims["source_id"]) if s in found]
+
+
 def rate_claim(claims: pd.DataFrame) -> str:
     """How many articles call turnover high, and whether any of them gives a figure for it (a
     percentage or number the scanner finds in its sentence), as MyST."""
-    from analysis import report, scan
+    from analysis import report
 
     sources_ = list(dict.fromkeys(claims["source_id"]))
-    with_figure = {s for s, q in zip(claims["source_id"], claims["quote"], strict=True) if scan.find_figures(str(q))}
+    figures = with_figure(claims)
     text = (
         f"{report.plural(len(sources_), 'article').capitalize()} {'says' if len(sources_) == 1 else 'say'} "
         f"that turnover in call centers is high {report.cites(sources_)}"
     )
-    if not with_figure:
+    if not figures:
         text += f"; {'it gives' if len(sources_) == 1 else 'none of them gives'} a rate, a period or a source for it."
     else:
-        text += f"; {report.join([report.cite(s, 't') for s in with_figure])} gives a figure."
+        text += f"; {report.join([report.cite(s, 't') for s in figures])} {'gives' if len(figures) == 1 else 'give'} a figure."
     return report.Markup(text)
+
+
+def scale_claim(study: pd.Series, claims: pd.DataFrame) -> str:
+    """What a published study's figure can and cannot say about the articles' claims: its period and
+    region, and whether the articles give any number it could test, as MyST."""
+    from analysis import report
+
+    n = len(dict.fromkeys(claims["source_id"]))
+    figures = with_figure(claims)
+    text = f"The study's figure is from {study['period']} and for {report.md_escape(study['region'])} call centers only"
+    if figures:
+        return report.Markup(
+            f"{text}; {report.join([report.cite(s, 't') for s in figures])} "
+            f"{'gives' if len(figures) == 1 else 'give'} a figure it can be set against."
+        )
+    return report.Markup(
+        f"{text}. It gives the kind of figure the articles' claim lacks: "
+        f"{'the article that calls' if n == 1 else 'the articles that call'} turnover high "
+        f"{'gives' if n == 1 else 'give'} no number that either published figure could test."
+    )
+
+
+def word_basis_claim(table: pd.DataFrame, sources_order: list[str], category: str) -> str:
+    """Whether every article counted under a category uses the category's word, and what the others
+    are counted for (their words, quoted), as MyST ("" when each uses it)."""
+    from analysis import report
+
+    rows = table[table["category"] == category]
+    counted = [s for s in sources_order if s in set(rows["source_id"])]
+    word = category.replace("-", " ")
+    uses = rows["quote"].str.contains(rf"\b{re.escape(word)}", case=False, regex=True).astype(bool)
+    using = [s for s in counted if s in set(rows.loc[uses, "source_id"])]
+    others = [s for s in counted if s not in using]
+    if not others:
+        return report.Markup("")
+    said = report.join(
+        [
+            f"{report.cite(s, 't')} is counted for "
+            + report.join(
+                [report.quoted(report.md_escape(q)) for q in dict.fromkeys(rows.loc[rows["source_id"] == s, "quote"])]
+            )
+            for s in others
+        ]
+    )
+    use = (
+        f"{len(using)} {'uses' if len(using) == 1 else 'use'} the word {report.cites(using)}"
+        if using
+        else "none uses the word"
+    )
+    return report.Markup(
+        f"Of the {report.plural(len(counted), 'article')} counted under *{word}*, {use}; {said}, "
+        f"the nearest category for what {'it says' if len(others) == 1 else 'they say'}."
+    )
 
 
 def dated_words(source_ids: list[str]) -> str:
@@ -227,9 +289,22 @@ def dated_words(source_ids: list[str]) -> str:
     return f"dated {report.join(dated)}"
 
 
+def _hedge_words(rows: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(w for v in rows["hedge"].fillna("") for w in str(v).split(";") if w))
+
+
+def _with_hedges(hedges: list[str]) -> str:
+    from analysis import report
+
+    if not hedges:
+        return "without a hedge"
+    return f"with the {'hedge' if len(hedges) == 1 else 'hedges'} {report.join([f'*{h}*' for h in hedges])}"
+
+
 def answers_claim(challenges: pd.DataFrame, benefits: pd.DataFrame, sources_order: list[str]) -> str:
     """Where drawbacks answer promises: the benefit most articles name and the challenges of earning
-    it; flexibility against unsocial hours; misconceptions raised to dismiss them, as MyST."""
+    it; flexibility against unsocial hours, with the hedges of both; misconceptions raised to dismiss
+    them, with how many each article raises, as MyST."""
     from analysis import report
 
     top = matrices.summary(benefits, sources_order).iloc[0]
@@ -237,9 +312,8 @@ def answers_claim(challenges: pd.DataFrame, benefits: pd.DataFrame, sources_orde
     flexible = [s for s in sources_order if s in set(benefits.loc[benefits["category"] == "flexibility", "source_id"])]
     hours = [s for s in sources_order if s in set(challenges.loc[challenges["category"] == "hours", "source_id"])]
     both = [s for s in flexible if s in hours]
-    misconception = [
-        s for s in sources_order if s in set(challenges.loc[challenges["category"] == "misconception", "source_id"])
-    ]
+    misconceptions = challenges[challenges["category"] == "misconception"]
+    misconception = [s for s in sources_order if s in set(misconceptions["source_id"])]
     parts = [
         f"The benefit most articles name, *{top['category'].replace('-', ' ')}* "
         f"({report.of(int(top['sources']), len(sources_order), 'article')}), takes effort to earn: "
@@ -247,16 +321,22 @@ def answers_claim(challenges: pd.DataFrame, benefits: pd.DataFrame, sources_orde
         f"{report.cites(list(dict.fromkeys(effort['source_id'])))} say so."
     ]
     if both:
+        offered = benefits[(benefits["category"] == "flexibility") & benefits["source_id"].isin(both)]
+        drawback = challenges[(challenges["category"] == "hours") & challenges["source_id"].isin(both)]
         parts.append(
             f"{report.join([report.cite(s, 't') for s in both])} "
-            f"{'offers' if len(both) == 1 else 'offer'} flexible hours as a benefit and name nights, "
-            "weekends or holidays as a drawback: the same round-the-clock opening seen from both sides."
+            f"{'names' if len(both) == 1 else 'name'} flexible hours as a benefit, {_with_hedges(_hedge_words(offered))}, "
+            f"and nights, weekends or holidays as a drawback, {_with_hedges(_hedge_words(drawback))}: the same "
+            "round-the-clock opening seen from both sides."
         )
     if misconception:
+        counts = misconceptions["source_id"].value_counts()
+        each = report.join(
+            [f"{report.plural(int(counts[s]), 'record')} from {report.cite(s, 't')}" for s in misconception]
+        )
         parts.append(
-            f"{report.plural(len(misconception), 'article').capitalize()} "
-            f"{report.cites(misconception)} raise a drawback only to dismiss it: the *misconception* rows "
-            "are claims that call-center work is not what outsiders think."
+            "The *misconception* rows are drawbacks raised only to be dismissed, claims that call-center "
+            f"work is not what outsiders think: {each}."
         )
     return report.Markup(" ".join(parts))
 

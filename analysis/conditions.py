@@ -62,6 +62,12 @@ CHANNEL_TERMS: dict[str, str] = {
 }
 """Contact channels a source may name, with the pattern that finds each in a quote."""
 
+WEEKLY_HOURS = re.compile(
+    r"\bhours?\s+(?:a|per|each|every)\s+week\b|\bhours?\s+weekly\b|\bweekly\s+hours\b|-hour\s+(?:work\s*)?week\b",
+    re.IGNORECASE,
+)
+"""Wording that gives hours per week ("40 hours a week", "a 35-hour week")."""
+
 MEASURE_WORDING = re.compile(r"performance (?:metrics?|indicators?)", re.IGNORECASE)
 """Wording that presents a list as named performance measures."""
 
@@ -95,16 +101,21 @@ def aspect_table(conditions: pd.DataFrame, aspects: tuple[str, ...], sources_ord
     )
 
 
+def _clock_rows(conditions: pd.DataFrame) -> pd.DataFrame:
+    """The opening-hours records that state 24 hours a day and 7 days a week, or say so in words."""
+    rows = conditions[conditions["aspect"] == "opening-hours"]
+    numeric = ((rows["hours_per_day"] == 24) & (rows["days_per_week"] == 7)).fillna(False).astype(bool)
+    worded = rows["quote"].str.contains(ROUND_THE_CLOCK, regex=True).astype(bool)
+    return rows[numeric | worded]
+
+
 def round_the_clock(conditions: pd.DataFrame, sources_order: list[str]) -> list[str]:
     """Sources that say call centers run around the clock, in source order.
 
     A source counts when an ``opening-hours`` record states 24 hours a day and 7 days a week, or
     its quote says so in words (24/7, around the clock, non-stop).
     """
-    rows = conditions[conditions["aspect"] == "opening-hours"]
-    numeric = (rows["hours_per_day"] == 24) & (rows["days_per_week"] == 7)
-    worded = rows["quote"].str.contains(ROUND_THE_CLOCK, regex=True)
-    found = set(rows.loc[(numeric.fillna(False) | worded).astype(bool), "source_id"])
+    found = set(_clock_rows(conditions)["source_id"])
     return [s for s in sources_order if s in found]
 
 
@@ -241,17 +252,18 @@ def _hedges(rows: pd.DataFrame) -> list[str]:
 
 
 def aspect_claim(conditions: pd.DataFrame, aspect: str, sources_order: list[str]) -> str:
-    """How many articles speak of an aspect, which, and the hedges they use, as MyST:
-    "Only 1 of the 5 articles speaks of overtime {cite}, with the hedge *many*"."""
+    """How many articles have records filed under an aspect, which, and the hedges they use, as MyST:
+    "Records on overtime come from only 1 of the 5 articles {cite}, with the hedge *many*". The
+    count is of records under the aspect: an article may touch on it elsewhere."""
     from analysis import report
 
     rows = conditions[conditions["aspect"] == aspect]
     who = _sources_of(rows, sources_order)
     label = ASPECT_LABELS[aspect].lower()
     if not who:
-        return report.Markup(f"No article speaks of {label}.")
+        return report.Markup(f"No record is filed under {label}.")
     count = report.of(len(who), len(sources_order), "article")
-    text = f"{'Only ' if len(who) == 1 else ''}{count}{' speaks' if len(who) == 1 else ' speak'} of {label} {report.cites(who)}"
+    text = f"Records on {label} come from {'only ' if len(who) == 1 else ''}{count} {report.cites(who)}"
     hedges = _hedges(rows)
     flat = int((rows["hedge"].fillna("") == "").sum())
     if hedges:
@@ -264,37 +276,60 @@ def aspect_claim(conditions: pd.DataFrame, aspect: str, sources_order: list[str]
 
 
 def clock_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
-    """Which articles say call centers never close, and the hours and days stated, as MyST."""
+    """Which articles say call centers run around the clock, each with its hedge (the source's
+    *typically*, *numerous*) and the hours and days it states, as MyST."""
     from analysis import report
 
     clock = round_the_clock(conditions, sources_order)
     if not clock:
-        return report.Markup("No article says call centers never close.")
-    text = f"{report.of(len(clock), len(sources_order), 'article').capitalize()} say call centers never close {report.cites(clock)}"
-    rows = conditions[(conditions["aspect"] == "opening-hours") & conditions["hours_per_day"].notna()]
-    stated = [
-        f"{report.cite(s, 't')} gives {r['hours_per_day']:g} hours a day, {r['days_per_week']:g} days a week"
-        + (f" (*{report.join(str(r['hedge']).split(';'))}*)" if str(r["hedge"] or "") else "")
-        for s, (_, r) in zip(rows["source_id"], rows.iterrows(), strict=True)
-    ]
-    return report.Markup(text + (": " + "; ".join(stated) if stated else "") + ".")
+        return report.Markup("No article says call centers run around the clock.")
+    rows = _clock_rows(conditions)
+    said, hedged = [], []
+    for source in clock:
+        own = rows[rows["source_id"] == source]
+        hedges = _hedges(own)
+        hedged.append(bool(hedges))
+        how = f"*{report.join(hedges, 'or')}*" if hedges else "without a hedge"
+        stated = [
+            f"{r['hours_per_day']:g} hours a day, {r['days_per_week']:g} days a week"
+            for _, r in own.iterrows()
+            if pd.notna(r["hours_per_day"])
+        ]
+        said.append(f"{report.cite(source, 't')} ({'; '.join([how, *stated])})")
+    return report.Markup(
+        f"{report.of(len(clock), len(sources_order), 'article').capitalize()} "
+        f"{'says' if len(clock) == 1 else 'say'} that call centers run around the clock"
+        f"{', each with a hedge' if all(hedged) and len(clock) > 1 else ''}: {report.join(said)}."
+    )
+
+
+def weekly_hours(conditions: pd.DataFrame) -> pd.DataFrame:
+    """The condition records whose words give hours per week (:data:`WEEKLY_HOURS`)."""
+    return conditions[conditions["quote"].str.contains(WEEKLY_HOURS, regex=True).astype(bool)]
 
 
 def shift_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
-    """The shift lengths stated, with their hedge and who states them, as MyST."""
+    """The shift lengths stated, with their hedge and who states them, and whether any record gives
+    hours per week, as MyST."""
     from analysis import report
 
     rows = conditions[(conditions["aspect"] == "shift-length") & conditions["low"].notna()]
     who = _sources_of(rows, sources_order)
+    weekly = weekly_hours(conditions)
+    per_week = (
+        " No record gives hours per week."
+        if weekly.empty
+        else f" Hours per week are in {report.plural(len(weekly), 'record')} {report.cites(_sources_of(weekly, sources_order))}."
+    )
     if rows.empty:
-        return report.Markup("No article gives a shift length.")
+        return report.Markup("No article gives a shift length." + per_week)
     low, high = stated_range(conditions, "shift-length")
     hedges = _hedges(rows)
     how = f"*{report.join(hedges)}* " if hedges else ""
     return report.Markup(
         f"{'Only ' if len(who) == 1 else ''}{report.of(len(who), len(sources_order), 'article')} "
         f"{'gives' if len(who) == 1 else 'give'} a shift length: {how}{low:g}–{high:g} hours "
-        f"{report.cites(who)}. No article gives hours per week."
+        f"{report.cites(who)}.{per_week}"
     )
 
 
@@ -346,8 +381,9 @@ def training_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
 
 
 def lopsided_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
-    """Which source speaks of the most aspects, its share of the records, and the aspects that rest
-    on it alone, as MyST."""
+    """Which source has records on the most aspects, its share of the records, the aspects that rest
+    on it alone and the source with records on the fewest, as MyST; "mostly" only when that one source
+    supplies more than half of the records."""
     from analysis import report
 
     counts = matrices.presence(conditions, sources_order, by="aspect")
@@ -359,14 +395,19 @@ def lopsided_claim(conditions: pd.DataFrame, sources_order: list[str]) -> str:
     share = float((conditions["source_id"] == top).mean())
     from analysis import challenges
 
-    return report.Markup(
-        f"{report.cite(top, 't')} speaks of {report.of(int(cover[top]), len(counts), 'aspect')} and supplies {share:.0%} of "
-        f"the {len(conditions)} condition records; {report.plural(len(alone), 'aspect')} "
-        f"({report.join(alone)}) {'rests' if len(alone) == 1 else 'rest'} on it alone. The fewest aspects, "
-        f"{int(cover[cover > 0].min())}, come from {report.join([report.cite(s, 't') for s in least])}. What this "
-        f"chapter says about hours, shifts and equipment is therefore mostly what that one article, "
-        f"{challenges.dated_words([top])}, says."
+    text = (
+        f"{report.cite(top, 't')} has records on {report.of(int(cover[top]), len(counts), 'aspect')} and supplies "
+        f"{share:.0%} of the {len(conditions)} condition records; {report.plural(len(alone), 'aspect')} "
+        f"({report.join(alone)}) {'rests' if len(alone) == 1 else 'rest'} on it alone. "
+        f"{report.join([report.cite(s, 't') for s in least])} {'has' if len(least) == 1 else 'have'} records on the "
+        f"fewest aspects ({int(cover[cover > 0].min())})."
     )
+    if share > 0.5:
+        text += (
+            " What this chapter says about hours, shifts and equipment is therefore mostly what that one "
+            f"article, {challenges.dated_words([top])}, says."
+        )
+    return report.Markup(text)
 
 
 def measures_claim(metrics: pd.DataFrame, sources_order: list[str]) -> str:
@@ -379,6 +420,81 @@ def measures_claim(metrics: pd.DataFrame, sources_order: list[str]) -> str:
         f"{report.of(len(who), len(sources_order), 'article').capitalize()} say something about how an agent's "
         f"work is judged, but only {report.plural(len(explicit), 'article')} "
         f"{report.cites(explicit)} {'presents' if len(explicit) == 1 else 'present'} a list of measures."
+    )
+
+
+def named_measures(metrics: pd.DataFrame) -> pd.DataFrame:
+    """The metric records whose words present them as performance metrics or indicators
+    (:data:`MEASURE_WORDING`): the measures an article names as such."""
+    return metrics[metrics["quote"].str.contains(MEASURE_WORDING, regex=True).astype(bool)]
+
+
+def measure_ranking_claim(metrics: pd.DataFrame, sources_order: list[str]) -> str:
+    """The most-named measures, counted only over the records an article names as measures, as MyST."""
+    from analysis import report
+
+    named = named_measures(metrics)
+    labels = {k: v[0].lower() + v[1:] for k, v in METRIC_LABELS.items()}
+    text = matrices.ranking_claim(named, sources_order, "measure", labels=labels)
+    return report.Markup(f"Counting only the records an article names as measures: {text[0].lower()}{text[1:]}")
+
+
+def unnamed_claim(metrics: pd.DataFrame, sources_order: list[str]) -> str:
+    """The records on performance that no article names as measures, and whose they are, as MyST."""
+    from analysis import report
+
+    named = named_measures(metrics)
+    other = metrics[~metrics.index.isin(named.index)]
+    if other.empty:
+        return report.Markup("")
+    who = _sources_of(other, sources_order)
+    one = len(other) == 1
+    return report.Markup(
+        f"The other {report.plural(len(other), 'record')} on performance, from "
+        f"{report.join([report.cite(s, 't') for s in who])}, {'is' if one else 'are'} not named as "
+        f"{'a measure' if one else 'measures'}: none of {'its' if one else 'their'} words calls "
+        f"{'it a performance metric or indicator' if one else 'them performance metrics or indicators'}."
+    )
+
+
+def target_claim(metrics: pd.DataFrame, sources_order: list[str]) -> str:
+    """Whether any record on performance gives a target value (a digit in its words, or a figure the
+    scanner finds there, such as "five minutes"), as MyST."""
+    from analysis import report, scan
+
+    def numbered_words(quote: object) -> bool:
+        return bool(re.search(r"\d", str(quote))) or bool(scan.find_figures(str(quote)))
+
+    numbered = metrics[metrics["quote"].map(numbered_words).astype(bool)]
+    if numbered.empty:
+        return report.Markup(
+            f"None of the {report.plural(len(metrics), 'record')} on performance gives a target value: "
+            "there is no number in their words, so no handle time in seconds or minutes, no satisfaction "
+            "score, no sales quota."
+        )
+    return report.Markup(
+        f"{report.plural(len(numbered), 'record').capitalize()} on performance "
+        f"{'gives' if len(numbered) == 1 else 'give'} a number {report.cites(_sources_of(numbered, sources_order))}."
+    )
+
+
+def numberless_claim(conditions: pd.DataFrame, aspects: tuple[str, ...], sources_order: list[str]) -> str:
+    """Whether any record filed under these aspects states a number (in a numeric field or a figure
+    the scanner finds in its words), as MyST."""
+    from analysis import report, scan
+
+    rows = conditions[conditions["aspect"].isin(aspects)]
+    labels = report.join([ASPECT_LABELS[a].lower() for a in aspects], "or")
+    cols = [c for c in ("low", "high", "hours_per_day", "days_per_week") if c in rows.columns]
+    stated = rows[cols].notna().any(axis=1) | rows["quote"].map(lambda q: bool(scan.find_figures(str(q))))
+    numbered = rows[stated.astype(bool)]
+    if rows.empty:
+        return report.Markup("")
+    if numbered.empty:
+        return report.Markup(f"No record on {labels} gives a number.")
+    return report.Markup(
+        f"{report.plural(len(numbered), 'record').capitalize()} on {labels} "
+        f"{'gives' if len(numbered) == 1 else 'give'} a number {report.cites(_sources_of(numbered, sources_order))}."
     )
 
 

@@ -267,8 +267,8 @@ def ranking_claim(
         f"named by {report.of(top_n, total, 'article')}"
     )
     rest = rows[rows["sources"] < top_n]
-    if len(rest):
-        next_n = int(rest["sources"].max())
+    next_n = int(rest["sources"].max()) if len(rest) else 0
+    if next_n > 1 or (next_n == 1 and top_n == 1):
         after = rest[rest["sources"] == next_n]
         text += f", followed by {names(after[by])} ({report.plural(next_n, 'article')})"
     text += "."
@@ -298,3 +298,20 @@ def coverage_claim(table: pd.DataFrame, sources_order: list[str], noun: str, by:
             f"{'names' if len(silent) == 1 else 'name'} no {noun} at all."
         )
     return report.Markup(text)
+
+
+def caveat_claim(table: pd.DataFrame, noun: str) -> str:
+    """For each source whose text says something of its own reliability (a ``caveat`` in the
+    manifest), how many of a table's records come from it and its words, as MyST ("" if none)."""
+    from analysis import report, sources
+
+    parts = []
+    for meta in sources.read_manifest():
+        n = int((table["source_id"] == meta.source_id).sum())
+        if meta.caveat and n:
+            parts.append(
+                f"{report.of(n, len(table), f'{noun} record').capitalize()} "
+                f"{'comes' if n == 1 else 'come'} from {report.cite(meta.source_id, 't')}, which says of "
+                f"itself: {report.quoted(report.md_escape(meta.caveat))}"
+            )
+    return report.Markup(" ".join(parts))

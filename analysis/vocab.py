@@ -73,7 +73,13 @@ Kind = Literal["salary", "role", "requirement", "benefit", "challenge", "metric"
 KINDS: tuple[str, ...] = get_args(Kind)
 
 Flag = Literal[
-    "range-phrased-as-average", "missing-dollar-sign", "second-hand", "undated", "approximate", "typo-in-source"
+    "range-phrased-as-average",
+    "missing-dollar-sign",
+    "second-hand",
+    "undated",
+    "approximate",
+    "typo-in-source",
+    "one-employer",
 ]
 FLAGS: dict[str, str] = {
     "range-phrased-as-average": "a range written as *an average of X and Y*",
@@ -82,6 +88,7 @@ FLAGS: dict[str, str] = {
     "undated": "the figure refers to no year the text states",
     "approximate": "the text hedges the figure: *upwards of*, *a few*, *several*",
     "typo-in-source": "the source misspells a word in the quote; the record keeps what it says",
+    "one-employer": "the source gives one named employer's practice as an example, not a claim about call centers",
 }
 assert tuple(FLAGS) == get_args(Flag)
 
@@ -148,7 +155,7 @@ CHALLENGE_CATEGORIES: tuple[str, ...] = get_args(ChallengeCategory)
 
 MetricCategory = Literal["handle-time", "satisfaction", "schedule-adherence", "sales", "knowledge", "service-quality"]
 METRIC_LABELS: dict[str, str] = {
-    "handle-time": "Handle time",
+    "handle-time": "Time per call",
     "satisfaction": "Customer satisfaction",
     "schedule-adherence": "Schedule adherence",
     "sales": "Sales",

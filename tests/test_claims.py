@@ -3,6 +3,8 @@ whose answer is worked out by hand (source ids are real manifest keys where a ci
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -176,8 +178,18 @@ def _benefits() -> pd.DataFrame:
 
 def test_ranking_and_coverage_claims_count_articles() -> None:
     text = matrices.ranking_claim(_benefits(), ORDER, "benefit")
-    assert text.startswith("The most-named benefit category is *pay*, named by 2 of the 3 articles, followed by")
-    assert "*advancement*, *education* and *health* (1 article)" in text
+    assert text.startswith("The most-named benefit category is *pay*, named by 2 of the 3 articles.")
+    assert text.endswith("3 categories rest on a single article: *advancement*, *education* and *health*.")
+    # each category is named once: the single-article ones are not also what "follows" the top
+    for category in set(_benefits()["category"]):
+        assert text.count(f"*{category}*") == 1, category
+    # a category between the top and the single-article ones is what follows the top
+    more = pd.DataFrame({"source_id": [B, B], "record_id": ["b6", "b7"], "category": ["pay", "education"]})
+    wider = pd.concat([_benefits(), more], ignore_index=True)  # pay: all 3; education: A, B
+    assert matrices.ranking_claim(wider, ORDER, "benefit") == (
+        "The most-named benefit category is *pay*, named by all 3 articles, followed by *education* (2 articles). "
+        "At the other end, 2 categories rest on a single article: *advancement* and *health*."
+    )
     coverage = matrices.coverage_claim(_benefits(), [*ORDER, "cedric-career-graph"], "benefit")
     assert coverage == (
         "The 5 records fall into 4 categories and come from 3 of the 4 articles. "
@@ -196,15 +208,78 @@ def test_employer_paid_claim_keeps_each_sources_hedge() -> None:
     assert text == (
         "health: {cite:t}`job-details-guide` (*often*); education: {cite:t}`exploring-careers-2007` (*some*)."
     )
+
+
+def test_employer_paid_claim_calls_one_employers_practice_an_example() -> None:
+    flagged = _benefits().assign(flags=["", "one-employer", "", "", ""], hedge="")
+    text = benefits.employer_paid_claim(flagged, ORDER)
+    assert "education: {cite:t}`exploring-careers-2007` (one employer's practice, given as an example)" in text
+    assert "health: {cite:t}`job-details-guide` (without a hedge)" in text
+    # the real records: a source whose records of an employer-paid category all give one employer's
+    # practice is never said to state that benefit "without a hedge"
+    table = evidence.load_table("benefits")
+    real = benefits.employer_paid_claim(table, sources.source_ids())
+    paid = table[table["category"].isin(benefits.EMPLOYER_PAID)]
+    examples = paid[paid["flags"].fillna("").str.contains("one-employer")]
+    assert not examples.empty
+    for _, row in examples.iterrows():
+        own = paid[(paid["source_id"] == row["source_id"]) & (paid["category"] == row["category"])]
+        segment = real.split(row["category"].replace("-", " ") + ": ", 1)[1].split(";")[0]
+        said = segment.split(report.cite(row["source_id"], "t") + " (", 1)[1].split(")", 1)[0]
+        assert "one employer's practice, given as an example" in said
+        if not (~own["flags"].fillna("").str.contains("one-employer")).any():
+            assert "hedge" not in said, said
+            assert "*" not in said, said
+
+
+def test_kinds_claim_counts_pay_apart_from_prospects_and_names_its_categories() -> None:
+    # A: pay, education; B: health, advancement; C: pay. Only B names a prospect (advancement);
+    # pay (A, C) is neither a prospect nor a benefit an employer pays for besides wages.
     kinds = benefits.kinds_claim(_benefits(), ORDER)
-    assert kinds.startswith("All 3 articles name a prospect")
-    assert "2 of the 3 articles name a benefit an employer" in kinds
+    assert "1 of the 3 articles names a prospect the job holds out (*advancement*, *skills* or *job security*)" in kinds
+    assert "2 of the 3 articles name *pay*, in 2 records" in kinds
+    assert "2 of the 3 articles name a benefit an employer pays for besides wages" in kinds
+    assert "pay that can rise" not in kinds
+    real = evidence.load_table("benefits")
+    order = sources.source_ids()
+    n_prospects = real.loc[real["category"].isin(["advancement", "skills", "job-security"]), "source_id"].nunique()
+    n_pay = real.loc[real["category"] == "pay", "source_id"].nunique()
+    text = benefits.kinds_claim(real, order)
+    assert f"{report.of(n_prospects, len(order), 'article')} name" in text
+    assert f"{report.of(n_pay, len(order), 'article')} name *pay*" in text
+    assert "only through one employer's example" in text  # the scholarships of Exploring careers
 
 
-def test_sums_claim_ignores_pay_figures() -> None:
+def test_pay_basis_claim_names_the_articles_with_pay_figures_but_no_pay_benefit() -> None:
+    salaries = pd.DataFrame({"source_id": [B, B, A], "low_usd": [1.0, 2.0, 3.0], "high_usd": [None] * 3})
+    text = benefits.pay_basis_claim(_benefits(), salaries, ORDER)
+    assert text == (
+        "The *pay* row counts articles that name pay as a benefit: {cite:t}`job-details-guide` gives 2 pay "
+        "figures but has no benefit record on pay, so it is not counted there."
+    )
+    assert benefits.pay_basis_claim(_benefits(), salaries[salaries["source_id"] == A], ORDER) == ""
+    table, figures = evidence.load_table("benefits"), evidence.load_table("salaries")
+    left_out = set(figures["source_id"]) - set(table.loc[table["category"] == "pay", "source_id"])
+    real = benefits.pay_basis_claim(table, figures, sources.source_ids())
+    assert left_out
+    assert all(report.cite(s, "t") in real for s in left_out)
+
+
+def test_sums_claim_ignores_pay_figures_and_keeps_the_words_that_qualify_a_sum() -> None:
     salaries = pd.DataFrame({"low_usd": [60_000_000.0], "high_usd": [None]})
     assert benefits.sums_claim(_benefits(), salaries) == "No article puts a sum on any benefit."
-    assert "$60 million (tuition)" in benefits.sums_claim(_benefits(), salaries.assign(low_usd=[1.0]))
+    assert "\u201c\\$60 million\u201d (tuition)" in benefits.sums_claim(_benefits(), salaries.assign(low_usd=[1.0]))
+    more = _benefits().assign(quote=["q1", "gave more than $60 million in scholarships", "q3", "q4", "q5"])
+    assert "\u201cmore than \\$60 million\u201d (tuition)" in benefits.sums_claim(more, salaries.assign(low_usd=[1.0]))
+    # the real records: each quoted sum is the source's words, with any "more than" before it
+    table = evidence.load_table("benefits")
+    text = benefits.sums_claim(table, evidence.load_table("salaries"))
+    spans = [m.replace("\\", "") for m in re.findall("\u201c(.*?)\u201d", text)]
+    assert spans
+    for span in spans:
+        quote = next(q for q in table["quote"] if span in q)
+        before = quote[: quote.index(span)].rstrip().lower()
+        assert not before.endswith(("than", "over", "of", "to", "least", "about", "nearly")), (span, quote)
 
 
 def test_rate_claim_and_dated_words() -> None:
@@ -214,6 +289,80 @@ def test_rate_claim_and_dated_words() -> None:
     assert challenges.dated_words([B, C]) == "undated"
     assert challenges.dated_words([A]) == "dated 2007"
     assert challenges.dated_words([A, B]) == "partly dated (2007)"
+
+
+def test_scale_claim_says_what_the_study_covers_and_whether_the_articles_give_a_number() -> None:
+    study = pd.Series({"period": "2007", "region": "United States"})
+    claims = pd.DataFrame({"source_id": [B, C], "quote": ["turnover is high", "turnover is high too"]})
+    text = challenges.scale_claim(study, claims)
+    assert text.startswith("The study's figure is from 2007 and for United States call centers only.")
+    assert text.endswith("the articles that call turnover high give no number that either published figure could test.")
+    with_number = challenges.scale_claim(study, claims.assign(quote=["turnover is high", "40% leave a year"]))
+    assert with_number.endswith("{cite:t}`career-advancement-guide` gives a figure it can be set against.")
+
+
+def _challenges() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "source_id": [A, B, B, C, C, C],
+            "record_id": ["c1", "c2", "c3", "c4", "c5", "c6"],
+            "category": ["stress", "stress", "misconception", "misconception", "misconception", "hours"],
+            "hedge": ["", "might", "", "", "some", "may"],
+            "quote": [
+                "The job causes Stress.",
+                "It might not always be the easiest job",
+                "not only answering phones",
+                "not a dead end",
+                "some think it is repetitive",
+                "you may work nights",
+            ],
+        }
+    )
+
+
+def test_word_basis_claim_quotes_what_an_article_is_counted_for_without_the_word() -> None:
+    text = challenges.word_basis_claim(_challenges(), ORDER, "stress")
+    assert text == (
+        "Of the 2 articles counted under *stress*, 1 uses the word {cite:p}`exploring-careers-2007`; "
+        "{cite:t}`job-details-guide` is counted for \u201cIt might not always be the easiest job\u201d, "
+        "the nearest category for what it says."
+    )
+    assert challenges.word_basis_claim(_challenges()[_challenges()["source_id"] == A], ORDER, "stress") == ""
+    # the real records: the articles said to be counted without the word are those whose stress
+    # records never use it
+    table = evidence.load_table("challenges")
+    stress = table[table["category"] == "stress"]
+    without = {
+        s
+        for s in stress["source_id"]
+        if not stress.loc[stress["source_id"] == s, "quote"].str.lower().str.contains("stress").any()
+    }
+    real = challenges.word_basis_claim(table, sources.source_ids(), "stress")
+    assert without
+    assert {s for s in sources.source_ids() if f"{report.cite(s, 't')} is counted for" in real} == without
+
+
+def test_answers_claim_counts_each_articles_misconceptions_and_keeps_the_hedges() -> None:
+    offered = pd.DataFrame(
+        {
+            "source_id": [A, C],
+            "category": ["advancement", "flexibility"],
+            "hedge": ["", "numerous"],
+            "quote": ["q", "flexible shifts"],
+        }
+    )
+    text = challenges.answers_claim(_challenges(), offered, ORDER)
+    # B raises 1 misconception and C 2: no "a drawback" for an article that raises two
+    assert text.endswith(
+        "The *misconception* rows are drawbacks raised only to be dismissed, claims that call-center work is not "
+        "what outsiders think: 1 record from {cite:t}`job-details-guide` and 2 records from "
+        "{cite:t}`career-advancement-guide`."
+    )
+    assert "raise a drawback only to dismiss it" not in text
+    assert (
+        "{cite:t}`career-advancement-guide` names flexible hours as a benefit, with the hedge *numerous*, and nights, "
+        "weekends or holidays as a drawback, with the hedge *may*" in text
+    )
 
 
 # --- conditions ------------------------------------------------------------------------------------
@@ -241,28 +390,147 @@ def _conditions() -> pd.DataFrame:
 def test_condition_claims() -> None:
     cond = _conditions()
     assert conditions.aspect_claim(cond, "overtime", ORDER) == (
-        "Only 1 of the 3 articles speaks of overtime {cite:p}`job-details-guide`, with the hedge *many*."
+        "Records on overtime come from only 1 of the 3 articles {cite:p}`job-details-guide`, with the hedge *many*."
     )
-    assert conditions.aspect_claim(cond, "dress-code", ORDER) == "No article speaks of dress code."
-    assert conditions.clock_claim(cond, ORDER).startswith(
-        "2 of the 3 articles say call centers never close {cite:p}`job-details-guide,career-advancement-guide`: "
-        "{cite:t}`job-details-guide` gives 24 hours a day, 7 days a week (*typically*)"
-    )
+    assert conditions.aspect_claim(cond, "dress-code", ORDER) == "No record is filed under dress code."
     assert conditions.shift_claim(cond, ORDER) == (
         "Only 1 of the 3 articles gives a shift length: *typically* "
-        "4–8 hours {cite:p}`job-details-guide`. No article gives hours per week."
+        "4–8 hours {cite:p}`job-details-guide`. No record gives hours per week."
+    )
+    weekly = pd.concat([cond, cond.iloc[[2]].assign(record_id="c6", source_id=C, quote="a 40-hour week")])
+    assert conditions.shift_claim(weekly, ORDER).endswith(
+        "Hours per week are in 1 record {cite:p}`career-advancement-guide`."
     )
     # only B names all three unsocial times; the round-the-clock sources are B and C: not the same
     # (ties in the matrices are broken alphabetically: overtime, schedule, shift length)
     assert conditions.schedule_claim(cond, ORDER).startswith("1 of the 3 articles name nights, weekends and holidays")
+    assert conditions.numberless_claim(cond, ("overtime",), ORDER) == "No record on overtime gives a number."
+    assert conditions.numberless_claim(cond, ("opening-hours", "schedule"), ORDER) == (
+        "1 record on opening hours or schedule gives a number {cite:p}`job-details-guide`."
+    )
+
+
+def test_clock_claim_keeps_each_articles_hedge() -> None:
+    cond = _conditions()
+    assert conditions.clock_claim(cond, ORDER) == (
+        "2 of the 3 articles say that call centers run around the clock: {cite:t}`job-details-guide` "
+        "(*typically*; 24 hours a day, 7 days a week) and {cite:t}`career-advancement-guide` (without a hedge)."
+    )
+    hedged = cond.assign(hedge=["typically", "numerous", "", "", ""])
+    assert ", each with a hedge: " in conditions.clock_claim(hedged, ORDER)
+    assert "never close" not in conditions.clock_claim(hedged, ORDER)
+    # the real records: every hedge of an article's round-the-clock records is next to its citation
+    table = evidence.load_table("conditions")
+    order = sources.source_ids()
+    text = conditions.clock_claim(table, order)
+    opening = table[table["aspect"] == "opening-hours"]
+    for source in conditions.round_the_clock(table, order):
+        said = text.split(report.cite(source, "t") + " (", 1)[1].split(")", 1)[0]
+        words = {w for v in opening.loc[opening["source_id"] == source, "hedge"].fillna("") for w in v.split(";") if w}
+        assert words, source
+        assert all(f"*{w}*" in said for w in words), (source, said)
 
 
 def test_lopsided_claim_finds_the_dominant_source() -> None:
     text = conditions.lopsided_claim(_conditions(), ORDER)
     assert text.startswith(
-        "{cite:t}`job-details-guide` speaks of all 4 aspects and supplies 80% of the 5 "
-        "condition records; 3 aspects (overtime, schedule and shift length) rest on it alone."
+        "{cite:t}`job-details-guide` has records on all 4 aspects and supplies 80% of the 5 "
+        "condition records; 3 aspects (overtime, schedule and shift length) rest on it alone. "
+        "{cite:t}`career-advancement-guide` has records on the fewest aspects (1)."
     )
+    assert "mostly what that one article" in text
+    # with B supplying half of the records, not more, the chapter is not "mostly" B's
+    even = pd.concat([_conditions(), _conditions().iloc[[1, 1, 1]].assign(record_id=["x1", "x2", "x3"])])
+    assert "mostly" not in conditions.lopsided_claim(even, ORDER)
+
+
+def _metrics() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "source_id": [B, B, A, C, C],
+            "record_id": ["m1", "m2", "m3", "m4", "m5"],
+            "metric": ["call handling time", "CSAT", "being helpful", "call duration", "CSAT"],
+            "category": ["handle-time", "satisfaction", "service-quality", "handle-time", "satisfaction"],
+            "quote": [
+                "performance metrics such as call handling time and CSAT",
+                "performance metrics such as call handling time and CSAT",
+                "Management watches how helpful you are, to promote you.",
+                "performance indicators like call duration and CSAT",
+                "performance indicators like call duration and CSAT",
+            ],
+        }
+    )
+
+
+def test_measure_claims_count_only_what_an_article_names_as_measures() -> None:
+    met = _metrics()
+    # A's record is not named as a measure: service quality counts no article, satisfaction and time
+    # per call 2 each (a tie of articles and records: in the order of the category keys)
+    assert conditions.measure_ranking_claim(met, ORDER) == (
+        "Counting only the records an article names as measures: the most-named measure categories are "
+        "*time per call* and *customer satisfaction*, named by 2 of the 3 articles."
+    )
+    assert conditions.unnamed_claim(met, ORDER) == (
+        "The other 1 record on performance, from {cite:t}`exploring-careers-2007`, is not named as a measure: "
+        "none of its words calls it a performance metric or indicator."
+    )
+    assert conditions.target_claim(met, ORDER).startswith("None of the 5 records on performance gives a target")
+    quota = met.assign(quote=[*met["quote"][:4], "sell 20 plans a day"])
+    assert (
+        conditions.target_claim(quota, ORDER)
+        == "1 record on performance gives a number {cite:p}`career-advancement-guide`."
+    )
+    # the real records: the top categories, counted over the records whose words name them as
+    # performance metrics or indicators, are the ones the claim names
+    table = evidence.load_table("metrics")
+    named = table[table["quote"].str.contains("performance (?:metric|indicator)", case=False, regex=True)]
+    per = named.groupby("category")["source_id"].nunique()
+    text = conditions.measure_ranking_claim(table, sources.source_ids())
+    for category in per.index[per == per.max()]:
+        assert f"*{conditions.METRIC_LABELS[category].lower()}*" in text.split("named by")[0]
+    assert f"named by {report.of(int(per.max()), len(sources.source_ids()), 'article')}" in text
+    assert "*service quality*" not in text
+
+
+# --- a source's word on itself -----------------------------------------------------------------------
+
+
+def test_caveat_claim_counts_the_records_of_a_source_with_a_caveat() -> None:
+    text = matrices.caveat_claim(_benefits(), "benefit")
+    # B (job-details-guide) has 2 of the 5 records and says of itself it may not be accurate
+    assert text.startswith(
+        "2 of the 5 benefit records come from {cite:t}`job-details-guide`, which says of itself: \u201c"
+    )
+    assert "may not be accurate or up to date" in text
+    assert matrices.caveat_claim(_benefits()[_benefits()["source_id"] != B], "benefit") == ""
+
+
+@pytest.mark.parametrize(
+    ("notebook", "tables"),
+    [("04-benefits", ["benefits"]), ("05-challenges", ["challenges"]), ("06-conditions", ["conditions", "metrics"])],
+)
+def test_chapters_that_use_a_source_with_a_caveat_repeat_it(notebook: str, tables: list[str]) -> None:
+    """A chapter whose tables hold records of a source that doubts itself shows that source's words."""
+    import json
+
+    from analysis import paths
+
+    used = {s for t in tables for s in evidence.load_table(t)["source_id"]}
+    doubting = [m for m in sources.read_manifest() if m.caveat and m.source_id in used]
+    assert doubting
+    cells = json.loads((paths.ROOT / "book" / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
+    prose = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "{glue:md}`caveats:myst`" in prose
+    glued = [
+        "".join(o["data"]["application/papermill.record/text/markdown"])
+        for c in cells
+        for o in c.get("outputs", [])
+        if o.get("metadata", {}).get("scrapbook", {}).get("name") == "caveats"
+    ]
+    assert len(glued) == 1
+    for meta in doubting:
+        assert report.cite(meta.source_id, "t") in glued[0]
+        assert report.md_escape(meta.caveat) in glued[0]
 
 
 # --- agreement -------------------------------------------------------------------------------------

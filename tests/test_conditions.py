@@ -178,7 +178,7 @@ def test_metric_table_orders_by_source_then_category_and_labels_categories() -> 
     table = conditions.metric_table(_metrics(), ORDER)
     assert table["source_id"].tolist() == ["a", "b", "b", "c"]
     # within b, handle time comes before sales in the category order
-    assert table["Category"].tolist() == ["Service quality", "Handle time", "Sales", "Customer satisfaction"]
+    assert table["Category"].tolist() == ["Service quality", "Time per call", "Sales", "Customer satisfaction"]
     assert table.loc[1, "Metric (as the source puts it)"] == "call duration"
 
 
