@@ -138,6 +138,21 @@ def test_shared_titles_group_plurals_and_grades() -> None:
     )
 
 
+def test_shared_titles_take_management_positions_for_management() -> None:
+    roles = pd.DataFrame(
+        {
+            "source_id": [A, B, A, C],
+            "record_id": ["a1", "b1", "a2", "c1"],
+            "title": ["management", "management positions", "director positions", "head of a unit"],
+            "tier": ["manager", "manager", "senior-management", "senior-management"],
+        }
+    )
+    assert ladder.shared_titles_claim(roles) == (
+        "Two sources or more use the same title only at the manager rung (*management*); at the senior "
+        "management rung no two sources use the same title. "
+    )
+
+
 def test_naming_claim_finds_who_names_none_and_who_names_every_rung() -> None:
     text = ladder.naming_claim(_roles(), [*ORDER, "cedric-career-graph"])
     assert text.startswith("3 of the 4 sources name at least one rung; {cite:t}`cedric-career-graph` names none.")
