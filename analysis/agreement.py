@@ -201,8 +201,7 @@ def overlap_reading(overlap: pd.DataFrame) -> str:
     gap = float(top["lower_high_usd"]) - float(top["upper_low_usd"])
     return (
         f"Read literally, the range for the {top['upper_role']} starts {report.money(gap)} below the top of "
-        f"the range for the {top['lower_role']} ({report.money(top['upper_low_usd'])} against "
-        f"{report.money(top['lower_high_usd'])})."
+        f"the range for the {top['lower_role']}."
     )
 
 
