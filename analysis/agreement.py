@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
@@ -81,54 +83,125 @@ def education_table(edu: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def statements(edu: pd.DataFrame) -> pd.DataFrame:
+    """The entry education rows as statements: the records of one sentence that name one level for one
+    role are one statement, however many ways the sentence puts it (a degree some companies "may
+    prefer or require" is one statement, "preferred or required"). Keeps the rows' order."""
+    rows = []
+    for (source, role, quote, education), group in edu.groupby(
+        ["source_id", "role", "quote", "education"], sort=False, dropna=False
+    ):
+        ways = [str(n) for n in group["necessity"] if pd.notna(n) and str(n)]
+        rows.append(
+            {
+                "source_id": source,
+                "role": role,
+                "education": education,
+                "necessity": " or ".join(dict.fromkeys(ways)),
+                "hedge": next((str(h) for h in group["hedge"] if pd.notna(h) and str(h)), ""),
+                "quote": quote,
+            }
+        )
+    return pd.DataFrame(rows, columns=["source_id", "role", "education", "necessity", "hedge", "quote"])
+
+
+def _how(necessity: object, hedge: object) -> str:
+    """ "suggested, *usually*": how firmly a statement asks, with the source's hedge ("" if neither)."""
+    from analysis import report
+
+    words = [str(necessity)] if isinstance(necessity, str) and necessity else []
+    if report.hedges(hedge):
+        words.append(f"*{report.hedges(hedge)}*")
+    return ", ".join(words)
+
+
+def _the(role: str) -> str:
+    """ "the " before a role as written, unless it opens with a quantifier ("some companies' jobs")."""
+    first = role.split(" ", 1)[0].lower()
+    return "" if first in vocab.HEDGES else "the "
+
+
 def schooling_claim(edu: pd.DataFrame, projection: pd.Series) -> str:
-    """How many sources ask no more schooling of entry work than the BLS's typical entry education,
-    and who asks more (with their hedges), as MyST."""
+    """How many statements on the education of entry work name no more than the BLS's typical entry
+    education, and which name more (how firmly, with their hedges, for which role), as MyST."""
     from analysis import report
 
     bls = BLS_EDUCATION_RANK.get(str(projection["typical_entry_education"]))
     if bls is None:
         raise ValueError(f"no education level known for {projection['typical_entry_education']!r}")
-    at_most = edu[edu["education"].map(EDUCATION_RANK) <= bls]
-    more = edu[edu["education"].map(EDUCATION_RANK) > bls]
-    low = list(dict.fromkeys(at_most["source_id"]))
+    said = statements(edu)
+    rank = said["education"].map(EDUCATION_RANK)
+    at_most, more = said[rank <= bls], said[rank > bls]
     text = (
-        f"Of front-line or general call-center work, {report.plural(len(low), 'source')} "
-        f"{report.cites(low)} {'asks' if len(low) == 1 else 'ask'} no more than the BLS's typical entry "
-        f"education for customer service representatives, "
+        f"Of the {report.plural(len(said), 'statement')} on the education that front-line or general "
+        f"call-center work asks {report.cites(list(dict.fromkeys(said['source_id'])))}, {len(at_most)} "
+        f"{'names' if len(at_most) == 1 else 'name'} no more than the BLS's typical entry education for "
+        f"customer service representatives, "
         f"{report.quoted(report.md_escape(projection['typical_entry_education']))} "
         f"{report.cite(external.BIBKEYS['projections'])}"
     )
     if len(more):
-        said = []
+        named = []
         for _, row in more.iterrows():
-            hedge = f" (*{report.hedges(row['hedge'])}*)" if report.hedges(row["hedge"]) else ""
-            said.append(f"{report.cite(row['source_id'], 't')} a {vocab.EDUCATION_LABELS[row['education']]}{hedge}")
-        text += f"; more is asked by {report.join(said)}"
+            how = _how(row["necessity"], row["hedge"])
+            named.append(
+                f"a {vocab.EDUCATION_LABELS[row['education']]}{f' ({how})' if how else ''} for "
+                f"{_the(str(row['role']))}{report.md_escape(row['role'])} {report.cite(row['source_id'])}"
+            )
+        text += f"; {len(more)} {'names' if len(more) == 1 else 'name'} more: {report.join(named)}"
     return report.Markup(text + ".")
 
 
 def experience_claim(requirements: pd.DataFrame, projection: pd.Series) -> str:
-    """The experience the sources ask of front-line roles against the BLS's, as MyST."""
+    """The years of experience the sources put on front-line roles against the BLS's work
+    experience, role by role (how firmly, with the hedge), as MyST. Against the BLS's "None", a
+    span that starts at none asks no more; one that starts above none asks more."""
     from analysis import report
 
     rows = requirements[(requirements["tier"] == "frontline") & requirements["years_min"].notna()]
     bls = str(projection["work_experience"])
-    parts = [
-        f"{report.md_escape(r['role'])}, "
-        + (
+    text = (
+        f"The BLS lists {report.quoted(report.md_escape(bls))} as the work experience typically needed "
+        f"{report.cite(external.BIBKEYS['projections'])}"
+    )
+    if rows.empty:
+        return report.Markup(text + "; no source puts years on a front-line role.")
+    parts = []
+    for _, r in rows.iterrows():
+        years = (
             f"{r['years_min']:g}–{r['years_max']:g} years"
             if pd.notna(r["years_max"])
             else f"at least {report.plural(int(r['years_min']), 'year')}"
         )
-        for _, r in rows.iterrows()
-    ]
-    most = rows["years_max"].fillna(rows["years_min"])
-    asks = (" more" if bool((most > 0).any()) else " none either") if bls == "None" else ""
-    return report.Markup(
-        f"The BLS lists {report.quoted(report.md_escape(bls))} as the work experience typically needed "
-        f"{report.cite(external.BIBKEYS['projections'])}; the sources that put years on front-line roles ask"
-        f"{asks}: {report.join(parts)} {report.cites(list(dict.fromkeys(rows['source_id'])))}."
+        how = _how(r.get("necessity"), r.get("hedge"))
+        against = ""
+        if bls == "None":
+            against = ", starting at none like the BLS's" if r["years_min"] == 0 else ", more than the BLS's"
+        parts.append(
+            f"{years} for {_the(str(r['role']))}{report.md_escape(r['role'])}{f' ({how})' if how else ''}{against}"
+        )
+    who = list(dict.fromkeys(rows["source_id"]))
+    listed = parts[0] if len(parts) == 1 else "; ".join(parts[:-1]) + "; and " + parts[-1]
+    whom = (
+        f"Only {report.cite(who[0], 't')} puts"
+        if len(who) == 1
+        else f"{report.plural(len(who), 'source').capitalize()} {report.cites(who)} put"
+    )
+    return report.Markup(f"{text}. {whom} years on front-line roles: {listed}.")
+
+
+def overlap_reading(overlap: pd.DataFrame) -> str:
+    """What the largest overlap of ranges means read literally, in dollars, as plain words ("" if no
+    ranges overlap): where the higher rung's range starts against the top of the lower rung's."""
+    from analysis import report
+
+    if overlap.empty:
+        return ""
+    top = overlap.iloc[0]
+    gap = float(top["lower_high_usd"]) - float(top["upper_low_usd"])
+    return (
+        f"Read literally, the range for the {top['upper_role']} starts {report.money(gap)} below the top of "
+        f"the range for the {top['lower_role']}."
     )
 
 
@@ -211,9 +284,8 @@ def demand_claims(benefits: pd.DataFrame) -> pd.DataFrame:
     return rows[["source_id", "record_id", "item", "hedge", "quote"]].reset_index(drop=True)
 
 
-def demand_figures_claim(claims: pd.DataFrame, projections: pd.DataFrame) -> str:
-    """Whether the demand claims give any figure or year, and which way the official projection
-    points against them, as plain words."""
+def demand_figures_claim(claims: pd.DataFrame) -> str:
+    """Whether the demand claims give any figure and whether their articles are dated, as plain words."""
     from analysis import challenges, scan
 
     with_figure = sum(1 for q in claims["quote"] if scan.find_figures(str(q)))
@@ -221,12 +293,61 @@ def demand_figures_claim(claims: pd.DataFrame, projections: pd.DataFrame) -> str
     figures = (
         "None of these claims gives a figure" if with_figure == 0 else f"{with_figure} of these claims give a figure"
     )
-    change = float(projections.loc[projections["soc_code"] == "43-4051", "change_percent"].iloc[0])
-    way = "point the other way" if change < 0 else "point the same way"
-    return (
-        f"{figures}, and their articles are {dated}. The official figures for customer service representatives, "
-        f"the occupation nearest to the sources' front-line jobs, {way}:"
-    )
+    return f"{figures}, and their articles are {dated}."
+
+
+#: The demand claims the official figures can be set against, by what they say: that demand grows
+#: (against the projected change in jobs) or that there are vacancies (against the yearly openings).
+#: A claim is of a kind when its quote has one of the kind's words (case ignored, word starts).
+DEMAND_KINDS: dict[str, tuple[str, ...]] = {
+    "growth": ("increas", "boom", "grow"),
+    "vacancies": ("vacanc", "opening"),
+}
+
+
+def demand_kinds(claims: pd.DataFrame) -> pd.Series:
+    """The kind of each demand claim (see :data:`DEMAND_KINDS`), ``""`` for a claim of neither kind."""
+
+    def kind(quote: object) -> str:
+        text = str(quote).lower()
+        found = [k for k, stems in DEMAND_KINDS.items() if any(re.search(rf"\b{s}", text) for s in stems)]
+        return found[0] if len(found) == 1 else ""
+
+    return claims["quote"].map(kind)
+
+
+def _claims(n: int) -> str:
+    """ "the claim", "the 2 claims"."""
+    return "the claim" if n == 1 else f"the {n} claims"
+
+
+def demand_against_outlook_claim(claims: pd.DataFrame, projections: pd.DataFrame) -> str:
+    """Which demand claims the official outlook for customer service representatives bears out and
+    which it runs against, each with its basis (the change in jobs for claims of growth, the yearly
+    openings for claims of vacancies), as MyST ("" when no claim is of either kind)."""
+    from analysis import report
+
+    proj = projections[projections["soc_code"] == "43-4051"].iloc[0]
+    change, openings = float(proj["change_percent"]), float(proj["annual_openings_thousands"])
+    kinds = demand_kinds(claims)
+    parts = []
+    growth = claims[kinds == "growth"]
+    if len(growth):
+        verb = "runs against" if change < 0 else "bears out" if change > 0 else "does not bear out"
+        move = "fall" if change < 0 else "growth" if change > 0 else "level count"
+        parts.append(
+            f"the projected {move} in jobs {verb} {_claims(len(growth))} that demand grows "
+            f"{report.cites(list(dict.fromkeys(growth['source_id'])))}"
+        )
+    vacancies = claims[kinds == "vacancies"]
+    if len(vacancies):
+        verb = "are in line with" if openings > 0 else "are not in line with"
+        parts.append(
+            f"the yearly openings {verb} {_claims(len(vacancies))} of new vacancies "
+            f"{report.cites(list(dict.fromkeys(vacancies['source_id'])))}"
+        )
+    text = "; ".join(parts)
+    return report.Markup(f"{text[0].upper()}{text[1:]}." if text else "")
 
 
 def employment_trend(oews: pd.DataFrame, soc_code: str = "43-4051") -> pd.DataFrame:

@@ -28,8 +28,9 @@ _TableRow = dict[str, Any]
 LADDER: tuple[str, ...] = vocab.LADDER
 TIER_LABELS: dict[str, str] = vocab.TIER_LABELS
 EDUCATION_LABELS: dict[str, str] = vocab.EDUCATION_LABELS
-#: Words that do not tell one role from another when titles are compared.
-_FILLER = frozenset({"a", "an", "the", "of", "and", "for", "in", "i", "ii", "iii", "iv"})
+#: Words that do not tell one role from another when titles are compared ("management" and
+#: "management positions" are one title).
+_FILLER = frozenset({"a", "an", "the", "of", "and", "for", "in", "i", "ii", "iii", "iv", "position", "positions"})
 
 
 # --- 1. one ladder across the sources -----------------------------------------------------------
@@ -182,15 +183,26 @@ def _joined(values: pd.Series) -> str:
     return "; ".join(dict.fromkeys(str(v) for v in values if pd.notna(v) and str(v)))
 
 
+def _necessity(group: list[dict[str, object]]) -> str:
+    """How firmly one sentence asks what it asks: the ways it puts one thing joined by "or" (a
+    degree "may prefer or require" is "preferred or required"), different things by "; "."""
+    ways: dict[tuple[str, str], list[str]] = {}
+    for r in group:
+        if pd.notna(r["necessity"]) and str(r["necessity"]):
+            ways.setdefault((str(r["requirement"]), str(r["education"])), []).append(str(r["necessity"]))
+    return "; ".join(dict.fromkeys(" or ".join(dict.fromkeys(w)) for w in ways.values()))
+
+
 def education_experience(requirements: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
     """Education and years of experience asked, one row per sentence of a source.
 
     Keeps requirement rows about education or experience and any row naming an education level
     (a certificate, or "none"); rows of one source, role and quote are merged, so a sentence that
     asks a diploma *and* years of experience is one row. Columns: ``tier``, ``tier_level``,
-    ``role``, ``education`` (labels), ``years_min``, ``years_max``, ``years`` (text), ``necessity``
-    (``"; "``-joined, ``""`` where the source does not say), ``source_id``. Ordered up the ladder,
-    then by source order; ``unspecified`` rows (work in general) come last.
+    ``role``, ``education`` (labels), ``field``, ``years_min``, ``years_max``, ``years`` (text),
+    ``necessity`` (see :func:`_necessity`; ``""`` where the source does not say), ``hedge``,
+    ``source_id``, ``record_id`` (the first record), ``quote``. Ordered up the ladder, then by
+    source order; ``unspecified`` rows (work in general) come last.
     """
     stated = requirements["education"].fillna("").astype(str) != ""
     keep = requirements["requirement"].isin(["education", "experience"]) | stated | requirements["years_min"].notna()
@@ -200,7 +212,7 @@ def education_experience(requirements: pd.DataFrame, sources_order: list[str]) -
     for record in rows.to_dict("records"):  # plain dicts: a pandas operation per group is slow at scale
         groups.setdefault((str(record["source_id"]), str(record["role"]), str(record["quote"])), []).append(record)
     out = []
-    for (source, role, _quote), group in groups.items():
+    for (source, role, quote), group in groups.items():
         lows = [float(r["years_min"]) for r in group if pd.notna(r["years_min"])]
         highs = [float(r["years_max"]) for r in group if pd.notna(r["years_max"])]
         low = min(lows) if lows else None
@@ -217,15 +229,19 @@ def education_experience(requirements: pd.DataFrame, sources_order: list[str]) -
                         dtype=object,
                     )
                 ),
+                "field": _joined(
+                    pd.Series([r.get("field") for r in group if r["requirement"] == "education"], dtype=object)
+                ),
                 "years_min": low,
                 "years_max": high,
                 "years": _years(low, high, any(r["requirement"] == "experience" for r in group)),
-                "necessity": _joined(pd.Series([r["necessity"] for r in group], dtype=object)),
+                "necessity": _necessity(group),
                 "hedge": _joined(
                     pd.Series([str(r.get("hedge") or "").replace(";", ", ") for r in group], dtype=object)
                 ),
                 "source_id": source,
                 "record_id": str(first["record_id"]),
+                "quote": quote,
                 "_general": int(first["tier_level"]) == 0,
                 "_order": order.get(source, len(order)),
             }
@@ -452,7 +468,10 @@ def titles_table(roles: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
 
 
 def asked_table(requirements: pd.DataFrame, sources_order: list[str]) -> pd.DataFrame:
-    """Education and years asked, one row per sentence, with how firmly and with what hedge."""
+    """Education and years asked, one row per sentence, with how firmly, with what hedge and in the
+    source's words."""
+    from analysis import report
+
     asked = education_experience(requirements, sources_order)
     return pd.DataFrame(
         {
@@ -462,6 +481,7 @@ def asked_table(requirements: pd.DataFrame, sources_order: list[str]) -> pd.Data
             "Experience (years)": asked["years"],
             "How firmly": asked["necessity"],
             "Hedge": asked["hedge"],
+            "In its own words": asked["quote"].map(report.quoted),
             "source_id": asked["source_id"],
             "record_id": asked["record_id"],
         }
@@ -568,8 +588,8 @@ def shared_titles_claim(roles: pd.DataFrame) -> str:
         )
     if len(without):
         parts.append(
-            f"at the {words(list(without['tier']))} "
-            f"{'rung' if len(without) == 1 else 'rungs'} every source that names the rung uses its own titles"
+            f"at the {words(list(without['tier']))} {'rung' if len(without) == 1 else 'rungs'} "
+            "no two sources use the same title"
         )
     text = "; ".join(parts) + ". " if parts else ""
     return report.Markup(text[0].upper() + text[1:] if text else "")
@@ -594,6 +614,66 @@ def naming_claim(roles: pd.DataFrame, sources_order: list[str]) -> str:
     else:
         text += "No source names every rung."
     return report.Markup(text)
+
+
+def one_sentence_claim(roles: pd.DataFrame, sources_order: list[str], least: int = 3) -> str:
+    """The sources that name all their rungs (``least`` titles or more) in one sentence, quoted, and
+    the rung the report places the first title on, as MyST ("" if no source does)."""
+    from analysis import report
+
+    said = []
+    for source in sources_order:
+        rows = roles[roles["source_id"] == source]
+        if len(rows) >= least and rows["quote"].nunique() == 1:
+            first = rows.iloc[0]
+            said.append(
+                f"{report.cite(source, 't')} names its {report.plural(len(rows), 'title')} in one sentence: "
+                f"{report.quoted(report.md_escape(first['quote']))} The report places the first, "
+                f"*{report.md_escape(first['title'])}*, on the {TIER_LABELS[str(first['tier'])].lower()} rung."
+            )
+    return report.Markup(" ".join(said))
+
+
+def years_claim(asked: pd.DataFrame, sources_order: list[str]) -> str:
+    """Which sources put a number of years on a role (and on how many roles), and how many of the
+    others state education or experience without one, as MyST."""
+    from analysis import report
+
+    with_years = asked[asked["years_min"].notna()]
+    who = [s for s in sources_order if s in set(with_years["source_id"])]
+    if not who:
+        text = "No source puts a number of years on a role."
+    else:
+        roles = with_years[["source_id", "role"]].drop_duplicates()
+        text = (
+            f"{'Only ' if len(who) == 1 else ''}{report.of(len(who), len(sources_order), 'source')} "
+            f"{'puts' if len(who) == 1 else 'put'} a number of years on a role "
+            f"({report.plural(len(roles), 'role')}): {report.join([report.cite(s, 't') for s in who])}."
+        )
+    rest = [s for s in sources_order if s not in who]
+    stating = [s for s in rest if s in set(asked["source_id"])]
+    if rest:
+        other = "other source" if who else "source"
+        text += (
+            f" {report.of(len(stating), len(rest), other).capitalize()} "
+            f"{'states' if len(stating) <= 1 else 'state'} education or experience without a number of years"
+            + (f" {report.cites(stating)}" if stating else "")
+            + "."
+        )
+    return report.Markup(text)
+
+
+def unasked_claim(asked: pd.DataFrame) -> str:
+    """The rungs for which no source states what education or experience a role asks, as MyST."""
+    from analysis import report
+
+    tiers = [t for t in LADDER if t not in set(asked["tier"])]
+    if not tiers:
+        return report.Markup("For every rung, some source states what education or experience a role asks.")
+    return report.Markup(
+        f"No source states what education or experience a role at the {words(tiers)} "
+        f"{'rung' if len(tiers) == 1 else 'rungs'} asks."
+    )
 
 
 def schooling_compare(asked: pd.DataFrame, source_id: str, role_a: str, role_b: str) -> str:

@@ -42,3 +42,21 @@ def test_text_glues_without_quotes() -> None:
 def test_short_refs_follow_the_citations() -> None:
     assert report.short_ref("cedric-career-graph") == "Cedric (n.d.)"
     assert report.short_ref("exploring-careers-2007") == "Exploring careers (2007)"
+
+
+def test_the_schooling_claim_counts_each_statement_once_on_the_evidence() -> None:
+    from analysis import evidence, vocab
+
+    requirements = evidence.load_table("requirements")
+    projection = external.load_projections().iloc[0]
+    edu = agreement.entry_education(requirements)
+    said = edu[["source_id", "role", "quote", "education"]].drop_duplicates()
+    bls = agreement.BLS_EDUCATION_RANK[str(projection["typical_entry_education"])]
+    more = said[said["education"].map(list(vocab.EDUCATION_LABELS).index) > bls]
+    text = agreement.schooling_claim(edu, projection)
+    assert text.startswith(f"Of the {len(said)} statements ")
+    assert f"; {len(more)} {'names' if len(more) == 1 else 'name'} more: " in text
+    # how firmly each more-asking statement is put, every way its records give
+    for _, row in more.iterrows():
+        ways = edu[(edu["quote"] == row["quote"]) & (edu["education"] == row["education"])]["necessity"].dropna()
+        assert " or ".join(dict.fromkeys(ways)) in text

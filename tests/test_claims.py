@@ -140,6 +140,21 @@ def test_shared_titles_group_plurals_and_grades() -> None:
     )
 
 
+def test_shared_titles_take_management_positions_for_management() -> None:
+    roles = pd.DataFrame(
+        {
+            "source_id": [A, B, A, C],
+            "record_id": ["a1", "b1", "a2", "c1"],
+            "title": ["management", "management positions", "director positions", "head of a unit"],
+            "tier": ["manager", "manager", "senior-management", "senior-management"],
+        }
+    )
+    assert ladder.shared_titles_claim(roles) == (
+        "Two sources or more use the same title only at the manager rung (*management*); at the senior "
+        "management rung no two sources use the same title. "
+    )
+
+
 def test_naming_claim_finds_who_names_none_and_who_names_every_rung() -> None:
     text = ladder.naming_claim(_roles(), [*ORDER, "cedric-career-graph"])
     assert text.startswith("3 of the 4 sources name at least one rung; {cite:t}`cedric-career-graph` names none.")
@@ -536,28 +551,88 @@ def test_chapters_that_use_a_source_with_a_caveat_repeat_it(notebook: str, table
 # --- agreement -------------------------------------------------------------------------------------
 
 
-def test_schooling_and_experience_against_the_bls() -> None:
+def test_schooling_counts_statements_and_gives_each_more_its_firmness_and_hedge() -> None:
+    # A asks a diploma of one role and suggests a bachelor's for another; B's degree is put two ways
+    # in one sentence (two records, one statement); C asks nothing
     edu = pd.DataFrame(
         {
-            "source_id": [A, B, C],
-            "record_id": ["e1", "e2", "e3"],
-            "role": ["x", "y", "z"],
-            "education": ["high-school", "college-degree", "none"],
-            "necessity": [None] * 3,
-            "hedge": ["", "some;may", ""],
-            "quote": ["q"] * 3,
+            "source_id": [A, A, B, B, C],
+            "record_id": ["e1", "e2", "e3", "e4", "e5"],
+            "role": ["Rep", "Web rep", "some jobs", "some jobs", "entry roles"],
+            "education": ["high-school", "bachelor", "college-degree", "college-degree", "none"],
+            "necessity": ["required", "suggested", "preferred", "required", None],
+            "hedge": ["", "usually", "some;may", "some;may", "often"],
+            "quote": ["q1", "q2", "q3", "q3", "q5"],
         }
     )
     projection = pd.Series({"typical_entry_education": "High school diploma or equivalent", "work_experience": "None"})
     text = agreement.schooling_claim(edu, projection)
-    assert "2 sources {cite:p}`exploring-careers-2007,career-advancement-guide` ask no more" in text
-    assert text.endswith("more is asked by {cite:t}`job-details-guide` a college degree (*some, may*).")
-    requirements = pd.DataFrame(
-        {"source_id": [A], "role": ["Rep"], "tier": ["frontline"], "years_min": [0.0], "years_max": [3.0]}
+    assert text.startswith(
+        "Of the 4 statements on the education that front-line or general call-center work asks "
+        "{cite:p}`exploring-careers-2007,job-details-guide,career-advancement-guide`, 2 name no more than"
     )
-    assert "ask more: Rep, 0–3 years" in agreement.experience_claim(requirements, projection)
+    assert text.endswith(
+        "; 2 name more: a bachelor's degree (suggested, *usually*) for the Web rep {cite:p}`exploring-careers-2007` "
+        "and a college degree (preferred or required, *some, may*) for some jobs {cite:p}`job-details-guide`."
+    )
+    assert "more is asked by" not in text
+
+
+def test_experience_claim_reads_a_span_from_none_as_no_more_than_none() -> None:
+    projection = pd.Series({"typical_entry_education": "High school diploma or equivalent", "work_experience": "None"})
+    requirements = pd.DataFrame(
+        {
+            "source_id": [A, A, B],
+            "role": ["Rep", "Web rep", "Boss"],
+            "tier": ["frontline", "frontline", "manager"],
+            "years_min": [0.0, 1.0, 7.0],
+            "years_max": [3.0, None, None],
+            "necessity": ["required", "suggested", "required"],
+            "hedge": ["", "usually", ""],
+        }
+    )
+    text = agreement.experience_claim(requirements, projection)
+    assert text.endswith(
+        "Only {cite:t}`exploring-careers-2007` puts years on front-line roles: 0–3 years for the Rep (required), "
+        "starting at none like the BLS's; and at least 1 year for the Web rep (suggested, *usually*), more than "
+        "the BLS's."
+    )
+    both = agreement.experience_claim(requirements.assign(tier="frontline"), projection)
+    assert "2 sources {cite:p}`exploring-careers-2007,job-details-guide` put years" in both
+    assert "at least 7 years for the Boss (required), more than the BLS's" in both
     assert agreement.inside(5, 1, 10) == "inside"
     assert agreement.inside(0, 1, 10) == "below"
+
+
+def test_overlap_reading_says_where_the_higher_range_starts() -> None:
+    salaries = _salaries()
+    overlap = pay.overlaps(salaries)
+    # Web rep (15-35k, front line) against Senior rep (29-40k, rung 2): starts 6,000 below 35,000
+    assert agreement.overlap_reading(overlap) == (
+        "Read literally, the range for the Senior rep starts $6,000 below the top of the range for the Web rep."
+    )
+    assert agreement.overlap_reading(overlap.iloc[0:0]) == ""
+
+
+def test_demand_claims_are_set_against_the_figure_that_bears_on_them() -> None:
+    claims = pd.DataFrame(
+        {
+            "source_id": [A, B, C],
+            "quote": ["Demand is increasing day by day.", "Many new vacancies every day.", "Job security."],
+        }
+    )
+    assert agreement.demand_kinds(claims).tolist() == ["growth", "vacancies", ""]
+    projections = pd.DataFrame({"soc_code": ["43-4051"], "change_percent": [-5.0], "annual_openings_thousands": [10.0]})
+    assert agreement.demand_against_outlook_claim(claims, projections) == (
+        "The projected fall in jobs runs against the claim that demand grows {cite:p}`exploring-careers-2007`; "
+        "the yearly openings are in line with the claim of new vacancies {cite:p}`job-details-guide`."
+    )
+    grow = agreement.demand_against_outlook_claim(claims, projections.assign(change_percent=[2.0]))
+    assert grow.startswith("The projected growth in jobs bears out the claim that demand grows")
+    assert agreement.demand_against_outlook_claim(claims.iloc[[2]], projections) == ""
+    assert agreement.demand_figures_claim(claims.iloc[[0]]) == (
+        "None of these claims gives a figure, and their articles are dated 2007."
+    )
 
 
 def test_outlook_claim_reads_the_direction() -> None:

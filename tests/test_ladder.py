@@ -203,3 +203,91 @@ def test_charts_draw() -> None:
     # team lead and specialist are named (by b) but priced by no one
     assert sum(t.get_text() == "no pay figure" for t in fig.axes[0].texts) == 2
     plt.close(fig)
+
+
+# --- claims and their basis, on hand-made tables and on the evidence -----------------------------
+
+
+def test_a_sentence_put_two_ways_is_preferred_or_required() -> None:
+    reqs = _requirements().iloc[[6, 6]].assign(record_id=["q7", "q8"], necessity=["preferred", "required"])
+    asked = ladder.education_experience(reqs, ORDER)
+    assert asked["necessity"].tolist() == ["preferred or required"]
+    # different things asked in one sentence stay apart
+    mixed = _requirements().iloc[[0, 1]].assign(necessity=["required", "helpful"])
+    assert ladder.education_experience(mixed, ORDER)["necessity"].tolist() == ["required; helpful"]
+
+
+def test_years_and_unasked_claims() -> None:
+    asked = ladder.education_experience(_requirements(), ORDER)
+    # a puts years on 3 roles (Customer service representative, Night Rep, Manager of Training),
+    # b on 1 (Senior Agent); c states a college degree without years
+    assert ladder.years_claim(asked, ORDER) == (
+        "2 of the 3 sources put a number of years on a role (4 roles): {cite:t}`a` and {cite:t}`b`. "
+        "The one other source states education or experience without a number of years {cite:p}`c`."
+    )
+    only_a = ladder.education_experience(_requirements().iloc[:5], ORDER)
+    assert ladder.years_claim(only_a, ORDER).startswith("Only 1 of the 3 sources puts")
+    assert ladder.years_claim(only_a, ORDER).endswith(
+        "None of the 2 other sources states education or experience without a number of years."
+    )
+    # rungs with a statement: front line, senior (b), manager; none for team lead, specialist, senior mgmt
+    assert ladder.unasked_claim(asked) == (
+        "No source states what education or experience a role at the team lead, specialist and senior "
+        "management rungs asks."
+    )
+
+
+def test_one_sentence_claim_quotes_a_source_that_lists_its_rungs_in_one_sentence() -> None:
+    roles = _roles().assign(quote=["Q", "Q", "Q", "x", "y", "z"])
+    assert ladder.one_sentence_claim(roles, ORDER) == (
+        "{cite:t}`a` names its 3 titles in one sentence: \u201cQ\u201d The report places the first, *Rep*, on "
+        "the front line rung."
+    )
+    assert ladder.one_sentence_claim(roles, ORDER, least=4) == ""
+
+
+def _evidence() -> tuple[pd.DataFrame, pd.DataFrame]:
+    from analysis import evidence
+
+    return evidence.load_table("roles"), evidence.load_table("requirements")
+
+
+def test_a_requirement_is_filed_at_every_rung_its_sentence_names() -> None:
+    """A sentence that asks education or experience of roles it names on several rungs has a
+    requirement record at each of them, so no rung is counted as unasked for want of one."""
+    roles, requirements = _evidence()
+    asked = requirements[requirements["requirement"].isin(["education", "experience"])]
+    for (source, quote), group in asked.groupby(["source_id", "quote"]):
+        named = roles[
+            (roles["source_id"] == source)
+            & roles["quote"].map(lambda q, quote=quote: str(q) in str(quote) or str(quote) in str(q))
+        ]
+        assert set(named["tier"]) <= set(group["tier"]), (source, quote[:50])
+
+
+def test_every_way_a_sentence_puts_a_requirement_reaches_the_table() -> None:
+    from analysis import sources
+
+    _, requirements = _evidence()
+    asked = ladder.education_experience(requirements, sources.source_ids())
+    for (source, role, quote), group in requirements[requirements["necessity"].notna()].groupby(
+        ["source_id", "role", "quote"]
+    ):
+        row = asked[(asked["source_id"] == source) & (asked["role"] == role) & (asked["quote"] == quote)]
+        if len(row):
+            for way in set(group["necessity"]):
+                assert way in row["necessity"].iloc[0].replace(" or ", "; ").split("; "), (role, way)
+
+
+def test_the_manager_field_is_the_records_field() -> None:
+    from analysis import sources
+
+    _, requirements = _evidence()
+    asked = ladder.education_experience(requirements, sources.source_ids())
+    for _, row in asked[asked["field"] != ""].iterrows():
+        fields = requirements[
+            (requirements["source_id"] == row["source_id"])
+            & (requirements["quote"] == row["quote"])
+            & (requirements["requirement"] == "education")
+        ]["field"]
+        assert row["field"] in set(fields)
