@@ -328,9 +328,11 @@ def test_a_hedge_must_be_a_word_of_the_quote(tmp_path: Path, hedge: list[str] | 
 
 def test_a_salary_carries_its_hedge_like_every_hedged_kind(tmp_path: Path) -> None:
     errors = _errors(tmp_path, [{k: v for k, v in GOOD.items() if k != "hedge"}])
-    assert len(errors) == 1 and "hedge is required" in errors[0], errors
+    assert len(errors) == 1, errors
+    assert "hedge is required" in errors[0], errors
     errors = _errors(tmp_path, [{**GOOD, "hedge": ["often"]}])
-    assert len(errors) == 1 and "hedge 'often' is not a word of the quote" in errors[0], errors
+    assert len(errors) == 1, errors
+    assert "hedge 'often' is not a word of the quote" in errors[0], errors
 
 
 def test_a_period_the_quote_states_is_not_flagged_as_inferred(tmp_path: Path) -> None:
@@ -346,7 +348,8 @@ def test_a_period_the_quote_states_is_not_flagged_as_inferred(tmp_path: Path) ->
         "quote": "who may make an average annual salary of $51,622 and $72,105",
     }
     errors = _errors(tmp_path, [stated])
-    assert len(errors) == 1 and "period-inferred, but the quote states the pay period" in errors[0], errors
+    assert len(errors) == 1, errors
+    assert "period-inferred, but the quote states the pay period" in errors[0], errors
 
 
 def test_every_committed_salary_keeps_its_hedge_and_says_when_its_period_is_inferred() -> None:
