@@ -31,9 +31,11 @@ Each figure of :func:`analysis.scan.find_figures` becomes one record with ``stat
 - Guesses from the wording: ``statistic`` (``range`` for two values; ``threshold`` after
   "upwards of", "at least", "more than", "starting at"; else ``average``), ``period`` (the
   period the scanner read; else the sentence's "annual", "hourly", ...; else the size of the
-  amount), ``necessity``, the flags ``approximate``, ``missing-dollar-sign``, ``second-hand``
-  (with ``cited_from``) and ``undated``, and ``year`` (a year the sentence names, else the
-  manifest's publication date).
+  amount; flagged ``period-inferred`` when the sentence names no period), ``necessity``, the
+  flags ``approximate``, ``missing-dollar-sign``, ``second-hand`` (with ``cited_from``) and
+  ``undated``, ``year`` (a year the sentence names, else the manifest's publication date), and
+  ``hedge`` on the kinds that have one (every hedge word of the vocabulary the quote holds, for a
+  person to check).
 - What a person must choose is left as a placeholder: ``tier: unspecified``, and ``role`` from
   the first words before the figure that name a job ("customer service advisors", a table row's
   first cell), else a ``TODO`` string. Every guess, and everything the schema cannot hold, is said in
@@ -353,6 +355,8 @@ def _salary(figure: scan.Figure, quote: str, offset: int, published: str) -> tup
     else:
         fields["period"] = "year" if figure.values[0] >= 1000 else "hour"
         notes.append(f"The text states no period: {fields['period']!r} guessed from the size of the amount.")
+    if figure.period is None and not schema.PERIOD_WORDS.search(quote):
+        flags.append("period-inferred")  # "salary" or "wage" alone, or nothing: the period is a reading
     years = _YEAR_IN_TEXT.findall(quote)
     if years:
         fields["year"] = int(years[0])

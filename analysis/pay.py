@@ -103,22 +103,65 @@ def money(value: float) -> str:
     return report.money(value)
 
 
+def flags(row: pd.Series) -> list[str]:
+    """A record's flags (the table writes them semicolon-separated)."""
+    return [f for f in str(row["flags"]).split(";") if f] if isinstance(row["flags"], str) else []
+
+
+def period_inferred(row: pd.Series) -> bool:
+    """Whether the source states no pay period for the figure (it is read from the figure's size)."""
+    return "period-inferred" in flags(row)
+
+
 def figure_text(row: pd.Series) -> str:
-    """A pay figure as a reader would write it: "$25,702–$33,661", "$32,000", "$50,000 or more"."""
+    """A pay figure as a reader would write it: "$25,702–$33,661", "$32,000 a year", "$50,000 or
+    more a year". The period is written only where the source states one (see :func:`marks`)."""
     if row["statistic"] == "range":
         text = f"{money(row['low_usd'])}–{money(row['high_usd'])}"
     elif row["statistic"] == "threshold":
         text = f"{money(row['low_usd'])} or more"
     else:
         text = money(row["low_usd"])
+    if period_inferred(row):
+        return text
     return text + (" an hour" if row["period"] == "hour" else " a year")
+
+
+#: How the Marks column words each flag of a salary record.
+_MARK_WORDS = {
+    "range-phrased-as-average": "written as an average of two figures",
+    "missing-dollar-sign": "second figure has no dollar sign",
+    "undated": "undated",
+    "approximate": "approximate",
+    "typo-in-source": "typo in the source",
+}
+
+
+def marks(row: pd.Series) -> str:
+    """What a pay figure's wording carries that its number does not: the source's hedge words, a
+    period read from the figure's size, a figure quoted from another publisher, and the other flags."""
+    from analysis import report
+
+    parts = []
+    hedge = report.hedges(row["hedge"])
+    if hedge:
+        parts.append(f"hedge: {hedge}")
+    for flag in flags(row):
+        if flag == "period-inferred":
+            parts.append(f"no period stated, read as {'an hour' if row['period'] == 'hour' else 'a year'}")
+        elif flag == "second-hand":
+            parts.append(f"quoted from {row['cited_from']}")
+        else:
+            parts.append(_MARK_WORDS.get(flag, flag.replace("-", " ")))
+    return "; ".join(parts)
 
 
 # --- the chapter's tables -------------------------------------------------------------------------
 
 
 def figures_table(salaries: pd.DataFrame) -> pd.DataFrame:
-    """Every pay figure with its rung, source, year, the marks on its wording and its sentence."""
+    """Every pay figure with its rung, source, year, the marks on its wording (hedges, a period read
+    from the figure's size, flags) and its sentence."""
     from analysis import report
 
     rows = salaries.sort_values(["tier_level", "low_usd", "record_id"], ignore_index=True)
@@ -128,7 +171,7 @@ def figures_table(salaries: pd.DataFrame) -> pd.DataFrame:
             "Role as written": rows["role"],
             "Pay": [figure_text(r) for _, r in rows.iterrows()],
             "Year": [str(int(y)) if pd.notna(y) else "undated" for y in rows["year"]],
-            "Marks": [str(f).replace(";", ", ").replace("-", " ") for f in rows["flags"].fillna("")],
+            "Marks": [marks(r) for _, r in rows.iterrows()],
             "In its own words": rows["quote"].map(report.quoted),
             "source_id": rows["source_id"],
             "record_id": rows["record_id"],
@@ -228,9 +271,9 @@ def overlaps_claim(pairs: pd.DataFrame) -> str:
     text = (
         f"Ranges of different rungs overlap: in {report.plural(len(pairs), 'pair')} of ranges from "
         f"{report.cites(sources_)}, the higher rung's range starts below the top of the lower rung's. "
-        f"The largest overlap, {money(big['overlap_usd'])}, is between the {report.md_escape(big['lower_role'])} "
-        f"(up to {money(big['lower_high_usd'])}) and the {report.md_escape(big['upper_role'])} "
-        f"(from {money(big['upper_low_usd'])})."
+        f"The largest overlap, {money(big['overlap_usd'])}, is between the {report.md_escape(big['lower_role'])}, "
+        f"up to {money(big['lower_high_usd'])}, and the {report.md_escape(big['upper_role'])}, "
+        f"from {money(big['upper_low_usd'])}."
     )
     if len(pairs) > 1:
         small = pairs.iloc[-1]
@@ -260,11 +303,13 @@ def entry_median_claim(salaries: pd.DataFrame, bench: pd.DataFrame) -> str:
 
 def proxies_claim(salaries: pd.DataFrame, bench: pd.DataFrame) -> str:
     """Each official proxy's median against the sources' ranges for the rungs it stands in for (in
-    base-year dollars), as MyST: above the top, within, or below the bottom."""
+    base-year dollars), as MyST sentences: above the top, within, or below the bottom; a proxy
+    whose rungs no source prices is said apart, not among the comparisons."""
     from analysis import report
 
     adjusted = annual(adjust(salaries))
-    parts = []
+    base = int(adjusted["adj_year"].iloc[0]) if len(adjusted) else inflation.BASE_YEAR
+    compared, unpriced = [], []
     for _, proxy in bench.iterrows():
         levels, which = _BENCH_RUNGS[str(proxy["soc_code"])]
         if proxy["tier"] == "frontline":
@@ -273,38 +318,102 @@ def proxies_claim(salaries: pd.DataFrame, bench: pd.DataFrame) -> str:
         training = mine["role"].str.contains("Train")
         mine = mine[training] if which == "training" else mine[~training] if which == "not-training" else mine
         median = float(proxy["median_annual_usd"])
-        name = f"{report.md_escape(proxy['occupation'])} ({proxy['soc_code']}, median {money(median)})"
+        occupation = f"{report.md_escape(proxy['occupation'])} ({proxy['soc_code']}"
         if mine.empty:
-            parts.append(
-                f"{name}: no source prices the {vocab.TIER_LABELS[str(proxy['tier'])].lower()} rung it "
-                "stands for, so nothing can be compared"
-            )
+            rung = f"the {vocab.TIER_LABELS[str(proxy['tier'])].lower()} rung"
+            what = {"training": f"a training role on {rung}", "not-training": f"a role other than training on {rung}"}
+            unpriced.append((what.get(str(which), rung), f"{occupation}, median {money(median)})"))
             continue
         low, high = float(mine["low_adj_usd"].min()), float(mine["high_adj_usd"].max())
         roles = report.join([report.md_escape(r) for r in mine["role"]])
         where = "above the top of" if median > high else "below the bottom of" if median < low else "within"
-        parts.append(f"{name}: {where} the range for the {roles} ({money(low)}–{money(high)})")
-    return report.Markup("; ".join(parts) + ".")
+        compared.append(
+            f"that of {occupation}), {money(median)}, is {where} the range for the {roles} ({money(low)}–{money(high)})"
+        )
+    sentences = []
+    if compared:
+        compared[0] = compared[0].removeprefix("that of ")
+        sentences.append(
+            f"Against the sources' ranges for the rungs each stands in for, in {base} dollars, the median of "
+            + "; ".join(compared)
+            + "."
+        )
+    for rung, name in unpriced:
+        sentences.append(f"No source prices {rung}, for which {name} stands, so it is compared with nothing.")
+    return report.Markup(" ".join(sentences))
+
+
+def second_hand_sources(salaries: pd.DataFrame) -> list[str]:
+    """The sources that quote at least one pay figure from another publisher (a ``cited_from``)."""
+    cited = salaries["cited_from"].astype("string").fillna("")
+    return list(dict.fromkeys(salaries.loc[cited != "", "source_id"].astype(str)))
+
+
+def second_hand_words(salaries: pd.DataFrame) -> str:
+    """How many of the sources that give pay figures quote one from another publisher, as text:
+    "1 of the 2 sources that give pay figures quotes a figure from another publisher"."""
+    from analysis import report
+
+    n, total = len(second_hand_sources(salaries)), int(salaries["source_id"].nunique())
+    who = "both sources" if n == total == 2 else report.of(n, total, "source")
+    verb = "quotes" if n == 1 or (n == 0 and total > 1) else "quote"
+    return f"{who} that give pay figures {verb} a figure from another publisher"
+
+
+#: The words for a count of each kind of figure (threshold: one figure some pay reaches or passes).
+STATISTIC_WORDS: dict[str, tuple[str, str]] = {
+    "range": ("range", "ranges"),
+    "average": ("average", "averages"),
+    "threshold": ("threshold", "thresholds"),
+}
+
+
+def _dating(rows: pd.DataFrame) -> str:
+    """When a group of figures is dated, as a clause: "dated 2007", "undated", "dated 2007 and 2010"."""
+    years = sorted({int(y) for y in rows["year"].dropna()})
+    return f"dated {' and '.join(str(y) for y in years)}" if years else "undated"
 
 
 def sources_claim(salaries: pd.DataFrame) -> str:
-    """What each source that gives pay figures gives, as MyST: counts by statistic, dated or not."""
+    """What each source that gives pay figures gives, one sentence a source, as MyST: counts by
+    statistic, dated or not, and for each figure whether the source names another publisher for it
+    (``cited_from``): a source that quotes one figure from another publisher is not said to quote
+    its others."""
     from analysis import report
 
-    words = {"range": ("range", "ranges"), "average": ("average", "averages"), "threshold": ("floor", "floors")}
-    parts = []
+    sentences = []
     for source, rows in salaries.groupby("source_id", sort=False):
-        kinds = [report.plural(int(n), *words[str(k)]) for k, n in rows["statistic"].value_counts(sort=False).items()]
-        years = sorted({int(y) for y in rows["year"].dropna()})
-        dated = f"dated {report.join([str(y) for y in years])}" if years else "undated"
-        second = rows.loc[rows["flags"].fillna("").str.contains("second-hand"), "cited_from"].dropna().unique()
-        via = (
-            f", quoting {report.join([report.md_escape(c) for c in second])}"
-            if len(second)
-            else ", naming no source for them"
-        )
-        parts.append(f"{report.cite(str(source), 't')} gives {report.join(kinds)}, {dated}{via}")
-    return report.Markup("; ".join(parts) + ".")
+        cited = rows["cited_from"].astype("string").fillna("")
+        said = []  # (what, the publisher it is quoted from or "", how many figures)
+        for publisher in dict.fromkeys(cited):
+            mine = rows[cited == publisher]
+            kinds = report.join(
+                [
+                    report.plural(int(n), *STATISTIC_WORDS[str(k)])
+                    for k, n in mine["statistic"].value_counts(sort=False).items()
+                ]
+            )
+            said.append((kinds, report.md_escape(publisher) if publisher else "", len(mine)))
+        lead = f"{report.cite(str(source), 't')} gives "
+        undated, total = int(rows["year"].isna().sum()), len(rows)
+        if len(said) == 1:
+            kinds, publisher, n = said[0]
+            them = "it" if n == 1 else "them"
+            how = f"quotes {them} from {publisher}" if publisher else f"names no source for {them}"
+            sentences.append(f"{lead}{kinds}, {_dating(rows)}, and {how}.")
+            continue
+        parts = [
+            f"{kinds}, which it quotes from {publisher}" if publisher else f"{kinds}, for which it names no source"
+            for kinds, publisher, _ in said
+        ]
+        if undated in (0, total):
+            dating = f"{'both are' if total == 2 else f'all {total} are'} {_dating(rows)}"
+        else:
+            dating = (
+                f"{total - undated} {'is' if total - undated == 1 else 'are'} {_dating(rows)} and {undated} undated"
+            )
+        sentences.append(f"{lead}{', '.join(parts[:-1])}, and {parts[-1]}; {dating}.")
+    return report.Markup(" ".join(sentences))
 
 
 def _label(row: pd.Series, width: int = 44, rung: str = "") -> str:
@@ -314,7 +423,19 @@ def _label(row: pd.Series, width: int = 44, rung: str = "") -> str:
 
 # --- the chapter's charts: the values each draws, then the drawing --------------------------------
 
-RANGE_COLUMNS = ["record_id", "source_id", "tier_level", "role", "year", "statistic", "period", "low_usd", "high_usd"]
+RANGE_COLUMNS = [
+    "record_id",
+    "source_id",
+    "tier_level",
+    "role",
+    "year",
+    "statistic",
+    "period",
+    "low_usd",
+    "high_usd",
+    "hedge",
+    "flags",
+]
 #: The most rows a pay chart draws, and the most sources it gives a colour of their own: past that,
 #: the chart keeps the sources with the most figures (its caption says so) and greys the rest.
 MAX_ROWS = 30
@@ -357,7 +478,7 @@ def ranges_data(salaries: pd.DataFrame) -> pd.DataFrame:
 
 
 def range_chart(data: pd.DataFrame) -> Figure:
-    """Every annual pay figure as a bar (range), dot (average) or arrow (floor), by rung."""
+    """Every annual pay figure as a bar (range), dot (average) or arrow (threshold), by rung."""
     from analysis import report
 
     order = sources_in(data)
@@ -394,7 +515,7 @@ def range_chart(data: pd.DataFrame) -> Figure:
             marker=r"$\rightarrow$",
             linestyle="",
             markersize=14,
-            label="floor (\u201cupwards of\u201d)",
+            label="threshold (\u201cupwards of\u201d)",
         ),
     }
     handles += [shapes[s] for s in shapes if s in set(data["statistic"])]
@@ -404,7 +525,7 @@ def range_chart(data: pd.DataFrame) -> Figure:
 
 def _statistics_words(data: pd.DataFrame) -> str:
     """How each kind of figure is drawn, in words, counted: "bars are ranges, the dot an average"."""
-    words = {"range": ("bar", "range"), "average": ("dot", "average"), "threshold": ("arrow", "floor")}
+    words = {"range": ("bar", "range"), "average": ("dot", "average"), "threshold": ("arrow", "threshold")}
     counts = data["statistic"].value_counts()
     parts = [
         f"{words[s][0]}s are {words[s][1]}s"
@@ -413,13 +534,35 @@ def _statistics_words(data: pd.DataFrame) -> str:
         for s in words
         if s in counts
     ]
-    return ", ".join(parts)
+    text = ", ".join(parts)
+    return text + (", a figure some pay reaches or passes" if "threshold" in counts else "")
+
+
+def _wording_words(data: pd.DataFrame) -> str:
+    """What the figures' wording qualifies, counted: hedged figures, periods read from the size."""
+    from analysis import report
+
+    hedged = [report.hedges(h) for h in data["hedge"] if report.hedges(h)]
+    words = list(dict.fromkeys(w for h in hedged for w in h.split(", ")))
+    inferred = sum(period_inferred(r) for _, r in data.iterrows())
+
+    def of(n: int) -> str:
+        return "both figures" if n == len(data) == 2 else report.of(n, len(data), "figure")
+
+    sentences = []
+    if hedged:
+        sentences.append(f"{of(len(hedged))} are hedged in their source ({report.join(words)}).")
+    if inferred:
+        sentences.append(
+            f"For {of(inferred)} their source states no pay period; they are read as yearly from their size."
+        )
+    return "".join(f" {t[0].upper()}{t[1:]}" for t in sentences)
 
 
 def _ranges_caption(data: pd.DataFrame) -> str:
     return (
-        "Annual pay by role, ordered up the career ladder, as each source writes it "
-        f"(nominal dollars; {_statistics_words(data)}).{_selection_words(data)}"
+        "Pay by role, ordered up the career ladder, as each source writes it "
+        f"(nominal dollars a year; {_statistics_words(data)}).{_wording_words(data)}{_selection_words(data)}"
     )
 
 
@@ -431,7 +574,7 @@ def _ranges_alt(data: pd.DataFrame) -> str:
     high = data.loc[high_col.idxmax()]
     undated = data[data["year"].isna()]
     text = (
-        f"Horizontal chart of annual pay in nominal dollars, one row per pay figure ({len(data)} rows from "
+        f"Horizontal chart of yearly pay in nominal dollars, one row per pay figure ({len(data)} rows from "
         f"{data['source_id'].nunique()} sources), lowest rung at the top. The lowest figure is "
         f"{money(low['low_usd'])} ({low['role']}, {report.short_ref(low['source_id'])}); the highest is "
         f"{money(high_col[high.name])} ({high['role']}, {report.short_ref(high['source_id'])})."
@@ -442,7 +585,7 @@ def _ranges_alt(data: pd.DataFrame) -> str:
             + "; ".join(f"{figure_text(r)} for {r['role']}" for _, r in undated.iterrows())
             + "."
         )
-    return text
+    return text + _wording_words(data)
 
 
 ADJUSTED_COLUMNS = [*RANGE_COLUMNS, "low_adj_usd", "high_adj_usd", "adj_year"]
@@ -496,7 +639,7 @@ def _adjusted_caption(data: pd.DataFrame) -> str:
     base = int(data["adj_year"].iloc[0])
     return (
         f"The {years} pay ranges as written and in {base} dollars (CPI-U): the same purchasing power "
-        f"in {base} prices, not what the roles pay in {base}.{_selection_words(data)}"
+        f"in {base} prices, not what the roles pay in {base}.{_wording_words(data)}{_selection_words(data)}"
     )
 
 
@@ -589,6 +732,8 @@ def benchmark_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
                     "high_usd": float(r["high_adj_usd"] if dated else r["high_usd"])
                     if pd.notna(r["high_usd"])
                     else None,
+                    "hedge": r["hedge"],
+                    "flags": r["flags"],
                 }
             )
     columns = [
@@ -602,6 +747,8 @@ def benchmark_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
         "dollars",
         "low_usd",
         "high_usd",
+        "hedge",
+        "flags",
         *PERCENTILES,
     ]
     data = pd.DataFrame(rows).reindex(columns=columns)
@@ -680,8 +827,22 @@ def _benchmark_caption(data: pd.DataFrame) -> str:
     return (
         f"Official wage distributions (BLS OEWS, May {_bls_year(data)}) for the nearest occupations, with "
         f"the sources' figures for the matching rungs beneath each; dated ranges in {dollars}, undated "
-        "figures as written. The manager occupations are broader proxies, not call-center jobs."
+        f"figures as written. {_proxy_words(data)}{_wording_words(data[data['row'] == 'source'])}"
     )
+
+
+def _proxy_words(data: pd.DataFrame) -> str:
+    """Which official occupations drawn are broader proxies (every one but the representatives')."""
+    from analysis import report
+
+    proxies = [
+        f"{external.PROXIES[str(soc)][1]} ({soc})"
+        for soc in dict.fromkeys(data.loc[data["row"] == "official", "soc_code"])
+        if external.PROXIES[str(soc)][0] != "frontline"
+    ]
+    if not proxies:
+        return ""
+    return f"{report.join(proxies)} {'is a broader proxy' if len(proxies) == 1 else 'are broader proxies'}, not call-center jobs."
 
 
 def _position(low: float, high: float, median: float) -> str:
@@ -788,12 +949,25 @@ def headline_chart(data: pd.DataFrame) -> Figure:
     return fig
 
 
+def _headline_proxies(data: pd.DataFrame) -> list[str]:
+    """For each row set against a broader proxy occupation, the words that say so."""
+    return [
+        f"for the {r['role']} that is {r['occupation']}, SOC {r['soc_code']}, a broader occupation than "
+        "call-center management"
+        for _, r in data.iterrows()
+        if external.PROXIES[str(r["soc_code"])][0] != "frontline"
+    ]
+
+
 def _headline_caption(data: pd.DataFrame) -> str:
+    from analysis import report
+
     base = int(data["adj_year"].iloc[0])
+    proxies = _headline_proxies(data)
     return (
         f"The pay ranges with the lowest and highest midpoints in the sources, as written and in {base} "
         f"dollars (CPI-U), each with the May {int(data['bls_year'].max())} official median wage of the "
-        "nearest occupation."
+        f"nearest occupation{'; ' + report.join(proxies) if proxies else ''}.{_wording_words(data)}"
     )
 
 
@@ -806,12 +980,14 @@ def _headline_alt(data: pd.DataFrame) -> str:
             f"{money(r['low_adj_usd'])} to {money(r['high_adj_usd'])} in {base} dollars, "
             f"{_position(r['low_adj_usd'], r['high_adj_usd'], r['bls_median_usd'])} the BLS median of "
             f"{money(r['bls_median_usd'])} for {r['occupation']}"
+            + (" (a broader proxy occupation)" if external.PROXIES[str(r["soc_code"])][0] != "frontline" else "")
         )
     return (
         "Two rows, each with a light bar for a pay range as written, a dark bar for the same range "
         "adjusted for inflation and a black diamond for the official median of the nearest occupation. "
         + "; ".join(parts)
         + "."
+        + _wording_words(data)
     )
 
 

@@ -87,11 +87,20 @@ class _Hedged(_Record):
         return self
 
 
-class Salary(_Record):
+#: Words with which a quote states the pay period of its figure; a record flagged
+#: ``period-inferred`` must have none of them.
+PERIOD_WORDS = re.compile(
+    r"\b(?:annual(?:ly)?|yearly|a\s+year|per\s+(?:year|annum|hour)|hourly|an\s+hour)\b", re.IGNORECASE
+)
+
+
+class Salary(_Hedged):
     kind: Literal["salary"]
     role: Text = Field(description="Role as the source names it.")
     tier: vocab.Tier = _TIER
-    statistic: vocab.Statistic = Field(description="range (low-high), average (one figure) or threshold (a floor).")
+    statistic: vocab.Statistic = Field(
+        description="range (low-high), average (one figure) or threshold (one figure some pay reaches or passes)."
+    )
     low_usd: Amount = Field(description="Lower figure (or the single figure), U.S. dollars as written.")
     high_usd: Amount | None = Field(default=None, description="Upper figure of a range, U.S. dollars as written.")
     period: vocab.Period = Field(description="Pay period of the figure.")
@@ -115,6 +124,8 @@ class Salary(_Record):
             raise ValueError("flag second-hand and cited_from go together: name who the figure is from")
         if ("undated" in self.flags) != (self.year is None):
             raise ValueError("flag undated goes with an empty year, and a year with no undated flag")
+        if "period-inferred" in self.flags and PERIOD_WORDS.search(self.quote):
+            raise ValueError("flag period-inferred, but the quote states the pay period")
         return self
 
 

@@ -429,7 +429,7 @@ def _ranges_rows(data: pd.DataFrame) -> tuple[list[Row], dict[str, Style]]:
     kinds = {
         "range": ("range", "range"),
         "average": ("point", "average"),
-        "threshold": ("floor", "floor (“upwards of”)"),
+        "threshold": ("floor", "threshold (“upwards of”)"),
     }
     for source in order:
         for statistic, (kind, words) in kinds.items():
@@ -490,9 +490,9 @@ def _benchmark_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
         "dated:range": Style(f"source, dated, in {dollars}", charts.OKABE_ITO[0], "range", 7),
         "undated:range": Style("source, undated, as written: range", charts.OKABE_ITO[5], "range", 7),
         "undated:average": Style("source, undated: average", charts.OKABE_ITO[5], "point"),
-        "undated:threshold": Style("source, undated: floor (“upwards of”)", charts.OKABE_ITO[5], "floor", 3),
+        "undated:threshold": Style("source, undated: threshold (“upwards of”)", charts.OKABE_ITO[5], "floor", 3),
         "dated:average": Style("source, dated: average", charts.OKABE_ITO[0], "point"),
-        "dated:threshold": Style("source, dated: floor", charts.OKABE_ITO[0], "floor", 3),
+        "dated:threshold": Style("source, dated: threshold", charts.OKABE_ITO[0], "floor", 3),
     }
     styles["median"] = styles.pop("median")  # drawn last: over the band in PowerPoint
     rows = []
@@ -886,6 +886,23 @@ def title_slide(prs: PptxPresentation) -> None:
     )
 
 
+#: The summary's largest type size; smaller (never below MIN_PT) when its points would not fit.
+SUMMARY_PT = 19.0
+
+
+def fitting_size(texts: list[str], width: float, height: float, space_after: float, largest: float) -> float:
+    """The largest type size (points, down to :data:`MIN_PT`) at which the paragraphs, wrapped at an
+    estimated half an em a character and set 1.2 times their size apart, fit ``height`` inches."""
+    size = largest
+    while size > MIN_PT:
+        per_line = max(1, int(width * 72 / (0.5 * size)))
+        lines = sum(len(textwrap.wrap(t, per_line)) or 1 for t in texts)
+        if lines * 1.2 * size + space_after * len(texts) <= height * 72:
+            break
+        size -= 1
+    return max(size, MIN_PT)
+
+
 def summary_slide(prs: PptxPresentation, points: list[str]) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     _title(slide, "Executive summary")
@@ -893,7 +910,8 @@ def summary_slide(prs: PptxPresentation, points: list[str]) -> None:
     for point in points:
         head, _, rest = point.partition(": ")
         paragraphs.append([(f"{head}: ", {"bold": True}), (rest, {})] if rest else [(point, {})])
-    text_box(slide, MARGIN, CHART_TOP + 0.1, CHART_WIDTH, 5.6, paragraphs, size=19, space_after=12, name="Summary")
+    size = fitting_size(points, CHART_WIDTH - 0.1, 5.6, 12, SUMMARY_PT)
+    text_box(slide, MARGIN, CHART_TOP + 0.1, CHART_WIDTH, 5.6, paragraphs, size=size, space_after=12, name="Summary")
     _notes(
         slide,
         [

@@ -77,6 +77,7 @@ Flag = Literal[
     "missing-dollar-sign",
     "second-hand",
     "undated",
+    "period-inferred",
     "approximate",
     "typo-in-source",
     "one-employer",
@@ -86,6 +87,7 @@ FLAGS: dict[str, str] = {
     "missing-dollar-sign": "the second figure of a money range has no dollar sign",
     "second-hand": "the source quotes another publisher's figure; name it in `cited_from`",
     "undated": "the figure refers to no year the text states",
+    "period-inferred": "the text states no pay period; `period` is read from the size of the figure",
     "approximate": "the text hedges the figure: *upwards of*, *a few*, *several*",
     "typo-in-source": "the source misspells a word in the quote; the record keeps what it says",
     "one-employer": "the source gives one named employer's practice as an example, not a claim about call centers",
@@ -96,7 +98,7 @@ Statistic = Literal["range", "average", "threshold"]
 STATISTICS: dict[str, str] = {
     "range": "a low and a high figure",
     "average": "one figure (`low_usd` only)",
-    "threshold": "a floor such as *upwards of $50,000* (`low_usd` only)",
+    "threshold": "one figure some pay reaches or passes, such as *upwards of $50,000* (`low_usd` only)",
 }
 assert tuple(STATISTICS) == get_args(Statistic)
 
@@ -194,8 +196,8 @@ ASPECT_LABELS: dict[str, str] = {
 assert tuple(ASPECT_LABELS) == get_args(Aspect)
 
 #: Words with which a source qualifies how strongly, or how generally, it says something. A record of
-#: a benefit, challenge, condition or requirement lists the ones its quote uses for its claim (an
-#: empty list: the source states it flatly), so that no page says it more strongly than the source.
+#: a salary, benefit, challenge, condition or requirement lists the ones its quote uses for its claim
+#: (an empty list: the source states it flatly), so that no page says it more strongly than the source.
 Hedge = Literal[
     "some",
     "many",

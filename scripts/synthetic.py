@@ -56,6 +56,7 @@ def _record(kind: str, n: int, rng: random.Random, where: str, year: int | None)
             "high_usd": high,
             "period": "year",
             **dated,
+            "hedge": [],
         }
     if kind == "requirement":
         years = rng.randrange(1, 9)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import yaml
 from pybtex.database import parse_file
 
 from analysis import external, figures, paths, sources
@@ -41,3 +42,43 @@ def test_every_reference_a_chart_or_page_cites_is_in_the_bibliography() -> None:
         for keys in re.findall(r"\{cite:[pt]\}`([^`]+)`", page.read_text(encoding="utf-8")):
             for key in keys.split(","):
                 assert key.strip() in entries, (page.name, key)
+
+
+def _label(entry: object) -> str:
+    """Who a citation names: the authors, else the short title, else the title (the report's style)."""
+    people = entry.persons.get("author", [])  # type: ignore[attr-defined]
+    if people:
+        return " and ".join(str(p) for p in people)
+    fields = entry.fields  # type: ignore[attr-defined]
+    return str(fields.get("shorttitle") or fields["title"])
+
+
+def test_no_two_works_get_the_same_author_year_citation() -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for key, entry in _entries().items():
+        label = (_label(entry), entry.fields.get("year", "n.d."))  # type: ignore[attr-defined]
+        assert label not in seen, f"{key} and {seen[label]} would both be cited as {label}"
+        seen[label] = key
+
+
+def test_the_bibliography_shows_titles_and_dates_as_written() -> None:
+    # pybtex's plain style (the bibliography's) lower-cases a title unless it is braced: render every
+    # entry with it and find each title, as the BibTeX file writes it, in the text.
+    from pybtex.database import parse_file as parse
+    from pybtex.plugin import find_plugin
+
+    data = parse(str(paths.BIBLIOGRAPHY))
+    style = find_plugin("pybtex.style.formatting", "plain")()
+    rendered = {e.key: e.text.render_as("text") for e in style.format_entries(data.entries.values())}
+    for key, entry in data.entries.items():
+        title = entry.fields["title"].replace("{", "").replace("}", "").replace("--", "–")
+        assert title in rendered[key], (key, rendered[key])
+        month = entry.fields.get("month", "")
+        if month:
+            assert re.search(r"\b[A-Z][a-z]+ \d{4}\b", rendered[key]), (key, rendered[key])
+
+
+def test_bibliography_urls_are_shown_whole() -> None:
+    # The theme shortens a GitHub link shown as its own address to "owner/repo" unless told not to.
+    config = yaml.safe_load(paths.ROOT.joinpath("_config.yml").read_text(encoding="utf-8"))
+    assert config["sphinx"]["config"]["html_theme_options"]["shorten_urls"] is False

@@ -8,7 +8,19 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import agreement, benefits, challenges, conditions, evidence, ladder, matrices, pay, report, sources
+from analysis import (
+    agreement,
+    benefits,
+    challenges,
+    conditions,
+    evidence,
+    external,
+    ladder,
+    matrices,
+    pay,
+    report,
+    sources,
+)
 
 A, B, C = "exploring-careers-2007", "job-details-guide", "career-advancement-guide"
 ORDER = [A, B, C]
@@ -74,15 +86,78 @@ def test_overlaps_claim_names_the_largest_and_smallest() -> None:
     text = pay.overlaps_claim(pay.overlaps(_salaries()))
     # Web rep 15-35k and Senior rep 29-40k: 6,000; Rep 20-30k and Senior rep: 1,000
     assert "in 2 pairs of ranges from {cite:p}`exploring-careers-2007`" in text
-    assert "The largest overlap, $6,000, is between the Web rep (up to $35,000) and the Senior rep" in text
+    assert (
+        "The largest overlap, $6,000, is between the Web rep, up to $35,000, and the Senior rep, from $29,000." in text
+    )
     assert "The smallest, $1,000, is between the Rep and the Senior rep." in text
     assert "No range" in pay.overlaps_claim(pay.overlaps(_salaries().iloc[[0, 3]]))
+    # A role written with a parenthesis of its own is not followed by another parenthesis.
+    graded = _salaries().assign(role=["Rep", "Web rep", "Senior rep (Rep III)", "Manager", "Agent", "Agent"])
+    text = pay.overlaps_claim(pay.overlaps(graded))
+    assert "Senior rep \\(Rep III\\), from $29,000." in text
+    assert "\\) (" not in text
 
 
 def test_sources_claim_counts_what_each_source_gives() -> None:
     text = pay.sources_claim(_salaries())
-    assert "{cite:t}`exploring-careers-2007` gives 4 ranges, dated 2007, naming no source for them" in text
-    assert "{cite:t}`job-details-guide` gives 1 average and 1 floor, undated, quoting Glassdoor" in text
+    assert "{cite:t}`exploring-careers-2007` gives 4 ranges, dated 2007, and names no source for them." in text
+    # Only the average is quoted from Glassdoor (cited_from); the threshold names no source.
+    assert (
+        "{cite:t}`job-details-guide` gives 1 average, which it quotes from Glassdoor, and 1 threshold, "
+        "for which it names no source; both are undated."
+    ) in text
+    assert "floor" not in text
+
+
+def test_sources_claim_attributes_to_another_publisher_only_the_figures_it_is_named_for() -> None:
+    # Worked out from the salary records: per source, the figures with and without a cited_from.
+    salaries = evidence.load_table("salaries")
+    text = pay.sources_claim(salaries)
+    for source, rows in salaries.groupby("source_id"):
+        sentence = text[text.index(report.cite(str(source), "t")) :].split(". ")[0]
+        cited = rows["cited_from"].fillna("")
+        for publisher in set(cited) - {""}:
+            assert f"from {publisher}" in sentence, sentence
+        assert ("names no source" in sentence) == bool((cited == "").any()), sentence
+
+
+def test_second_hand_words_count_the_sources_that_name_another_publisher() -> None:
+    # Worked out from the records: the sources with a non-empty cited_from, of those giving pay figures.
+    salaries = evidence.load_table("salaries")
+    named = salaries.loc[salaries["cited_from"].fillna("") != "", "source_id"].nunique()
+    total = salaries["source_id"].nunique()
+    assert pay.second_hand_words(salaries).startswith(f"{named} of the {total} sources that give pay figures")
+    assert pay.second_hand_sources(_salaries()) == [B]
+    assert pay.second_hand_words(_salaries()) == (
+        "1 of the 2 sources that give pay figures quotes a figure from another publisher"
+    )
+
+
+def test_the_pay_table_keeps_each_figures_hedge_and_says_when_its_period_is_inferred() -> None:
+    # Worked out from the records: every hedge word in the Marks cell, "a year" in the Pay cell only
+    # where the source states the period, and the inferred period said in the Marks cell.
+    salaries = evidence.load_table("salaries")
+    table = pay.figures_table(salaries).set_index("record_id")
+    for _, row in salaries.iterrows():
+        shown = table.loc[row["record_id"]]
+        for word in filter(None, str(row["hedge"]).split(";")):
+            assert word in shown["Marks"], (row["record_id"], shown["Marks"])
+        inferred = "period-inferred" in str(row["flags"]).split(";")
+        assert ("no period stated" in shown["Marks"]) == inferred, row["record_id"]
+        assert shown["Pay"].endswith((" a year", " an hour")) != inferred, (row["record_id"], shown["Pay"])
+        if row["cited_from"]:
+            assert f"quoted from {row['cited_from']}" in shown["Marks"]
+
+
+def test_the_headline_chart_says_which_occupation_is_a_broader_proxy() -> None:
+    # Worked out from external.PROXIES: every official occupation but the representatives' is a proxy.
+    data = pay.headline_data(evidence.load_table("salaries"), external.load_oews())
+    caption, alt = pay._headline_caption(data), pay._headline_alt(data)
+    for _, row in data.iterrows():
+        proxy = external.PROXIES[row["soc_code"]][0] != "frontline"
+        said = f"{row['occupation']}, SOC {row['soc_code']}, a broader occupation than call-center management"
+        assert (said in caption) == proxy, caption
+        assert (f"for {row['occupation']} (a broader proxy occupation)" in alt) == proxy, alt
 
 
 def _bench() -> pd.DataFrame:
@@ -103,10 +178,16 @@ def _bench() -> pd.DataFrame:
 
 def test_proxies_claim_places_each_median_against_the_ranges_it_stands_for() -> None:
     text = pay.proxies_claim(_salaries(), _bench())
-    assert "Supervisors (43-1011, median $60,000): no source prices the team lead rung" in text
+    # The team-lead proxy stands for a rung no source prices: said apart, not among the comparisons.
+    assert (
+        "No source prices the team lead rung, for which Supervisors (43-1011, median $60,000) stands, so it is "
+        "compared with nothing."
+    ) in text
     # Manager 50-70k in 2007 dollars is about 77.6-108.7k in 2025 dollars: 200,000 is above it
-    assert "Admin managers (11-3012, median $200,000): above the top of the range for the Manager" in text
-    assert "Training managers (11-3131, median $90,000): within the range for the Manager" not in text
+    assert "the median of Admin managers (11-3012), $200,000, is above the top of the range for the Manager" in text
+    # No training role is priced; the manager rung is, so the rung is not said to be unpriced.
+    assert "No source prices a training role on the manager rung, for which Training managers (11-3131" in text
+    assert "Supervisors" not in text[: text.index("No source")]
 
 
 def test_entry_median_claim_says_above_or_below() -> None:

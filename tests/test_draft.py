@@ -278,3 +278,14 @@ def test_a_file_that_is_not_utf8_is_refused_and_nothing_is_written(
     assert draft.main([str(bad), "--out", str(out)]) == 1
     assert capsys.readouterr().err == f"{bad}: not valid UTF-8 (byte 0xa3 at offset 12)\n"
     assert not out.exists()
+
+
+def test_a_drafted_salary_carries_its_hedge_and_marks_a_period_it_reads_from_the_size() -> None:
+    text = sources.load_all()["exploring-careers-2007"].text
+    sentence = "A Customer Service Representative I position generally pays between $25,702 and $33,661."
+    drafted = next(r for r in draft.draft_records(text) if r["quote"] == sentence)
+    assert drafted["hedge"] == ["generally"]
+    assert "period-inferred" in drafted["flags"]
+    stated = draft.draft_records("Some agents can earn $30,000 a year.")[0]
+    assert stated["hedge"] == ["some", "can"]
+    assert "period-inferred" not in stated["flags"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -15,7 +16,7 @@ import jsonschema
 import pytest
 import yaml
 
-from analysis import evidence, paths, schema, sources
+from analysis import evidence, paths, schema, sources, vocab
 
 SRC = "exploring-careers-2007"
 GOOD: dict[str, Any] = {
@@ -29,6 +30,8 @@ GOOD: dict[str, Any] = {
     "period": "year",
     "year": 2007,
     "year_basis": "publication date",
+    "flags": ["period-inferred"],
+    "hedge": ["generally"],
     "quote": "A Customer Service Representative I position generally pays between $25,702 and $33,661.",
 }
 BENEFIT: dict[str, Any] = {
@@ -88,7 +91,7 @@ def test_a_good_record_passes_and_renders(tmp_path: Path) -> None:
     [
         ({"low_usd": 25703}, "low_usd 25703, high_usd 33661: not a figure of the quote at the position"),
         (
-            {"quote": "A Customer Service Representative I position pays between $25,702 and $33,661."},
+            {"quote": "A Customer Service Representative I position pays between $25,702 and $33,661.", "hedge": []},
             "quote not found verbatim in 001_b80e5bbb66c0fd4d.txt",
         ),
         ({"low_usd": 33661, "high_usd": 25702}, "low_usd 33661 is greater than high_usd 25702"),
@@ -321,6 +324,44 @@ def test_a_hedge_must_be_a_word_of_the_quote(tmp_path: Path, hedge: list[str] | 
     errors = _errors(tmp_path, [record])
     assert len(errors) == 1, errors
     assert problem in errors[0], errors
+
+
+def test_a_salary_carries_its_hedge_like_every_hedged_kind(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, [{k: v for k, v in GOOD.items() if k != "hedge"}])
+    assert len(errors) == 1, errors
+    assert "hedge is required" in errors[0], errors
+    errors = _errors(tmp_path, [{**GOOD, "hedge": ["often"]}])
+    assert len(errors) == 1, errors
+    assert "hedge 'often' is not a word of the quote" in errors[0], errors
+
+
+def test_a_period_the_quote_states_is_not_flagged_as_inferred(tmp_path: Path) -> None:
+    stated = {
+        **GOOD,
+        "id": "salary-training-manager",
+        "tier": "manager",
+        "role": "Customer Service Training Manager",
+        "low_usd": 51622,
+        "high_usd": 72105,
+        "flags": ["range-phrased-as-average", "period-inferred"],
+        "hedge": ["may"],
+        "quote": "who may make an average annual salary of $51,622 and $72,105",
+    }
+    errors = _errors(tmp_path, [stated])
+    assert len(errors) == 1, errors
+    assert "period-inferred, but the quote states the pay period" in errors[0], errors
+
+
+def test_every_committed_salary_keeps_its_hedge_and_says_when_its_period_is_inferred() -> None:
+    # Worked out from the quotes themselves: a hedge word of the vocabulary in a salary's quote is
+    # recorded, and a quote with no word for a period (a year, an hour) is flagged period-inferred.
+    period = re.compile(r"\b(annual|yearly|a year|per year|per annum|hourly|an hour|per hour)\b", re.IGNORECASE)
+    salaries = [r for r in evidence.validate_all().records if r.kind == "salary"]
+    assert salaries
+    for record in salaries:
+        words = [w for w in vocab.HEDGES if re.search(rf"\b{re.escape(w)}\b", record.quote, re.IGNORECASE)]
+        assert sorted(record.values["hedge"]) == sorted(words), (record.record_id, words)
+        assert ("period-inferred" in record.flags) == (period.search(record.quote) is None), record.record_id
 
 
 def test_the_committed_hedges_never_name_a_word_the_quote_lacks() -> None:

@@ -105,6 +105,21 @@ def test_summary_slide_carries_the_key_points_figures(prs) -> None:
     assert f"${float(latest['median_annual_usd']):,.0f} in May {latest['year']}" in text
 
 
+def test_the_summary_is_set_as_large_as_fits_and_never_below_the_minimum(prs) -> None:
+    sizes = {
+        run.font.size.pt
+        for para in next(sh for sh in prs.slides[1].shapes if sh.name == "Summary").text_frame.paragraphs
+        for run in para.runs
+    }
+    assert len(sizes) == 1
+    assert slides.MIN_PT <= sizes.pop() <= slides.SUMMARY_PT
+    short = ["A point of forty characters or so, short."] * 6
+    assert slides.fitting_size(short, 12.2, 5.6, 12, 19) == 19
+    long = ["word " * 60] * 6  # 300 characters a point: 4 lines each at 19 pt, 24 lines in all
+    assert slides.MIN_PT < slides.fitting_size(long, 12.2, 5.6, 12, 19) < 19
+    assert slides.fitting_size(long * 5, 12.2, 5.6, 12, 19) == slides.MIN_PT
+
+
 # --- native charts hold the tables' values ----------------------------------------------------------
 
 
@@ -130,8 +145,8 @@ def test_pay_ranges_chart_holds_every_annual_figure_of_the_csv(prs) -> None:
     assert (
         sorted(float(v) for n, s in series.items() if n.endswith(": average") for v in s["xVal"].values()) == averages
     )
-    floors = sorted(float(r["low_usd"]) for r in annual if r["statistic"] == "threshold")
-    assert sorted(a for n, s in series.items() if "floor" in n for a, _b in _pairs(s["xVal"])) == floors
+    thresholds = sorted(float(r["low_usd"]) for r in annual if r["statistic"] == "threshold")
+    assert sorted(a for n, s in series.items() if "threshold" in n for a, _b in _pairs(s["xVal"])) == thresholds
 
 
 def _money_in_sources(value: float) -> bool:
@@ -142,8 +157,8 @@ def _money_in_sources(value: float) -> bool:
 def test_every_nominal_pay_figure_on_the_slides_is_written_in_a_source(prs) -> None:
     """The deck is built from the CSV; the figures must still be the sources' own words."""
     series = _series(_chart(_figure_slides(prs)["fig-pay-ranges"]))
-    values = [v for n, s in series.items() if n != "labels" and "floor" not in n for v in s["xVal"].values()]
-    values += [a for n, s in series.items() if "floor" in n for a, _b in _pairs(s["xVal"])]
+    values = [v for n, s in series.items() if n != "labels" and "threshold" not in n for v in s["xVal"].values()]
+    values += [a for n, s in series.items() if "threshold" in n for a, _b in _pairs(s["xVal"])]
     assert values
     missing = [v for v in map(float, values) if not _money_in_sources(v)]  # type: ignore[arg-type]
     assert not missing, f"pay figures on the slide that no source writes: {missing}"
@@ -232,7 +247,7 @@ def test_every_native_chart_holds_values_of_its_data(prs) -> None:
         for sname, s in _series(chart).items():
             if (
                 sname == "labels"
-                or "floor" in sname
+                or "threshold" in sname
                 or sname.startswith(("names", "BLS median"))
                 or name in ("fig-ladder-experience-pay",)
             ):
@@ -360,6 +375,10 @@ def test_libreoffice_renders_every_slide(deck: Path, tmp_path: Path) -> None:
         with Image.open(page) as image:
             assert image.size == (667, 375), page.name  # 13.333 x 7.5 in at 50 dpi
             assert image.convert("L").getextrema()[0] < 100, f"{page.name} is blank"
+    # The summary's text box ends 6.75 in down the slide: below it, nothing is drawn.
+    with Image.open(pages[1]) as image:
+        below = image.convert("L").crop((0, int(6.8 * 50), 667, 375))
+        assert below.getextrema()[0] > 200, "the summary runs past its box"
 
 
 # --- the figure pack's slide-sized pictures --------------------------------------------------------

@@ -22,6 +22,8 @@ def _salaries() -> pd.DataFrame:
             "period": ["year"] * 4,
             "year": pd.array([2007, 2007, 2007, None], dtype="Int64"),
             "cited_from": pd.array([None, None, None, "Glassdoor"], dtype="string"),
+            "hedge": ["often", None, "generally", None],
+            "flags": ["period-inferred", None, None, "second-hand;undated"],
         }
     )
 
@@ -51,9 +53,16 @@ def _name(source_id: str) -> str:
 def test_entry_pay_is_the_lowest_midpoint_and_dated_in_base_year_dollars() -> None:
     # Lowest midpoint: Rep, 25,000 (Senior rep 34,500; Manager 60,000). Base year 2007: unchanged.
     text = summary.entry_pay(_salaries(), base_year=2007, ref=_name)
+    # Its source hedges it ("often") and states no period (flag period-inferred): both are said.
     assert text == (
-        "Entry pay: the annual range with the lowest midpoint in the sources is $20,000–$30,000 "
-        "for a Rep, in Author A (2007); the same purchasing power in 2007 dollars (CPI-U) is $20,000–$30,000."
+        "Entry pay: the range with the lowest midpoint in the sources is $20,000–$30,000 for a Rep, in "
+        "Author A (2007), hedged \u201coften\u201d and read as annual (the source states no period); the same "
+        "purchasing power in 2007 dollars (CPI-U) is $20,000–$30,000."
+    )
+    stated = _salaries().assign(hedge=None, flags=None)
+    assert summary.entry_pay(stated, base_year=2007, ref=_name).startswith(
+        "Entry pay: the annual range with the lowest midpoint in the sources is $20,000–$30,000 for a Rep, in "
+        "Author A (2007); "
     )
     later = summary.entry_pay(_salaries(), base_year=inflation.BASE_YEAR, ref=_name)
     assert f"{inflation.adjust(20_000, 2007):,.0f}" in later
@@ -66,23 +75,48 @@ def test_official_median_is_the_latest_may_year() -> None:
     )
 
 
-def test_top_pay_ratio_of_midpoints() -> None:
-    # 60,000 / 25,000 = 2.4
-    assert summary.top_pay(_salaries()) == (
-        "Top of the ladder: the range with the highest midpoint, "
-        "$50,000–$70,000 for a Manager, has a midpoint 2.4 times that "
-        "of the entry range."
+def test_top_pay_ratio_of_midpoints_and_its_rung() -> None:
+    # 60,000 / 25,000 = 2.4. The Manager is on rung 5 of 6, and no figure is on rung 6: the top priced
+    # rung, not the top of the ladder.
+    assert summary.top_pay(_salaries(), ref=_name) == (
+        "Top priced rung: the range with the highest midpoint, "
+        "$50,000–$70,000 for a Manager, in Author A (2007), hedged \u201cgenerally\u201d, has a midpoint 2.4 times "
+        "that of the entry range; it is on the manager rung, 5 of the ladder's 6, and no source prices a higher one."
     )
+    # A director's range on rung 6 with a lower midpoint (35,000): the Manager's range is the highest,
+    # but not on the highest rung priced.
+    director = pd.DataFrame(
+        {
+            "source_id": ["a"],
+            "record_id": ["r5"],
+            "role": ["Director"],
+            "tier_level": [6],
+            "statistic": ["range"],
+            "low_usd": [30_000.0],
+            "high_usd": [40_000.0],
+            "period": ["year"],
+            "year": pd.array([2007], dtype="Int64"),
+            "cited_from": pd.array([None], dtype="string"),
+            "hedge": [None],
+            "flags": [None],
+        }
+    )
+    text = summary.top_pay(pd.concat([_salaries(), director], ignore_index=True), ref=_name)
+    assert text.startswith("Highest range: the range with the highest midpoint, $50,000–$70,000 for a Manager")
+    assert text.endswith("; it is on the manager rung, 5 of the ladder's 6.")
 
 
 def test_undated_average_is_placed_in_the_latest_distribution() -> None:
     # 2024: p10 33,000 > 32,000, so below the 10th percentile.
-    text = summary.undated_average(_salaries(), _oews(), ref=_name)
+    text = summary.undated_average(_salaries(), _oews(), ref=_name, caveat=lambda _s: "")
     assert text == (
         "Beware the undated average: the $32,000 average that Guide B (n.d.), citing Glassdoor, "
         "quotes has no year; against the May 2024 figures for customer service representatives it "
         "falls below the 10th percentile."
     )
+    # A source that says something of its own reliability: the sentence repeats it, quoted.
+    said = summary.undated_average(_salaries(), _oews(), ref=_name, caveat={"b": "Figures may be old."}.get)
+    assert said == text + " The article says of itself: \u201cFigures may be old.\u201d"
 
 
 def test_turnover_counts_articles_not_records() -> None:
@@ -107,3 +141,22 @@ def test_key_points_quote_the_processed_table() -> None:
     points = summary.key_points()
     assert len(points) == 6
     assert f"${float(entry['low_usd']):,.0f}–${float(entry['high_usd']):,.0f} for a {entry['role']}" in points[0]
+    # The entry range's own wording: its hedge words, and no period stated where it is flagged so.
+    for word in filter(None, entry["hedge"].split(";")):
+        assert f"\u201c{word}\u201d" in points[0]
+    assert ("the source states no period" in points[0]) == ("period-inferred" in entry["flags"].split(";"))
+    assert ("annual range" in points[0]) != ("period-inferred" in entry["flags"].split(";"))
+
+
+def test_the_undated_average_repeats_its_sources_own_caveat() -> None:
+    # Worked out from the CSVs: the undated average's source, and that source's caveat in the manifest.
+    with (paths.PROCESSED / "salaries.csv").open(encoding="utf-8", newline="") as handle:
+        undated = [r for r in csv.DictReader(handle) if r["statistic"] == "average" and not r["year"]]
+    with paths.MANIFEST.open(encoding="utf-8", newline="") as handle:
+        caveat = {r["source_id"]: r["caveat"] for r in csv.DictReader(handle)}[undated[0]["source_id"]]
+    assert caveat
+    points = summary.key_points()
+    assert f"\u201c{caveat}\u201d" in points[3]
+    # On the page every source a point names is a citation, so the build checks the quotation against it.
+    page = summary.points_markdown().splitlines()[3]
+    assert f"{{cite:t}}`{undated[0]['source_id']}`" in page
