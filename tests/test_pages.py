@@ -1,5 +1,6 @@
-"""What the pages say of themselves holds: figures only by glue in the notebooks, and the caveat of
-a source repeated on every page of findings that draws on it."""
+"""What the Markdown of the pages says about the sources holds: the glossary's statements of what a
+source says or which words it uses, figures only by glue in the notebooks, and the caveat of a
+source repeated on every page of findings that draws on it."""
 
 from __future__ import annotations
 
@@ -10,9 +11,139 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths, report, sources
+from analysis import evidence, paths, quotes, report, sources, vocab
 
 ROLE = re.compile(r"\{([a-z]+(?::[a-z]+)?)\}`([^`]*)`")
+CITE = re.compile(r"\{cite:([tp])\}`([^`]*)`")
+
+
+# --- the glossary ---------------------------------------------------------------------------------
+
+
+def glossary(text: str) -> dict[str, str]:
+    """The entries of the ``{glossary}`` block of a page: term -> definition (one line)."""
+    block = re.search(r"```\{glossary\}\n(.*?)\n```", text, re.S)
+    assert block, "no glossary block"
+    entries: dict[str, list[str]] = {}
+    term = ""
+    for line in block.group(1).splitlines():
+        if line.strip() and not line.startswith(" "):
+            term = line.strip()
+            entries[term] = []
+        elif line.strip():
+            entries[term].append(line.strip())
+    return {t: " ".join(lines) for t, lines in entries.items()}
+
+
+def attributed(definition: str) -> list[tuple[str, list[str]]]:
+    """Each quotation of a definition with the sources it is attributed to: those of the nearest
+    textual citation ({cite:t}) before it, or else of the nearest parenthetical one ({cite:p}) after it."""
+    cites: list[tuple[int, int, str, list[str]]] = []
+    for m in CITE.finditer(definition):
+        keys = [k.strip() for k in m.group(2).split(",")]
+        # "{cite:t}`a` and {cite:t}`b` both say": one attribution to both
+        if (
+            cites
+            and m.group(1) == cites[-1][2] == "t"
+            and re.fullmatch(r"\s*(?:,|and)\s*", definition[cites[-1][1] : m.start()])
+        ):
+            cites[-1] = (cites[-1][0], m.end(), "t", cites[-1][3] + keys)
+        else:
+            cites.append((m.start(), m.end(), m.group(1), keys))
+    out = []
+    for match in quotes.QUOTED.finditer(definition):
+        before = [keys for _, end, style, keys in cites if style == "t" and end < match.start()]
+        after = [keys for start, _, style, keys in cites if style == "p" and start > match.end()]
+        out.append((match.group(1), before[-1] if before else after[0] if after else []))
+    return out
+
+
+def glossary_problems(definitions: dict[str, str], texts: dict[str, str], records: list[evidence.Record]) -> list[str]:
+    """What a glossary says of the sources that they do not bear out.
+
+    - Every quotation is in the text of every source it is attributed to (the build's quotation
+      check asks for one of the sources a block cites; an entry saying that two sources use a word
+      must hold for both).
+    - An entry speaks of named sources, never of "the sources", "one source" or "some sources".
+    - "the only source that uses the word": the term (or its plural) is in the text of the cited
+      sources and of no other.
+    - "The first (last) of the levels": the term opens (closes) the quoted list.
+    - "puts it on the X rung": the cited source has a role record titled as the term, on that rung.
+    """
+    problems = []
+    for term, definition in definitions.items():
+        keys = [k.strip() for m in CITE.finditer(definition) for k in m.group(2).split(",")]
+        prose = CITE.sub("", definition)
+        if re.search(r"\b(?:the|one|some|most|all|other|a) sources?\b(?! that uses)", prose, re.I):
+            problems.append(f"{term}: speaks of sources without naming them")
+        said = attributed(definition)
+        for quote, cited in said:
+            if not cited:
+                problems.append(f"{term}: {quote!r} is attributed to no source")
+            for key in cited:
+                if key in texts and not quotes.holds(quote, texts[key]):
+                    problems.append(f"{term}: {quote!r} is not in {key}")
+        if "the only source that uses the word" in definition:
+            word = re.compile(rf"\b{re.escape(term)}s?\b", re.I)
+            using = {key for key, text in texts.items() if key in set(sources.source_ids()) and word.search(text)}
+            if using != set(keys):
+                problems.append(f"{term}: used by {sorted(using)}, not only by {sorted(set(keys))}")
+        order = re.match(r"The (first|last) of the levels", definition)
+        if order:
+            listed = said[0][0].lower() if said else ""
+            if not (listed.startswith(term.lower()) if order.group(1) == "first" else listed.endswith(term.lower())):
+                problems.append(f"{term}: not the {order.group(1)} of {listed!r}")
+        rung = re.search(r"puts it on the ([a-z -]+?) rung", definition)
+        if rung:
+            wanted = rung.group(1).replace("-", " ")
+            tiers = {
+                vocab.TIER_LABELS[str(r.values["tier"])].lower().replace("-", " ")
+                for r in records
+                if r.kind == "role" and r.source_id in keys and str(r.values["title"]).lower() == term.lower()
+            }
+            if tiers != {wanted}:
+                problems.append(f"{term}: on the {sorted(tiers) or 'no'} rung, not the {wanted} rung")
+    return problems
+
+
+def test_what_the_glossary_says_of_the_sources_is_in_the_sources() -> None:
+    definitions = glossary((paths.BOOK / "glossary.md").read_text(encoding="utf-8"))
+    assert glossary_problems(definitions, quotes.texts(), evidence.validate_all().records) == []
+    # each kind of statement is there to be checked
+    assert any("the only source that uses the word" in d for d in definitions.values())
+    assert any(re.search(r"puts it on the [a-z -]+ rung", d) for d in definitions.values())
+
+
+def test_the_glossary_check_finds_each_kind_of_unsupported_statement() -> None:
+    texts = {"contact-center-pay": "Our agents answer calls.", "cedric-career-graph": "levels: junior, boss"}
+    records = [
+        evidence.Record(
+            "cedric-career-graph", "role-junior", "role", {"title": "junior", "tier": "frontline"}, (), "", ""
+        )
+    ]
+    bad = {
+        "Agent": "A worker; used interchangeably with CSR in the sources.",
+        "Boss": "One source's top rung.",
+        "Call": "{cite:t}`cedric-career-graph` speaks of “answer calls”.",
+        "Answer": "{cite:t}`cedric-career-graph` uses it; it is the only source that uses the word.",
+        "Junior": "The last of the levels that {cite:t}`cedric-career-graph` lists (“junior, boss”).",
+        "Chief": "{cite:t}`cedric-career-graph` lists “boss”; the report puts it on the manager rung.",
+    }
+    problems = glossary_problems(bad, texts, records)
+    assert [p.split(":")[0] for p in problems] == ["Agent", "Boss", "Call", "Answer", "Junior", "Chief"]
+    good = {
+        "Agent": "{cite:t}`contact-center-pay` says “Our agents”; it is the only source that uses the word.",
+        "Junior": "The first of the levels that {cite:t}`cedric-career-graph` lists (“junior, boss”); the "
+        "report puts it on the front-line rung.",
+    }
+    assert glossary_problems(good, texts, records) == []
+
+
+def test_a_quotation_is_attributed_to_the_citation_that_introduces_or_follows_it() -> None:
+    definition = "{cite:t}`a` says “x” and {cite:t}`b,c` “y”; it is “z” {cite:p}`d`."
+    assert attributed(definition) == [("x", ["a"]), ("y", ["b", "c"]), ("z", ["b", "c"])]
+    assert attributed("It is “z” {cite:p}`d`.") == [("z", ["d"])]
+    assert attributed("{cite:t}`a` and {cite:t}`b` both say “w”.") == [("w", ["a", "b"])]
 
 
 # --- figures only by glue ---------------------------------------------------------------------------
