@@ -48,13 +48,17 @@ def depart_quoted_html(self: SphinxTranslator, node: quoted) -> None:
 
 
 def _dependencies(directive: SphinxDirective) -> None:
-    """Rebuild the page when a source, the manifest or an evidence file changes."""
+    """Rebuild the page when a source, the manifest or an evidence file changes, or the code that
+    writes the page: this extension and the ``analysis`` modules (a page's source file does not)."""
     from analysis import paths
 
     for folder in (paths.RAW, paths.EVIDENCE):
         for path in sorted(folder.iterdir()):
             if path.is_file():
                 directive.env.note_dependency(str(path))
+    directive.env.note_dependency(__file__)
+    for path in sorted((paths.ROOT / "analysis").glob("*.py")):
+        directive.env.note_dependency(str(path))
 
 
 def _label(directive: SphinxDirective, node: nodes.Element, label: str, title: str) -> None:
@@ -185,8 +189,8 @@ class SourceReader(SphinxDirective):
         intro = nodes.paragraph()
         intro += nodes.Text(
             f"The full text of this source, cited as {report.short_ref(source_id)}, as the "
-            f"report reads it, with the {len(rows)} passages its records and exclusions quote "
-            "marked; each mark links to its row in the "
+            "report reads it, with each passage that its records and exclusions quote marked "
+            f"({explorer.marked_summary(spans)}); each mark links to its row in the "
         )
         intro += _xref(self, "/" + explorer.EVIDENCE_DOC, "evidence explorer", "doc")
         intro += nodes.Text(", and each row there links back here.")
@@ -241,7 +245,7 @@ class SourceReader(SphinxDirective):
         page += text
         repair = self._section("What the repair changed", "what-the-repair-changed")
         said = nodes.paragraph()
-        said += nodes.Text(f"The repair (ftfy, then emoji-debris removal) {sources.describe_changes(source)}.")
+        said += nodes.Text(explorer.repair_sentence(source))
         repair += said
         if source.changes:
             changed = [

@@ -222,6 +222,25 @@ def segments(text: str, spans: Iterable[Located]) -> list[Paragraph]:
     return paragraphs
 
 
+def marked_summary(spans: Iterable[Located]) -> str:
+    """How many passages a source page marks, and how many records and exclusions quote them:
+    "38 passages, quoted by 46 records and 2 exclusions" (records quoting the same span share
+    one passage)."""
+    spans = list(spans)
+    passages = len({(s.start, s.end) for s in spans})
+    records = sum(1 for s in spans if s.row.kind != EXCLUDED)
+    by = [report.plural(n, noun) for n, noun in ((records, "record"), (len(spans) - records, "exclusion")) if n]
+    return f"{report.plural(passages, 'passage')}, quoted by {report.join(by)}"
+
+
+def repair_sentence(source: sources.Source) -> str:
+    """What the repair did to one source, as a sentence for its page."""
+    done = "The repair (ftfy, then emoji-debris removal)"
+    if not source.changes:
+        return f"{done} changed nothing: the text is used as received."
+    return f"{done} {sources.describe_changes(source)}."
+
+
 def source_doc(source_id: str) -> str:
     """The document name of a source's page."""
     return f"{SOURCES_DIR}/{source_id}"

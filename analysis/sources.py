@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import ftfy
 import pandas as pd
@@ -370,3 +371,105 @@ def metadata_claim(sources: dict[str, Source]) -> str:
         f"{report.of(dated, total, 'text').capitalize()} {'states' if dated == 1 else 'state'} a publication "
         f"date and {report.of(signed, total, 'text')} {'names' if signed == 1 else 'name'} an author"
     )
+
+
+#: How many of the repair's edits the evidence-base chapter lists.
+EDITS_SHOWN = 8
+
+
+def edits_claim(sources: dict[str, Source], limit: int = EDITS_SHOWN) -> str:
+    """How many edits the repair made in how many texts, and which of them the table below shows
+    (:func:`edits_table` with the same ``limit``), ending in a colon before the table."""
+    from analysis import report
+
+    edits = sum(len(s.changes) for s in sources.values())
+    repaired = sum(1 for s in sources.values() if s.changes)
+    if edits == 0:
+        return "The repair changed no text."
+    said = f"{report.plural(edits, 'edit')} in {report.of(repaired, len(sources), 'text')}"
+    if edits == 1:
+        return f"{said}, with its offset in the raw file:"
+    which = "all of them" if limit >= edits else f"the first {limit}"
+    return f"{said}; {which}, with their offsets in the raw file:"
+
+
+#: Country names as the texts could write them (case-sensitive, so "US" is not "us").
+_COUNTRY = (
+    r"(?:United States(?: of America)?|U\.S\.A?\.?|USA|US|America|Canada|Mexico|United Kingdom|UK|"
+    r"Britain|Ireland|India|(?:the )?Philippines|Australia|New Zealand|South Africa)"
+)
+#: A country with the words that place something in it: "in the US", "within the United States and Canada".
+_PLACE = re.compile(
+    r"(?:\b(?:in|within|across|throughout|outside|from|of)\s+(?:the\s+)?)?(?<![\w.])"
+    + _COUNTRY
+    + r"(?:(?:,\s*|\s+(?:and|or|&)\s+)(?:the\s+)?"
+    + _COUNTRY
+    + r")*(?![\w-])"
+)
+
+
+def places(text: str) -> list[str]:
+    """The phrases of ``text`` that name a country, with the preposition before them ("in the US"),
+    in text order, each once."""
+    return list(dict.fromkeys(normalise_space(m.group()) for m in _PLACE.finditer(text)))
+
+
+def _country_stated(salaries: pd.DataFrame) -> tuple[list[dict[Any, Any]], list[tuple[dict[Any, Any], list[str]]]]:
+    """The pay figures (rows of the processed table), and those whose quote names a country, with
+    the phrases that name it."""
+    rows = salaries.to_dict("records")
+    stated = [(row, places(str(row["quote"]))) for row in rows]
+    return rows, [(row, found) for row, found in stated if found]
+
+
+def pay_country_count(salaries: pd.DataFrame) -> str:
+    """How many of the pay figures are stated for a country in the sentence that gives them (their
+    quote), as plain text: "1 of the 7 pay figures is stated for a country in the sentence that
+    gives it"."""
+    from analysis import report
+
+    rows, stated = _country_stated(salaries)
+    said = report.of(len(stated), len(rows), "pay figure")
+    verb = "are" if len(stated) > 1 else "is"
+    return f"{said[0].upper()}{said[1:]} {verb} stated for a country in the sentence that gives it"
+
+
+def pay_country_claim(salaries: pd.DataFrame, sources: dict[str, Source]) -> str:
+    """:func:`pay_country_count`, then which figures those are and the words that name the country;
+    and, of the texts none of whose pay figures is stated for a country, which name one elsewhere
+    (and in what words) and which name none. MyST with citations. ``salaries`` is the processed
+    table (source_id, role, statistic, low_usd, high_usd, quote)."""
+    from analysis import report
+
+    rows, stated = _country_stated(salaries)
+
+    def quoted(phrases: list[str]) -> str:
+        return report.join([report.quoted(report.md_escape(p)) for p in phrases])
+
+    def figure(row: dict[Any, Any]) -> str:
+        low, high = row["low_usd"], row["high_usd"]
+        amount = report.money(low) if pd.isna(high) else f"{report.money(low)}–{report.money(high)}"
+        role = str(row["role"])
+        article = "an" if role[:1].lower() in "aeiou" else "a"
+        return f"the {amount} {report.md_escape(row['statistic'])} for {article} {report.md_escape(role)}"
+
+    said = report.md_escape(pay_country_count(salaries))
+    if stated:
+        said += ": " + report.join(
+            [f"{figure(row)}, {quoted(found)} {report.cite(str(row['source_id']))}" for row, found in stated]
+        )
+    sentences = [said + "."]
+    with_country = {str(row["source_id"]) for row, _ in stated}
+    for source_id in dict.fromkeys(str(row["source_id"]) for row in rows):
+        if source_id in with_country:
+            continue
+        figures = report.plural(sum(1 for row in rows if row["source_id"] == source_id), "pay figure")
+        elsewhere = places(sources[source_id].text)
+        if elsewhere:
+            sentences.append(
+                f"{report.cite(source_id, 't')} names {quoted(elsewhere)} elsewhere in its text, "
+                f"but in none of the sentences that give its {figures}."
+            )
+        else:
+            sentences.append(f"{report.cite(source_id, 't')}, with {figures}, names no country at all.")
+    return report.Markup(" ".join(sentences))

@@ -80,6 +80,44 @@ def test_segments_give_the_text_back_and_mark_exactly_the_quoted_spans() -> None
     assert ends == [("s--r-1",), ("s--r-2",)]
 
 
+def test_a_source_page_counts_passages_apart_from_the_records_and_exclusions_that_quote_them() -> None:
+    one = explorer.Row("benefit", "s", "r-1", "", "", "", "two three")
+    same = explorer.Row("challenge", "s", "r-2", "", "", "", "two three")
+    inner = explorer.Row("benefit", "s", "r-3", "", "", "", "three")
+    cut = explorer.Row(explorer.EXCLUDED, "s", "excluded-x", "", "", "", "five")
+    spans = [
+        explorer.Located(one, 4, 13, 4, 13),
+        explorer.Located(same, 4, 13, 4, 13),
+        explorer.Located(inner, 8, 13, 8, 13),
+        explorer.Located(cut, 20, 24, 20, 24),
+    ]
+    # two records quote the same span: 3 passages, not 4
+    assert explorer.marked_summary(spans) == "3 passages, quoted by 3 records and 1 exclusion"
+    assert explorer.marked_summary(spans[:2]) == "1 passage, quoted by 2 records"
+
+
+def test_every_source_page_counts_its_distinct_quoted_spans() -> None:
+    corpus = sources.load_all()
+    for source_id, source in corpus.items():
+        rows = [r for r in explorer.all_rows() if r.source_id == source_id]
+        distinct = {sources.find_quote(source.text, r.quote) for r in rows}
+        assert explorer.marked_summary(explorer.located(source, rows)).startswith(
+            report.plural(len(distinct), "passage") + ","
+        )
+
+
+def test_the_repair_sentence_has_a_verb_whether_or_not_the_repair_changed_anything() -> None:
+    corpus = sources.load_all()
+    unchanged = next(s for s in corpus.values() if not s.changes)
+    assert explorer.repair_sentence(unchanged) == (
+        "The repair (ftfy, then emoji-debris removal) changed nothing: the text is used as received."
+    )
+    damaged = corpus["job-details-guide"]
+    said = explorer.repair_sentence(damaged)
+    assert said.startswith("The repair (ftfy, then emoji-debris removal) removed ")
+    assert f"{sum(c.end - c.start - len(c.after) for c in damaged.changes)} characters" in said
+
+
 def test_record_ref_links_a_record_and_md_table_links_a_frames_records() -> None:
     assert (
         report.record_ref("exploring-careers-2007", "salary-csr-1")

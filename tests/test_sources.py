@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis import paths, sources
@@ -185,3 +186,75 @@ def test_a_caveat_that_is_not_in_the_text_is_refused(raw_copy: Path) -> None:
     meta = _meta("job-details-guide", manifest)
     with pytest.raises(sources.SourceError, match=r"caveat for 'job-details-guide' is not in the text"):
         sources.load_source(meta, raw_copy)
+
+
+def _source(source_id: str, text: str, changes: tuple[sources.Change, ...] = ()) -> sources.Source:
+    meta = sources.SourceMeta(source_id, f"{source_id}.txt", "0" * 64, source_id, "", "", "", "", "", "", "")
+    return sources.Source(meta=meta, raw=text, text=text, changes=changes)
+
+
+def test_the_edits_sentence_says_how_many_of_the_edits_the_table_shows() -> None:
+    edit = sources.Change(0, 2, "π’", "")
+    corpus = {"a": _source("a", "x", (edit,) * 10), "b": _source("b", "y"), "c": _source("c", "z")}
+    assert sources.edits_claim(corpus, limit=8) == (
+        "10 edits in 1 of the 3 texts; the first 8, with their offsets in the raw file:"
+    )
+    assert len(sources.edits_table(corpus, limit=8)) == 8
+    assert sources.edits_claim(corpus, limit=10).startswith("10 edits in 1 of the 3 texts; all of them,")
+    corpus["b"] = _source("b", "y", (edit,))
+    assert sources.edits_claim({"b": corpus["b"]}) == "1 edit in the one text, with its offset in the raw file:"
+    assert sources.edits_claim({"c": corpus["c"]}) == "The repair changed no text."
+
+
+def test_the_chapter_says_how_many_of_the_edits_it_lists() -> None:
+    corpus = sources.load_all()
+    edits = sum(len(s.changes) for s in corpus.values())
+    shown = len(sources.edits_table(corpus))
+    assert 0 < shown < edits
+    assert f"; the first {shown}, with their offsets" in sources.edits_claim(corpus)
+
+
+def test_places_are_country_names_with_the_words_that_place_something_there() -> None:
+    text = "Pay in the US is $1. Firms within the United States and Canada. Tell us. USA & UK: here. America's"
+    assert sources.places(text) == [
+        "in the US",
+        "within the United States and Canada",
+        "USA & UK",
+        "America",
+    ]
+    assert sources.places("Ask us, thus, in US-style campuses.") == []
+
+
+def test_pay_figures_are_counted_as_stated_for_a_country_only_where_their_own_sentence_names_one() -> None:
+    corpus = {
+        "a": _source("a", "Reps in the US earn $30,000. Reps earn $40,000 or more."),
+        "b": _source("b", "Reps earn $20,000 to $25,000. Firms within Canada hire."),
+        "c": _source("c", "Managers earn $50,000."),
+    }
+    salaries = pd.DataFrame(
+        [
+            ("a", "rep", "average", 30000, None, "Reps in the US earn $30,000."),
+            ("a", "rep", "threshold", 40000, None, "Reps earn $40,000 or more."),
+            ("b", "rep", "range", 20000, 25000, "Reps earn $20,000 to $25,000."),
+            ("c", "manager", "average", 50000, None, "Managers earn $50,000."),
+        ],
+        columns=["source_id", "role", "statistic", "low_usd", "high_usd", "quote"],
+    )
+    assert sources.pay_country_count(salaries) == (
+        "1 of the 4 pay figures is stated for a country in the sentence that gives it"
+    )
+    assert sources.pay_country_claim(salaries, corpus) == (
+        "1 of the 4 pay figures is stated for a country in the sentence that gives it: the $30,000 average for "
+        "a rep, \u201cin the US\u201d {cite:p}`a`. {cite:t}`b` names \u201cwithin Canada\u201d elsewhere in its "
+        "text, but in none of the sentences that give its 1 pay figure. {cite:t}`c`, with 1 pay figure, "
+        "names no country at all."
+    )
+    assert sources.pay_country_count(salaries.iloc[[1, 2]]).startswith("None of the 2 pay figures is stated")
+
+
+def test_the_pay_figures_stated_for_a_country_are_those_whose_quote_names_one() -> None:
+    from analysis import evidence
+
+    salaries = evidence.load_table("salaries")
+    named = [q for q in salaries["quote"] if re.search(r"\b(US|U\.S\.|United States|Canada|America)\b", q)]
+    assert sources.pay_country_count(salaries).startswith(f"{len(named)} of the {len(salaries)} pay figures")
