@@ -119,8 +119,10 @@ test: $(SETUP) $(HTML)
 unit: $(SETUP)
 	$(BIN)/python -m pytest -n 2 -m "not book and not slow" tests
 
+# Then drops the run's timings from the cells, so an unchanged output leaves the file unchanged.
 notebooks: $(SETUP)
 	for nb in $(NOTEBOOKS); do $(BIN)/jupyter execute --inplace "$$nb" || exit 1; done
+	$(BIN)/python scripts/tidy_notebooks.py $(NOTEBOOKS)
 
 # Development extras (JupyterLab, nbdime, ruff, mypy, pip-tools), locked with hashes in
 # requirements-dev.txt; only `make lab`, `make lint` and `make lock` install them.

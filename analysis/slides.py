@@ -1023,9 +1023,10 @@ def sources_slide(prs: PptxPresentation) -> None:
         [(f"Inflation: {inflation.SERIES}, from the cpi package; dated figures in {inflation.BASE_YEAR} dollars.", {})],
         [
             (
-                "Every figure and claim is a record carrying its source and a verbatim quote; code checks that the "
-                "quote is in the source text and that the record's numbers are in the quote. The raw texts are "
-                "checked by sha256 and never edited.",
+                "Every figure and claim taken from the articles is a record carrying its source and a verbatim "
+                "quote; code checks that the quote is in the source text and that the record's numbers are in "
+                "the quote. The official figures come from the publishers' tables. The raw texts are checked by "
+                "sha256 and never edited.",
                 {},
             )
         ],
