@@ -53,8 +53,9 @@ def _project(tmp_path: Path) -> Path:
 
 
 def _execute(root: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """Run the copied executor on the small project (its default root is this project's)."""
     return subprocess.run(
-        [sys.executable, str(root / "scripts" / "execute_notebooks.py"), *options],
+        [sys.executable, str(root / "scripts" / "execute_notebooks.py"), "--root", str(root), *options],
         cwd=root,
         capture_output=True,
         text=True,
