@@ -239,3 +239,18 @@ def test_links_of_the_print_copy_are_made_absolute(tmp_path: Path) -> None:
     assert '<a href="#here">' in text
     assert '<a href="https://example.org/">' in text
     assert '<a class="r" href="https://site.example/report/genindex.html?q=a&amp;b=1">' in text
+
+
+def test_the_data_page_links_to_the_pdf_where_the_site_publishes_it() -> None:
+    """The downloads page offers the PDF at the site's address, under the name the site copies it to."""
+    import re
+    from urllib.parse import urljoin
+
+    from analysis import report
+
+    name = _load_script().DEFAULT_OUT.name
+    published = urljoin(report.release().url.rstrip("/") + "/", name)
+    links = re.findall(r"\]\((https?://[^)\s]+\.pdf)\)", (paths.BOOK / "data.md").read_text(encoding="utf-8"))
+    assert links == [published]
+    workflow = (paths.ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert f"cp _build/pdf/{name} _build/html/" in workflow
