@@ -43,11 +43,18 @@ setup: $(SETUP)
 
 # The lock (requirements.txt: every package, pinned, with its hashes) first, then the project itself
 # (editable, its dependencies already there; a local project has no hash to check).
+ifeq ($(abspath $(VENV)),$(CURDIR)/.venv)
 $(SETUP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
+else
+# Another project's environment (VENV=..., as the tests and benchmarks run scratch copies): used as
+# it is and never reinstalled from here, which would point its editable install at this copy.
+$(SETUP):
+	@test -x $(BIN)/python || { echo "make: no environment at $(VENV): run make setup in its project" >&2; exit 1; }
+endif
 
 book: $(HTML) downloads
 	@echo "Book: $(CURDIR)/$(HTML)"

@@ -1,0 +1,51 @@
+"""The environment is this project's: its editable install points here, and no scratch copy can move it.
+
+The tests and benchmarks run `make VENV=<this project's .venv>` in copies of the project. Were a
+copy's make to reinstall that environment (a newer pyproject.toml in the copy would ask it to),
+the editable install would point at the copy, a temporary folder, and every later run of a
+script would import `analysis` from there.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from analysis import paths
+
+
+def test_the_environment_imports_this_projects_analysis(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import analysis; print(analysis.__file__)"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert Path(result.stdout.strip()).resolve() == (paths.ROOT / "analysis" / "__init__.py").resolve()
+
+
+def test_a_copy_never_reinstalls_the_environment_it_borrows(tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for name in ("Makefile", "pyproject.toml", "requirements.txt"):
+        shutil.copy2(paths.ROOT / name, copy / name)
+    shutil.copytree(paths.ROOT / "_ext", copy / "_ext")
+    (copy / "pyproject.toml").touch()  # newer than the environment's stamp
+    venv = Path(sys.executable).parent.parent
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS")}
+    borrowed = subprocess.run(
+        ["make", "-n", f"VENV={venv}", "setup"], cwd=copy, env=env, capture_output=True, text=True, check=False
+    )
+    assert borrowed.returncode == 0, borrowed.stderr
+    assert "pip install" not in borrowed.stdout, borrowed.stdout
+    # and its own environment it does set up
+    own = subprocess.run(["make", "-n", "setup"], cwd=copy, env=env, capture_output=True, text=True, check=False)
+    assert "pip install" in own.stdout, own.stdout + own.stderr
