@@ -6,11 +6,15 @@ list item, table row, caption). A span in curly double quotation marks is checke
 BibTeX key: ``bibtex_cite_id`` is ``cite-{key}``), or, for a figure, the sources its card names.
 Straight double quotes outside a quotation are refused too: a source's words take curly marks, the
 report's own terms italics. Every problem is a warning naming the page, the quotation and the
-sources it was checked against, so a build with warnings as errors fails.
+sources it was checked against, so a build with warnings as errors fails. A page whose HTML, and
+whose sources and checking code, are unchanged since its last check is not read again: its
+result (problems included) is kept in the doctree folder.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -95,17 +99,47 @@ def page_problems(html: str, page_source: str | None = None) -> list[str]:
     return problems
 
 
+def _fingerprint() -> str:
+    """What a page's check depends on besides its HTML: the raw sources, the code that repairs and
+    matches them, and this checker."""
+    from analysis import paths
+
+    digest = hashlib.sha256()
+    files = [*sorted(paths.RAW.rglob("*")), *sorted((paths.ROOT / "analysis").glob("*.py")), Path(__file__)]
+    for path in files:
+        if path.is_file():
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def check_pages(app: Sphinx, exception: Exception | None) -> None:
+    """Check every page; a page whose HTML and inputs are those of a page already checked keeps
+    that check's result (kept in the doctree folder, beside Sphinx's own saved state)."""
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
+    store = Path(app.doctreedir) / "quote-check.json"
+    try:
+        cached: dict[str, list[str]] = json.loads(store.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cached = {}
+    fingerprint = _fingerprint()
+    results: dict[str, list[str]] = {}
     for page in sorted(outdir.rglob("*.html")):
         relative = page.relative_to(outdir)
         if relative.name in NOT_PAGES or any(part.startswith("_") for part in relative.parts[:-1]):
             continue
         source = page.stem if relative.parent.name == "sources" else None
-        for problem in page_problems(page.read_text(encoding="utf-8"), source):
+        html = page.read_text(encoding="utf-8")
+        key = hashlib.sha256(f"{fingerprint}\0{relative.as_posix()}\0{html}".encode()).hexdigest()
+        problems = cached[key] if key in cached else page_problems(html, source)
+        results[key] = problems
+        for problem in problems:
             logger.warning(f"{relative}: {problem}", type="quotes", subtype="check")
+    store.parent.mkdir(parents=True, exist_ok=True)
+    partial = store.with_suffix(".partial")
+    partial.write_text(json.dumps(results, indent=0, sort_keys=True), encoding="utf-8")
+    partial.replace(store)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

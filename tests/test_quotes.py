@@ -198,3 +198,38 @@ def test_one_changed_word_in_an_evidence_quotation_fails_the_check_naming_the_re
     assert result.returncode == 1
     assert "career-advancement-guide.yaml: record 'condition-around-the-clock'" in result.stderr
     assert "quote not found verbatim" in result.stderr
+
+
+def test_a_page_checked_before_keeps_its_problems_and_a_changed_page_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check's saved results: a cached failure still fails, and a new page is checked anew."""
+    from types import SimpleNamespace
+
+    outdir, doctrees = tmp_path / "html", tmp_path / "doctrees"
+    outdir.mkdir()
+    page = outdir / "page.html"
+    bad = _page(
+        f"<p>The guide says “Most call center jobs only require a college degree.” {CITE.format(key='job-details-guide')}</p>"
+    )
+    page.write_text(bad, encoding="utf-8")
+    app = SimpleNamespace(outdir=str(outdir), doctreedir=str(doctrees), builder=SimpleNamespace(format="html"))
+    warned: list[str] = []
+    monkeypatch.setattr(quote_check.logger, "warning", lambda message, **_: warned.append(message))
+    reads: list[str] = []
+    real = quote_check.page_problems
+    monkeypatch.setattr(
+        quote_check, "page_problems", lambda html, source=None: reads.append(html) or real(html, source)
+    )
+
+    quote_check.check_pages(app, None)  # type: ignore[arg-type]
+    quote_check.check_pages(app, None)  # type: ignore[arg-type]
+    assert len(reads) == 1  # the second build reads nothing again
+    assert len(warned) == 2
+    assert all(w.startswith("page.html: ") and "college degree" in w for w in warned)
+
+    page.write_text(bad.replace("a college degree", "a high school diploma or equivalent"), encoding="utf-8")
+    warned.clear()
+    quote_check.check_pages(app, None)  # type: ignore[arg-type]
+    assert len(reads) == 2
+    assert warned == []
