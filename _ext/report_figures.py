@@ -1,9 +1,11 @@
 """Sphinx extension: the ``report-figure`` directive places one of the report's charts on a page,
 with the data behind it and its card.
 
-Everything about a chart comes from ``analysis.figures``: its image (the figure pack's PNG, written
-by ``make figures`` before the book is built), its caption and alt text (written from the chart's
-own data), its number and its name (the target ``{numref}`` uses). A page writes only::
+Everything about a chart comes from ``analysis.figures``, through the figure pack that ``make
+figures`` writes before the book is built: its image (the pack's PNG) and its page file
+(``_build/figures/<name>.page.json``: caption and alt text written from the chart's own data,
+number, data, record links, citations), so the build imports neither pandas nor the evidence. Its
+name is the target ``{numref}`` uses. A page writes only::
 
     ```{report-figure} fig-pay-ranges
     ```
@@ -15,15 +17,14 @@ Under the figure come
 - the figure card (id ``<name>-card``): the pack's PNG, SVG and CSV as downloads, a short and a full
   citation (the full one in a block with a copy button), and the licence.
 
-The directive refuses a name the registry does not know, a chart placed on another page than the
-one the registry names, a pack file that is missing (run ``make figures``), and a record id in a
-chart's data that is not a record of the evidence.
+The directive refuses a name the pack does not know, a chart placed on another page than the one
+the registry names and a pack file that is missing (run ``make figures``); the pack refuses a
+record id in a chart's data that is not a record of the evidence.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -79,10 +80,24 @@ class ReportFigure(SphinxDirective):
     required_arguments = 1
     has_content = False
 
-    def _pack_file(self, name: str, suffix: str) -> Path:
-        from analysis import figures
+    def _page(self, name: str) -> dict[str, Any]:
+        """The figure's page file (``analysis.figures.page_data``, written with the figure pack)."""
+        from analysis import paths
 
-        path = figures.PACK_DIR / f"{figures.stem(name)}.{suffix}"
+        path = paths.FIGURES / f"{name}.page.json"
+        if not path.is_file():
+            known = sorted(p.name.removesuffix(".page.json") for p in paths.FIGURES.glob("*.page.json"))
+            if known:
+                raise self.error(f"report-figure: unknown figure {name!r} (known: {', '.join(known)})")
+            raise self.error(f"report-figure: {path} is missing: run `make figures` before building the book")
+        self.env.note_dependency(str(path))
+        page: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return page
+
+    def _pack_file(self, page: dict[str, Any], suffix: str) -> Path:
+        from analysis import paths
+
+        path = paths.FIGURES / f"{page['stem']}.{suffix}"
         if not path.is_file():
             raise self.error(f"report-figure: {path} is missing: run `make figures` before building the book")
         self.env.note_dependency(str(path))
@@ -91,14 +106,10 @@ class ReportFigure(SphinxDirective):
     def _uri(self, path: Path) -> str:
         return "/" + path.resolve().relative_to(Path(self.env.srcdir).resolve()).as_posix()
 
-    def _data_table(self, name: str, data: Any) -> details:
+    def _data_table(self, page: dict[str, Any]) -> details:
         """The chart's data as a table of the CSV's own cells, record ids as links."""
-        from analysis import explorer, export, figures, report
-
-        text = export.frame_csv(data)
-        header, *rows = list(csv.reader(io.StringIO(text)))
-        links = figures.record_links(data)
-        known = explorer.labels()
+        header: list[str] = page["header"]
+        rows: list[list[str]] = page["rows"]
         table = nodes.table(classes=["colwidths-auto", "chart-data-table"])
         group = nodes.tgroup(cols=len(header))
         table += group
@@ -112,19 +123,13 @@ class ReportFigure(SphinxDirective):
         head += head_row
         body = nodes.tbody()
         group += body
-        for cells, row_links in zip(rows, links, strict=True):
+        for cells, row_links in zip(rows, page["links"], strict=True):
             row = nodes.row()
             for column, cell in zip(header, cells, strict=True):
                 para = nodes.paragraph()
                 pairs = row_links.get(column)
                 if pairs:
-                    for i, (source_id, record_id) in enumerate(pairs):
-                        label = report.record_label(source_id, record_id)
-                        if label not in known:
-                            raise self.error(
-                                f"report-figure: {name}: {column} {record_id!r} of {source_id} "
-                                "is not a record of the evidence"
-                            )
+                    for i, (label, record_id) in enumerate(pairs):
                         if i:
                             para += nodes.Text("; ")
                         para += _ref(label, record_id, self.env.docname)
@@ -132,35 +137,33 @@ class ReportFigure(SphinxDirective):
                     para += nodes.Text(cell)
                 row += nodes.entry("", para)
             body += row
-        block = details(classes=["chart-data"], ids=[f"{name}-data"])
+        block = details(classes=["chart-data"], ids=[f"{page['name']}-data"])
         block += summary("", f"Data behind this chart ({len(rows)} rows)")
         block += table
         return block
 
-    def _card(self, name: str) -> nodes.container:
-        from analysis import figures, report
-
+    def _card(self, page: dict[str, Any]) -> nodes.container:
         docname = self.env.docname
-        card = nodes.container(classes=["figure-card"], ids=[f"{name}-card"])
+        card = nodes.container(classes=["figure-card"], ids=[f"{page['name']}-card"])
         files = nodes.paragraph(classes=["figure-card-files"])
-        files += nodes.strong(text=f"Figure {figures.number(name)} to take away: ")
+        files += nodes.strong(text=f"Figure {page['number']} to take away: ")
         for i, (suffix, what) in enumerate((("png", "PNG"), ("svg", "SVG"), ("csv", "CSV of the values drawn"))):
             if i:
                 files += nodes.Text(" · ")
-            files += _download(self._uri(self._pack_file(name, suffix)), what, docname)
+            files += _download(self._uri(self._pack_file(page, suffix)), what, docname)
         card += files
         short = nodes.paragraph(classes=["figure-card-short"])
         short += nodes.strong(text="Short citation: ")
-        short += nodes.Text(figures.short_citation(name))
+        short += nodes.Text(page["short_citation"])
         card += short
         cite = nodes.paragraph(classes=["figure-card-cite"])
         cite += nodes.strong(text="Full citation:")
         card += cite
-        full = figures.citation_text(name)
+        full = page["citation"]
         card += nodes.literal_block(full, full, language="none", classes=["figure-citation"])
         licence = nodes.paragraph(classes=["figure-card-licence"])
         licence += nodes.strong(text="Licence: ")
-        licence += nodes.reference("", report.LICENCE, refuri=report.LICENCE_URL)
+        licence += nodes.reference("", page["licence"], refuri=page["licence_url"])
         licence += nodes.Text(" for the chart and its data: share and adapt them, with the citation above. ")
         licence += _ref("quotations-and-licence", "Quotations", docname)
         licence += nodes.Text(" remain their authors'.")
@@ -168,30 +171,21 @@ class ReportFigure(SphinxDirective):
         return card
 
     def run(self) -> list[nodes.Node]:
-        from analysis import figures
-
         name = self.arguments[0]
-        registry = figures.registry()
-        if name not in registry:
-            raise self.error(f"report-figure: unknown figure {name!r} (known: {', '.join(registry)})")
-        chart = registry[name]
-        page = PurePosixPath(self.env.docname).name
-        if page != chart.chapter:
-            raise self.error(f"report-figure: {name} belongs on {chart.chapter!r}, not on {page!r}")
-        png = self._pack_file(name, "png")
-        data = chart.data()
+        page = self._page(name)
+        here = PurePosixPath(self.env.docname).name
+        if here != page["chapter"]:
+            raise self.error(f"report-figure: {name} belongs on {page['chapter']!r}, not on {here!r}")
+        png = self._pack_file(page, "png")
         figure = nodes.figure(classes=["report-figure"])
-        figure += nodes.image(uri=self._uri(png), alt=chart.alt(data))
-        caption = nodes.caption(text=chart.caption(data))
+        figure += nodes.image(uri=self._uri(png), alt=page["alt"])
+        caption = nodes.caption(text=page["caption"])
         self.set_source_info(caption)
         figure += caption
         self.set_source_info(figure)
         figure["names"].append(name)
         self.state.document.note_explicit_target(figure, figure)
-        for folder in (Path(self.env.srcdir) / "data" / "evidence",):
-            for path in sorted(folder.glob("*.yaml")):
-                self.env.note_dependency(str(path))
-        return [figure, self._data_table(name, data), self._card(name)]
+        return [figure, self._data_table(page), self._card(page)]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

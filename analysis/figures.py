@@ -19,7 +19,10 @@ a slide-sized PNG and a text card with its caption, alt text and citation (:func
 from __future__ import annotations
 
 import argparse
+import csv
 import importlib
+import io
+import json
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -52,7 +55,7 @@ CHAPTERS: tuple[str, ...] = (
     "06-conditions",
     "07-agreement",
 )
-PACK_DIR: Path = paths.BUILD / "figures"
+PACK_DIR: Path = paths.FIGURES
 PACK_ZIP: Path = paths.DOWNLOADS / "call-center-careers-figures.zip"
 
 
@@ -198,6 +201,50 @@ def record_links(data: pd.DataFrame) -> list[dict[str, list[tuple[str, str]]]]:
     return out
 
 
+def page_file(name: str, out_dir: Path = PACK_DIR) -> Path:
+    """What the book's ``report-figure`` directive reads for one figure: beside the pack's files,
+    not in its zip."""
+    return out_dir / f"{name}.page.json"
+
+
+def page_data(name: str, data: pd.DataFrame) -> dict[str, object]:
+    """Everything the book places with one figure, so that building the book needs neither pandas
+    nor the evidence: its number, file stem, chapter, caption and alt text; its data as the CSV's
+    own cells, with each row's record links as (explorer label, record id) by column; its
+    citations and licence. A linked record that is not a record of the evidence is an error."""
+    from analysis import explorer, report
+
+    chart = registry()[name]
+    header, *rows = list(csv.reader(io.StringIO(export.frame_csv(data))))
+    known = explorer.labels()
+    links: list[dict[str, list[list[str]]]] = []
+    for row_links in record_links(data):
+        row: dict[str, list[list[str]]] = {}
+        for column, pairs in row_links.items():
+            row[column] = []
+            for source_id, record_id in pairs:
+                label = report.record_label(source_id, record_id)
+                if label not in known:
+                    raise ValueError(f"{name}: {column} {record_id!r} of {source_id} is not a record of the evidence")
+                row[column].append([label, record_id])
+        links.append(row)
+    return {
+        "name": name,
+        "number": number(name),
+        "stem": stem(name),
+        "chapter": chart.chapter,
+        "caption": chart.caption(data),
+        "alt": chart.alt(data),
+        "header": header,
+        "rows": rows,
+        "links": links,
+        "short_citation": short_citation(name),
+        "citation": citation_text(name),
+        "licence": report.LICENCE,
+        "licence_url": report.LICENCE_URL,
+    }
+
+
 def _export(job: tuple[str, Path]) -> list[Path]:
     name, out_dir = job
     base = out_dir / stem(name)
@@ -210,12 +257,14 @@ def _export(job: tuple[str, Path]) -> list[Path]:
     table.write_text(export.frame_csv(data), encoding="utf-8", newline="")
     text = base.with_suffix(".txt")
     text.write_text(card(name, data), encoding="utf-8")
-    return [*written, table, text]
+    page = json.dumps(page_data(name, data), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    page_file(name, out_dir).write_text(page, encoding="utf-8")
+    return [*written, table, text]  # the zip's files; the page file is the book's
 
 
 def pack(out_dir: Path = PACK_DIR, zip_path: Path = PACK_ZIP, workers: int = 2) -> list[Path]:
     """Export every figure as PNG (200 dpi), SVG, a slide-sized PNG (``-slide.png``), the CSV of its
-    data and its text card; zip them.
+    data and its text card; zip them. Beside them, not zipped, each figure's :func:`page_file`.
 
     Figures are numbered in reading order, as in the book. Two processes share the work.
     """

@@ -26,6 +26,8 @@ BIBLIOGRAPHY: Path = BOOK / "references.bib"
 # Generated downloads the book links (CSV, XLSX, figure pack); written by code, not committed.
 DOWNLOADS: Path = BOOK / "downloads"
 BUILD: Path = ROOT / "_build"
+#: The figure pack's files, and for each figure what the book places with it (``<name>.page.json``).
+FIGURES: Path = BUILD / "figures"
 #: Where the executed notebooks are kept, relative to a project root (a scratch copy's too), and here.
 NOTEBOOK_CACHE_DIR: Path = Path("_build") / ".jupyter_cache"
 NOTEBOOK_CACHE: Path = ROOT / NOTEBOOK_CACHE_DIR

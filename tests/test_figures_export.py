@@ -118,3 +118,27 @@ def test_workbook_has_every_table_and_the_dictionary(tmp_path: Path) -> None:
     assert not isinstance(low, bool)
     dictionary = list(book["dictionary"].iter_rows(values_only=True))
     assert ("salaries", "low_usd") in {(r[0], r[1]) for r in dictionary[1:]}
+
+
+def test_a_figures_page_file_holds_the_csv_cells_and_links_only_records_of_the_evidence() -> None:
+    """What the book places with a chart is the pack's CSV, cell for cell, with its record links."""
+    name = "fig-benefits-matrix"
+    data = figures.registry()[name].data()
+    page = figures.page_data(name, data)
+    header, *rows = list(csv.reader(export.frame_csv(data).splitlines()))
+    assert page["header"] == header
+    assert page["rows"] == rows
+    links = page["links"]
+    assert isinstance(links, list)
+    assert len(links) == len(rows)
+    assert any(row for row in links), "a matrix's rows link to their records"
+    assert page["number"] == figures.number(name)
+    assert page["chapter"] == figures.registry()[name].chapter
+
+    column = next(c for c in ("record_ids", "record_id") if c in data.columns)
+    broken = data.copy()
+    broken.loc[broken.index[0], column] = "no-such-record"
+    if "claimed_by" in broken.columns:
+        broken.loc[broken.index[0], "claimed_by"] = broken.loc[broken.index[0], "source_id"]
+    with pytest.raises(ValueError, match=r"fig-benefits-matrix: record_ids? 'no-such-record' of .* is not a record"):
+        figures.page_data(name, broken)
