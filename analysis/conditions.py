@@ -525,8 +525,13 @@ CHARTS = (
         "What agents are judged on, by source",
         lambda: matrix_data("metrics", "category", METRIC_LABELS),
         lambda d: matrices.matrix_figure(d, "Judged on"),
-        lambda d: "What each source says agents' performance is judged on, with its number of records on each.",
-        lambda d: matrices.matrix_alt(d, "a kind of measure", "kinds of performance measure"),
+        lambda d: (
+            "What each source says agents' performance is judged on, with its number of records on each, "
+            "whether or not the source names it as a measure (the text counts named measures only)."
+        ),
+        lambda d: matrices.matrix_alt(
+            d, "it as something agents are judged on, named as a measure or not", "what agents are judged on"
+        ),
         references=matrices.credited,
     ),
 )
