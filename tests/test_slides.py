@@ -336,6 +336,7 @@ def test_no_text_is_smaller_than_14_pt(prs) -> None:
 # --- byte stability ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # builds the whole deck twice
 def test_two_builds_are_byte_identical(deck: Path, tmp_path: Path) -> None:
     again = slides.build(tmp_path / "again.pptx")
     assert again.read_bytes() == deck.read_bytes()
@@ -384,6 +385,7 @@ def test_libreoffice_renders_every_slide(deck: Path, tmp_path: Path) -> None:
 # --- the figure pack's slide-sized pictures --------------------------------------------------------
 
 
+@pytest.mark.slow  # renders every slide-sized PNG of the figure pack
 @pytest.mark.parametrize("name", list(figures.registry()))
 def test_slide_pictures_keep_every_text_at_14_pt_inside_the_canvas(name: str) -> None:
     from matplotlib.text import Text
