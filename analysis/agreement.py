@@ -75,7 +75,7 @@ def education_table(edu: pd.DataFrame) -> pd.DataFrame:
             "Role as written": edu["role"],
             "Education": edu["education"].map(vocab.EDUCATION_LABELS),
             "How firmly": edu["necessity"],
-            "Hedge": edu["hedge"].fillna("").str.replace(";", ", "),
+            "Hedge": edu["hedge"].map(report.hedges),
             "In its own words": edu["quote"].map(report.quoted),
             "source_id": edu["source_id"],
             "record_id": edu["record_id"],
@@ -393,7 +393,7 @@ def demand_table(claims: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Claim": claims["item"],
-            "Hedge": claims["hedge"].fillna("").str.replace(";", ", "),
+            "Hedge": claims["hedge"].map(report.hedges),
             "In its own words": claims["quote"].map(report.quoted),
             "source_id": claims["source_id"],
             "record_id": claims["record_id"],

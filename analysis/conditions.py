@@ -94,7 +94,7 @@ def aspect_table(conditions: pd.DataFrame, aspects: tuple[str, ...], sources_ord
             "Aspect": rows["aspect"].map(ASPECT_LABELS).fillna(rows["aspect"]),
             "source_id": rows["source_id"],
             "What the source says": rows["value"],
-            "Hedge": rows["hedge"].fillna("").str.replace(";", ", ") if "hedge" in rows else "",
+            "Hedge": rows["hedge"].map(report.hedges) if "hedge" in rows else "",
             "In its own words": rows["quote"].map(report.quoted),
             "record_id": rows["record_id"],
         }

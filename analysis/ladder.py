@@ -504,7 +504,7 @@ def skills_table(requirements: pd.DataFrame, sources_order: list[str]) -> pd.Dat
             "Asked": rows["requirement"].str.capitalize(),
             "Of": rows["role"],
             "Rung": rows["tier"].map(TIER_LABELS),
-            "Hedge": rows["hedge"].fillna("").str.replace(";", ", "),
+            "Hedge": rows["hedge"].map(report.hedges),
             "In its own words": rows["quote"].map(report.quoted),
             "source_id": rows["source_id"],
             "record_id": rows["record_id"],

@@ -192,18 +192,7 @@ def profile_clean(work: Path) -> list[tuple[str, float, float]]:
         ("check tables against evidence", [py, "-m", "analysis.evidence", "--check"]),
         ("downloads (CSV, XLSX)", [py, "-m", "analysis.export"]),
         ("figure pack (PNG, SVG, zip)", [py, "-m", "analysis.figures"]),
-        (
-            "slide deck (PPTX)",
-            [
-                py,
-                "-m",
-                "analysis.slides",
-                "--out",
-                "_build/slides/call-center-careers.pptx",
-                "--download",
-                "book/downloads/call-center-careers-slides.pptx",
-            ],
-        ),
+        ("slide deck (PPTX)", [py, "-m", "analysis.slides"]),
         ("execute notebooks", [py, "scripts/execute_notebooks.py"]),
         ("Sphinx build", [str(BIN / "jupyter-book"), "build", ".", *build_config.JB_FLAGS]),
     ]
