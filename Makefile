@@ -25,7 +25,7 @@ DECK_DOWNLOAD := $(DOWNLOADS)/call-center-careers-slides.pptx
 CHECKED   := _build/evidence-checked
 PDF    := _build/pdf/call-center-careers.pdf
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
-CODE   := $(wildcard analysis/*.py)
+CODE   := $(wildcard analysis/*.py analysis/*/*.py analysis/*/*/*.py)
 TABLES := $(wildcard data/processed/*)
 EVIDENCE_INPUTS := $(TABLES) $(wildcard data/evidence/*) $(wildcard data/raw/*) $(CODE)
 BOOK_INPUTS := _config.yml _toc.yml CITATION.cff \
@@ -62,7 +62,7 @@ book: $(HTML) downloads
 # The processed tables must be what the evidence records give: a hand-edited table stops here.
 $(CHECKED): $(SETUP) $(EVIDENCE_INPUTS)
 	@mkdir -p $(@D)
-	$(BIN)/python -m analysis.evidence --check
+	$(BIN)/python -m analysis.tools.make_data --check
 	@touch $@
 
 # 1. Execute the notebooks whose recorded inputs changed, in parallel, into _build/.jupyter_cache,
@@ -88,20 +88,20 @@ $(HTML): $(SETUP) $(BOOK_INPUTS)
 downloads: $(WORKBOOK) $(FIGPACK) $(DECK_DOWNLOAD)
 
 $(WORKBOOK): $(SETUP) $(CHECKED) $(TABLES) $(CODE)
-	$(BIN)/python -m analysis.export
+	$(BIN)/python -m analysis.tools.make_downloads
 
 figures: $(FIGPACK)
 
 # Redrawn only when something the figures read changed (scripts/traced_run.py keeps a stamp).
 $(FIGPACK): $(SETUP) $(CHECKED) $(TABLES) $(CODE) $(wildcard data/external/* data/raw/*) CITATION.cff
 	$(BIN)/python scripts/traced_run.py --stamp _build/figure-pack.stamp.json --output $@ --output _build/figures \
-	  -- analysis.figures
+	  -- analysis.tools.make_figures
 
 slides: $(DECK) $(DECK_DOWNLOAD)
 	@echo "Slides: $(CURDIR)/$(DECK)"
 
 $(DECK): $(SETUP) $(CHECKED) $(TABLES) $(CODE) $(wildcard data/external/* data/raw/*) CITATION.cff
-	$(BIN)/python -m analysis.slides --out $@ --download $(DECK_DOWNLOAD)
+	$(BIN)/python -m analysis.tools.make_deck --out $@ --download $(DECK_DOWNLOAD)
 
 $(DECK_DOWNLOAD): $(DECK)
 	mkdir -p $(DOWNLOADS) && cp $< $@.partial && mv $@.partial $@
@@ -114,7 +114,7 @@ $(PDF): $(HTML) scripts/make_pdf.py
 
 # Processed tables are written only by code, only when every evidence record is valid.
 data: $(SETUP)
-	$(BIN)/python -m analysis.evidence
+	$(BIN)/python -m analysis.tools.make_data
 
 # Every test. The tests of the built pages and the PDF read _build/html and the notebook cache
 # it leaves; the build tests work on scratch copies of the project.

@@ -14,6 +14,7 @@ from typing import Any
 from pybtex.style.template import field as bib_field
 from pybtex.style.template import first_of, node, optional, tag
 from sphinx.application import Sphinx
+from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 from sphinxcontrib.bibtex.style.template import names
@@ -48,7 +49,5 @@ class ShortAuthorYearReferenceStyle(AuthorYearReferenceStyle):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from sphinxcontrib.bibtex.plugin import register_plugin
-
     register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_short", ShortAuthorYearReferenceStyle)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -4,7 +4,7 @@
 kind, source, record, what it is about, category, hedge (once the records carry one) and quote.
 It is a plain HTML table, whole without JavaScript and on paper; DataTables (vendored in
 ``_ext/static/datatables/``, loaded on that page only) adds a search box, a filter by kind and by
-source, and sorting. Each row's id is its permanent address (``analysis.report.record_label``),
+source, and sorting. Each row's id is its permanent address (``analysis.core.markup.record_label``),
 registered as a Sphinx label, so ``{ref}`salary-csr-1 <exploring-careers-2007--salary-csr-1>```
 links to it from any page and a link to a record that does not exist fails the nitpicky build.
 
@@ -13,7 +13,7 @@ page: its metadata and sha256, what the repair changed, where each quote is (off
 text and in the raw file), and the repaired text with every quoted span marked, linked to its rows
 in the explorer; each row links back to its marked quote (``quote--<address>``).
 
-Everything comes from ``analysis.explorer``; every text is a docutils text node, so the HTML
+Everything comes from ``analysis.publish.explorer``; every text is a docutils text node, so the HTML
 writer escapes every character of it.
 """
 
@@ -26,6 +26,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
+
+from analysis.chapters import prose
+from analysis.core import paths, sources
+from analysis.publish import explorer
 
 #: This extension's static files. Not in the project's _static/: Jupyter Book loads every script
 #: and style sheet there on every page, and DataTables is for one page.
@@ -50,14 +54,13 @@ def depart_quoted_html(self: SphinxTranslator, node: quoted) -> None:
 def _dependencies(directive: SphinxDirective) -> None:
     """Rebuild the page when a source, the manifest or an evidence file changes, or the code that
     writes the page: this extension and the ``analysis`` modules (a page's source file does not)."""
-    from analysis import paths
 
     for folder in (paths.RAW, paths.EVIDENCE):
         for path in sorted(folder.iterdir()):
             if path.is_file():
                 directive.env.note_dependency(str(path))
     directive.env.note_dependency(__file__)
-    for path in sorted((paths.ROOT / "analysis").glob("*.py")):
+    for path in sorted((paths.ROOT / "analysis").rglob("*.py")):
         directive.env.note_dependency(str(path))
 
 
@@ -120,7 +123,6 @@ class EvidenceExplorer(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from analysis import explorer, report
 
         _dependencies(self)
         hedges = explorer.has_hedges()
@@ -137,7 +139,7 @@ class EvidenceExplorer(SphinxDirective):
         cells: list[list[nodes.Node | str]] = []
         for row in explorer.all_rows():
             if row.source_id not in short:
-                short[row.source_id] = report.short_ref(row.source_id)
+                short[row.source_id] = prose.short_ref(row.source_id)
             cells.append(
                 [
                     row.kind,
@@ -168,7 +170,6 @@ class SourceReader(SphinxDirective):
         return section
 
     def run(self) -> list[nodes.Node]:
-        from analysis import explorer, report, sources
 
         source_id = self.arguments[0]
         corpus = sources.load_all()
@@ -188,7 +189,7 @@ class SourceReader(SphinxDirective):
         page += nodes.title(text=meta.title)
         intro = nodes.paragraph()
         intro += nodes.Text(
-            f"The full text of this source, cited as {report.short_ref(source_id)}, as the "
+            f"The full text of this source, cited as {prose.short_ref(source_id)}, as the "
             "report reads it, with each passage that its records and exclusions quote marked "
             f"({explorer.marked_summary(spans)}); each mark links to its row in the "
         )
@@ -281,7 +282,6 @@ class SourceReader(SphinxDirective):
 
 def _assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """DataTables and the explorer's script, on the evidence page only."""
-    from analysis import explorer
 
     # The builder's own methods: Sphinx 7's app.add_*_file would also register the files for every
     # later page, and writes them twice on this one.

@@ -2,7 +2,7 @@
 
 When an HTML build has written its pages, each page's text is read block by block (paragraph,
 list item, table row, caption). A span in curly double quotation marks is checked, with
-:func:`analysis.quotes.check`, against the sources the same block cites (citation links carry the
+:func:`analysis.core.quotes.check`, against the sources the same block cites (citation links carry the
 BibTeX key: ``bibtex_cite_id`` is ``cite-{key}``), or, for a figure, the sources its card names.
 Straight double quotes outside a quotation are refused too: a source's words take curly marks, the
 report's own terms italics. Every problem is a warning naming the page, the quotation and the
@@ -23,6 +23,8 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PageElement
 from sphinx.application import Sphinx
 from sphinx.util import logging
+
+from analysis.core import paths, quotes
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +67,6 @@ def _keys(scope: Tag, page_source: str | None) -> list[str]:
 def page_problems(html: str, page_source: str | None = None) -> list[str]:
     """Every quotation problem on one HTML page, as text. ``page_source`` is the source a source
     page (``sources/<id>.html``) shows, whose text is quoted against itself."""
-    from analysis import quotes
 
     soup = BeautifulSoup(html, "html.parser")
     main = soup.find("article") or soup.body or soup
@@ -102,10 +103,9 @@ def page_problems(html: str, page_source: str | None = None) -> list[str]:
 def _fingerprint() -> str:
     """What a page's check depends on besides its HTML: the raw sources, the code that repairs and
     matches them, and this checker."""
-    from analysis import paths
 
     digest = hashlib.sha256()
-    files = [*sorted(paths.RAW.rglob("*")), *sorted((paths.ROOT / "analysis").glob("*.py")), Path(__file__)]
+    files = [*sorted(paths.RAW.rglob("*")), *sorted((paths.ROOT / "analysis").rglob("*.py")), Path(__file__)]
     for path in files:
         if path.is_file():
             digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")

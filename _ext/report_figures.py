@@ -1,7 +1,7 @@
 """Sphinx extension: the ``report-figure`` directive places one of the report's charts on a page,
 with the data behind it and its card.
 
-Everything about a chart comes from ``analysis.figures``, through the figure pack that ``make
+Everything about a chart comes from ``analysis.publish.figures``, through the figure pack that ``make
 figures`` writes before the book is built: its image (the pack's PNG) and its page file
 (``_build/figures/<name>.page.json``: caption and alt text written from the chart's own data,
 number, data, record links, citations), so the build imports neither pandas nor the evidence. Its
@@ -32,6 +32,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
+
+from analysis.core import paths
 
 
 class details(nodes.General, nodes.Element):
@@ -81,8 +83,7 @@ class ReportFigure(SphinxDirective):
     has_content = False
 
     def _page(self, name: str) -> dict[str, Any]:
-        """The figure's page file (``analysis.figures.page_data``, written with the figure pack)."""
-        from analysis import paths
+        """The figure's page file (``analysis.publish.figures.page_data``, written with the figure pack)."""
 
         path = paths.FIGURES / f"{name}.page.json"
         if not path.is_file():
@@ -95,7 +96,6 @@ class ReportFigure(SphinxDirective):
         return page
 
     def _pack_file(self, page: dict[str, Any], suffix: str) -> Path:
-        from analysis import paths
 
         path = paths.FIGURES / f"{page['stem']}.{suffix}"
         if not path.is_file():

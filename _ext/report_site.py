@@ -1,7 +1,7 @@
 """Sphinx extension: what every page of the report carries, from ``CITATION.cff``, and HTML fixes.
 
 - Every page's footer shows the report's version and last-updated date and its licence
-  (``analysis.report.release()``, i.e. ``CITATION.cff``), through the theme's ``extra_footer``
+  (``analysis.core.release.release()``, i.e. ``CITATION.cff``), through the theme's ``extra_footer``
   slot, so no page states a version typed by hand.
 - ``html_baseurl`` (the canonical address of every page) is the ``url`` of ``CITATION.cff``
   unless the configuration sets one.
@@ -22,21 +22,24 @@ import html
 from pathlib import Path
 from typing import Any
 
+from bs4 import BeautifulSoup
 from docutils import nodes
+from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
+
+from analysis.core import paths, release
 
 
 def footer_html(pathto: Any = None) -> str:
     """The footer line: version, date, licence (every text escaped)."""
-    from analysis import report
 
-    rel = report.release()
+    rel = release.release()
     cite = html.escape(pathto("book/cite") if pathto else "book/cite.html", quote=True)
     return (
         f'<p class="report-version">Version {html.escape(rel.version)}, '
         f"last updated {html.escape(rel.date)}. Text, data and charts: "
-        f'<a href="{html.escape(report.LICENCE_URL, quote=True)}">{html.escape(report.LICENCE)}</a>; '
+        f'<a href="{html.escape(release.LICENCE_URL, quote=True)}">{html.escape(release.LICENCE)}</a>; '
         f'<a href="{cite}">how to cite and reuse</a>.</p>'
     )
 
@@ -47,8 +50,6 @@ def _footer(app: Sphinx, pagename: str, templatename: str, context: dict[str, An
 
 def name_toggles(toctree: str) -> str:
     """The sidebar's navigation with a name on every toggle that opens a page's sub-pages."""
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(toctree, "html.parser")
     for item in soup.select("li.has-children"):
         toggle = item.select_one(":scope > details > summary")
@@ -84,10 +85,9 @@ def _depart_citation(self: SphinxTranslator, node: nodes.citation) -> None:
 
 
 def _baseurl(app: Sphinx, config: Any) -> None:
-    from analysis import report
 
     if not config.html_baseurl:
-        config.html_baseurl = report.release().url
+        config.html_baseurl = release.release().url
 
 
 class ReportCitation(SphinxDirective):
@@ -96,10 +96,9 @@ class ReportCitation(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from analysis import paths, report
 
         self.env.note_dependency(str(paths.CITATION))
-        rel = report.release()
+        rel = release.release()
         year = rel.date[:4]
         text = nodes.paragraph(classes=["report-citation"])
         text += nodes.Text(f"The Call Center Careers project ({year}). ")
@@ -114,7 +113,7 @@ class ReportCitation(SphinxDirective):
             f"  year    = {{{year}}},\n"
             f"  version = {{{rel.version}}},\n"
             f"  url     = {{{rel.url}}},\n"
-            f"  note    = {{Data set and report, {report.LICENCE}}}\n}}"
+            f"  note    = {{Data set and report, {release.LICENCE}}}\n}}"
         )
         return [quote, nodes.literal_block(bibtex, bibtex, language="bibtex")]
 
@@ -134,8 +133,6 @@ def _depart_hidden_cell(self: SphinxTranslator, node: Any) -> None:
 
 
 def _hidden_cells(app: Sphinx) -> None:
-    from myst_nb.sphinx_ import HideCodeCellNode
-
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_cell, _depart_hidden_cell))
 
 

@@ -38,8 +38,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis import paths
-from analysis.paths import ROOT
+from analysis.core import paths
+from analysis.core.paths import ROOT
 
 sys.path.insert(0, str(ROOT / "_ext"))
 import build_config
@@ -189,10 +189,10 @@ def profile_clean(work: Path) -> list[tuple[str, float, float]]:
     project = copy_project(work / "profile")
     py = str(BIN / "python")
     steps = [
-        ("check tables against evidence", [py, "-m", "analysis.evidence", "--check"]),
-        ("downloads (CSV, XLSX)", [py, "-m", "analysis.export"]),
-        ("figure pack (PNG, SVG, zip)", [py, "-m", "analysis.figures"]),
-        ("slide deck (PPTX)", [py, "-m", "analysis.slides"]),
+        ("check tables against evidence", [py, "-m", "analysis.tools.make_data", "--check"]),
+        ("downloads (CSV, XLSX)", [py, "-m", "analysis.tools.make_downloads"]),
+        ("figure pack (PNG, SVG, zip)", [py, "-m", "analysis.tools.make_figures"]),
+        ("slide deck (PPTX)", [py, "-m", "analysis.tools.make_deck"]),
         ("execute notebooks", [py, "scripts/execute_notebooks.py"]),
         ("Sphinx build", [str(BIN / "jupyter-book"), "build", ".", *build_config.JB_FLAGS]),
     ]

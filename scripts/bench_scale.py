@@ -5,8 +5,8 @@ generated in a temporary folder (``scripts/synthetic.py``; nothing is committed)
 run in a fresh child process, timed (median of ``--runs``) and measured for peak memory (the
 child's maximum resident set size):
 
-- ``validate``: reading and checking every evidence file (``analysis.evidence.validate_all``);
-- ``make data``: ``python -m analysis.evidence`` on the corpus, writing its tables;
+- ``validate``: reading and checking every evidence file (``analysis.core.evidence.validate_all``);
+- ``make data``: ``python -m analysis.tools.make_data`` on the corpus, writing its tables;
 - one step per chapter: its tables, its claims and its charts (data and drawing), run on the
   corpus's tables (``CALL_CENTER_CAREERS_DATA`` points the package at the corpus). A chart that
   does not apply to the corpus (the undated average: synthetic sources have none) is skipped.
@@ -28,13 +28,12 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from analysis import paths
+from analysis.core import paths
 
 sys.path.insert(0, str(paths.ROOT / "scripts"))
 import synthetic
 
 _CHARTS = """
-from analysis import figures
 for chart in [c for c in figures.registry().values() if c.chapter == {chapter!r}]:
     try:
         data = chart.data()
@@ -54,7 +53,6 @@ def _chapter(code: str, chapter: str) -> str:
 CHAPTERS: dict[str, str] = {
     "pay": _chapter(
         """
-        from analysis import evidence, external, pay
         salaries = evidence.load_table("salaries")
         bench = pay.benchmark_table(external.load_oews())
         pay.figures_table(salaries), pay.adjusted_table(salaries), pay.overlaps_table(pay.overlaps(salaries))
@@ -64,7 +62,6 @@ CHAPTERS: dict[str, str] = {
     ),
     "ladder": _chapter(
         """
-        from analysis import evidence, ladder, sources
         order = sources.source_ids()
         roles, req, sal = (evidence.load_table(t) for t in ("roles", "requirements", "salaries"))
         ladder.tiers_display(roles, sal, order), ladder.titles_table(roles, order), ladder.asked_table(req, order)
@@ -76,7 +73,6 @@ CHAPTERS: dict[str, str] = {
     ),
     "benefits": _chapter(
         """
-        from analysis import benefits, evidence, matrices, sources
         order, table = sources.source_ids(), evidence.load_table("benefits")
         matrices.summary_table(table, order, "x"), matrices.wording_table(table, "x")
         matrices.ranking_claim(table, order, "benefit"), benefits.employer_paid_claim(table, order)
@@ -85,7 +81,6 @@ CHAPTERS: dict[str, str] = {
     ),
     "challenges": _chapter(
         """
-        from analysis import challenges, evidence, matrices, sources
         order, table = sources.source_ids(), evidence.load_table("challenges")
         matrices.summary_table(table, order, "x"), matrices.wording_table(table, "x")
         matrices.ranking_claim(table, order, "challenge"), challenges.rate_claim(challenges.turnover_claims(table))
@@ -94,7 +89,6 @@ CHAPTERS: dict[str, str] = {
     ),
     "conditions": _chapter(
         """
-        from analysis import conditions, evidence, sources
         order, cond, met = sources.source_ids(), evidence.load_table("conditions"), evidence.load_table("metrics")
         conditions.aspect_table(cond, tuple(conditions.ASPECT_LABELS), order), conditions.metric_table(met, order)
         conditions.lopsided_claim(cond, order), conditions.measures_claim(met, order)
@@ -103,7 +97,6 @@ CHAPTERS: dict[str, str] = {
     ),
     "agreement": _chapter(
         """
-        from analysis import agreement, evidence, external
         req = evidence.load_table("requirements")
         agreement.schooling_claim(agreement.entry_education(req), external.load_projections().iloc[0])
     """,
@@ -112,14 +105,12 @@ CHAPTERS: dict[str, str] = {
 }
 STEPS: dict[str, str] = {
     "validate": """
-        from analysis import evidence, sources
         corpus = sources.load_corpus(MANIFEST)
         found = evidence.validate_all(EVIDENCE, corpus)
         assert not found.errors, found.errors[:3]
     """,
     "make data": """
-        from analysis import evidence
-        assert evidence.main(["--manifest", str(MANIFEST), "--evidence", str(EVIDENCE),
+        assert make_data.main(["--manifest", str(MANIFEST), "--evidence", str(EVIDENCE),
                               "--out", str(OUT)]) == 0
     """,
 }

@@ -1,6 +1,6 @@
 """Time the completeness scanner: it must stay linear in the length of a text, hostile or not.
 
-``python scripts/bench_scan.py`` times ``analysis.scan.find_figures`` on long lines built to
+``python scripts/bench_scan.py`` times ``analysis.core.numbers.find_figures`` on long lines built to
 make a backtracking matcher slow (runs of digits, separators, dashes, currency signs, number
 words, damaged dashes) at two lengths, and prints the time of each and the ratio of the longer to
 the shorter: close to the ratio of the lengths (4) for linear matching, far above it for
@@ -12,7 +12,7 @@ from __future__ import annotations
 import statistics
 import time
 
-from analysis import scan, sources
+from analysis.core import numbers, sources
 
 RUNS = 3
 PIECES = (
@@ -39,7 +39,7 @@ def _seconds(text: str) -> float:
     times = []
     for _ in range(RUNS):
         start = time.perf_counter()
-        scan.find_figures(text)
+        numbers.find_figures(text)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import ROOT
+from analysis.core.paths import ROOT
 
 EXECUTOR_FAILED = 3
 

@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from analysis import paths
-from analysis.paths import ROOT
+from analysis.core import paths
+from analysis.core.paths import ROOT
 
 sys.path.insert(0, str(ROOT / "_ext"))
 

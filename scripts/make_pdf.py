@@ -12,7 +12,7 @@
    so a copy is written at the root, `_print.html`, with links to the page itself made local.
    Every other relative link (the downloads in `_downloads/`, the index) would print as a
    `file://` address on the machine that built the PDF: it is made to point at the published site
-   instead (`url` in CITATION.cff, read by `analysis.report.release()`), where the same files are.
+   instead (`url` in CITATION.cff, read by `analysis.core.release.release()`), where the same files are.
 3. Chromium prints the copy from disk with name resolution switched off, so it runs offline.
 
 Exit status is non-zero, with a message on stderr, when chromium is missing or a step fails.
@@ -33,8 +33,8 @@ from urllib.parse import urljoin
 
 import yaml
 
-from analysis import paths, report
-from analysis.paths import ROOT
+from analysis.core import paths, release
+from analysis.core.paths import ROOT
 
 DEFAULT_OUT = ROOT / "_build" / "pdf" / "call-center-careers.pdf"
 DEFAULT_BUILD_DIR = ROOT / "_build" / "pdf" / "site"
@@ -135,7 +135,7 @@ def print_copy(page: Path, build_dir: Path, project: Path = ROOT, base: str | No
     # Cross-references point at "<root doc>.html#anchor"; in a PDF they should stay inside it.
     own_name = re.escape(f"{root_doc(project)}.html#")
     text = re.sub(rf'href="{own_name}', 'href="#', text)
-    site = report.release().url if base is None else base
+    site = release.release().url if base is None else base
 
     def absolute(tag: re.Match[str]) -> str:
         return _RELATIVE_HREF.sub(

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from analysis import paths, sources, vocab
+from analysis.core import paths, sources, vocab
 
 ROLES = [
     ("Customer Service Representative", "frontline"),

@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from analysis.paths import ROOT
+from analysis.core.paths import ROOT
 
 sys.path.insert(0, str(ROOT / "_ext"))
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from analysis import paths
+from analysis.core import paths
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
 import build_config

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import agreement, external, report
+from analysis.chapters import agreement, prose
+from analysis.core import evidence, external, markup, vocab
 
 
 def _oews() -> pd.DataFrame:
@@ -36,16 +37,15 @@ def test_none_in_reference_file_is_a_value_not_missing() -> None:
 
 
 def test_text_glues_without_quotes() -> None:
-    assert repr(report.Text("Glassdoor")) == "Glassdoor"
+    assert repr(markup.Text("Glassdoor")) == "Glassdoor"
 
 
 def test_short_refs_follow_the_citations() -> None:
-    assert report.short_ref("cedric-career-graph") == "Cedric (n.d.)"
-    assert report.short_ref("exploring-careers-2007") == "Exploring careers (2007)"
+    assert prose.short_ref("cedric-career-graph") == "Cedric (n.d.)"
+    assert prose.short_ref("exploring-careers-2007") == "Exploring careers (2007)"
 
 
 def test_the_schooling_claim_counts_each_statement_once_on_the_evidence() -> None:
-    from analysis import evidence, vocab
 
     requirements = evidence.load_table("requirements")
     projection = external.load_projections().iloc[0]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis import benefits, matrices
+from analysis.chapters import benefits, matrices
+from analysis.publish.charts import benefits as benefits_charts
+from analysis.publish.charts import matrices as matrices_charts
 
 
 def _benefits() -> pd.DataFrame:
@@ -30,7 +32,7 @@ def test_employer_paid_sources_keep_manifest_order_and_skip_promises() -> None:
 def test_matrix_figure_has_every_source_as_a_column() -> None:
     data = matrices.matrix_data(_benefits(), ["a", "b", "c"])
     assert matrices.credited(data) == ["a", "b"]
-    fig = matrices.matrix_figure(data, benefits.ROW_LABEL, {"a": "Alpha", "b": "Beta", "c": "Gamma"}.__getitem__)
+    fig = matrices_charts.matrix_figure(data, benefits.ROW_LABEL, {"a": "Alpha", "b": "Beta", "c": "Gamma"}.__getitem__)
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Alpha", "Beta", "Gamma"]
     # rows by number of sources, then records, then name: pay (2 sources), then advancement,
@@ -42,4 +44,4 @@ def test_matrix_figure_has_every_source_as_a_column() -> None:
 
 
 def test_the_chapter_registers_its_matrix_figure() -> None:
-    assert [c.name for c in benefits.CHARTS] == ["fig-benefits-matrix"]
+    assert [c.name for c in benefits_charts.CHARTS] == ["fig-benefits-matrix"]

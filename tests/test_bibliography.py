@@ -7,7 +7,8 @@ import re
 import yaml
 from pybtex.database import parse_file
 
-from analysis import external, figures, paths, sources
+from analysis.core import external, paths, sources
+from analysis.publish import figures
 
 
 def _entries() -> dict[str, object]:

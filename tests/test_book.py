@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths
+from analysis.core import evidence, paths, sources
 
 pytestmark = pytest.mark.book
 
@@ -78,7 +78,6 @@ def test_notebook_that_raises_fails_the_build(tmp_path: Path) -> None:
 
 def test_every_record_kind_is_shown_on_a_chapter_page(built_book: Path) -> None:
     """Each kind of evidence reaches a reader: some record of every kind is quoted on a chapter."""
-    from analysis import evidence, sources
 
     pages = " ".join(
         sources.normalise_space(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")))

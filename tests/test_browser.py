@@ -25,7 +25,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from analysis import paths
+from analysis.chapters import prose
+from analysis.core import paths
+from analysis.publish import explorer, figures
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
 import build_config
@@ -339,7 +341,6 @@ KNOWN_RECORD = ("exploring-careers-2007", "salary-csr-1")
 
 
 def _known_row() -> Any:
-    from analysis import explorer
 
     return next(r for r in explorer.all_rows() if (r.source_id, r.record_id) == KNOWN_RECORD)
 
@@ -351,7 +352,6 @@ def _visible_rows(page: Any) -> list[dict[str, str]]:
 
 
 def test_explorer_search_finds_a_known_quote_and_the_kind_filter_keeps_one_kind(browser: BrowserSession) -> None:
-    from analysis import explorer
 
     rows = explorer.all_rows()
     known = _known_row()
@@ -380,9 +380,8 @@ def test_explorer_search_finds_a_known_quote_and_the_kind_filter_keeps_one_kind(
 
 
 def report_short_ref(source_id: str) -> str:
-    from analysis import report
 
-    return report.short_ref(source_id)
+    return prose.short_ref(source_id)
 
 
 def test_explorer_controls_show_keyboard_focus(browser: BrowserSession) -> None:
@@ -399,7 +398,6 @@ def test_explorer_controls_show_keyboard_focus(browser: BrowserSession) -> None:
 
 
 def test_without_javascript_the_explorer_table_is_whole(origin: str, browser: BrowserSession) -> None:
-    from analysis import explorer
 
     context = browser.page.context.browser.new_context(java_script_enabled=False, service_workers="block")
     try:
@@ -440,8 +438,6 @@ def test_every_card_csv_holds_exactly_the_values_drawn(origin: str, browser: Bro
     import io
 
     import pandas as pd
-
-    from analysis import figures
 
     for name, chart in figures.registry().items():
         browser.visit(f"book/{chart.chapter}.html")

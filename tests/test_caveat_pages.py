@@ -9,7 +9,8 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
-from analysis import agreement, evidence, paths, sources
+from analysis.chapters import agreement
+from analysis.core import evidence, paths, sources
 
 
 def _glued(notebook: str) -> dict[str, str]:

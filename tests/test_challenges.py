@@ -6,7 +6,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis import challenges, external, matrices
+from analysis.chapters import challenges, matrices
+from analysis.core import external
+from analysis.publish.charts import challenges as challenges_charts
+from analysis.publish.charts import matrices as matrices_charts
 
 CORNELL = "Turnover rates in the United States range from 25 percent to over 50 percent per year"
 
@@ -96,7 +99,7 @@ def test_an_unknown_published_figure_is_refused() -> None:
 
 def test_turnover_chart_has_a_row_per_rate_and_one_for_the_sources() -> None:
     rates = challenges.published_rates(_turnover())
-    fig = challenges.turnover_chart(rates, n_claiming=2, n_sources=5)
+    fig = challenges_charts.turnover_chart(rates, n_claiming=2, n_sources=5)
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert len(labels) == 3
@@ -117,7 +120,7 @@ def test_turnover_chart_has_a_row_per_rate_and_one_for_the_sources() -> None:
 def test_matrix_figure_keeps_a_source_that_names_nothing() -> None:
     data = matrices.matrix_data(_challenges(), ["a", "b", "c", "d"])
     assert matrices.credited(data) == ["a", "b", "d"]  # c names nothing: a column, but no credit
-    fig = matrices.matrix_figure(data, challenges.ROW_LABEL, str.upper)
+    fig = matrices_charts.matrix_figure(data, challenges.ROW_LABEL, str.upper)
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["A", "B", "C", "D"]
     # turnover (2 sources) first, then hours, scripts, stress (1 source, 1 record) alphabetically
@@ -126,4 +129,4 @@ def test_matrix_figure_keeps_a_source_that_names_nothing() -> None:
 
 
 def test_the_chapter_registers_its_figures() -> None:
-    assert [c.name for c in challenges.CHARTS] == ["fig-challenges-matrix", "fig-challenges-turnover"]
+    assert [c.name for c in challenges_charts.CHARTS] == ["fig-challenges-matrix", "fig-challenges-turnover"]

@@ -14,24 +14,28 @@ import pytest
 from matplotlib.colors import to_hex
 from PIL import Image
 
-from analysis import charts, figures
+from analysis.publish import chart_style, figures
 
 # Light greys drawn on purpose behind or beside the series (bands, absence dots), and white.
-BACKGROUND_MARKS = {charts.LIGHT.lower(), "#a6a6a6", "#ffffff"}
+BACKGROUND_MARKS = {chart_style.LIGHT.lower(), "#a6a6a6", "#ffffff"}
 
 
 def test_the_contrast_formula_matches_known_values() -> None:
-    assert charts.contrast("#000000") == pytest.approx(21.0)
-    assert charts.contrast("#FFFFFF") == pytest.approx(1.0)
-    assert charts.contrast("#767676") == pytest.approx(4.54, abs=0.01)  # the usual 4.5:1 grey
+    assert chart_style.contrast("#000000") == pytest.approx(21.0)
+    assert chart_style.contrast("#FFFFFF") == pytest.approx(1.0)
+    assert chart_style.contrast("#767676") == pytest.approx(4.54, abs=0.01)  # the usual 4.5:1 grey
 
 
 def test_every_series_colour_has_3_to_1_against_the_background() -> None:
-    weak = {c: round(charts.contrast(c), 2) for c in charts.SERIES if charts.contrast(c) < charts.MIN_CONTRAST}
+    weak = {
+        c: round(chart_style.contrast(c), 2)
+        for c in chart_style.SERIES
+        if chart_style.contrast(c) < chart_style.MIN_CONTRAST
+    }
     assert weak == {}
-    assert set(charts.colours(["a", "b", "c", "d", "e", "f"]).values()) <= set(charts.SERIES)
+    assert set(chart_style.colours(["a", "b", "c", "d", "e", "f"]).values()) <= set(chart_style.SERIES)
     # the Okabe-Ito colours left out fail it, which is why they are left out
-    assert all(charts.contrast(c) < 3 for c in ("#E69F00", "#56B4E9", "#F0E442"))
+    assert all(chart_style.contrast(c) < 3 for c in ("#E69F00", "#56B4E9", "#F0E442"))
 
 
 @pytest.mark.parametrize("name", list(figures.registry()))
@@ -44,7 +48,9 @@ def test_every_chart_draws_its_series_in_contrasting_colours_on_an_opaque_backgr
             for collection in ax.collections:
                 used |= {to_hex(c) for c in collection.get_facecolors()}
         used -= BACKGROUND_MARKS
-        weak = {c: round(charts.contrast(c), 2) for c in used if charts.contrast(c) < charts.MIN_CONTRAST}
+        weak = {
+            c: round(chart_style.contrast(c), 2) for c in used if chart_style.contrast(c) < chart_style.MIN_CONTRAST
+        }
         assert weak == {}, f"{name}: colours under 3:1 against white: {weak}"
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=30)

@@ -8,19 +8,9 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import (
-    agreement,
-    benefits,
-    challenges,
-    conditions,
-    evidence,
-    external,
-    ladder,
-    matrices,
-    pay,
-    report,
-    sources,
-)
+from analysis.chapters import agreement, benefits, challenges, conditions, evidence_base, ladder, matrices, pay, prose
+from analysis.core import evidence, external, markup, paths, sources
+from analysis.publish.charts import pay as pay_charts
 
 A, B, C = "exploring-careers-2007", "job-details-guide", "career-advancement-guide"
 ORDER = [A, B, C]
@@ -30,24 +20,24 @@ ORDER = [A, B, C]
 
 
 def test_words_helpers() -> None:
-    assert report.join([]) == "none"
-    assert report.join(["a"]) == "a"
-    assert report.join(["a", "b", "c"], "or") == "a, b or c"
-    assert report.plural(1, "article") == "1 article"
-    assert report.plural(2, "category", "categories") == "2 categories"
-    assert report.of(5, 5, "article") == "all 5 articles"
-    assert report.of(0, 5, "article") == "none of the 5 articles"
-    assert report.of(2, 5, "article") == "2 of the 5 articles"
-    assert report.quoted("x") == "\u201cx\u201d"
-    assert report.hedges("some;may") == "some, may"
-    assert report.hedges("") == ""
-    assert report.hedges(None) == ""
-    assert report.money(25701.6) == "$25,702"
+    assert prose.join([]) == "none"
+    assert prose.join(["a"]) == "a"
+    assert prose.join(["a", "b", "c"], "or") == "a, b or c"
+    assert prose.plural(1, "article") == "1 article"
+    assert prose.plural(2, "category", "categories") == "2 categories"
+    assert prose.of(5, 5, "article") == "all 5 articles"
+    assert prose.of(0, 5, "article") == "none of the 5 articles"
+    assert prose.of(2, 5, "article") == "2 of the 5 articles"
+    assert markup.quoted("x") == "\u201cx\u201d"
+    assert prose.hedges("some;may") == "some, may"
+    assert prose.hedges("") == ""
+    assert prose.hedges(None) == ""
+    assert prose.money(25701.6) == "$25,702"
 
 
 def test_caveats_quote_the_manifest_sentence_for_the_sources_that_have_one() -> None:
-    assert report.caveats([A]) == ""
-    text = report.caveats([A, B])
+    assert prose.caveats([A]) == ""
+    text = prose.caveats([A, B])
     assert text.startswith("{cite:t}`job-details-guide` says of itself: \u201c")
     assert "may not be accurate or up to date" in text
 
@@ -114,7 +104,7 @@ def test_sources_claim_attributes_to_another_publisher_only_the_figures_it_is_na
     salaries = evidence.load_table("salaries")
     text = pay.sources_claim(salaries)
     for source, rows in salaries.groupby("source_id"):
-        sentence = text[text.index(report.cite(str(source), "t")) :].split(". ")[0]
+        sentence = text[text.index(markup.cite(str(source), "t")) :].split(". ")[0]
         cited = rows["cited_from"].fillna("")
         for publisher in set(cited) - {""}:
             assert f"from {publisher}" in sentence, sentence
@@ -152,7 +142,7 @@ def test_the_pay_table_keeps_each_figures_hedge_and_says_when_its_period_is_infe
 def test_the_headline_chart_says_which_occupation_is_a_broader_proxy() -> None:
     # Worked out from external.PROXIES: every official occupation but the representatives' is a proxy.
     data = pay.headline_data(evidence.load_table("salaries"), external.load_oews())
-    caption, alt = pay._headline_caption(data), pay._headline_alt(data)
+    caption, alt = pay_charts._headline_caption(data), pay_charts._headline_alt(data)
     for _, row in data.iterrows():
         proxy = external.PROXIES[row["soc_code"]][0] != "frontline"
         said = f"{row['occupation']}, SOC {row['soc_code']}, a broader occupation than call-center management"
@@ -321,7 +311,7 @@ def test_employer_paid_claim_calls_one_employers_practice_an_example() -> None:
     for _, row in examples.iterrows():
         own = paid[(paid["source_id"] == row["source_id"]) & (paid["category"] == row["category"])]
         segment = real.split(row["category"].replace("-", " ") + ": ", 1)[1].split(";")[0]
-        said = segment.split(report.cite(row["source_id"], "t") + " (", 1)[1].split(")", 1)[0]
+        said = segment.split(markup.cite(row["source_id"], "t") + " (", 1)[1].split(")", 1)[0]
         assert "one employer's practice, given as an example" in said
         if not (~own["flags"].fillna("").str.contains("one-employer")).any():
             assert "hedge" not in said, said
@@ -341,8 +331,8 @@ def test_kinds_claim_counts_pay_apart_from_prospects_and_names_its_categories() 
     n_prospects = real.loc[real["category"].isin(["advancement", "skills", "job-security"]), "source_id"].nunique()
     n_pay = real.loc[real["category"] == "pay", "source_id"].nunique()
     text = benefits.kinds_claim(real, order)
-    assert f"{report.of(n_prospects, len(order), 'article')} name" in text
-    assert f"{report.of(n_pay, len(order), 'article')} name *pay*" in text
+    assert f"{prose.of(n_prospects, len(order), 'article')} name" in text
+    assert f"{prose.of(n_pay, len(order), 'article')} name *pay*" in text
     assert "only through one employer's example" in text  # the scholarships of Exploring careers
 
 
@@ -358,7 +348,7 @@ def test_pay_basis_claim_names_the_articles_with_pay_figures_but_no_pay_benefit(
     left_out = set(figures["source_id"]) - set(table.loc[table["category"] == "pay", "source_id"])
     real = benefits.pay_basis_claim(table, figures, sources.source_ids())
     assert left_out
-    assert all(report.cite(s, "t") in real for s in left_out)
+    assert all(markup.cite(s, "t") in real for s in left_out)
 
 
 def test_sums_claim_ignores_pay_figures_and_keeps_the_words_that_qualify_a_sum() -> None:
@@ -435,7 +425,7 @@ def test_word_basis_claim_quotes_what_an_article_is_counted_for_without_the_word
     }
     real = challenges.word_basis_claim(table, sources.source_ids(), "stress")
     assert without
-    assert {s for s in sources.source_ids() if f"{report.cite(s, 't')} is counted for" in real} == without
+    assert {s for s in sources.source_ids() if f"{markup.cite(s, 't')} is counted for" in real} == without
 
 
 def test_answers_claim_counts_each_articles_misconceptions_and_keeps_the_hedges() -> None:
@@ -521,7 +511,7 @@ def test_clock_claim_keeps_each_articles_hedge() -> None:
     text = conditions.clock_claim(table, order)
     opening = table[table["aspect"] == "opening-hours"]
     for source in conditions.round_the_clock(table, order):
-        said = text.split(report.cite(source, "t") + " (", 1)[1].split(")", 1)[0]
+        said = text.split(markup.cite(source, "t") + " (", 1)[1].split(")", 1)[0]
         words = {w for v in opening.loc[opening["source_id"] == source, "hedge"].fillna("") for w in v.split(";") if w}
         assert words, source
         assert all(f"*{w}*" in said for w in words), (source, said)
@@ -584,7 +574,7 @@ def test_measure_claims_count_only_what_an_article_names_as_measures() -> None:
     text = conditions.measure_ranking_claim(table, sources.source_ids())
     for category in per.index[per == per.max()]:
         assert f"*{conditions.METRIC_LABELS[category].lower()}*" in text.split("named by")[0]
-    assert f"named by {report.of(int(per.max()), len(sources.source_ids()), 'article')}" in text
+    assert f"named by {prose.of(int(per.max()), len(sources.source_ids()), 'article')}" in text
     assert "*service quality*" not in text
 
 
@@ -609,8 +599,6 @@ def test_chapters_that_use_a_source_with_a_caveat_repeat_it(notebook: str, table
     """A chapter whose tables hold records of a source that doubts itself shows that source's words."""
     import json
 
-    from analysis import paths
-
     used = {s for t in tables for s in evidence.load_table(t)["source_id"]}
     doubting = [m for m in sources.read_manifest() if m.caveat and m.source_id in used]
     assert doubting
@@ -625,8 +613,8 @@ def test_chapters_that_use_a_source_with_a_caveat_repeat_it(notebook: str, table
     ]
     assert len(glued) == 1
     for meta in doubting:
-        assert report.cite(meta.source_id, "t") in glued[0]
-        assert report.md_escape(meta.caveat) in glued[0]
+        assert markup.cite(meta.source_id, "t") in glued[0]
+        assert markup.md_escape(meta.caveat) in glued[0]
 
 
 # --- agreement -------------------------------------------------------------------------------------
@@ -742,11 +730,11 @@ def test_outlook_claim_reads_the_direction() -> None:
 def test_metadata_and_undated_share() -> None:
     corpus = sources.load_all()
     assert (
-        sources.metadata_claim(corpus)
+        evidence_base.metadata_claim(corpus)
         == "1 of the 5 texts states a publication date and 1 of the 5 texts names an author"
     )
     records = [evidence.Record(A, "r", "role", {}, (), "", "q"), evidence.Record(B, "s", "role", {}, (), "", "q")]
-    assert evidence.undated_share(records, corpus) == (1, 2)
+    assert evidence_base.undated_share(records, corpus) == (1, 2)
 
 
 @pytest.mark.parametrize("kind", ["salary", "role", "requirement", "benefit", "challenge", "metric", "condition"])

@@ -7,7 +7,9 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from analysis import conditions, figures
+from analysis.chapters import conditions
+from analysis.publish import figures
+from analysis.publish.charts import conditions as conditions_charts
 
 ORDER = ["a", "b", "c", "d"]
 
@@ -187,9 +189,9 @@ def test_explicit_measures_are_sources_that_say_metrics_or_indicators() -> None:
 
 
 def test_chapter_figures_are_registered_and_draw() -> None:
-    assert {c.name for c in conditions.CHARTS} == {"fig-conditions-matrix", "fig-metrics-matrix"}
+    assert {c.name for c in conditions_charts.CHARTS} == {"fig-conditions-matrix", "fig-metrics-matrix"}
     registry = figures.registry()
-    for chart in conditions.CHARTS:
+    for chart in conditions_charts.CHARTS:
         assert registry[chart.name] is chart
         fig = figures.build(chart.name)
         assert isinstance(fig, Figure)

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from analysis import draft, evidence, paths, scan, sources
+from analysis.core import evidence, numbers, paths, sources
+from analysis.tools import draft
 
 FIXTURE = Path(__file__).parent / "fixtures" / "pay-page.txt"
 HOSTILE = (
@@ -102,7 +103,7 @@ def test_every_scanner_figure_becomes_exactly_one_record(tmp_path: Path, capsys:
     assert code == 0
     assert capsys.readouterr().out == f"wrote 11 draft records for pay-page to {out}\n"
     text = FIXTURE.read_text(encoding="utf-8")
-    figures = scan.find_figures(text)
+    figures = numbers.find_figures(text)
     records = _records(out)
     assert [f.text for f in figures] == [e[0] for e in EXPECTED]
     assert len(records) == len(figures) == len(EXPECTED)
@@ -202,7 +203,7 @@ def test_drafted_records_pass_the_validator_once_status_is_removed(tmp_path: Pat
 def test_the_five_sources_draft_into_records_the_validator_accepts() -> None:
     for source in sources.load_all().values():
         records = draft.draft_records(source.text, source.meta.published)
-        assert len(records) == len(scan.find_figures(source.text))
+        assert len(records) == len(numbers.find_figures(source.text))
         for record in records:
             record.pop("status")
             assert evidence.record_problems(record, source) == []

@@ -16,7 +16,8 @@ import jsonschema
 import pytest
 import yaml
 
-from analysis import evidence, paths, schema, sources, vocab
+from analysis.core import evidence, paths, schema, sources, vocab
+from analysis.tools import make_data
 
 SRC = "exploring-careers-2007"
 GOOD: dict[str, Any] = {
@@ -254,7 +255,7 @@ def test_nested_alias_bomb_is_refused_quickly_and_without_printing_the_expansion
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
         resource.setrlimit(resource.RLIMIT_CPU, (20, 20))
         from pathlib import Path
-        from analysis import evidence, sources
+        from analysis.core import evidence, sources
         corpus = {{k: v for k, v in sources.load_all().items() if k == {SRC!r}}}
         print("\\n".join(evidence.validate_all(Path({str(folder)!r}), corpus).errors))
     """)
@@ -286,7 +287,7 @@ def test_cli_writes_nothing_when_a_record_is_bad(tmp_path: Path, capsys: pytest.
     inputs = [bad, manifest, out / "salaries.csv", *paths.RAW.iterdir()]
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs}
     assert (
-        evidence.main(
+        make_data.main(
             [
                 "--evidence",
                 str(tmp_path / "ev"),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths
+from analysis.core import paths
 
 pytestmark = pytest.mark.book  # runs notebooks (in kernels), though it needs no book
 

@@ -8,7 +8,9 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import evidence, explorer, figures, paths, report, sources
+from analysis.chapters import prose
+from analysis.core import evidence, markup, paths, sources
+from analysis.publish import explorer, figures
 
 
 def test_every_record_and_exclusion_has_one_row_with_a_unique_address() -> None:
@@ -102,7 +104,7 @@ def test_every_source_page_counts_its_distinct_quoted_spans() -> None:
         rows = [r for r in explorer.all_rows() if r.source_id == source_id]
         distinct = {sources.find_quote(source.text, r.quote) for r in rows}
         assert explorer.marked_summary(explorer.located(source, rows)).startswith(
-            report.plural(len(distinct), "passage") + ","
+            prose.plural(len(distinct), "passage") + ","
         )
 
 
@@ -120,11 +122,11 @@ def test_the_repair_sentence_has_a_verb_whether_or_not_the_repair_changed_anythi
 
 def test_record_ref_links_a_record_and_md_table_links_a_frames_records() -> None:
     assert (
-        report.record_ref("exploring-careers-2007", "salary-csr-1")
+        markup.record_ref("exploring-careers-2007", "salary-csr-1")
         == "{ref}`salary-csr-1 <exploring-careers-2007--salary-csr-1>`"
     )
     with pytest.raises(ValueError, match="not an id"):
-        report.record_ref("exploring-careers-2007", "x`} <y")
+        markup.record_ref("exploring-careers-2007", "x`} <y")
     frame = pd.DataFrame(
         {
             "source_id": ["job-details-guide", "bls-oews"],
@@ -132,14 +134,14 @@ def test_record_ref_links_a_record_and_md_table_links_a_frames_records() -> None
             "quote": ["<b>x</b>", "y"],
         }
     )
-    lines = report.md_table(frame, record_links=True).data.splitlines()
+    lines = markup.md_table(frame, record_links=True).data.splitlines()
     assert lines[2] == (
         "| job\\-details\\-guide | {ref}`salary-csr-average-glassdoor <job-details-guide--"
         "salary-csr-average-glassdoor>` | \\<b\\>x\\<\\/b\\> |"
     )
     assert lines[3].split(" | ")[1] == "–"
     with pytest.raises(ValueError, match="record_links needs"):
-        report.md_table(frame.drop(columns="record_id"), record_links=True)
+        markup.md_table(frame.drop(columns="record_id"), record_links=True)
 
 
 def test_chart_data_record_ids_are_records_of_the_evidence() -> None:
@@ -149,7 +151,7 @@ def test_chart_data_record_ids_are_records_of_the_evidence() -> None:
         for row in figures.record_links(chart.data()):
             for pairs in row.values():
                 for source_id, record_id in pairs:
-                    assert report.record_label(source_id, record_id) in labels, (name, source_id, record_id)
+                    assert markup.record_label(source_id, record_id) in labels, (name, source_id, record_id)
                     linked += 1
     assert linked > 20
     turnover = figures.record_links(

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from analysis import export, paths
+from analysis.core import paths
+from analysis.publish import export
 
 HOSTILE = [
     '=HYPERLINK("http://example.invalid","click")',

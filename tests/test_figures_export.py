@@ -12,7 +12,8 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 
-from analysis import evidence, export, figures, paths
+from analysis.core import evidence, paths
+from analysis.publish import export, figures
 
 PLACED = re.compile(r"```\{report-figure\} (fig-[\w-]+)")
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from analysis import evidence, vocab
+from analysis.core import evidence, vocab
 
 #: How a note sets a hedge word aside: the word in double quotes, and in the same sentence, that it
 #: does (or they do) "not qualify" the claim.

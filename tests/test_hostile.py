@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from analysis import paths
+from analysis.core import paths
 
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = "<img src=x onerror=alert(2)>"
@@ -97,9 +97,9 @@ def _hashes(root: Path) -> dict[str, str]:
 def test_hostile_record_is_shown_as_text_everywhere(tmp_path: Path) -> None:
     root = _project(tmp_path)
     inputs = _hashes(root)
-    data = _run(root, str(BIN / "python"), "-m", "analysis.evidence")
+    data = _run(root, str(BIN / "python"), "-m", "analysis.tools.make_data")
     assert data.returncode == 0, data.stderr
-    figures = _run(root, str(BIN / "python"), "-m", "analysis.figures")  # the charts now hold six sources
+    figures = _run(root, str(BIN / "python"), "-m", "analysis.tools.make_figures")  # the charts now hold six sources
     assert figures.returncode == 0, figures.stderr[-2000:]
     book = _run(root, str(BIN / "jupyter-book"), "build", ".", "--keep-going")
     assert book.returncode == 0, (book.stdout + book.stderr)[-3000:]
@@ -116,7 +116,7 @@ def test_hostile_record_is_shown_as_text_everywhere(tmp_path: Path) -> None:
     )
 
     downloads = root / "downloads"
-    export = _run(root, str(BIN / "python"), "-m", "analysis.export", "--out", str(downloads))
+    export = _run(root, str(BIN / "python"), "-m", "analysis.tools.make_downloads", "--out", str(downloads))
     assert export.returncode == 0, export.stderr
     with zipfile.ZipFile(downloads / "call-center-careers-data.xlsx") as archive:
         sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")]

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_project, make
 
-from analysis import paths
+from analysis.core import paths
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
 import build_config

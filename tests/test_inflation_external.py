@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import external, inflation
+from analysis.core import external, inflation
 
 
 def test_cpi_u_annual_averages_match_bls_published_values() -> None:

@@ -10,7 +10,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis import ladder
+from analysis.chapters import ladder
+from analysis.core import evidence, sources
+from analysis.publish.charts import ladder as ladder_charts
 
 ORDER = ["a", "b", "c"]
 
@@ -190,13 +192,13 @@ def test_match_uses_only_the_same_source() -> None:
 
 def test_charts_draw() -> None:
     matched, _ = ladder.match_experience_pay(_requirements(), _salaries())
-    fig = ladder.experience_pay_chart(matched, {"Manager of Training": "left"})
+    fig = ladder_charts.experience_pay_chart(matched, {"Manager of Training": "left"})
     ax = fig.axes[0]
     assert len(ax.texts) == 2
     assert ax.get_xlabel() == "Years of experience asked"
     plt.close(fig)
     data = ladder.tiers_data(_roles(), _salaries(), ORDER)
-    fig = ladder.ladder_chart(data, str.upper)
+    fig = ladder_charts.ladder_chart(data, str.upper)
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels[0] == "Senior management"
     assert labels[-1] == "Front line"
@@ -247,7 +249,6 @@ def test_one_sentence_claim_quotes_a_source_that_lists_its_rungs_in_one_sentence
 
 
 def _evidence() -> tuple[pd.DataFrame, pd.DataFrame]:
-    from analysis import evidence
 
     return evidence.load_table("roles"), evidence.load_table("requirements")
 
@@ -266,7 +267,6 @@ def test_a_requirement_is_filed_at_every_rung_its_sentence_names() -> None:
 
 
 def test_every_way_a_sentence_puts_a_requirement_reaches_the_table() -> None:
-    from analysis import sources
 
     _, requirements = _evidence()
     asked = ladder.education_experience(requirements, sources.source_ids())
@@ -280,7 +280,6 @@ def test_every_way_a_sentence_puts_a_requirement_reaches_the_table() -> None:
 
 
 def test_the_manager_field_is_the_records_field() -> None:
-    from analysis import sources
 
     _, requirements = _evidence()
     asked = ladder.education_experience(requirements, sources.source_ids())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths
+from analysis.core import paths
 
 pytestmark = pytest.mark.book
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import evidence, paths, quotes, report, sources, vocab
+from analysis.chapters import prose
+from analysis.core import evidence, paths, quotes, sources, vocab
 
 ROLE = re.compile(r"\{([a-z]+(?::[a-z]+)?)\}`([^`]*)`")
 CITE = re.compile(r"\{cite:([tp])\}`([^`]*)`")
@@ -201,7 +202,7 @@ def missing_caveats(pages: list[Path]) -> list[str]:
         text = _page_text(page)
         page_html = page.read_text(encoding="utf-8")
         out += [
-            f"{page.name}: {report.short_ref(key)}"
+            f"{page.name}: {prose.short_ref(key)}"
             for key, caveat in said.items()
             if uses_source(page_html, text, key) and caveat not in text
         ]

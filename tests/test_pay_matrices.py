@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import matrices, pay
+from analysis.chapters import matrices, pay
 
 
 def _salaries() -> pd.DataFrame:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from analysis import paths
+from analysis.core import paths, release
 
 pytestmark = pytest.mark.book
 
@@ -206,9 +206,8 @@ def test_missing_chromium_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_no_link_points_at_the_machine_that_built_the_pdf(edition: Edition) -> None:
     """Download links point at the published site (CITATION.cff's url), never at a local file."""
-    from analysis import report
 
-    site = report.release().url
+    site = release.release().url
     assert edition.links, "the PDF has no link at all"
     local = [uri for uri in edition.links if uri.startswith("file:") or "/_build/" in uri]
     assert local == [], f"links to the building machine: {local[:5]}"
@@ -246,10 +245,8 @@ def test_the_data_page_links_to_the_pdf_where_the_site_publishes_it() -> None:
     import re
     from urllib.parse import urljoin
 
-    from analysis import report
-
     name = _load_script().DEFAULT_OUT.name
-    published = urljoin(report.release().url.rstrip("/") + "/", name)
+    published = urljoin(release.release().url.rstrip("/") + "/", name)
     links = re.findall(r"\]\((https?://[^)\s]+\.pdf)\)", (paths.BOOK / "data.md").read_text(encoding="utf-8"))
     assert links == [published]
     workflow = (paths.ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")

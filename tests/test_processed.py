@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import frictionless
 
-from analysis import evidence, paths, scan, sources
+from analysis.core import evidence, numbers, paths, sources
 
 
 def test_committed_tables_equal_a_fresh_build() -> None:
@@ -23,7 +23,7 @@ def test_every_money_amount_in_the_sources_is_a_salary_row_or_an_exclusion() -> 
     found = evidence.validate_all()
     excluded = {(e.source_id, e.figure) for e in found.exclusions}
     for source in sources.load_all().values():
-        for figure in scan.find_figures(source.raw):
+        for figure in numbers.find_figures(source.raw):
             if not figure.unit.startswith("usd"):
                 continue
             rows = salaries[salaries["source_id"] == source.source_id]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths, quotes
+from analysis.core import paths, quotes
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
 import quote_check
@@ -131,7 +131,7 @@ def _figure_pack(root: Path, env: dict[str, str]) -> None:
         shutil.copytree(pack, root / "_build" / "figures")
         return
     made = subprocess.run(
-        [sys.executable, "-m", "analysis.figures"],
+        [sys.executable, "-m", "analysis.tools.make_figures"],
         cwd=root,
         env=env,
         capture_output=True,
@@ -187,7 +187,7 @@ def test_one_changed_word_in_an_evidence_quotation_fails_the_check_naming_the_re
         encoding="utf-8",
     )
     result = subprocess.run(
-        [sys.executable, "-m", "analysis.evidence", "--check"],
+        [sys.executable, "-m", "analysis.tools.make_data", "--check"],
         cwd=root,
         env={**os.environ, "PYTHONPATH": str(root)},
         capture_output=True,

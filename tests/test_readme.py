@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 
-from analysis import paths
+from analysis.core import paths
 
 README = (paths.ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -10,7 +10,7 @@ import pytest
 from docutils.core import publish_string
 from myst_parser.parsers.docutils_ import Parser
 
-from analysis import report
+from analysis.core import markup
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -43,7 +43,7 @@ def _cells(markdown: str) -> list[str]:
 
 
 def test_every_hostile_text_renders_literally_in_its_own_cell() -> None:
-    table = report.md_table(pd.DataFrame({"text": HOSTILE, "n": range(len(HOSTILE))}))
+    table = markup.md_table(pd.DataFrame({"text": HOSTILE, "n": range(len(HOSTILE))}))
     cells = _cells(table.data)
     assert len(cells) == 2 * len(HOSTILE)  # no cell was split or swallowed
     expected = [" ".join(t.splitlines()) for t in HOSTILE]
@@ -52,16 +52,16 @@ def test_every_hostile_text_renders_literally_in_its_own_cell() -> None:
 
 
 def test_headers_are_escaped_too_and_empty_cells_show_a_dash() -> None:
-    cells = report.md_table(pd.DataFrame({"<b>x</b>": [None, ""]})).data.splitlines()
+    cells = markup.md_table(pd.DataFrame({"<b>x</b>": [None, ""]})).data.splitlines()
     assert cells[0] == "| \\<b\\>x\\<\\/b\\> |"
     assert cells[2:] == ["| – |", "| – |"]
 
 
 def test_citations_are_markup_and_their_keys_must_be_slugs() -> None:
-    assert report.cites("a-1, b-2") == "{cite:p}`a-1,b-2`"
-    assert report.cite("exploring-careers-2007", "t") == "{cite:t}`exploring-careers-2007`"
-    table = report.md_table(pd.DataFrame({"x": ["1"], "source_id": ["job-details-guide"]}), cite_column="source_id")
+    assert markup.cites("a-1, b-2") == "{cite:p}`a-1,b-2`"
+    assert markup.cite("exploring-careers-2007", "t") == "{cite:t}`exploring-careers-2007`"
+    table = markup.md_table(pd.DataFrame({"x": ["1"], "source_id": ["job-details-guide"]}), cite_column="source_id")
     assert "| 1 | {cite:p}`job-details-guide` |" in table.data
     for bad in ["a`}", "Key With Space", "x{cite:t}"]:
         with pytest.raises(ValueError, match="not a citation key"):
-            report.cites([bad])
+            markup.cites([bad])

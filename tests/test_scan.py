@@ -1,4 +1,4 @@
-"""Tests for analysis.scan: every expected value below is written by hand."""
+"""Tests for analysis.core.numbers: every expected value below is written by hand."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from analysis.scan import PERIODS, UNITS, Figure, find_figures, line_col
-from analysis.vocab import NUMBER_WORDS, SCALES, TENS
+from analysis.core.numbers import PERIODS, UNITS, Figure, find_figures, line_col
+from analysis.core.vocab import NUMBER_WORDS, SCALES, TENS
 
 EN_DASH_ONCE = "\u00e2\u20ac\u201c"  # "â€“": an en dash, UTF-8 read as windows-1252
 EM_DASH_ONCE = "\u00e2\u20ac\u201d"  # "â€”": an em dash, the same way
@@ -431,7 +431,7 @@ def test_every_number_word_of_the_shared_vocabulary_is_read() -> None:
 
 
 def test_the_scanner_has_no_number_words_of_its_own() -> None:
-    import analysis.scan as scan
+    import analysis.core.numbers as scan
 
     assert not hasattr(scan, "_WORD_VALUES")
 

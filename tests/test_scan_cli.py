@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths, scan
+from analysis.core import paths
+from analysis.tools import scan
 
 
 def test_every_figure_of_the_five_sources_is_accounted_for(capsys: pytest.CaptureFixture[str]) -> None:

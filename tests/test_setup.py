@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from analysis import paths
+from analysis.core import paths
 
 
 def test_the_environment_imports_the_analysis_of_the_project_it_belongs_to(tmp_path: Path) -> None:

@@ -18,7 +18,10 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from analysis import figures, inflation, paths, report, slides, sources
+from analysis.chapters import prose
+from analysis.core import inflation, paths, release, sources
+from analysis.publish import chart_style, figures
+from analysis.publish.deck import native, shapes, slides
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -87,9 +90,9 @@ def test_slide_count_and_order(prs) -> None:
         cff = handle.read()
     title = re.search(r"^title: [\"']?(.+?)[\"']?$", cff, re.MULTILINE).group(1)  # type: ignore[union-attr]
     assert titles[0] == title
-    release = _texts(prs.slides[0])["Release"]
-    assert re.search(r"^version: [\"']?(.+?)[\"']?$", cff, re.MULTILINE).group(1) in release  # type: ignore[union-attr]
-    assert report.LICENCE in release
+    release_text = _texts(prs.slides[0])["Release"]
+    assert re.search(r"^version: [\"']?(.+?)[\"']?$", cff, re.MULTILINE).group(1) in release_text  # type: ignore[union-attr]
+    assert release.LICENCE in release_text
     assert titles[1] == "Executive summary"
     assert titles[2:-1] == [f"Figure {i}: {c.title}" for i, c in enumerate(registry.values(), start=1)]
     assert titles[-1] == "Sources and method"
@@ -112,12 +115,12 @@ def test_the_summary_is_set_as_large_as_fits_and_never_below_the_minimum(prs) ->
         for run in para.runs
     }
     assert len(sizes) == 1
-    assert slides.MIN_PT <= sizes.pop() <= slides.SUMMARY_PT
+    assert shapes.MIN_PT <= sizes.pop() <= slides.SUMMARY_PT
     short = ["A point of forty characters or so, short."] * 6
     assert slides.fitting_size(short, 12.2, 5.6, 12, 19) == 19
     long = ["word " * 60] * 6  # 300 characters a point: 4 lines each at 19 pt, 24 lines in all
-    assert slides.MIN_PT < slides.fitting_size(long, 12.2, 5.6, 12, 19) < 19
-    assert slides.fitting_size(long * 5, 12.2, 5.6, 12, 19) == slides.MIN_PT
+    assert shapes.MIN_PT < slides.fitting_size(long, 12.2, 5.6, 12, 19) < 19
+    assert slides.fitting_size(long * 5, 12.2, 5.6, 12, 19) == shapes.MIN_PT
 
 
 # --- native charts hold the tables' values ----------------------------------------------------------
@@ -228,7 +231,7 @@ def test_matrix_dots_count_the_csv_records(prs, name: str, table: str) -> None:
     }
     expected: dict[tuple[str, str], int] = {}
     for r in _rows(table):
-        key = (r["category"].replace("-", " "), report.short_ref(r["source_id"]))
+        key = (r["category"].replace("-", " "), prose.short_ref(r["source_id"]))
         expected[key] = expected.get(key, 0) + 1
     assert drawn == expected
 
@@ -238,7 +241,7 @@ def test_every_native_chart_holds_values_of_its_data(prs) -> None:
     for name, slide in _figure_slides(prs).items():
         chart = _chart(slide)
         if chart is None:
-            assert name in slides.PICTURES
+            assert name in native.PICTURES
             continue
         data = figures.registry()[name].data()
         numbers = data.select_dtypes("number").astype("float64").to_numpy().ravel()
@@ -269,9 +272,9 @@ def test_every_figure_slide_has_a_footer_naming_its_sources_and_the_licence(prs)
         chart = figures.registry()[name]
         footer = _texts(slide)["Footer"]
         assert f"Figure {figures.number(name)}" in footer
-        assert report.LICENCE in footer
+        assert release.LICENCE in footer
         for key in chart.references(chart.data()):
-            assert report.short_ref(key) in footer, (name, key)
+            assert prose.short_ref(key) in footer, (name, key)
 
 
 def test_every_notes_page_quotes_a_source_verbatim(prs) -> None:
@@ -390,9 +393,7 @@ def test_libreoffice_renders_every_slide(deck: Path, tmp_path: Path) -> None:
 def test_slide_pictures_keep_every_text_at_14_pt_inside_the_canvas(name: str) -> None:
     from matplotlib.text import Text
 
-    from analysis import charts
-
-    fig = charts.for_slide(figures.build(name))
+    fig = chart_style.for_slide(figures.build(name))
     fig.canvas.draw()
     assert tuple(round(v, 3) for v in fig.get_size_inches()) == (13.333, 7.5)
     renderer = fig.canvas.get_renderer()

@@ -10,7 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import paths, sources
+from analysis.chapters import evidence_base
+from analysis.core import evidence, paths, sources
 
 DAMAGED = "job-details-guide"
 
@@ -196,33 +197,33 @@ def _source(source_id: str, text: str, changes: tuple[sources.Change, ...] = ())
 def test_the_edits_sentence_says_how_many_of_the_edits_the_table_shows() -> None:
     edit = sources.Change(0, 2, "π’", "")
     corpus = {"a": _source("a", "x", (edit,) * 10), "b": _source("b", "y"), "c": _source("c", "z")}
-    assert sources.edits_claim(corpus, limit=8) == (
+    assert evidence_base.edits_claim(corpus, limit=8) == (
         "10 edits in 1 of the 3 texts; the first 8, with their offsets in the raw file:"
     )
-    assert len(sources.edits_table(corpus, limit=8)) == 8
-    assert sources.edits_claim(corpus, limit=10).startswith("10 edits in 1 of the 3 texts; all of them,")
+    assert len(evidence_base.edits_table(corpus, limit=8)) == 8
+    assert evidence_base.edits_claim(corpus, limit=10).startswith("10 edits in 1 of the 3 texts; all of them,")
     corpus["b"] = _source("b", "y", (edit,))
-    assert sources.edits_claim({"b": corpus["b"]}) == "1 edit in the one text, with its offset in the raw file:"
-    assert sources.edits_claim({"c": corpus["c"]}) == "The repair changed no text."
+    assert evidence_base.edits_claim({"b": corpus["b"]}) == "1 edit in the one text, with its offset in the raw file:"
+    assert evidence_base.edits_claim({"c": corpus["c"]}) == "The repair changed no text."
 
 
 def test_the_chapter_says_how_many_of_the_edits_it_lists() -> None:
     corpus = sources.load_all()
     edits = sum(len(s.changes) for s in corpus.values())
-    shown = len(sources.edits_table(corpus))
+    shown = len(evidence_base.edits_table(corpus))
     assert 0 < shown < edits
-    assert f"; the first {shown}, with their offsets" in sources.edits_claim(corpus)
+    assert f"; the first {shown}, with their offsets" in evidence_base.edits_claim(corpus)
 
 
 def test_places_are_country_names_with_the_words_that_place_something_there() -> None:
     text = "Pay in the US is $1. Firms within the United States and Canada. Tell us. USA & UK: here. America's"
-    assert sources.places(text) == [
+    assert evidence_base.places(text) == [
         "in the US",
         "within the United States and Canada",
         "USA & UK",
         "America",
     ]
-    assert sources.places("Ask us, thus, in US-style campuses.") == []
+    assert evidence_base.places("Ask us, thus, in US-style campuses.") == []
 
 
 def test_pay_figures_are_counted_as_stated_for_a_country_only_where_their_own_sentence_names_one() -> None:
@@ -240,21 +241,20 @@ def test_pay_figures_are_counted_as_stated_for_a_country_only_where_their_own_se
         ],
         columns=["source_id", "role", "statistic", "low_usd", "high_usd", "quote"],
     )
-    assert sources.pay_country_count(salaries) == (
+    assert evidence_base.pay_country_count(salaries) == (
         "1 of the 4 pay figures is stated for a country in the sentence that gives it"
     )
-    assert sources.pay_country_claim(salaries, corpus) == (
+    assert evidence_base.pay_country_claim(salaries, corpus) == (
         "1 of the 4 pay figures is stated for a country in the sentence that gives it: the $30,000 average for "
         "a rep, \u201cin the US\u201d {cite:p}`a`. {cite:t}`b` names \u201cwithin Canada\u201d elsewhere in its "
         "text, but in none of the sentences that give its 1 pay figure. {cite:t}`c`, with 1 pay figure, "
         "names no country at all."
     )
-    assert sources.pay_country_count(salaries.iloc[[1, 2]]).startswith("None of the 2 pay figures is stated")
+    assert evidence_base.pay_country_count(salaries.iloc[[1, 2]]).startswith("None of the 2 pay figures is stated")
 
 
 def test_the_pay_figures_stated_for_a_country_are_those_whose_quote_names_one() -> None:
-    from analysis import evidence
 
     salaries = evidence.load_table("salaries")
     named = [q for q in salaries["quote"] if re.search(r"\b(US|U\.S\.|United States|Canada|America)\b", q)]
-    assert sources.pay_country_count(salaries).startswith(f"{len(named)} of the {len(salaries)} pay figures")
+    assert evidence_base.pay_country_count(salaries).startswith(f"{len(named)} of the {len(salaries)} pay figures")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import strict_yaml
+from analysis.core import strict_yaml
 
 MAX = 1_000_000
 
@@ -69,7 +69,7 @@ def test_nested_alias_bomb_is_refused_within_a_time_and_memory_bound(tmp_path: P
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
         resource.setrlimit(resource.RLIMIT_CPU, (20, 20))
         from pathlib import Path
-        from analysis import strict_yaml
+        from analysis.core import strict_yaml
         try:
             strict_yaml.load(Path({str(bomb)!r}), {MAX})
         except strict_yaml.StrictYamlError as err:

@@ -6,7 +6,8 @@ import csv
 
 import pandas as pd
 
-from analysis import inflation, paths, summary
+from analysis.chapters import summary
+from analysis.core import inflation, paths
 
 
 def _salaries() -> pd.DataFrame:
@@ -134,7 +135,7 @@ def test_turnover_counts_articles_not_records() -> None:
 
 
 def test_key_points_quote_the_processed_table() -> None:
-    # Worked out from the CSV itself, not through analysis.pay: the annual range with the lowest midpoint.
+    # Worked out from the CSV itself, not through analysis.chapters.pay: the annual range with the lowest midpoint.
     with (paths.PROCESSED / "salaries.csv").open(encoding="utf-8", newline="") as handle:
         rows = [r for r in csv.DictReader(handle) if r["period"] == "year" and r["statistic"] == "range"]
     entry = min(rows, key=lambda r: (float(r["low_usd"]) + float(r["high_usd"])) / 2)

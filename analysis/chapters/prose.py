@@ -1,0 +1,60 @@
+"""Words that depend on the data: counts out of totals, lists, dollars, hedges, caveats and short
+references, shared by every chapter's claims (escaping and citation roles are in
+:mod:`analysis.core.markup`)."""
+
+from __future__ import annotations
+
+from analysis.core import external, sources
+from analysis.core.markup import Markup, cite, md_escape, quoted
+
+
+def join(items: list[str], conjunction: str = "and") -> str:
+    """Items as running text: "a", "a and b", "a, b and c"; "none" for no items."""
+    items = [str(i) for i in items]
+    if not items:
+        return "none"
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """ "1 article", "2 articles" (``nouns`` for an irregular plural)."""
+    return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
+
+
+def of(n: int, total: int, noun: str) -> str:
+    """A count out of a total: "2 of the 5 articles", "all 5 articles", "none of the 5 articles"."""
+    if n == total:
+        return f"all {plural(total, noun)}" if total > 1 else f"the one {noun}"
+    if n == 0:
+        return f"none of the {plural(total, noun)}"
+    return f"{n} of the {plural(total, noun)}"
+
+
+def hedges(value: object) -> str:
+    """A record's hedge column (semicolon-separated) as words: "some, may"; "" when stated flatly."""
+    return ", ".join(w for w in str(value or "").split(";") if w) if isinstance(value, str) else ""
+
+
+def money(value: float) -> str:
+    """Dollars as a reader writes them: $25,702."""
+    return f"${value:,.0f}"
+
+
+def caveats(source_ids: list[str]) -> str:
+    """What each of these sources says of its own reliability, quoted, as MyST ("" if none says)."""
+
+    said = [m for m in sources.read_manifest() if m.source_id in set(source_ids) and m.caveat]
+    return Markup(" ".join(f"{cite(m.source_id, 't')} says of itself: {quoted(md_escape(m.caveat))}" for m in said))
+
+
+def short_ref(key: str) -> str:
+    """A short plain-text reference, as the citations show it: author or short title, and year for a
+    source of the manifest; the short name of an official statistic or study otherwise."""
+
+    meta = next((m for m in sources.read_manifest() if m.source_id == key), None)
+    if meta is None:
+        if key not in external.REFERENCES:
+            raise KeyError(f"no short reference for {key!r}: not a source and not in external.REFERENCES")
+        return external.REFERENCES[key]
+    who = meta.author.split()[-1] if meta.author else (meta.short_title or meta.title)
+    return f"{who} ({meta.published[:4] or 'n.d.'})"

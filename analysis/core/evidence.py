@@ -1,0 +1,422 @@
+"""Evidence records -> validated, tidy tables.
+
+Records live in ``data/evidence/<source_id>.yaml`` (see the README there), one file for every
+source of the manifest. :func:`validate_all` reads every file strictly (:mod:`analysis.core.strict_yaml`),
+validates every record against its schema (:mod:`analysis.core.schema`) and then checks what needs the
+source's text: the quote is in the source, each structured number is the figure of the quote at the
+position its field names, no record repeats another. Every problem is a one-line error naming the
+file, the record and what is wrong. :func:`write_tables` writes ``data/processed/*.csv`` and
+``datapackage.json`` only when there is no error at all.
+
+Run as ``python -m analysis.tools.make_data`` (``make data``), or with ``--check`` to compare the
+committed tables with what the records give, without writing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from pydantic import ValidationError
+
+from analysis.core import paths, schema, sources, strict_yaml, vocab
+from analysis.core.numbers import find_figures
+
+#: Tables, by record kind (re-exported from the schema).
+TABLES: dict[str, str] = schema.TABLES
+#: Files in the evidence folder that are not evidence files.
+NOT_EVIDENCE: frozenset[str] = frozenset({"README.md", schema.SCHEMA_FILE.name})
+#: Units of figures that can carry each kind's numbers.
+_FIGURE_UNITS: dict[tuple[str, str], frozenset[str]] = {
+    ("salary", "low_usd"): frozenset({"usd", "usd/hour"}),
+    ("requirement", "years_min"): frozenset({"year"}),
+    ("condition", "hours_per_day"): frozenset({"24/7"}),
+}
+_CONDITION_UNITS = {"hours": "hour", "days": "day", "weeks": "week"}
+
+
+class EvidenceError(ValueError):
+    """One or more evidence records are invalid; the message lists them, one per line."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """A validated evidence record: its kind's fields in ``values`` (unset ones left out)."""
+
+    source_id: str
+    record_id: str
+    kind: str
+    values: dict[str, Any]
+    flags: tuple[str, ...]
+    note: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A figure found in a source that the report deliberately does not use."""
+
+    source_id: str
+    figure: str
+    reason: str
+    quote: str
+
+
+@dataclass
+class Evidence:
+    """Everything read from the evidence files, with the problems found."""
+
+    records: list[Record] = field(default_factory=list)
+    exclusions: list[Exclusion] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _problem(error: Any, raw: dict[str, Any], kind: str | None) -> str:
+    """One pydantic error as a short sentence that names the field."""
+    loc = [str(part) for part in error["loc"]]
+    if loc and loc[0] in vocab.KINDS:  # the model the discriminator chose
+        loc = loc[1:]
+    name = loc[0] if loc else ""
+    value = error.get("input")
+    kind_of = error["type"]
+    if kind_of == "union_tag_invalid":
+        return f"unknown kind {raw.get('kind')!r} (allowed: {', '.join(vocab.KINDS)})"
+    if kind_of == "union_tag_not_found":
+        return "kind is required"
+    if kind_of == "model_attributes_type":
+        return "not a mapping"
+    if kind_of == "missing":
+        return f"{name} is required"
+    if kind_of == "extra_forbidden":
+        return f"unknown field {name!r} for kind {kind!r}"
+    if name == "flags":
+        return f"flags must be a list from: {', '.join(vocab.FLAGS)} (got {raw.get('flags')!r})"
+    if kind_of == "literal_error":
+        return f"{name} {value!r} is not in the vocabulary ({', '.join(schema.allowed_values(kind, name))})"
+    if kind_of in ("float_type", "float_parsing"):
+        return f"{name} must be a number (got {value!r})"
+    if kind_of in ("int_type", "int_parsing", "int_from_float"):
+        return f"{name} must be an integer (got {value!r})"
+    if kind_of == "greater_than_equal":
+        limit = error["ctx"]["ge"]
+        return (
+            f"{name} must not be negative (got {value})"
+            if limit == 0
+            else f"{name} must be at least {limit:g} (got {value})"
+        )
+    if kind_of == "less_than_equal":
+        return f"{name} must be at most {error['ctx']['le']:g} (got {value})"
+    if kind_of == "string_type":
+        return f"{name} must be text (got {value!r})"
+    if kind_of == "string_too_short":
+        if name == "quote" and not str(value).strip():
+            return "quote is missing or empty"
+        if not str(value):
+            return f"{name} must not be empty"
+        return (
+            f"{name} is too short ({len(str(value))} characters; a quote must have at least "
+            f"{schema.MIN_QUOTE_CHARS} to stand on its own)"
+        )
+    if kind_of == "string_pattern_mismatch":
+        return f"{name} must be a lower-case slug (got {value!r})"
+    if kind_of == "value_error":
+        return str(error["ctx"]["error"])
+    if kind_of == "list_type":
+        return f"{name} must be a list (got {type(value).__name__})"
+    return f"{'.'.join(loc) or 'record'}: {error['msg']}"
+
+
+def _problems(err: ValidationError, raw: Any) -> list[str]:
+    raw = raw if isinstance(raw, dict) else {}
+    kind = raw.get("kind") if raw.get("kind") in vocab.KINDS else None
+    return list(dict.fromkeys(_problem(e, raw, kind) for e in err.errors()))
+
+
+def figure_problems(kind: str, values: Mapping[str, Any], quote: str) -> list[str]:
+    """Each structured number must be a figure of the quote, at the position its field names: the
+    low figure of a range is the first value of one figure in the quote, the high the second, and
+    the figure's unit must be the field's (dollars for a salary, years for experience, ...)."""
+    groups = schema.FIGURE_FIELDS.get(kind, ())
+    if not groups:
+        return []
+
+    figures = find_figures(quote)
+    problems = []
+    for names in groups:
+        stated = [(n, values[n]) for n in names if values.get(n) is not None]
+        if not stated:
+            continue
+        wanted = tuple(float(v) for _, v in stated)
+        units = _FIGURE_UNITS.get((kind, names[0]))
+        if units is None:  # a condition's low/high: the record's own unit
+            units = frozenset({_CONDITION_UNITS.get(str(values.get("unit")), "")})
+        if any(f.values == wanted and f.unit in units for f in figures):
+            continue
+        said = "; ".join(f"{f.text!r} = {', '.join(f'{v:g}' for v in f.values)}" for f in figures) or "none"
+        fields = ", ".join(f"{n} {v:g}" for n, v in stated)
+        problems.append(
+            f"{fields}: not a figure of the quote at the position the field names (the quote states: {said})"
+        )
+    return problems
+
+
+@dataclass
+class _Seen:
+    """What earlier records of a file used: ids, and quotes by (kind, values)."""
+
+    ids: dict[str, int] = field(default_factory=dict)
+    quotes: dict[tuple[Any, ...], list[tuple[str, str]]] = field(default_factory=dict)
+
+
+def _check_record(
+    raw: Any, index: int, where: str, source: sources.Source | None, seen: _Seen
+) -> tuple[Record | None, list[str]]:
+    """Validate one raw record; returns the record (or None) and its problems."""
+    rid = raw.get("id") if isinstance(raw, dict) else None
+    label = f"{where}: record {rid!r} (#{index})" if isinstance(rid, str) and rid else f"{where}: record #{index}"
+    problems: list[str] = []
+    if isinstance(rid, str) and rid in seen.ids:
+        problems.append(f"duplicate id (also record #{seen.ids[rid]})")
+    elif isinstance(rid, str):
+        seen.ids[rid] = index
+    if isinstance(raw, dict):  # a key written with no value (`key:`) is a field left unset
+        raw = {k: v for k, v in raw.items() if v is not None}
+    try:
+        model = schema.RECORD.validate_python(raw)
+    except ValidationError as err:
+        return None, [f"{label}: {p}" for p in [*problems, *_problems(err, raw)]]
+    kind = model.kind
+    quote = sources.normalise_space(model.quote)
+    if model.status == "draft":
+        problems.append("is a draft (status: draft): check it against the source, then delete the status line")
+    if source is not None:
+        if sources.find_quote(source.text, model.quote) is None:
+            problems.append(f"quote not found verbatim in {source.meta.file}: {quote[:60]!r}")
+        problems += figure_problems(kind, model.model_dump(), model.quote)
+        if isinstance(model, schema.Salary) and model.year_basis == "publication date":
+            published = source.meta.published[:4]
+            if str(model.year) != published:
+                problems.append(f"year {model.year} is not the publication year ({published or 'undated'})")
+    values = model.model_dump(exclude={"id", "kind", "quote", "flags", "note", "status"}, exclude_none=True)
+    signature = (kind, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items())))
+    for other_quote, other_id in seen.quotes.get(signature, []):
+        if other_quote == quote:
+            problems.append(f"duplicate of record {other_id!r}")
+        elif other_quote in quote or quote in other_quote:
+            problems.append(f"near-duplicate of record {other_id!r} (same kind and values, one quote inside the other)")
+    if problems:
+        return None, [f"{label}: {p}" for p in problems]
+    seen.quotes.setdefault(signature, []).append((quote, str(rid)))
+    return Record(source.source_id if source else "", model.id, kind, values, tuple(model.flags), model.note, quote), []
+
+
+def record_problems(raw: Any, source: sources.Source | None, where: str = "record") -> list[str]:
+    """The problems of one record on its own (nothing to compare it with), as one-line errors."""
+    return _check_record(raw, 1, where, source, _Seen())[1]
+
+
+def _check_exclusion(
+    raw: Any, index: int, where: str, source: sources.Source | None
+) -> tuple[Exclusion | None, list[str]]:
+    label = f"{where}: exclusion #{index}"
+    try:
+        item = schema.Exclusion.model_validate(raw)
+    except ValidationError as err:
+        return None, [f"{label}: {p}" for p in _problems(err, raw)]
+    if item.figure not in item.quote:
+        return None, [f"{label}: figure {item.figure!r} is not in its quote"]
+    if source is not None and sources.find_quote(source.text, item.quote) is None:
+        return None, [f"{label}: quote not found verbatim in {source.meta.file}"]
+    return Exclusion(source.source_id if source else "", item.figure, item.reason, item.quote), []
+
+
+def read_file(path: Path, corpus: dict[str, sources.Source]) -> Evidence:
+    """Read and check one evidence file against the sources."""
+    out = Evidence()
+    try:
+        doc = strict_yaml.load(path, schema.MAX_FILE_BYTES)
+    except strict_yaml.StrictYamlError as err:
+        out.errors.append(str(err))
+        return out
+    if not isinstance(doc, dict):
+        out.errors.append(f"{path}: must be a mapping with source_id and records (found {type(doc).__name__})")
+        return out
+    for key in doc:
+        if key not in schema.TOP_LEVEL_KEYS:
+            out.errors.append(f"{path}: unknown top-level key {key!r} (allowed: {', '.join(schema.TOP_LEVEL_KEYS)})")
+    records, exclusions = doc.get("records", []), doc.get("exclusions", [])
+    for name, value in (("records", records), ("exclusions", exclusions)):
+        if not isinstance(value, list):
+            out.errors.append(f"{path}: {name} must be a list (found {type(value).__name__})")
+    records = records if isinstance(records, list) else []
+    exclusions = exclusions if isinstance(exclusions, list) else []
+    no_claims = doc.get("no_claims")
+    if not records and not (isinstance(no_claims, str) and no_claims.strip()):
+        out.errors.append(f"{path}: no records: record the source's claims, or say why it has none in no_claims")
+    if records and no_claims is not None:
+        out.errors.append(f"{path}: no_claims is given but the file has records")
+    source_id = doc.get("source_id")
+    source = corpus.get(source_id) if isinstance(source_id, str) else None
+    if source is None:
+        out.errors.append(f"{path}: unknown source_id {source_id!r} (not in {paths.MANIFEST.name})")
+    elif path.name != f"{source_id}.yaml":
+        out.errors.append(f"{path}: file name must be {source_id}.yaml")
+    seen = _Seen()
+    for index, raw in enumerate(records, start=1):
+        record, errs = _check_record(raw, index, str(path), source, seen)
+        out.errors.extend(errs)
+        if record is not None and source is not None:
+            out.records.append(record)
+    for index, raw in enumerate(exclusions, start=1):
+        exclusion, errs = _check_exclusion(raw, index, str(path), source)
+        out.errors.extend(errs)
+        if exclusion is not None and source is not None:
+            out.exclusions.append(exclusion)
+    return out
+
+
+def _folder_problems(evidence_dir: Path, corpus: dict[str, sources.Source]) -> list[str]:
+    """Every source has its evidence file, and every file in the folder is a source's."""
+    if not evidence_dir.is_dir():
+        return [f"{evidence_dir}: the evidence folder is missing"]
+    problems = []
+    names = {p.name for p in evidence_dir.iterdir()}
+    for source_id in corpus:
+        if f"{source_id}.yaml" not in names:
+            problems.append(
+                f"{evidence_dir / (source_id + '.yaml')}: missing: every source of the manifest "
+                "needs its evidence file (records, or a no_claims reason)"
+            )
+    expected = {f"{s}.yaml" for s in corpus} | NOT_EVIDENCE
+    for name in sorted(names - expected):
+        stem = name.split(".")[0]
+        if name.endswith(".draft.yaml"):
+            why = f"a drafted file: review every record, delete its status lines and rename it {stem}.yaml"
+        elif stem in corpus and name != f"{stem}.yaml":
+            why = f"evidence files are named {stem}.yaml"
+        else:
+            why = f"not the evidence file of a source in {paths.MANIFEST.name}"
+        problems.append(f"{evidence_dir / name}: {why}")
+    return problems
+
+
+def validate_all(evidence_dir: Path = paths.EVIDENCE, corpus: dict[str, sources.Source] | None = None) -> Evidence:
+    """Read every source's evidence file, in manifest order; collect records and errors."""
+    corpus = sources.load_all() if corpus is None else corpus
+    total = Evidence(errors=_folder_problems(evidence_dir, corpus))
+    for source_id in corpus:
+        path = evidence_dir / f"{source_id}.yaml"
+        if not path.is_file():
+            continue
+        part = read_file(path, corpus)
+        total.records += part.records
+        total.exclusions += part.exclusions
+        total.errors += part.errors
+    return total
+
+
+def table_fields(kind: str) -> tuple[schema.Column, ...]:
+    """The columns of the processed table for a record kind, in order."""
+    return schema.table_fields(kind)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def render_tables(records: list[Record]) -> dict[str, str]:
+    """CSV text of every processed table, keyed by file name (deterministic)."""
+    out: dict[str, str] = {}
+    for kind, table in TABLES.items():
+        columns = table_fields(kind)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow([c.name for c in columns])
+        for rec in (r for r in records if r.kind == kind):
+            row = {
+                "source_id": rec.source_id,
+                "record_id": rec.record_id,
+                **rec.values,
+                "flags": ";".join(rec.flags),
+                "note": rec.note,
+                "quote": rec.quote,
+            }
+            if "tier" in rec.values:
+                row["tier_level"] = vocab.TIER_LEVELS[rec.values["tier"]]
+            writer.writerow([_cell(row.get(c.name)) for c in columns])
+        out[f"{table}.csv"] = buffer.getvalue()
+    out["datapackage.json"] = json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n"
+    return out
+
+
+def datapackage() -> dict[str, Any]:
+    """The Frictionless data package descriptor: the data dictionary of every processed table."""
+    return schema.datapackage()
+
+
+def build(evidence_dir: Path = paths.EVIDENCE, corpus: dict[str, sources.Source] | None = None) -> dict[str, str]:
+    """Validate everything and render the tables; raise EvidenceError listing every problem."""
+    evidence = validate_all(evidence_dir, corpus)
+    if evidence.errors:
+        raise EvidenceError("\n".join(evidence.errors))
+    return render_tables(evidence.records)
+
+
+def write_tables(tables: dict[str, str], out_dir: Path = paths.PROCESSED) -> None:
+    """Write the rendered tables (only called once every record is valid): every file is written
+    beside its target first and then moved into place, so a failure leaves the old tables whole."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged = []
+    try:
+        for name, text in tables.items():
+            partial = out_dir / f".{name}.partial"
+            partial.write_text(text, encoding="utf-8", newline="")
+            staged.append((partial, out_dir / name))
+        for partial, target in staged:
+            os.replace(partial, target)
+    finally:
+        for partial, _target in staged:
+            partial.unlink(missing_ok=True)
+
+
+def drift(tables: dict[str, str], out_dir: Path = paths.PROCESSED) -> list[str]:
+    """Names of processed files whose committed content differs from ``tables``."""
+    return [
+        name
+        for name, text in tables.items()
+        if not (out_dir / name).exists() or (out_dir / name).read_text(encoding="utf-8") != text
+    ]
+
+
+def load_table(name: str, processed: Path = paths.PROCESSED) -> pd.DataFrame:
+    """A processed table as a DataFrame: text columns as strings, numbers as numbers. A table whose
+    header is not the schema's columns is refused, naming the file."""
+    kind = next((k for k, t in TABLES.items() if t == name), None)
+    if kind is None:
+        raise EvidenceError(f"{processed / name}: no such table (tables: {', '.join(TABLES.values())})")
+    columns = table_fields(kind)
+    path = processed / f"{name}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    expected = [c.name for c in columns]
+    if header != expected:
+        raise EvidenceError(f"{path}: columns {header} are not the schema's {expected} (run `make data`)")
+    dtypes = {
+        c.name: ("Int64" if c.type == "integer" else "Float64" if c.type == "number" else "string") for c in columns
+    }
+    return pd.read_csv(
+        path, dtype=dtypes, keep_default_na=False, na_values={c: [""] for c, t in dtypes.items() if t != "string"}
+    )

@@ -1,0 +1,39 @@
+"""CPI-U inflation adjustment with the pinned ``cpi`` package (no network).
+
+The series is the CPI for All Urban Consumers (CPI-U), U.S. city average, all items, annual
+average, as shipped in the pinned ``cpi`` release. ``BASE_YEAR`` is the latest full year in that
+release. The package warns on import that its data is older than today; the pinned data is the
+point (same inputs, same outputs), so that one warning is silenced here, and only it.
+"""
+
+from __future__ import annotations
+
+import warnings
+from functools import cache
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="CPI data is out of date")
+    import cpi
+
+
+BASE_YEAR: int = int(cpi.LATEST_YEAR)
+SERIES: str = "CPI-U, U.S. city average, all items, annual average (BLS series CUUR0000SA0)"
+
+
+@cache
+def cpi_u(year: int) -> float:
+    """The CPI-U annual average of a year (looked up once per year: the package's lookup is slow)."""
+    return float(cpi.get(int(year)))
+
+
+def adjust(amount: float, from_year: int, to_year: int = BASE_YEAR) -> float:
+    """``amount`` in dollars of ``from_year`` expressed in dollars of ``to_year``: the same
+    arithmetic as ``cpi.inflate`` (amount times the target index, over the source index)."""
+    if from_year == to_year:
+        return float(amount)
+    return float(amount) * cpi_u(to_year) / cpi_u(from_year)
+
+
+def factor(from_year: int, to_year: int = BASE_YEAR) -> float:
+    """The multiplier from ``from_year`` dollars to ``to_year`` dollars."""
+    return cpi_u(to_year) / cpi_u(from_year)

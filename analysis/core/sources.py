@@ -1,0 +1,317 @@
+"""Load the raw sources: verify them against the manifest and repair their text.
+
+The raw files in ``data/raw/`` are never changed. Reading one checks its sha256 against
+``data/raw/sources.csv`` and decodes it as strict UTF-8; repairing it runs ftfy (for mojibake
+it can undo) and then removes the encoding debris ftfy cannot restore: emoji whose UTF-8
+bytes were decoded as Windows-1253 and partly lost, which survive as stray Greek letters and
+punctuation such as ``π’`` or ``π§βπΌ``. Every change is recorded, so a quote taken from the
+repaired text can be located back in the raw file.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ftfy
+
+from analysis.core import paths, vocab
+
+MANIFEST_COLUMNS: tuple[str, ...] = (
+    "source_id",
+    "file",
+    "sha256",
+    "title",
+    "short_title",
+    "author",
+    "published",
+    "publisher",
+    "url",
+    "notes",
+    "caveat",
+)
+
+# ftfy's defaults also straighten curly quotes; the sources' own typography is kept.
+FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False)
+
+# Characters that bytes 0x80-0xFF become when UTF-8 is misread as Windows-1253 (Greek).
+_CP1253_HIGH: str = bytes(range(0x80, 0x100)).decode("cp1253", errors="ignore")
+# A 4-byte UTF-8 sequence (every emoji) starts with 0xF0, which Windows-1253 reads as "π".
+# Debris is a whitespace-delimited token that starts with "π" and holds only such characters.
+_DEBRIS = re.compile(r"(?<!\S)π[" + re.escape(_CP1253_HIGH) + r"]*(?!\S)")
+
+
+_SLUG = re.compile(vocab.SLUG)
+_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class SourceError(ValueError):
+    """A raw source or the manifest is not what the report expects."""
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """One row of ``data/raw/sources.csv``."""
+
+    source_id: str
+    file: str
+    sha256: str
+    title: str
+    short_title: str
+    author: str
+    published: str
+    publisher: str
+    url: str
+    notes: str
+    caveat: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit made by the repair: ``raw[start:end]`` became ``after``."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """A verified source: its manifest row, raw text, repaired text and the edits between."""
+
+    meta: SourceMeta
+    raw: str
+    text: str
+    changes: tuple[Change, ...]
+
+    @property
+    def source_id(self) -> str:
+        return self.meta.source_id
+
+
+def read_manifest(path: Path = paths.MANIFEST) -> list[SourceMeta]:
+    """Read the manifest (UTF-8, with or without a byte-order mark). A missing or unknown column,
+    an empty id, file or hash, or a duplicate id or file is an error naming the row."""
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except FileNotFoundError:
+        raise SourceError(f"{path}: the manifest is missing") from None
+    with handle:
+        reader = csv.DictReader(handle)
+        header = list(reader.fieldnames or [])
+        missing = [c for c in MANIFEST_COLUMNS if c not in header]
+        if missing:
+            raise SourceError(f"{path}: missing column(s) {', '.join(missing)}")
+        unknown = [c for c in header if c not in MANIFEST_COLUMNS]
+        if unknown or len(header) != len(set(header)):
+            raise SourceError(f"{path}: unknown or repeated column(s) {', '.join(unknown) or header}")
+        rows: list[SourceMeta] = []
+        seen: dict[str, int] = {}
+        files: dict[str, int] = {}
+        for line, row in enumerate(reader, start=2):
+            if None in row:
+                raise SourceError(f"{path}:{line}: more fields than columns")
+            meta = SourceMeta(**{c: (row[c] or "").strip() for c in MANIFEST_COLUMNS})
+            if not meta.source_id or not meta.file or not meta.sha256:
+                raise SourceError(f"{path}:{line}: source_id, file and sha256 must not be empty")
+            if not _SLUG.fullmatch(meta.source_id):
+                raise SourceError(
+                    f"{path}:{line}: source_id {meta.source_id!r} must be a lower-case slug "
+                    "(it is the BibTeX key and the evidence file's name)"
+                )
+            if not _FILE_NAME.fullmatch(meta.file):
+                raise SourceError(f"{path}:{line}: file {meta.file!r} must be a plain file name in data/raw/")
+            if not _SHA256.fullmatch(meta.sha256):
+                raise SourceError(f"{path}:{line}: sha256 {meta.sha256!r} is not 64 hexadecimal digits")
+            if meta.source_id in seen:
+                raise SourceError(
+                    f"{path}:{line}: duplicate source_id {meta.source_id!r} (also line {seen[meta.source_id]})"
+                )
+            if meta.file in files:
+                raise SourceError(f"{path}:{line}: file {meta.file!r} is listed twice (also line {files[meta.file]})")
+            seen[meta.source_id] = files[meta.file] = line
+            rows.append(meta)
+    return rows
+
+
+def read_raw(meta: SourceMeta, raw_dir: Path = paths.RAW) -> str:
+    """Return the raw text of a source after checking its sha256 and its UTF-8 encoding."""
+    path = raw_dir / meta.file
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"{path}: file listed in the manifest as {meta.source_id!r} is missing") from None
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != meta.sha256:
+        raise SourceError(f"{path}: sha256 mismatch for {meta.source_id!r}: manifest {meta.sha256}, file {digest}")
+    try:
+        return data.decode("utf-8", errors="strict")
+    except UnicodeDecodeError as err:
+        raise SourceError(f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+
+
+def remove_debris(text: str) -> str:
+    """Delete emoji debris tokens, with one neighbouring space so no double space is left."""
+
+    def _spans() -> list[tuple[int, int]]:
+        spans = []
+        for match in _DEBRIS.finditer(text):
+            start, end = match.span()
+            if end < len(text) and text[end] == " ":
+                end += 1
+            elif start > 0 and text[start - 1] == " ":
+                start -= 1
+            spans.append((start, end))
+        return spans
+
+    out, pos = [], 0
+    for start, end in _spans():
+        out.append(text[pos:start])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _changes(raw: str, text: str) -> tuple[Change, ...]:
+    """The edits that turn ``raw`` into ``text``: lines first, then characters within changed lines.
+
+    A character-level diff of a whole 10,000-character text took over a second; lines that are
+    equal are skipped, and only the changed runs of lines are compared character by character.
+    """
+    raw_lines, text_lines = raw.splitlines(keepends=True), text.splitlines(keepends=True)
+    raw_at, text_at = [0], [0]
+    for line in raw_lines:
+        raw_at.append(raw_at[-1] + len(line))
+    for line in text_lines:
+        text_at.append(text_at[-1] + len(line))
+    changes = []
+    lines = difflib.SequenceMatcher(None, raw_lines, text_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in lines.get_opcodes():
+        if tag == "equal":
+            continue
+        before, after = raw[raw_at[i1] : raw_at[i2]], text[text_at[j1] : text_at[j2]]
+        chars = difflib.SequenceMatcher(None, before, after, autojunk=False)
+        changes += [
+            Change(raw_at[i1] + a1, raw_at[i1] + a2, before[a1:a2], after[b1:b2])
+            for op, a1, a2, b1, b2 in chars.get_opcodes()
+            if op != "equal"
+        ]
+    return tuple(changes)
+
+
+def repair(raw: str) -> tuple[str, tuple[Change, ...]]:
+    """Repair a raw text: ftfy first, then debris removal. Returns the text and its edits."""
+    text = remove_debris(ftfy.fix_text(raw, FTFY_CONFIG))
+    if text == raw:
+        return text, ()
+    return text, _changes(raw, text)
+
+
+def load_source(meta: SourceMeta, raw_dir: Path = paths.RAW) -> Source:
+    """Read, verify and repair one source. Its ``caveat`` (what the text says of its own
+    reliability) must be a verbatim sentence of the repaired text."""
+    raw = read_raw(meta, raw_dir)
+    text, changes = repair(raw)
+    if meta.caveat and find_quote(text, meta.caveat) is None:
+        raise SourceError(
+            f"{raw_dir / meta.file}: the manifest's caveat for {meta.source_id!r} is not in the text: "
+            f"{meta.caveat[:60]!r}"
+        )
+    return Source(meta=meta, raw=raw, text=text, changes=changes)
+
+
+def source_ids(manifest: Path = paths.MANIFEST) -> list[str]:
+    """The source ids in manifest order: the order of every table and chart column."""
+    return [meta.source_id for meta in read_manifest(manifest)]
+
+
+def load_corpus(manifest: Path = paths.MANIFEST, raw_dir: Path | None = None) -> dict[str, Source]:
+    """Every source of a manifest, verified and repaired, keyed by source id (manifest order).
+    The raw files are looked for beside the manifest unless ``raw_dir`` says otherwise."""
+    folder = manifest.parent if raw_dir is None else raw_dir
+    return {meta.source_id: load_source(meta, folder) for meta in read_manifest(manifest)}
+
+
+@cache
+def load_all() -> dict[str, Source]:
+    """Every source of the project's manifest, verified and repaired (cached)."""
+    return load_corpus()
+
+
+def normalise_space(text: str) -> str:
+    """Collapse every run of whitespace to one space and strip the ends."""
+    return " ".join(text.split())
+
+
+@cache
+def _words(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` with every run of whitespace made one space (and none at the ends), and for
+    each character of that the offset in ``text`` it came from (a space: the end of its word)."""
+    out: list[str] = []
+    where: list[int] = []
+    for match in re.finditer(r"\S+", text):
+        if out:
+            out.append(" ")
+            where.append(where[-1] + 1)
+        out.append(match.group())
+        where.extend(range(match.start(), match.end()))
+    return "".join(out), tuple(where)
+
+
+def find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    """Span of ``quote`` in ``text``, comparing whitespace-normalised; None if absent."""
+    wanted = normalise_space(quote)
+    if not wanted:
+        return None
+    flat, where = _words(text)
+    at = flat.find(wanted)
+    if at < 0:
+        return None
+    return where[at], where[at + len(wanted) - 1] + 1
+
+
+def to_raw_offset(source: Source, offset: int) -> int:
+    """Map an offset in the repaired text to the matching offset in the raw text."""
+    shift = 0
+    for change in source.changes:
+        repaired_start = change.start + shift
+        if offset < repaired_start:
+            break
+        if offset < repaired_start + len(change.after):
+            return change.start + min(offset - repaired_start, change.end - change.start)
+        shift += len(change.after) - (change.end - change.start)
+    return offset - shift
+
+
+def locate_in_raw(source: Source, quote: str) -> tuple[int, int] | None:
+    """Span in the raw file of a quote taken from the repaired text; None if not found."""
+    span = find_quote(source.text, quote)
+    if span is None:
+        return None
+    return to_raw_offset(source, span[0]), to_raw_offset(source, span[1] - 1) + 1
+
+
+def word_count(text: str) -> int:
+    """Words as whitespace-separated tokens that contain a letter or digit."""
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
+def describe_changes(source: Source) -> str:
+    """One line for a reader: what the repair changed in this source."""
+    if not source.changes:
+        return "nothing (text used as received)"
+    removed = sum(change.end - change.start - len(change.after) for change in source.changes)
+    tokens = sum(1 for change in source.changes if _DEBRIS.search(change.before))
+    return f"removed {tokens} emoji-debris tokens ({removed} characters)"
+
+
+def with_caveat(manifest: Path = paths.MANIFEST) -> list[str]:
+    """The sources whose text says something of its own reliability (a ``caveat`` in the manifest)."""
+    return [m.source_id for m in read_manifest(manifest) if m.caveat]

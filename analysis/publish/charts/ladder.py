@@ -1,0 +1,180 @@
+"""The career ladder's charts: the rungs each source names, and experience asked against pay."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from analysis.chapters import matrices, pay, prose
+from analysis.chapters.ladder import LADDER, TIER_LABELS, experience_data, roles_data
+from analysis.publish import chart_style
+from analysis.publish.chart import Chart
+from analysis.publish.charts import matrices as matrices_charts
+
+
+def ladder_chart(data: pd.DataFrame, column_label: Callable[[str], str] | None = None) -> Figure:
+    """The tier x source dot matrix, front line at the bottom; rungs without pay marked at right."""
+    fig = matrices_charts.matrix_figure(data, "Rung of the ladder", column_label)
+    ax = fig.axes[0]
+    labels = list(dict.fromkeys(data["label"]))
+    n_cols = data["source_id"].nunique()
+    unpriced = set(data.loc[~data["priced"].astype(bool), "label"])
+    for i, label in enumerate(labels):
+        if label in unpriced:
+            ax.text(
+                n_cols - 0.35,
+                i,
+                "no pay figure",
+                va="center",
+                ha="left",
+                fontsize=9,
+                color=chart_style.GREY,
+                style="italic",
+            )
+    if unpriced:  # an extra column of notes: widen the figure so the source columns keep their room
+        ax.set_xlim(-0.6, n_cols + 0.9)
+        fig.set_figwidth(fig.get_figwidth() + 1.7)
+    return fig
+
+
+def _tiers_alt(data: pd.DataFrame) -> str:
+
+    counts = matrices.counts_of(data)
+    rungs = (counts > 0).sum(axis=0)
+    every = [prose.short_ref(s) for s in counts.columns if rungs[s] == len(counts)]
+    none = [prose.short_ref(s) for s in counts.columns if rungs[s] == 0]
+    unpriced = list(dict.fromkeys(data.loc[~data["priced"].astype(bool), "label"]))
+    text = (
+        "Dot matrix with the rungs of the ladder as rows, front line at the bottom, and the sources as "
+        "columns; a numbered dot gives how many titles a source names at that rung, a small grey dot means "
+        "none."
+    )
+    if every:
+        text += f" A dot on every rung: {', '.join(every)}."
+    if none:
+        text += f" No dot at all: {', '.join(none)}."
+    if unpriced:
+        text += f" Marked as having no pay figure: {', '.join(unpriced).lower()}."
+    return text
+
+
+#: The most points the experience-pay chart labels one by one.
+MAX_LABELLED = 12
+
+
+def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | None = None) -> Figure:
+    """Years of experience asked (x) against the stated annual pay range (y), one line per role.
+
+    Each role is a vertical line from low to high pay with a dot at the midpoint; a range of
+    years is drawn as a thin horizontal bar through the dot. Colour is the rung; each point is
+    labelled with the role as the source words its requirement, to the right of the point unless
+    ``label_side`` (role -> ``"left"``, ``"right"``, ``"above"`` or ``"below"``) says otherwise.
+    """
+    label_side = label_side or {}
+    labelled = len(matched) <= MAX_LABELLED  # past that, the rung's colour says what a point is
+    tiers = [t for t in LADDER if t in set(matched["tier"])]
+    colour = chart_style.colours(tiers)
+    fig, ax = plt.subplots(figsize=(9, 5.2))
+    for _, row in matched.iterrows():
+        c = colour[row["tier"]]
+        x = row["years_mid"]
+        ax.plot([x, x], [row["low_usd"], row["high_usd"]], color=c, linewidth=4, solid_capstyle="butt")
+        if pd.notna(row["years_max"]):
+            ax.plot([row["years_min"], row["years_max"]], [row["mid_usd"]] * 2, color=c, linewidth=1.5)
+        ax.plot(x, row["mid_usd"], "o", color=c, markersize=9, markeredgecolor="white", zorder=3)
+        text = f"{textwrap.fill(str(row['role']), 24)}\n({_years_text(row['years_min'], row['years_max'])})"
+        side = label_side.get(str(row["role"]), "right")
+        right = row["years_max"] if pd.notna(row["years_max"]) else x
+        anchor, offset, ha, va = {
+            "right": ((right, row["mid_usd"]), (8, 0), "left", "center"),
+            "left": ((row["years_min"], row["mid_usd"]), (-8, 0), "right", "center"),
+            "above": ((x, row["high_usd"]), (0, 5), "center", "bottom"),
+            "below": ((x, row["low_usd"]), (0, -5), "center", "top"),
+        }[side]
+        if labelled:
+            ax.annotate(
+                text, anchor, xytext=offset, textcoords="offset points", ha=ha, va=va, fontsize=10, color="#000000"
+            )
+    years_top = float(matched["years_max"].fillna(matched["years_min"]).max())
+    ax.set_xlim(-0.8, years_top + 3.2)
+    ax.set_ylim(0, float(matched["high_usd"].max()) * 1.15)
+    ax.yaxis.set_major_formatter(chart_style.usd_thousands)
+    ax.set_xlabel("Years of experience asked")
+    year = ", ".join(str(int(y)) for y in dict.fromkeys(matched["year"].dropna()))
+    ax.set_ylabel(f"Annual pay, USD as written ({year or 'undated'})")
+    ax.legend(
+        handles=[
+            Line2D([], [], color=colour[t], linewidth=4, marker="o", markersize=8, label=TIER_LABELS[t]) for t in tiers
+        ],
+        loc="upper left",
+        title="Rung",
+    )
+    return fig
+
+
+#: Where the experience-pay chart labels a role other than to the right of its point: the two
+#: front-line points sit close together.
+LABEL_SIDES = {"eCommerce Customer Service Representative": "above", "Manager of Customer Service Training": "left"}
+
+
+def _years_text(low: float, high: float | None) -> str:
+    """Years of experience as words: "1 year", "0–3 years", "7 years"."""
+    if high is not None and pd.notna(high):
+        return f"{low:g}–{high:g} years"
+    return f"{low:g} year" + ("" if low == 1 else "s")
+
+
+def _experience_caption(data: pd.DataFrame) -> str:
+    years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"].dropna()))
+    n = data["source_id"].nunique()
+    whose = "one source's figures" if n == 1 else f"{n} sources' figures"
+    return (
+        f"Years of experience asked against the annual pay range stated for the same role: {whose}, in the "
+        f"nominal dollars of {years} as written; {len(data)} points, not a trend."
+    )
+
+
+def _experience_alt(data: pd.DataFrame) -> str:
+
+    parts = [
+        f"{r['role']}: {_years_text(r['years_min'], r['years_max'])}, {pay.money(r['low_usd'])} to "
+        f"{pay.money(r['high_usd'])}"
+        for _, r in data.iterrows()
+    ]
+    return (
+        "Chart with years of experience asked on the horizontal axis and annual pay as written on the vertical "
+        "axis; each role is a vertical line from its low to its high pay figure with a dot at the midpoint, and "
+        "a range of years is a thin horizontal bar. " + "; ".join(parts) + "."
+    )
+
+
+CHARTS = (
+    Chart(
+        "fig-ladder-tiers",
+        "03-career-ladder",
+        "The rungs each source names",
+        roles_data,
+        ladder_chart,
+        lambda d: (
+            "Which rungs of the harmonised ladder each source names, with the number of titles it uses "
+            "at each rung; rungs that no source gives a pay figure for are marked."
+        ),
+        _tiers_alt,
+        references=matrices.credited,
+    ),
+    Chart(
+        "fig-ladder-experience-pay",
+        "03-career-ladder",
+        "Experience asked against pay",
+        experience_data,
+        lambda d: experience_pay_chart(d, LABEL_SIDES),
+        _experience_caption,
+        _experience_alt,
+        notes=lambda d: ["Dollars as written, not adjusted for inflation"],
+    ),
+)

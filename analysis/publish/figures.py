@@ -1,0 +1,262 @@
+"""Every chart of the report, by its ``fig-…`` name: what it shows, how it is drawn, and the pack.
+
+Each module of :mod:`analysis.publish.charts` declares its chapter's charts as
+:class:`~analysis.publish.chart.Chart` entries of a ``CHARTS`` tuple, beside the functions that
+draw them (the values drawn come from the chapter's module in :mod:`analysis.chapters`). A chart is
+
+- ``data()``: the values it draws, as a table (with the ``source_id`` of every row and, for rows
+  that come from evidence, the ``record_id``): the "data behind the chart" a reader can download;
+- ``draw(data)``: the chart in the report's style, from that table alone;
+- ``caption(data)`` and ``alt(data)``: the caption (without its number) and the alt text, written
+  from the same table, so their words cannot drift from what is drawn;
+- ``references(data)``: what the source line credits, as BibTeX keys (the sources that are in
+  the data, then any official statistics), and ``notes`` for a method named there (CPI-U, say).
+
+The book places a chart with the ``report-figure`` directive (``_ext/report_figures.py``), which
+takes everything from here; ``make figures`` exports every chart as PNG, SVG, the CSV of its data
+a slide-sized PNG and a text card with its caption, alt text and citation (:func:`pack`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.chapters import prose
+from analysis.core import markup, paths, release
+from analysis.publish import chart_style, explorer, export
+from analysis.publish.chart import Chart
+from analysis.publish.charts import agreement as agreement_charts
+from analysis.publish.charts import benefits as benefits_charts
+from analysis.publish.charts import challenges as challenges_charts
+from analysis.publish.charts import conditions as conditions_charts
+from analysis.publish.charts import ladder as ladder_charts
+from analysis.publish.charts import pay as pay_charts
+
+#: Every chapter's charts, in chapter order.
+CHARTS: tuple[Chart, ...] = (
+    *pay_charts.CHARTS,
+    *ladder_charts.CHARTS,
+    *benefits_charts.CHARTS,
+    *challenges_charts.CHARTS,
+    *conditions_charts.CHARTS,
+    *agreement_charts.CHARTS,
+)
+#: The pages, in reading order, that figures are placed on (``_toc.yml`` order; the landing page first).
+CHAPTERS: tuple[str, ...] = (
+    "index",
+    "01-sources",
+    "02-pay",
+    "03-career-ladder",
+    "04-benefits",
+    "05-challenges",
+    "06-conditions",
+    "07-agreement",
+)
+PACK_DIR: Path = paths.FIGURES
+PACK_ZIP: Path = paths.DOWNLOADS / "call-center-careers-figures.zip"
+
+
+@cache
+def registry() -> dict[str, Chart]:
+    """Every chart of every chapter, in reading order (chapter, then declaration)."""
+    found: dict[str, Chart] = {}
+    for chart in CHARTS:
+        if chart.name in found:
+            raise ValueError(f"figure name {chart.name!r} is defined twice")
+        if chart.chapter not in CHAPTERS:
+            raise ValueError(f"{chart.name} is placed on an unknown page {chart.chapter!r}")
+        found[chart.name] = chart
+    order = sorted(found.values(), key=lambda c: CHAPTERS.index(c.chapter))
+    return {c.name: c for c in order}
+
+
+def number(name: str) -> int:
+    """A figure's number in the report (1-based, reading order)."""
+    return list(registry()).index(name) + 1
+
+
+#: The most works a source line names.
+MAX_CREDITS = 8
+
+
+def source_line(chart: Chart, data: pd.DataFrame) -> str:
+    """The text under a chart: the works it draws on, any method, and who made it."""
+
+    keys = list(dict.fromkeys(chart.references(data)))
+    refs = [prose.short_ref(key) for key in keys[:MAX_CREDITS]]
+    if len(keys) > MAX_CREDITS:  # however many sources, the line stays a line
+        refs.append(f"and {len(keys) - MAX_CREDITS} more (see the chart's data)")
+    return "; ".join([*refs, *chart.notes(data)]) + ". Chart: Call Center Careers."
+
+
+def build(name: str, data: pd.DataFrame | None = None) -> Figure:
+    """Draw one figure in the report's style, with its source line (from its own data, or ``data``)."""
+    chart = registry()[name]
+    chart_style.apply_style()
+    data = chart.data() if data is None else data
+    fig = chart.draw(data)
+    chart_style.source_line(fig, source_line(chart, data))
+    return fig
+
+
+def citation_text(name: str) -> str:
+    """How to cite one figure of the report."""
+
+    chart = registry()[name]
+    return release.figure_citation(number(name), chart.title, name, chart.chapter)
+
+
+def short_citation(name: str) -> str:
+    """The short citation of one figure, with the licence: what goes under a slide."""
+
+    return release.short_figure_citation(number(name))
+
+
+def stem(name: str) -> str:
+    """The file name (without suffix) of a figure's files in the pack: ``NN-name``."""
+    return f"{number(name):02d}-{name}"
+
+
+#: What each of a figure's files in the pack is, by suffix.
+PACK_FILES: dict[str, str] = {
+    "png": "PNG image (200 dpi)",
+    "svg": "SVG image (text stays text)",
+    "csv": "CSV of the values drawn",
+    "txt": "text card",
+}
+
+
+def card(name: str, data: pd.DataFrame | None = None) -> str:
+    """The text card of one figure: caption, alt text, sources, its files, citations and licence."""
+
+    chart = registry()[name]
+    data = chart.data() if data is None else data
+    files = "\n".join(f"  {stem(name)}.{ext}: {what}" for ext, what in PACK_FILES.items())
+    return (
+        f"Figure {number(name)}: {chart.title}\n\n{chart.caption(data)}\n\n"
+        f"Alt text: {chart.alt(data)}\n\nSource: {source_line(chart, data)}\n\n"
+        f"Files:\n{files}\n\n"
+        f"Short citation: {short_citation(name)}\n\n"
+        f"Cite as: {citation_text(name)}\n\n"
+        f"Online: {release.page_url(chart.chapter, name)}\n\n"
+        f"Licence: {release.LICENCE} ({release.LICENCE_URL}) for the chart and its data. "
+        f"{release.QUOTATIONS}\n"
+    )
+
+
+def record_links(data: pd.DataFrame) -> list[dict[str, list[tuple[str, str]]]]:
+    """For each row of a chart's data, the records its id columns name, by column, as
+    (source_id, record_id) pairs: ``record_id``, ``requirement_id`` and ``salary_id`` are records of
+    the row's source; ``record_ids`` is a ``;``-separated list, of the row's source or, where the
+    row has ``claimed_by``, of the sources listed there in the same order. Rows of official
+    statistics carry no record."""
+    out: list[dict[str, list[tuple[str, str]]]] = []
+    for _, row in data.iterrows():
+        links: dict[str, list[tuple[str, str]]] = {}
+        source = row.get("source_id")
+        for column in ("record_id", "requirement_id", "salary_id"):
+            value = row.get(column)
+            if isinstance(value, str) and value and isinstance(source, str):
+                links[column] = [(source, value)]
+        ids = row.get("record_ids")
+        if isinstance(ids, str) and ids:
+            parts = ids.split(";")
+            claimed = row.get("claimed_by")
+            owners = claimed.split(";") if isinstance(claimed, str) and claimed else [source] * len(parts)
+            if len(owners) != len(parts) or not all(isinstance(o, str) for o in owners):
+                raise ValueError(f"record_ids {ids!r} do not pair with the sources {owners!r}")
+            links["record_ids"] = list(zip(owners, parts, strict=True))
+        out.append(links)
+    return out
+
+
+def page_file(name: str, out_dir: Path = PACK_DIR) -> Path:
+    """What the book's ``report-figure`` directive reads for one figure: beside the pack's files,
+    not in its zip."""
+    return out_dir / f"{name}.page.json"
+
+
+def page_data(name: str, data: pd.DataFrame) -> dict[str, object]:
+    """Everything the book places with one figure, so that building the book needs neither pandas
+    nor the evidence: its number, file stem, chapter, caption and alt text; its data as the CSV's
+    own cells, with each row's record links as (explorer label, record id) by column; its
+    citations and licence. A linked record that is not a record of the evidence is an error."""
+
+    chart = registry()[name]
+    header, *rows = list(csv.reader(io.StringIO(export.frame_csv(data))))
+    known = explorer.labels()
+    links: list[dict[str, list[list[str]]]] = []
+    for row_links in record_links(data):
+        row: dict[str, list[list[str]]] = {}
+        for column, pairs in row_links.items():
+            row[column] = []
+            for source_id, record_id in pairs:
+                label = markup.record_label(source_id, record_id)
+                if label not in known:
+                    raise ValueError(f"{name}: {column} {record_id!r} of {source_id} is not a record of the evidence")
+                row[column].append([label, record_id])
+        links.append(row)
+    return {
+        "name": name,
+        "number": number(name),
+        "stem": stem(name),
+        "chapter": chart.chapter,
+        "caption": chart.caption(data),
+        "alt": chart.alt(data),
+        "header": header,
+        "rows": rows,
+        "links": links,
+        "short_citation": short_citation(name),
+        "citation": citation_text(name),
+        "licence": release.LICENCE,
+        "licence_url": release.LICENCE_URL,
+    }
+
+
+def _export(job: tuple[str, Path]) -> list[Path]:
+    name, out_dir = job
+    base = out_dir / stem(name)
+    data = registry()[name].data()
+    written = chart_style.export(build(name, data), base)
+    slide = base.with_name(f"{base.name}-slide.png")  # 16:9, text at least 14 pt when placed 13.33 in wide
+    chart_style.slide_png(build(name, data), slide)
+    written.append(slide)
+    table = base.with_suffix(".csv")
+    table.write_text(export.frame_csv(data), encoding="utf-8", newline="")
+    text = base.with_suffix(".txt")
+    text.write_text(card(name, data), encoding="utf-8")
+    page = json.dumps(page_data(name, data), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    page_file(name, out_dir).write_text(page, encoding="utf-8")
+    return [*written, table, text]  # the zip's files; the page file is the book's
+
+
+def pack(out_dir: Path = PACK_DIR, zip_path: Path = PACK_ZIP, workers: int = 2) -> list[Path]:
+    """Export every figure as PNG (200 dpi), SVG, a slide-sized PNG (``-slide.png``), the CSV of its
+    data and its text card; zip them. Beside them, not zipped, each figure's :func:`page_file`.
+
+    Figures are numbered in reading order, as in the book. Two processes share the work.
+    """
+    shutil.rmtree(out_dir, ignore_errors=True)  # no file of an earlier pack may pass for this one's
+    out_dir.mkdir(parents=True)
+    jobs = [(name, out_dir) for name in registry()]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        written = [path for paths_ in pool.map(_export, jobs) for path in paths_]
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    partial = zip_path.with_name(zip_path.name + ".partial")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(written):
+            info = zipfile.ZipInfo(f"call-center-careers-figures/{path.name}", date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    partial.replace(zip_path)
+    return written

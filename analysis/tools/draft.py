@@ -1,0 +1,614 @@
+"""Draft the evidence records of a new source: one record per figure the scanner finds.
+
+``python -m analysis.tools.draft data/raw/NEW.txt [--source-id ID] [--out PATH] [--force]`` writes
+``data/evidence/<id>.draft.yaml``. The source id is the manifest's when the file is a source of
+``data/raw/sources.csv`` (its sha256 is checked), else ``--source-id``, else a slug of the file
+name. The text is the repaired text :mod:`analysis.core.sources` gives (for a file outside the
+manifest: strict UTF-8, then :func:`analysis.core.sources.repair`), so every quote is taken from what
+the validator will compare it with.
+
+Each figure of :func:`analysis.core.numbers.find_figures` becomes one record with ``status: draft``:
+
+- ``quote``: the sentence around the figure, exactly as written; in a table row, the row from
+  its first cell to the end of the sentence holding the figure ("Team Lead | $48,000").
+- ``kind``, by these rules, in order:
+
+  ====================================  ===============================================
+  the figure                            the record
+  ====================================  ===============================================
+  money (any currency)                  ``salary``
+  "24/7"                                ``condition``, ``opening-hours``, 24 h x 7 days
+  years                                 ``requirement``, ``experience``
+  hours, days, weeks, months, minutes   ``condition``; the aspect from the nearest word:
+                                        shift, training, open/operation, overtime,
+                                        part-time, else ``schedule``
+  percent                               ``challenge`` (``turnover``) near turnover words,
+                                        else ``metric`` with the nearest metric word
+  ====================================  ===============================================
+
+- Numbers in the fields of the kind: ``low_usd``/``high_usd`` (the amounts as written),
+  ``years_min``/``years_max``, ``low``/``high`` with ``unit``, ``hours_per_day``/``days_per_week``.
+- Guesses from the wording: ``statistic`` (``range`` for two values; ``threshold`` after
+  "upwards of", "at least", "more than", "starting at"; else ``average``), ``period`` (the
+  period the scanner read; else the sentence's "annual", "hourly", ...; else the size of the
+  amount; flagged ``period-inferred`` when the sentence names no period), ``necessity``, the
+  flags ``approximate``, ``missing-dollar-sign``, ``second-hand`` (with ``cited_from``) and
+  ``undated``, ``year`` (a year the sentence names, else the manifest's publication date), and
+  ``hedge`` on the kinds that have one (every hedge word of the vocabulary the quote holds, for a
+  person to check).
+- What a person must choose is left as a placeholder: ``tier: unspecified``, and ``role`` from
+  the first words before the figure that name a job ("customer service advisors", a table row's
+  first cell), else a ``TODO`` string. Every guess, and everything the schema cannot hold, is said in
+  ``note``: an amount in another currency than U.S. dollars, or with no currency, keeps its
+  numbers as written (never converted) and says so; a salary period other than ``year`` or
+  ``hour`` ("month") is written as stated, which the validator refuses until a person decides.
+
+The file is written with :func:`yaml.safe_dump` (every string quoted as YAML needs), into a
+temporary file moved into place, and never over an existing file without ``--force``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analysis.core import evidence, numbers, paths, schema, sources, vocab
+
+__all__ = ["DraftError", "draft_document", "draft_records", "dump", "main", "read_text"]
+
+STATUS = "draft"
+TODO_ROLE = "TODO: the role as the source names it"
+
+
+class DraftError(ValueError):
+    """The drafter cannot read its input or will not write its output; the message says why."""
+
+
+def _slug(text: str) -> str:
+    """A lower-case slug: "005_New Source.txt" -> "005-new-source-txt"."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def read_text(path: Path, source_id: str | None = None, manifest: Path = paths.MANIFEST) -> tuple[str, str, str]:
+    """(source id, repaired text, publication date) of the file to draft from.
+
+    A file of the manifest (same name, in the manifest's folder) is read and verified as a
+    source; its manifest id wins, and a different ``source_id`` is an error. Any other file is
+    read as strict UTF-8 and repaired the same way.
+    """
+    rows = {meta.file: meta for meta in sources.read_manifest(manifest)}
+    meta = rows.get(path.name)
+    if meta is not None and path.resolve().parent == manifest.resolve().parent:
+        if source_id is not None and source_id != meta.source_id:
+            raise DraftError(f"{path}: the manifest names this file {meta.source_id!r}, not {source_id!r}")
+        source = sources.load_source(meta, manifest.parent)
+        return meta.source_id, source.text, meta.published
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise DraftError(f"{path}: cannot read: {err.strerror}") from None
+    try:
+        raw = data.decode("utf-8", errors="strict")
+    except UnicodeDecodeError as err:
+        raise DraftError(f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+    sid = source_id if source_id is not None else _slug(path.stem)
+    if not re.fullmatch(vocab.SLUG, sid):
+        raise DraftError(f"{path}: source id {sid!r} must be a lower-case slug (use --source-id)")
+    text, _ = sources.repair(raw)
+    return sid, text, ""
+
+
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]?|\b(?:e\.g|i\.e|etc|vs|approx|Mr|Mrs|Ms|Dr|St|"
+    r"No|Inc|Ltd|Co|Jr|Sr))$"
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
+_BULLET = re.compile(r"[\s\-*•·>#]+")  # used with .match(text, pos): anchored at pos
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    """A full stop that ends a sentence, not an abbreviation ("U.S.", "e.g.")."""
+    return not (match.group().startswith(".") and _ABBREVIATION.search(text, 0, match.start()))
+
+
+def _sentence_span(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text[lo:hi]`` that holds ``text[start:end]``."""
+    begin = lo
+    for match in _SENTENCE_END.finditer(text, lo, start):
+        if match.end() <= start and _ends_sentence(text, match):
+            begin = match.end()
+    finish = hi
+    for match in _SENTENCE_END.finditer(text, end, hi):
+        if _ends_sentence(text, match):
+            finish = match.end()
+            break
+    return begin, finish
+
+
+def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the quote for the figure at ``text[start:end]`` begins and ends.
+
+    The sentence holding the figure, within its line; in a table row ("| Team Lead | $48,000 |")
+    the row from its first cell to the end of that sentence. Leading list markers and spaces
+    are left out. A quote shorter than the schema's minimum is widened to its whole line.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    line = text[line_start:line_end]
+    if line.count("|") >= 2 and line.lstrip().startswith("|"):
+        bar_before = text.rfind("|", line_start, start)
+        bar_after = text.find("|", end, line_end)
+        cell_lo = bar_before + 1
+        cell_hi = line_end if bar_after == -1 else bar_after
+        begin, finish = _sentence_span(text, cell_lo, cell_hi, start, end)
+        first_cell = text.find("|", line_start, line_end) + 1
+        if begin == cell_lo and first_cell < cell_lo:
+            begin = first_cell
+    else:
+        begin, finish = _sentence_span(text, line_start, line_end, start, end)
+    bullet = _BULLET.match(text, begin, start)
+    if bullet:
+        begin = bullet.end()
+    while finish > end and text[finish - 1].isspace():
+        finish -= 1
+    if finish - begin < schema.MIN_QUOTE_CHARS:  # too short to stand on its own: the whole line
+        begin = line_start + (len(line) - len(line.lstrip()))
+        finish = line_start + len(line.rstrip())
+    return begin, finish
+
+
+_ROLE_NOUNS = (
+    r"representatives?|reps?|agents?|associates?|advis[oe]rs?|operators?|executives?"
+    r"|specialists?|supervisors?|team[\s-]+lead(?:er)?s?|managers?|directors?|trainers?"
+    r"|analysts?|coordinators?|consultants?|officers?|CSRs?"
+)
+_ROLE = re.compile(rf"\b(?:{_ROLE_NOUNS})\b(?:\s+(?:I{{1,3}}|IV|V)\b)?", re.IGNORECASE)
+_NOT_ROLE_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "for",
+        "of",
+        "as",
+        "and",
+        "or",
+        "to",
+        "in",
+        "at",
+        "with",
+        "by",
+        "from",
+        "can",
+        "may",
+        "most",
+        "some",
+        "many",
+        "all",
+        "each",
+        "every",
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "is",
+        "are",
+        "be",
+        "new",
+        "average",
+        "typical",
+        "median",
+        "annual",
+        "hourly",
+        "salary",
+        "salaries",
+        "pay",
+        "paid",
+        "earn",
+        "earns",
+        "make",
+        "makes",
+        "get",
+        "gets",
+        "between",
+        "about",
+        "around",
+    ]
+)
+
+
+def _role(quote: str, figure_offset: int) -> str | None:
+    """The first job the quote names before the figure (else after it), with up to three words
+    before its noun:
+    "customer service advisors", "Customer Service Representative I"; None if it names none.
+    A table row's first cell is the role when it names a job."""
+    cells = [c.strip() for c in quote.split("|")]
+    if len(cells) > 1 and _ROLE.search(cells[0]) and len(cells[0].split()) <= 8:
+        return cells[0]
+    found = list(_ROLE.finditer(quote))
+    if not found:
+        return None
+    before = [m for m in found if m.end() <= figure_offset]
+    match = before[0] if before else found[0]
+    words = quote[: match.start()].split()
+    lead: list[str] = []
+    while words and len(lead) < 3:
+        word = words.pop()
+        if not re.fullmatch(r"[A-Za-z][A-Za-z-]*", word) or word.lower() in _NOT_ROLE_WORDS:
+            break
+        lead.insert(0, word)
+    return " ".join([*lead, match.group()])
+
+
+def _nearest(quote: str, offset: int, keywords: Iterable[tuple[str, str]]) -> str | None:
+    """The label of the keyword pattern found nearest ``offset`` in ``quote`` (ties: the first)."""
+    best: tuple[int, int, str] | None = None
+    for rank, (pattern, label) in enumerate(keywords):
+        for match in re.finditer(pattern, quote, re.IGNORECASE):
+            distance = min(abs(match.start() - offset), abs(match.end() - offset))
+            if best is None or (distance, rank) < best[:2]:
+                best = (distance, rank, label)
+    return best[2] if best else None
+
+
+_ASPECTS = (
+    (r"\bshifts?\b", "shift-length"),
+    (r"\btrain(?:ing|ed|s)?\b|\bonboarding\b", "training-duration"),
+    (r"\bopen(?:ing)?\b|\boperat(?:ion|ional|es|ing)\b", "opening-hours"),
+    (r"\bovertime\b", "overtime"),
+    (r"\bpart[\s-]time\b", "part-time"),
+)
+_TURNOVER = r"\bturnover\b|\battrition\b|\bquit\b|\bleave\b|\bchurn\b"
+_METRICS = (
+    (r"\bsatisf\w*|\bCSAT\b|\bNPS\b", "satisfaction"),
+    (r"\badherence\b", "schedule-adherence"),
+    (r"\bhandl\w*\s+time\b|\bAHT\b|\bcall\s+length\b", "handle-time"),
+    (r"\bsales?\b|\bconversion\b|\bupsell\w*", "sales"),
+    (r"\bknowledge\b", "knowledge"),
+    (r"\bquality\b|\bresolution\b|\bFCR\b", "service-quality"),
+)
+_THRESHOLD = (
+    r"\bupwards\s+of\b|\bat\s+least\b|\bmore\s+than\b|\bover\b|\bstart(?:s|ing)?\s+(?:at|from)\b"
+    r"|\bminimum\b|\bor\s+more\b|\bfrom\b"
+)
+_AVERAGE = r"\baverage\b|\bmedian\b|\bmean\b|\btypical(?:ly)?\b"
+_HEDGE = (
+    r"\bupwards\s+of\b|\babout\b|\baround\b|\broughly\b|\bapproximately\b|\bnearly\b|\balmost\b"
+    r"|\bsome\b|\bcan\b|\bmay\b|\boften\b|\bup\s+to\b|\bseveral\b|\ba\s+few\b"
+)
+_SECOND_HAND = re.compile(r"\b(?i:according\s+to)\s+([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})")
+_YEARLY = r"\bannual(?:ly)?\b|\byearly\b|\ba\s+year\b|\bper\s+(?:year|annum)\b|\bsalar(?:y|ies)\b"
+_HOURLY = r"\bhourly\b|\ban\s+hour\b|\bper\s+hour\b|\bwages?\b"
+_NECESSITY = (
+    (r"\brequire[sd]?\b|\bmust\b|\bneeds?\b", "required"),
+    (r"\bprefer(?:red|s)?\b", "preferred"),
+    (r"\bsuggest(?:ed|s)?\b|\brecommend(?:ed|s)?\b", "suggested"),
+    (r"\bhelpful\b|\ba\s+plus\b", "helpful"),
+)
+_YEAR_IN_TEXT = re.compile(r"(?<![\d$£€.,])(?:19|20)\d{2}(?![\d,])")
+
+
+def _number(value: float) -> int | float:
+    """A value as YAML should show it: 24000 rather than 24000.0."""
+    return int(value) if float(value).is_integer() else value
+
+
+def _salary(figure: numbers.Figure, quote: str, offset: int, published: str) -> tuple[dict[str, Any], list[str]]:
+    """The fields and notes of a salary record."""
+    notes: list[str] = []
+    fields: dict[str, Any] = {}
+    flags: list[str] = []
+    # The sentence's words say the period of a figure only if no other amount shares it.
+    alone = sum(f.unit.startswith(("usd", "money")) for f in numbers.find_figures(quote)) == 1
+    role = _role(quote, offset)
+    fields["role"] = role or TODO_ROLE
+    fields["tier"] = "unspecified"
+    if len(figure.values) == 2:
+        fields["statistic"] = "range"
+        if re.search(_AVERAGE, quote, re.IGNORECASE):
+            flags.append("range-phrased-as-average")
+    elif re.search(_THRESHOLD, quote[max(0, offset - 30) : offset], re.IGNORECASE) or figure.text.rstrip().endswith(
+        "+"
+    ):
+        fields["statistic"] = "threshold"
+    else:
+        fields["statistic"] = "average"
+        if not re.search(_AVERAGE, quote, re.IGNORECASE):
+            notes.append("One figure with no word for its statistic: 'average' is a guess.")
+    fields["low_usd"] = _number(figure.values[0])
+    if len(figure.values) == 2:
+        fields["high_usd"] = _number(figure.values[1])
+    if figure.period in ("year", "hour"):
+        fields["period"] = figure.period
+    elif figure.period is not None:
+        fields["period"] = figure.period
+        notes.append(
+            f"The text states a pay period of one {figure.period} ({figure.text!r}); the "
+            "schema takes only 'year' or 'hour': decide how to record it, never by "
+            "converting silently."
+        )
+    elif alone and re.search(_HOURLY, quote, re.IGNORECASE):
+        fields["period"] = "hour"
+        notes.append("The text states no period next to the figure: 'hour' guessed from the sentence.")
+    elif alone and re.search(_YEARLY, quote, re.IGNORECASE):
+        fields["period"] = "year"
+        notes.append("The text states no period next to the figure: 'year' guessed from the sentence.")
+    else:
+        fields["period"] = "year" if figure.values[0] >= 1000 else "hour"
+        notes.append(f"The text states no period: {fields['period']!r} guessed from the size of the amount.")
+    if figure.period is None and not schema.PERIOD_WORDS.search(quote):
+        flags.append("period-inferred")  # "salary" or "wage" alone, or nothing: the period is a reading
+    years = _YEAR_IN_TEXT.findall(quote)
+    if years:
+        fields["year"] = int(years[0])
+        fields["year_basis"] = "TODO: the year the quote names; check that the figure refers to it"
+    elif published:
+        fields["year"] = int(published[:4])
+        fields["year_basis"] = "publication date"
+    else:
+        fields["year_basis"] = "not stated (the text names no year)"
+        flags.append("undated")
+    cited = _SECOND_HAND.search(quote)
+    if cited:
+        flags.append("second-hand")
+        fields["cited_from"] = cited.group(1)
+    if re.search(_HEDGE, quote, re.IGNORECASE):
+        flags.append("approximate")
+    if (
+        figure.currency == "USD"
+        and len(figure.values) == 2
+        and figure.text.count("$") == 1
+        and re.search(r"\s(?:and|to)\s", figure.text)
+    ):
+        flags.append("missing-dollar-sign")
+    if figure.currency is None:
+        notes.append(
+            f"The text names no currency the scanner knows ({figure.text!r}): low_usd/"
+            "high_usd hold the amounts as written, not U.S. dollars; establish the "
+            "currency or exclude the figure."
+        )
+    elif figure.currency != "USD":
+        notes.append(
+            f"The text states {figure.currency}, not U.S. dollars ({figure.text!r}): "
+            "low_usd/high_usd hold the amounts as written, not converted; convert with "
+            "a cited rate and say so here, or exclude the figure."
+        )
+    fields["flags"] = flags
+    return fields, notes
+
+
+def _requirement(figure: numbers.Figure, quote: str, offset: int) -> tuple[dict[str, Any], list[str]]:
+    notes: list[str] = []
+    role = _role(quote, offset)
+    fields: dict[str, Any] = {
+        "role": role or TODO_ROLE,
+        "tier": "unspecified",
+        "requirement": "experience",
+        "years_min": _number(figure.values[0]),
+    }
+    if len(figure.values) == 2:
+        fields["years_max"] = _number(figure.values[1])
+    necessity = _nearest(quote, offset, _NECESSITY)
+    if necessity:
+        fields["necessity"] = necessity
+    if not re.search(r"\bexperience", quote, re.IGNORECASE):
+        notes.append(
+            "The sentence does not speak of experience: record what the years are, or move the figure to exclusions."
+        )
+    fields["flags"] = ["approximate"] if re.search(_HEDGE, quote, re.IGNORECASE) else []
+    return fields, notes
+
+
+_CONDITION_UNITS = {"hour": "hours", "day": "days", "week": "weeks"}
+
+
+def _condition(figure: numbers.Figure, quote: str, offset: int) -> tuple[dict[str, Any], list[str]]:
+    notes: list[str] = []
+    if figure.unit == "24/7":
+        return {
+            "aspect": "opening-hours",
+            "value": figure.text,
+            "hours_per_day": 24,
+            "days_per_week": 7,
+            "flags": [],
+        }, notes
+    aspect = _nearest(quote, offset, _ASPECTS)
+    if aspect is None:
+        aspect = "schedule"
+        notes.append("No word near the figure names the condition: 'schedule' is a guess.")
+    after = re.match(r"\s+([A-Za-z]+)", quote[offset + len(figure.text) :])
+    value = figure.text
+    if re.search(r"\d\s*[-\u2010\u2011\u2013\u2014]\s*[A-Za-z]+$", figure.text) and after:
+        value = f"{figure.text} {after.group(1)}"  # "8-hour shifts"
+    fields: dict[str, Any] = {"aspect": aspect, "value": value}
+    if aspect == "opening-hours" and figure.period == "day" and figure.unit == "hour":
+        fields["hours_per_day"] = _number(figure.values[0])
+    elif aspect == "opening-hours" and figure.period == "week" and figure.unit == "day":
+        fields["days_per_week"] = _number(figure.values[0])
+    else:
+        fields["low"] = _number(figure.values[0])
+        if len(figure.values) == 2:
+            fields["high"] = _number(figure.values[1])
+        if figure.unit in _CONDITION_UNITS:
+            fields["unit"] = _CONDITION_UNITS[figure.unit]
+        else:
+            notes.append(
+                f"The text counts in {figure.unit}s ({figure.text!r}); the schema's "
+                "units are hours, days and weeks, so unit is left empty."
+            )
+    fields["flags"] = ["approximate"] if re.search(_HEDGE, quote, re.IGNORECASE) else []
+    return fields, notes
+
+
+def _percent(figure: numbers.Figure, quote: str, offset: int) -> tuple[str, dict[str, Any], list[str]]:
+    notes = [
+        "No record kind holds a percentage, so the scanner will list this figure until it "
+        "is excluded: keep the record for its claim and add an exclusion, or exclude it only."
+    ]
+    if re.search(_TURNOVER, quote, re.IGNORECASE):
+        return (
+            "challenge",
+            {"item": f"TODO: the challenge in a few words ({figure.text})", "category": "turnover", "flags": []},
+            notes,
+        )
+    category = _nearest(quote, offset, _METRICS)
+    if category is None:
+        category = "service-quality"
+        notes.append("No word near the figure names a metric: 'service-quality' is a guess.")
+    return (
+        "metric",
+        {"metric": f"TODO: the measure as the source names it ({figure.text})", "category": category, "flags": []},
+        notes,
+    )
+
+
+def _kind_and_fields(
+    figure: numbers.Figure, quote: str, offset: int, published: str
+) -> tuple[str, dict[str, Any], list[str]]:
+    if figure.unit.startswith(("usd", "money")):
+        return ("salary", *_salary(figure, quote, offset, published))
+    if figure.unit == "year":
+        return ("requirement", *_requirement(figure, quote, offset))
+    if figure.unit == "percent":
+        return _percent(figure, quote, offset)
+    return ("condition", *_condition(figure, quote, offset))
+
+
+def _unseen_numbers(fields: dict[str, Any], kind: str, quote: str) -> list[str]:
+    """What the validator will say of the structured numbers against the quote as written."""
+    return evidence.figure_problems(kind, fields, quote)
+
+
+def hedges_in(quote: str) -> list[str]:
+    """The hedge words of the vocabulary that the quote holds, in the order the quote has them."""
+    found = []
+    for word in vocab.HEDGES:
+        match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", quote, re.IGNORECASE)
+        if match:
+            found.append((match.start(), word))
+    return [word for _, word in sorted(found)]
+
+
+def draft_records(text: str, published: str = "") -> list[dict[str, Any]]:
+    """One draft record per figure of ``text`` (see the module docstring), in text order."""
+    records: list[dict[str, Any]] = []
+    ids: set[str] = set()
+    for figure in numbers.find_figures(text):
+        begin, finish = quote_span(text, figure.start, figure.end)
+        quote = text[begin:finish]
+        kind, fields, notes = _kind_and_fields(figure, quote, figure.start - begin, published)
+        unseen = _unseen_numbers(fields, kind, quote)
+        if unseen:
+            notes.append(
+                f"The validator will refuse this record's numbers ({'; '.join(unseen)}): "
+                "correct them or exclude the figure."
+            )
+        written = re.sub(r"(?<=\d),(?=\d)", "", figure.text)  # "$40,000" -> "40000"
+        base = f"{kind}-{_slug(written)}"[:48].rstrip("-")
+        rid, n = base, 2
+        while rid in ids:
+            rid, n = f"{base}-{n}", n + 1
+        ids.add(rid)
+        flags = fields.pop("flags")
+        if "hedge" in schema.MODELS[kind].model_fields:
+            fields["hedge"] = hedges_in(quote)
+            notes.append(
+                "Check the hedge: the words of the quote that qualify this claim (drafted: "
+                f"every hedge word the quote holds, {fields['hedge'] or 'none'})."
+            )
+        todo = [] if fields.get("role", "") != TODO_ROLE else ["choose the role"]
+        if fields.get("tier") == "unspecified":
+            todo.append("choose the tier")
+        note = " ".join(([f"TODO: {' and '.join(todo)}."] if todo else []) + notes)
+        record: dict[str, Any] = {"id": rid, "kind": kind, **fields, "flags": flags}
+        if note:
+            record["note"] = note
+        record["quote"] = quote
+        record["status"] = STATUS
+        records.append(record)
+    return records
+
+
+def draft_document(source_id: str, text: str, published: str = "") -> dict[str, Any]:
+    """The whole draft evidence file: source id, draft records, no exclusions yet."""
+    return {"source_id": source_id, "records": draft_records(text, published), "exclusions": []}
+
+
+class _Dumper(yaml.SafeDumper):
+    """The safe dumper, with lists indented under their key as the evidence files write them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def dump(document: dict[str, Any], origin: str) -> str:
+    """The YAML text of a draft document, with a header saying what to do with it."""
+    header = (
+        f"# Draft evidence records for {document['source_id']}, one per figure of {json.dumps(origin)}\n"
+        "# found by analysis.core.numbers. Review every record against the source; add records for the\n"
+        "# claims without figures; move figures the report will not use to exclusions; then remove\n"
+        f"# every 'status: draft' line and rename this file to {document['source_id']}.yaml.\n"
+    )
+    body = yaml.dump(
+        document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
+    )
+    return header + body
+
+
+def write(path: Path, text: str, force: bool = False) -> None:
+    """Write ``text`` to ``path`` through a temporary file; refuse to replace a file unless forced."""
+    if path.exists() and not force:
+        raise DraftError(f"{path}: already exists; pass --force to replace it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        if force:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)  # fails, rather than replaces, if the file appeared meanwhile
+            os.unlink(temporary)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analysis.tools.draft FILE``: write the draft records; exit 1 on a refused input or output."""
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis.tools.draft", description="Draft one evidence record per figure of a new source."
+    )
+    parser.add_argument("file", type=Path, help="the source text, e.g. data/raw/NEW.txt")
+    parser.add_argument("--source-id", help="source id for a file not in data/raw/sources.csv")
+    parser.add_argument("--out", type=Path, help="where to write (default data/evidence/<id>.draft.yaml)")
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    args = parser.parse_args(argv)
+    try:
+        source_id, text, published = read_text(args.file, args.source_id)
+        document = draft_document(source_id, text, published)
+        out = args.out if args.out is not None else paths.EVIDENCE / f"{source_id}.draft.yaml"
+        write(out, dump(document, str(args.file)), force=args.force)
+    except (DraftError, sources.SourceError, FileExistsError) as err:
+        print(err, file=sys.stderr)
+        return 1
+    count = len(document["records"])
+    print(f"wrote {count} draft record{'s' if count != 1 else ''} for {source_id} to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

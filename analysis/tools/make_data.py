@@ -1,0 +1,40 @@
+"""Validate every evidence record and write the processed tables (``make data``); with
+``--check``, compare ``data/processed/`` with what the evidence gives instead of writing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analysis.core import evidence, paths, sources
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.tools.make_data", description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--check", action="store_true", help="compare data/processed with the records instead of writing"
+    )
+    parser.add_argument("--evidence", type=Path, default=paths.EVIDENCE, help="evidence folder")
+    parser.add_argument("--out", type=Path, default=paths.PROCESSED, help="processed folder")
+    parser.add_argument("--manifest", type=Path, default=paths.MANIFEST, help="the sources' manifest")
+    parser.add_argument("--raw", type=Path, default=None, help="folder of the raw texts (default: the manifest's)")
+    args = parser.parse_args(argv)
+    try:
+        corpus = sources.load_corpus(args.manifest, args.raw)
+        tables = evidence.build(args.evidence, corpus)
+    except (evidence.EvidenceError, sources.SourceError) as err:
+        print(err, file=sys.stderr)
+        return 1
+    if args.check:
+        stale = evidence.drift(tables, args.out)
+        for name in stale:
+            print(f"{args.out / name}: differs from what the evidence records give (run `make data`)", file=sys.stderr)
+        return 1 if stale else 0
+    evidence.write_tables(tables, args.out)
+    print(f"wrote {len(tables)} files to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
