@@ -143,6 +143,7 @@ lint: $(DEV_SETUP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # The locks, from pyproject.toml's dependencies and extras: requirements.txt (the report and its
 # tests) and requirements-dev.txt (that and the development tools). Kept pins stay; `make lock
