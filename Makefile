@@ -42,12 +42,14 @@ JB_FLAGS := $(shell $(PYTHON) _ext/build_config.py --jb-flags)
 setup: $(SETUP)
 
 # The lock (requirements.txt: every package, pinned, with its hashes) first, then the project itself
-# (editable, its dependencies already there; a local project has no hash to check).
+# (editable, its dependencies already there; a local project has no hash to check). The editable
+# install is a plain path entry (compat mode), not setuptools' import finder: with the finder, a
+# copy that borrows this environment would import any module it lacks from this project instead.
 ifeq ($(abspath $(VENV)),$(CURDIR)/.venv)
 $(SETUP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . --config-settings editable_mode=compat
 	touch $@
 else
 # Another project's environment (VENV=..., as the tests and benchmarks run scratch copies): used as
