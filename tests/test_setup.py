@@ -52,3 +52,22 @@ def test_a_copy_never_reinstalls_the_environment_it_borrows(tmp_path: Path) -> N
     # and its own environment it does set up
     own = subprocess.run(["make", "-n", "setup"], cwd=copy, env=env, capture_output=True, text=True, check=False)
     assert "pip install" in own.stdout, own.stdout + own.stderr
+
+
+def test_a_copy_that_borrows_the_environment_imports_only_its_own_modules(tmp_path: Path) -> None:
+    """A copy lacking a module gets an ImportError, never the environment's project's module (which
+    setuptools' import-finder editable install would serve)."""
+    (tmp_path / "analysis").mkdir()
+    (tmp_path / "analysis" / "__init__.py").write_text("", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", "import analysis.core.paths"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "ModuleNotFoundError" in result.stderr, result.stderr
