@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from analysis.core import evidence, paths
-from analysis.publish import export, figures
+from analysis.publish import chart_style, export, figures
 
 PLACED = re.compile(r"```\{report-figure\} (fig-[\w-]+)")
 
@@ -100,7 +100,7 @@ def test_pack_has_png_svg_csv_and_card_for_every_figure(pack: tuple[Path, Path])
 def test_svg_export_is_byte_stable(tmp_path: Path, pack: tuple[Path, Path]) -> None:
     folder, _ = pack
     name = next(iter(figures.registry()))
-    again = figures.charts.export(figures.build(name), tmp_path / name)
+    again = chart_style.export(figures.build(name), tmp_path / name)
     assert again[1].read_bytes() == (folder / f"01-{name}.svg").read_bytes()
 
 
