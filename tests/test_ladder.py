@@ -8,7 +8,6 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 import pandas as pd
-import pytest
 
 from analysis.chapters import ladder
 from analysis.core import evidence, sources
@@ -143,14 +142,6 @@ def test_education_experience_marks_experience_without_a_number() -> None:
     assert ladder.education_experience(reqs, ORDER)["years"].tolist() == ["no number"]
 
 
-def test_requirement_for() -> None:
-    asked = ladder.education_experience(_requirements(), ORDER)
-    row = ladder.requirement_for(asked, "a", "Customer service representative")
-    assert (row["years_min"], row["years_max"]) == (0.0, 3.0)
-    with pytest.raises(LookupError):
-        ladder.requirement_for(asked, "a", "Nobody")
-
-
 def test_title_key_ignores_order_grades_and_asides() -> None:
     assert ladder.title_key("Manager of Customer Service Training") == ladder.title_key(
         "Customer Service Training Manager"
@@ -192,9 +183,10 @@ def test_match_uses_only_the_same_source() -> None:
 
 def test_charts_draw() -> None:
     matched, _ = ladder.match_experience_pay(_requirements(), _salaries())
-    fig = ladder_charts.experience_pay_chart(matched, {"Manager of Training": "left"})
+    fig = ladder_charts.experience_pay_chart(matched, ["left"] * len(matched))
     ax = fig.axes[0]
     assert len(ax.texts) == 2
+    assert all(t.get_ha() == "right" for t in ax.texts)  # every label to the left of its point
     assert ax.get_xlabel() == "Years of experience asked"
     plt.close(fig)
     data = ladder.tiers_data(_roles(), _salaries(), ORDER)
@@ -290,3 +282,20 @@ def test_the_manager_field_is_the_records_field() -> None:
             & (requirements["requirement"] == "education")
         ]["field"]
         assert row["field"] in set(fields)
+
+
+def test_labels_move_off_a_neighbour_to_the_left_else_above() -> None:
+    # Three roles: b (1 year, 31,000) sits where a's label (0-3 years, 30,000) would not go: a's label
+    # goes right of 3 years; b's right-hand label would cover a's point and bar, and its left one a's
+    # bar, so it goes above. d (7 years) is alone: right. c (5 years, 62,000) has d near on its right.
+    matched = pd.DataFrame(
+        {
+            "years_min": [0.0, 1.0, 5.0, 7.0],
+            "years_max": [3.0, None, None, None],
+            "mid_usd": [30_000.0, 31_000.0, 62_000.0, 67_000.0],
+            "high_usd": [34_000.0, 40_000.0, 72_000.0, 78_000.0],
+        }
+    )
+    assert ladder_charts.label_sides(matched) == ["right", "above", "left", "right"]
+    apart = matched.assign(mid_usd=[30_000.0, 60_000.0, 90_000.0, 120_000.0], high_usd=[1.0, 1.0, 1.0, 130_000.0])
+    assert ladder_charts.label_sides(apart) == ["right"] * 4

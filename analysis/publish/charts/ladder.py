@@ -67,20 +67,57 @@ def _tiers_alt(data: pd.DataFrame) -> str:
 MAX_LABELLED = 12
 
 
-def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | None = None) -> Figure:
+#: How much of the axes a point's label takes beside it (fractions of the x and y spans): a label
+#: wrapped at 24 characters, two or three lines of 10-point text on a 9 x 5.2 inch chart.
+LABEL_WIDTH, LABEL_HEIGHT = 0.3, 0.12
+
+
+def label_sides(matched: pd.DataFrame) -> list[str]:
+    """Where to label each point of :func:`experience_pay_chart` (in row order): to the right, unless
+    another point (its dot or its bar of years) sits where that label would go; then to the left,
+    else above the point's line. Computed from the points, never from their roles."""
+    if matched.empty:
+        return []
+    low = matched["years_min"].astype(float)
+    high = matched["years_max"].astype(float).fillna(low)
+    mid = matched["mid_usd"].astype(float)
+    x_span = float(high.max()) + 4.0
+    y_span = float(matched["high_usd"].max()) * 1.15
+    sides = []
+    for i in range(len(matched)):
+
+        def clear(x0: float, x1: float, i: int = i) -> bool:
+            return not any(
+                j != i
+                and high.iloc[j] >= x0
+                and low.iloc[j] <= x1
+                and abs(mid.iloc[j] - mid.iloc[i]) < LABEL_HEIGHT * y_span
+                for j in range(len(matched))
+            )
+
+        if clear(high.iloc[i], high.iloc[i] + LABEL_WIDTH * x_span):
+            sides.append("right")
+        elif clear(low.iloc[i] - LABEL_WIDTH * x_span, low.iloc[i]):
+            sides.append("left")
+        else:
+            sides.append("above")
+    return sides
+
+
+def experience_pay_chart(matched: pd.DataFrame, label_side: list[str] | None = None) -> Figure:
     """Years of experience asked (x) against the stated annual pay range (y), one line per role.
 
     Each role is a vertical line from low to high pay with a dot at the midpoint; a range of
     years is drawn as a thin horizontal bar through the dot. Colour is the rung; each point is
-    labelled with the role as the source words its requirement, to the right of the point unless
-    ``label_side`` (role -> ``"left"``, ``"right"``, ``"above"`` or ``"below"``) says otherwise.
+    labelled with the role as the source words its requirement, on the side ``label_side`` gives
+    for its row (``"left"``, ``"right"``, ``"above"`` or ``"below"``; default :func:`label_sides`).
     """
-    label_side = label_side or {}
+    label_side = label_sides(matched) if label_side is None else label_side
     labelled = len(matched) <= MAX_LABELLED  # past that, the rung's colour says what a point is
     tiers = [t for t in LADDER if t in set(matched["tier"])]
     colour = chart_style.colours(tiers)
     fig, ax = plt.subplots(figsize=(9, 5.2))
-    for _, row in matched.iterrows():
+    for k, (_, row) in enumerate(matched.iterrows()):
         c = colour[row["tier"]]
         x = row["years_mid"]
         ax.plot([x, x], [row["low_usd"], row["high_usd"]], color=c, linewidth=4, solid_capstyle="butt")
@@ -88,7 +125,7 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | Non
             ax.plot([row["years_min"], row["years_max"]], [row["mid_usd"]] * 2, color=c, linewidth=1.5)
         ax.plot(x, row["mid_usd"], "o", color=c, markersize=9, markeredgecolor="white", zorder=3)
         text = f"{textwrap.fill(str(row['role']), 24)}\n({_years_text(row['years_min'], row['years_max'])})"
-        side = label_side.get(str(row["role"]), "right")
+        side = label_side[k]
         right = row["years_max"] if pd.notna(row["years_max"]) else x
         anchor, offset, ha, va = {
             "right": ((right, row["mid_usd"]), (8, 0), "left", "center"),
@@ -115,11 +152,6 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | Non
         title="Rung",
     )
     return fig
-
-
-#: Where the experience-pay chart labels a role other than to the right of its point: the two
-#: front-line points sit close together.
-LABEL_SIDES = {"eCommerce Customer Service Representative": "above", "Manager of Customer Service Training": "left"}
 
 
 def _years_text(low: float, high: float | None) -> str:
@@ -172,7 +204,7 @@ CHARTS = (
         "03-career-ladder",
         "Experience asked against pay",
         experience_data,
-        lambda d: experience_pay_chart(d, LABEL_SIDES),
+        experience_pay_chart,
         _experience_caption,
         _experience_alt,
         notes=lambda d: ["Dollars as written, not adjusted for inflation"],

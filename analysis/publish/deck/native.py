@@ -311,8 +311,9 @@ def _experience_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
         "above": XL_LABEL_POSITION.ABOVE,
         "below": XL_LABEL_POSITION.BELOW,
     }
+    sides = ladder_charts.label_sides(data)
     for k, (_, r) in enumerate(data.iterrows()):
-        side = ladder_charts.LABEL_SIDES.get(str(r["role"]), "right")
+        side = sides[k]
         right = float(r["years_max"]) if pd.notna(r["years_max"]) else float(r["years_mid"])
         x, y = {
             "right": (right, r["mid_usd"]),
