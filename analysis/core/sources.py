@@ -372,12 +372,18 @@ def word_count(text: str) -> int:
     return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
 
 
+def change_kinds(source: Source) -> tuple[list[Change], list[Change]]:
+    """A source's edits by kind: (passages decoded back, by ftfy or the Windows-1253 round trip;
+    emoji-debris tokens removed)."""
+    debris = [c for c in source.changes if not c.after and _DEBRIS.search(c.before)]
+    return [c for c in source.changes if c not in debris], debris
+
+
 def describe_changes(source: Source) -> str:
     """One line for a reader: what the repair changed in this source."""
     if not source.changes:
         return "nothing (text used as received)"
-    debris = [c for c in source.changes if not c.after and _DEBRIS.search(c.before)]
-    redecoded = [c for c in source.changes if c not in debris]
+    redecoded, debris = change_kinds(source)
     said = []
     if redecoded:
         shown = list(dict.fromkeys(f"{c.before} → {c.after or '(nothing)'}" for c in redecoded))
