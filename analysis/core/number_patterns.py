@@ -262,11 +262,12 @@ MONEY_UNWRITTEN = re.compile(
     """,
     re.VERBOSE,
 )
-#: Words that may follow an amount with no currency without saying it counts something else
-#: ("40,000–65,000 for most leads"); any other word ("2,000 calls") makes it not money.
-NOT_A_NOUN = re.compile(
-    r"(?:for|per|a|an|each|every|to|and|or|in|at|with|on|from|depending|before|after|plus|if|when|while"
-    r"|as|is|are|was|were|which|that|but|so|gross|net|base|before|after|annually|yearly|monthly|hourly)\b",
+#: A word after an amount with no currency that says it counts something else ("2,000 calls",
+#: "40,000 people"): a plural, or a collective noun; the words ending in "s" that are no plurals
+#: ("40,000–65,000 is", "plus bonus", "as a start") do not.
+COUNTS_SOMETHING = re.compile(
+    r"(?!(?:is|was|has|as|plus|across|this|its|us|his|less|unless|thus|bonus|gross)\b)[a-z]+s\b"
+    r"|(?:people|staff|personnel|workforce|crew|children|men|women)\b",
     re.IGNORECASE,
 )
 #: Words that make an amount with no currency pay when its sentence (or its table's header) has one.

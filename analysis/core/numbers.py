@@ -355,7 +355,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _money_unwritten(text: str, match: re.Match[str]) -> _Found | None:
     """An amount with no currency ("40,000–65,000", "14.71 an hour") where the text makes it pay:
     its sentence (or its table's header) speaks of pay (``PAY_WORDS``), and no word follows it that
-    says what else it counts ("2,000 calls"), a pay period aside. Otherwise no figure (None)."""
+    says what else it counts (``COUNTS_SOMETHING``: "2,000 calls"), a pay period aside. Otherwise no
+    figure (None)."""
     values: tuple[float, ...] = (float(match["num"].replace(",", "")),)
     if match["num2"] is not None:
         second = float(match["num2"].replace(",", ""))
@@ -363,7 +364,7 @@ def _money_unwritten(text: str, match: re.Match[str]) -> _Found | None:
     end = match.end() if len(values) == 2 else match.end("num")
     period, text_end, _ = _period_at(text, end)
     word = _WORD_NEXT.match(text, end)
-    if period is None and word and not patterns.NOT_A_NOUN.match(text, word.end()):
+    if period is None and word and patterns.COUNTS_SOMETHING.match(text, word.end()):
         return None
     if not patterns.PAY_WORDS.search(_sentence_around(text, match.start(), end)):
         return None
