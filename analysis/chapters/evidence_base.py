@@ -78,8 +78,8 @@ def edits_table(sources: dict[str, Source], limit: int = 8) -> pd.DataFrame:
         {
             "source_id": s.source_id,
             "Raw offset (characters)": c.start,
-            "Raw text": repr(c.before),
-            "Became": repr(c.after) if c.after else "(removed)",
+            "Raw text": markup.code(c.before),
+            "Became": markup.code(c.after) if c.after else "(removed)",
         }
         for s in sources.values()
         for c in s.changes

@@ -385,10 +385,8 @@ def describe_changes(source: Source) -> str:
         return "nothing (text used as received)"
     redecoded, debris = change_kinds(source)
     said = []
-    if redecoded:
-        shown = list(dict.fromkeys(f"{c.before} → {c.after or '(nothing)'}" for c in redecoded))
-        examples = ", ".join(shown[:3]) + (", ..." if len(shown) > 3 else "")
-        said.append(f"re-decoded {_count(len(redecoded), 'mis-encoded passage')} ({examples})")
+    if redecoded:  # which passages, the source's page lists (raw text is no sentence to show here)
+        said.append(f"re-decoded {_count(len(redecoded), 'mis-encoded passage')}")
     if debris:
         removed = sum(c.end - c.start for c in debris)
         said.append(f"removed {_count(len(debris), 'emoji-debris token')} ({removed} characters)")
