@@ -389,6 +389,7 @@ WORLD_CASES: list[tuple[str, str, tuple[float, ...], str, str | None, str | None
     ),
     ("Wages: 14.71 to 22.60 an hour", "14.71 to 22.60 an hour", (14.71, 22.6), "money/hour", None, "hour"),
     ("Monthly pay of 3,200.50 per month", "3,200.50 per month", (3200.5,), "money", None, "month"),
+    ("Leads earn 40,000–65,000, depending on the shift.", "40,000–65,000", (40000.0, 65000.0), "money", None, None),
     ("| Role | Annual salary |\n| --- | --- |\n| Team lead | 48,000 |", "48,000", (48000.0,), "money", None, None),
 ]
 

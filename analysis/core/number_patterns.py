@@ -253,7 +253,7 @@ MONEY_BARE = re.compile(
 # "40,000.50") or cents ("14.71"), or a range of two ("40,000–65,000", "14.71 to 22.60"). Never a
 # figure on its own: numbers.py reports it only where a period follows or the sentence speaks of
 # pay (PAY_WORDS), and never when a word follows that says what it counts ("2,000 calls").
-_MONEY_SHAPED = r"(?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{2})?(?![\d,.])|\d{1,3}\.\d{2}(?![\d,.]))"
+_MONEY_SHAPED = r"(?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{2})?(?!\d|[,.]\d)|\d{1,3}\.\d{2}(?!\d|[,.]\d))"
 MONEY_UNWRITTEN = re.compile(
     rf"""
     (?<! [\w.,$£€₹₱] )

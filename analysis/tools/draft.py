@@ -444,6 +444,7 @@ def _draft(text: str, published: str) -> tuple[list[dict[str, Any]], list[dict[s
         kind, fields, notes = _kind_and_fields(figure, quote, figure.start - begin, published)
         if kind == "salary" and figure.currency is None and _DOLLARS.search(text):
             fields["flags"].append("currency-from-context")
+            notes = [n for n in notes if not n.startswith("The text names no currency")]
             notes.append(
                 "The text writes this amount with no currency and names U.S. dollars elsewhere: check that "
                 "they are meant here, and say where in this note."
