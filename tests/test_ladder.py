@@ -284,18 +284,23 @@ def test_the_manager_field_is_the_records_field() -> None:
         assert row["field"] in set(fields)
 
 
-def test_labels_move_off_a_neighbour_to_the_left_else_above() -> None:
-    # Three roles: b (1 year, 31,000) sits where a's label (0-3 years, 30,000) would not go: a's label
-    # goes right of 3 years; b's right-hand label would cover a's point and bar, and its left one a's
-    # bar, so it goes above. d (7 years) is alone: right. c (5 years, 62,000) has d near on its right.
+def test_labels_step_aside_from_the_marks_and_labels_around_them() -> None:
+    # Worked out on the chart's geometry (labels 30% of the x span wide, 13% of the y span high):
+    # a (0-3 years) has room on its right; b (1 year) has a's bar on its right and on its left, and
+    # a's label is not above it: above; c (5 years) has d's line on its right: left; d: right.
     matched = pd.DataFrame(
         {
             "years_min": [0.0, 1.0, 5.0, 7.0],
             "years_max": [3.0, None, None, None],
+            "low_usd": [26_000.0, 23_000.0, 52_000.0, 56_000.0],
             "mid_usd": [30_000.0, 31_000.0, 62_000.0, 67_000.0],
             "high_usd": [34_000.0, 40_000.0, 72_000.0, 78_000.0],
         }
     )
     assert ladder_charts.label_sides(matched) == ["right", "above", "left", "right"]
-    apart = matched.assign(mid_usd=[30_000.0, 60_000.0, 90_000.0, 120_000.0], high_usd=[1.0, 1.0, 1.0, 130_000.0])
+    # A point whose every side is taken gets the side that covers least, never none.
+    crowded = pd.concat([matched, matched.iloc[[1]].assign(low_usd=41_000.0, mid_usd=45_000.0, high_usd=49_000.0)])
+    assert ladder_charts.label_sides(crowded)[-1] in ladder_charts.SIDES
+    apart = matched.assign(mid_usd=[10_000.0, 40_000.0, 70_000.0, 100_000.0])
+    apart = apart.assign(low_usd=apart["mid_usd"] - 1, high_usd=apart["mid_usd"] + 1)
     assert ladder_charts.label_sides(apart) == ["right"] * 4

@@ -67,40 +67,53 @@ def _tiers_alt(data: pd.DataFrame) -> str:
 MAX_LABELLED = 12
 
 
-#: How much of the axes a point's label takes beside it (fractions of the x and y spans): a label
-#: wrapped at 24 characters, two or three lines of 10-point text on a 9 x 5.2 inch chart.
-LABEL_WIDTH, LABEL_HEIGHT = 0.3, 0.12
+#: How much of the axes a point's label takes (fractions of the x and y spans): a label wrapped at
+#: 24 characters, two or three lines of 10-point text on a 9 x 5.2 inch chart.
+LABEL_WIDTH, LABEL_HEIGHT = 0.3, 0.13
+#: Where a label may go, in the order tried.
+SIDES = ("right", "left", "above", "below")
+
+_Box = tuple[float, float, float, float]  # x0, x1, y0, y1
+
+
+def _overlaps(a: _Box, b: _Box) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1] and a[2] <= b[3] and b[2] <= a[3]
 
 
 def label_sides(matched: pd.DataFrame) -> list[str]:
-    """Where to label each point of :func:`experience_pay_chart` (in row order): to the right, unless
-    another point (its dot or its bar of years) sits where that label would go; then to the left,
-    else above the point's line. Computed from the points, never from their roles."""
+    """Where to label each point of :func:`experience_pay_chart` (in row order): the first side (right,
+    left, above, below) where its label covers no point's marks (its dot, its line of pay, its bar of
+    years) and no label placed before it; failing that, the side that covers fewest. Computed from
+    the points alone, never from their roles."""
     if matched.empty:
         return []
-    low = matched["years_min"].astype(float)
-    high = matched["years_max"].astype(float).fillna(low)
-    mid = matched["mid_usd"].astype(float)
-    x_span = float(high.max()) + 4.0
-    y_span = float(matched["high_usd"].max()) * 1.15
-    sides = []
+    low = matched["years_min"].astype(float).tolist()
+    high = matched["years_max"].astype(float).fillna(matched["years_min"].astype(float)).tolist()
+    mid_x = [(a + b) / 2 for a, b in zip(low, high, strict=True)]
+    mid, pay_low, pay_high = (matched[c].astype(float).tolist() for c in ("mid_usd", "low_usd", "high_usd"))
+    width = LABEL_WIDTH * (max(high) + 4.0)
+    height = LABEL_HEIGHT * max(pay_high) * 1.15
+    marks: list[_Box] = []
     for i in range(len(matched)):
+        marks.append((mid_x[i], mid_x[i], pay_low[i], pay_high[i]))  # the line of pay
+        marks.append((low[i], high[i], mid[i], mid[i]))  # the bar of years (a dot when one figure)
 
-        def clear(x0: float, x1: float, i: int = i) -> bool:
-            return not any(
-                j != i
-                and high.iloc[j] >= x0
-                and low.iloc[j] <= x1
-                and abs(mid.iloc[j] - mid.iloc[i]) < LABEL_HEIGHT * y_span
-                for j in range(len(matched))
-            )
+    def box(i: int, side: str) -> _Box:
+        return {
+            "right": (high[i], high[i] + width, mid[i] - height / 2, mid[i] + height / 2),
+            "left": (low[i] - width, low[i], mid[i] - height / 2, mid[i] + height / 2),
+            "above": (mid_x[i] - width / 2, mid_x[i] + width / 2, pay_high[i], pay_high[i] + height),
+            "below": (mid_x[i] - width / 2, mid_x[i] + width / 2, pay_low[i] - height, pay_low[i]),
+        }[side]
 
-        if clear(high.iloc[i], high.iloc[i] + LABEL_WIDTH * x_span):
-            sides.append("right")
-        elif clear(low.iloc[i] - LABEL_WIDTH * x_span, low.iloc[i]):
-            sides.append("left")
-        else:
-            sides.append("above")
+    sides: list[str] = []
+    placed: list[_Box] = []
+    for i in range(len(matched)):
+        others = [m for k, m in enumerate(marks) if k // 2 != i] + placed
+        covered = {side: sum(_overlaps(box(i, side), other) for other in others) for side in SIDES}
+        side = next((s for s in SIDES if covered[s] == 0), min(SIDES, key=lambda s: covered[s]))
+        sides.append(side)
+        placed.append(box(i, side))
     return sides
 
 
