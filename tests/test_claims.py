@@ -127,12 +127,15 @@ def test_hourly_and_monthly_figures_are_compared_with_nothing_and_say_so() -> No
     assert pay.extremes_claim(_salaries()).startswith("By its lowest figure")
     text = pay.other_periods_claim(salaries)
     assert text.startswith(
-        "2 figures are stated by the hour or the month, not by the year: $3,200.50 a month for the Agent "
+        "2 figures are stated by the hour or by the month, not by the year: $3,200.50 a month for the Agent "
         "{cite:p}`career-advancement-guide` and $14.71–$22.60 an hour for the Team lead "
         "{cite:p}`career-advancement-guide`."
     )
     assert "at 2,080 hours a year (40 hours a week, 52 weeks) and 12 months a year" in text
     assert pay.other_periods_claim(_salaries()) == ""
+    assert pay.other_periods_claim(salaries[salaries["period"] != "month"]).startswith(
+        "1 figure is stated by the hour, not by the year: $14.71–$22.60 an hour for the Team lead"
+    )
     assert "gives 1 range by the hour and 1 average by the month" in pay.sources_claim(salaries)
 
 

@@ -312,8 +312,9 @@ def undated_finding(salaries: pd.DataFrame, oews: pd.DataFrame) -> str:
         first, last = position.iloc[0], position.iloc[-1]
         sentences.append(
             f"The undated {prose.money(float(avg['low_usd']), True)} average {markup.cite(str(avg['source_id']))} "
-            f"was {first['position']} of the official distribution in {int(first['year'])} but {last['position']} "
-            f"in {int(last['year'])}: without a year it cannot tell a reader what the job pays now."
+            f"was {first['position']} of the official distribution for {proxy.occupation.lower()} in "
+            f"{int(first['year'])} but {last['position']} in {int(last['year'])}: without a year it cannot tell a "
+            "reader what the job pays now."
         )
     return markup.Markup(" ".join(sentences))
 

@@ -292,11 +292,13 @@ def other_periods_claim(salaries: pd.DataFrame) -> str:
         f"{figure_text(r)} for the {markup.md_escape(r['role'])} {markup.cite(str(r['source_id']))}"
         for _, r in rows.iterrows()
     ]
-    bases = [ANNUALISED_BY[p][1] for p in ANNUALISED_BY if p in set(rows["period"])]
+    periods = [p for p in ANNUALISED_BY if p in set(rows["period"])]
+    bases = [ANNUALISED_BY[p][1] for p in periods]
     counted = prose.plural(len(rows), "figure")
     verb = "is" if len(rows) == 1 else "are"
+    by = prose.join([_BY[p] for p in periods], "or")
     return markup.Markup(
-        f"{counted[0].upper()}{counted[1:]} {verb} stated by the hour or the month, not by the year: "
+        f"{counted[0].upper()}{counted[1:]} {verb} stated {by}, not by the year: "
         f"{prose.join(listed)}. {'It is' if len(rows) == 1 else 'They are'} given here as written and left "
         "out of the comparisons between figures, which a period of work would change; the chart of every "
         f"figure draws {'it' if len(rows) == 1 else 'them'} on the yearly scale at {prose.join(bases)}, marked "

@@ -115,6 +115,8 @@ def record_row(record: evidence.Record) -> Row:
     main = str(values.get(_MAIN[record.kind], ""))
     if record.kind == "salary":
         main = f"{main}: {_amount(values)}"
+        if "currency-from-context" in record.flags:  # the dollar sign is the record's reading, not the text's
+            main += " (no currency written; dollars by the text's context)"
     hedge = values.get(HEDGE_FIELD) or []
     return Row(
         record.kind,
