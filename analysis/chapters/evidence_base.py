@@ -248,7 +248,7 @@ def self_caveats_claim(corpus: dict[str, Source], conditions: pd.DataFrame, sala
 
 
 def repair_finding(corpus: dict[str, Source]) -> str:
-    """The key finding on the repair, as plain words: "32 edits in 1 of the 5 texts repair encoding
+    """The key finding on the repair, as plain words: "32 edits in 1 of the 12 texts repair encoding
     damage; the other texts are used exactly as received"."""
     edits = sum(len(s.changes) for s in corpus.values())
     repaired = sum(1 for s in corpus.values() if s.changes)
@@ -259,7 +259,7 @@ def repair_finding(corpus: dict[str, Source]) -> str:
 
 
 def caveat_count(corpus: dict[str, Source]) -> str:
-    """How many of the texts say something of their own reliability, as words: "1 of the 5 texts
+    """How many of the texts say something of their own reliability, as words: "1 of the 12 texts
     says something of its own reliability"."""
     n = sum(1 for s in corpus.values() if s.meta.caveat)
     said = prose.of(n, len(corpus), "text")

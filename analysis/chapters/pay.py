@@ -478,8 +478,8 @@ def adjusted_data(salaries: pd.DataFrame) -> pd.DataFrame:
 
 
 def giving_words(salaries: pd.DataFrame, n_sources: int) -> str:
-    """How many of the articles give pay figures at all, as words: "Only 2 of the 5 articles give",
-    "All 5 articles give", "None of the 5 articles gives"."""
+    """How many of the articles give pay figures at all, as words: "Only 2 of the 12 articles give",
+    "All 12 articles give", "None of the 12 articles gives"."""
     n = int(salaries["source_id"].nunique())
     if n == n_sources:
         return f"{prose.of(n, n_sources, 'article').capitalize()} give"

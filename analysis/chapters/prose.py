@@ -28,7 +28,7 @@ def number_word(n: int) -> str:
 
 
 def of(n: int, total: int, noun: str) -> str:
-    """A count out of a total: "2 of the 5 articles", "all 5 articles", "none of the 5 articles"."""
+    """A count out of a total: "2 of the 12 articles", "all 12 articles", "none of the 12 articles"."""
     if n == total:
         return f"all {plural(total, noun)}" if total > 1 else f"the one {noun}"
     if n == 0:

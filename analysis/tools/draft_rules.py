@@ -166,7 +166,7 @@ _NOT_ROLE_WORDS = frozenset(
 def role_in(quote: str, figure_offset: int) -> str | None:
     """The first job the quote names before the figure (else after it), with up to three words
     before its noun:
-    "customer service advisors", "Customer Service Representative I"; None if it names none.
+    "customer service advisors", "Billing Support Representative II"; None if it names none.
     A table row's first cell is the role when it names a job."""
     cells = [c.strip() for c in quote.split("|")]
     if len(cells) > 1 and _ROLE.search(cells[0]) and len(cells[0].split()) <= 8:
