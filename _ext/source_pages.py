@@ -5,13 +5,17 @@ directive of ``_ext/evidence_pages.py``, which writes everything on it from the 
 and the records. So the pages are never written by hand, and a new row of the manifest is all a new
 source needs to have one:
 
-1. when Sphinx starts (``config-inited``, before the table of contents is read), the page of every
-   source is written, and only where its content differs, so that an unchanged page keeps its time
-   stamp and is not read again; a page left by a source that is no longer in the manifest is
-   deleted (a file in that folder that this extension did not write is an error naming it);
-2. once ``_toc.yml`` is read, its entry ``glob: book/sources/*`` is replaced by the source pages,
-   one by one in manifest order (a glob would sort them by name, and a new page would not count as
-   a change of the table of contents, which an incremental build must see).
+1. when Sphinx starts (``config-inited``, once sphinx-external-toc has read ``_toc.yml`` and before
+   any page is looked for), the entry ``glob: book/sources/*`` of the table of contents is replaced
+   by the source pages, one by one in manifest order (a glob would sort them by name, and a new page
+   would not count as a change of the table of contents, which an incremental build must see);
+2. the page of every source is written, and only where its content differs, so that an unchanged
+   page keeps its time stamp and is not read again; a page left by a source that is no longer in the
+   manifest is deleted (a file in that folder that this extension did not write is an error naming
+   it).
+
+A book whose table of contents has no such entry (a test's book of one chapter) shows no source
+pages, and none is written.
 
 Why not commit the pages and the table of contents, with a check: a generated list kept in sync by
 a second command can drift from the manifest, and the build would then have to explain how to
@@ -80,9 +84,9 @@ def write_pages(srcdir: Path, source_ids: list[str]) -> None:
         _write(folder / name, text)
 
 
-def list_pages(site_map: Any, source_ids: list[str]) -> None:
+def list_pages(site_map: Any, source_ids: list[str]) -> bool:
     """Replace the ``glob: book/sources/*`` entry of the parsed table of contents by the source
-    pages, in manifest order, and add each page to it."""
+    pages, in manifest order, and add each page to it; False when the table has no such entry."""
     docs = [explorer.source_doc(source_id) for source_id in source_ids]
     found = False
     for name in list(site_map):
@@ -91,22 +95,19 @@ def list_pages(site_map: Any, source_ids: list[str]) -> None:
                 at = tree.items.index(GlobItem(TOC_GLOB))
                 tree.items[at : at + 1] = [FileItem(doc) for doc in docs]
                 found = True
-    if not found:
-        raise ExtensionError(f"_toc.yml: no entry `glob: {TOC_GLOB}`; the source pages are listed where it stands")
-    for doc in docs:
-        site_map[doc] = Document(doc)
+    if found:
+        for doc in docs:
+            site_map[doc] = Document(doc)
+    return found
 
 
-def _write_pages(app: Sphinx, config: Config) -> None:
-    write_pages(Path(app.srcdir), sources.source_ids())
-
-
-def _list_pages(app: Sphinx, config: Config) -> None:
-    list_pages(config.external_site_map, sources.source_ids())
+def _generate(app: Sphinx, config: Config) -> None:
+    source_ids = sources.source_ids()
+    if list_pages(config.external_site_map, source_ids):
+        write_pages(Path(app.srcdir), source_ids)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    # sphinx-external-toc reads _toc.yml at priority 900: the pages are written before, listed after.
-    app.connect("config-inited", _write_pages, priority=800)
-    app.connect("config-inited", _list_pages, priority=950)
+    # After sphinx-external-toc has read _toc.yml (priority 900), before Sphinx looks for pages.
+    app.connect("config-inited", _generate, priority=950)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

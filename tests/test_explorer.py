@@ -191,10 +191,14 @@ def test_the_source_pages_are_generated_from_the_manifest_and_listed_in_its_orde
         source_pages.write_pages(tmp_path, ["b-source"])
     # The table of contents lists the pages where the glob stands, in manifest order.
     site_map = parse_toc_yaml(paths.ROOT / "_toc.yml")
-    source_pages.list_pages(site_map, ["b-source", "a-source"])
+    assert source_pages.list_pages(site_map, ["b-source", "a-source"])
     items = [str(i) for tree in site_map["book/evidence"].subtrees for i in tree.items]
     assert items == ["book/sources/b-source", "book/sources/a-source"]
     assert "book/sources/a-source" in site_map
+    # A table of contents without the entry (a book of one chapter) lists no source page.
+    one_chapter = tmp_path / "_toc.yml"
+    one_chapter.write_text("format: jb-book\nroot: book/index\n", encoding="utf-8")
+    assert not source_pages.list_pages(parse_toc_yaml(one_chapter), ["b-source"])
 
 
 def test_the_vendored_datatables_files_are_the_ones_recorded() -> None:

@@ -137,9 +137,9 @@ def test_the_claims_speak_of_every_undated_average_and_the_renamed_role(project:
         "official wage distribution for first-line supervisors of office and administrative support workers"
         in agreement
     )
-    summary = _text(project, "index.html")
+    summary = _text(project, "book/index.html")
     assert "Beware the undated averages, which have no year" in summary
-    assert "The evidence: 7 public career articles" in summary
+    assert "The evidence. 7 public career articles" in summary
     ladder = _text(project, "book/03-career-ladder.html")
     assert "for the Customer care representative, a high school diploma and 0–3 years of experience" in ladder
     assert "Customer service representative" not in ladder
