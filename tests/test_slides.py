@@ -153,8 +153,14 @@ def test_pay_ranges_chart_holds_every_annual_figure_of_the_csv(prs) -> None:
 
 
 def _money_in_sources(value: float) -> bool:
-    wanted = f"{value:,.0f}"
-    return any(re.search(rf"(?<![\d,]){re.escape(wanted)}(?![\d,])", s.text) for s in sources.load_all().values())
+    """Whether a source writes the amount: as a yearly figure, or as the hourly or monthly figure it
+    is drawn from at the chart's stated basis (2,080 hours, 12 months a year)."""
+    written = [f"{value:,.0f}", *(f"{value / factor:,.2f}" for factor in (2080, 12))]
+    return any(
+        re.search(rf"(?<![\d,]){re.escape(wanted)}(?![\d,])", s.text)
+        for wanted in written
+        for s in sources.load_all().values()
+    )
 
 
 def test_every_nominal_pay_figure_on_the_slides_is_written_in_a_source(prs) -> None:

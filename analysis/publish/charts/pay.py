@@ -38,10 +38,15 @@ def _annualised(row: pd.Series) -> bool:
     return isinstance(row.get("annualised_by"), str) and bool(row["annualised_by"])
 
 
+def annualised_mark(row: pd.Series) -> str:
+    """How a row drawn on the yearly scale at a basis is marked in its label: "; hourly, ×2,080"
+    ("" for a figure stated by the year). The slide deck's labels use it too."""
+    return f"; {_ANNUALISED_MARK[str(row['period'])]}" if _annualised(row) else ""
+
+
 def _label(row: pd.Series, width: int = 44, rung: str = "") -> str:
     year = f"{int(row['year'])}" if pd.notna(row["year"]) else "undated"
-    mark = f"; {_ANNUALISED_MARK[str(row['period'])]}" if _annualised(row) else ""
-    return textwrap.fill(f"{rung + ': ' if rung else ''}{row['role']} ({year}{mark})", width)
+    return textwrap.fill(f"{rung + ': ' if rung else ''}{row['role']} ({year}{annualised_mark(row)})", width)
 
 
 MAX_COLOURS = 5
