@@ -300,9 +300,9 @@ def other_periods_claim(salaries: pd.DataFrame) -> str:
     return markup.Markup(
         f"{counted[0].upper()}{counted[1:]} {verb} stated {by}, not by the year: "
         f"{prose.join(listed)}. {'It is' if len(rows) == 1 else 'They are'} given here as written and left "
-        "out of the comparisons between figures, which a period of work would change; the chart of every "
-        f"figure draws {'it' if len(rows) == 1 else 'them'} on the yearly scale at {prose.join(bases)}, marked "
-        "as such."
+        "out of the comparisons between figures, since setting them beside yearly ones would take an assumed "
+        f"number of hours; the chart of every figure draws {'it' if len(rows) == 1 else 'them'} on the yearly "
+        f"scale at {prose.join(bases)}, marked as such."
     )
 
 
