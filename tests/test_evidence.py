@@ -405,3 +405,9 @@ def test_a_salary_period_must_be_the_one_its_quote_states(tmp_path: Path) -> Non
         "'$14.71 an hour' by the hour"
     ]
     assert evidence.record_problems({**record, "period": "hour"}, None) == []
+
+
+def test_digits_in_a_name_are_no_number_of_the_record() -> None:
+    note = "Read as UTF-8 before COVID-19; Level2 is the site's name."
+    assert evidence.record_problems({**GOOD, "note": note}, None) == []
+    assert any("writes 19" in p for p in evidence.record_problems({**GOOD, "note": "Pays 19 dollars."}, None))

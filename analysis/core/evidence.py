@@ -5,7 +5,8 @@ source of the manifest. :func:`validate_all` reads every file strictly (:mod:`an
 validates every record against its schema (:mod:`analysis.core.schema`) and then checks what needs the
 source's text: the quote is in the source, each structured number is the figure of the quote at the
 position its field names, every number the record's own words write (its note, item, role, ...) is a
-number of its quote or is listed with why in ``unquoted_numbers``, no record repeats another. Every problem is a one-line error naming the
+number of its quote or is listed with why in ``unquoted_numbers``, no record repeats another. Every
+problem is a one-line error naming the
 file, the record and what is wrong. :func:`write_tables` writes ``data/processed/*.csv`` and
 ``datapackage.json`` only when there is no error at all.
 
@@ -47,8 +48,9 @@ _CONDITION_UNITS = {"hours": "hour", "days": "day", "weeks": "week"}
 _NO_CURRENCY_UNITS = frozenset({"money", "money/hour"})
 #: Fields that are not the record's own words: the quote itself, the id, the curation marks.
 _NOT_OWN_WORDS = frozenset({"id", "kind", "quote", "status", "unquoted_numbers"})
-#: A number written in digits ("4", "33,661", "14.71"), not part of a word ("Level2", "UTF-8").
-_DIGITS = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?=[kK]\b)")
+#: A number written in digits ("4", "33,661", "14.71", the "10" of "4-10"), not part of a word
+#: or a name ("Level2", "UTF-8", "COVID-19").
+_DIGITS = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)\d+(?:,\d{3})*(?:\.\d+)?(?:(?![\w])|(?=[kK]\b))")
 
 
 class EvidenceError(ValueError):

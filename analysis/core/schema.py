@@ -45,7 +45,7 @@ Quote = Annotated[
 ]
 Amount = Annotated[float, Field(ge=0)]
 #: "33,661: the top of the range of record salary-csr-1": a number, a colon and why.
-UnquotedNumber = Annotated[str, Field(pattern=r"^\d[\d,.]*: \S.*$")]
+UnquotedNumber = Annotated[str, Field(pattern=r"^\d+(?:,\d{3})*(?:\.\d+)?: \S.*$")]
 
 
 class _Strict(BaseModel):
