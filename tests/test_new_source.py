@@ -15,9 +15,11 @@ from analysis.core import paths, sources
 from analysis.tools import draft, new_source
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
-TEAM_LEAD = FIXTURES / "team-lead-pay.txt"
-SUPERVISOR = FIXTURES / "supervisor-career-guide.txt"
-TEAM_LEAD_ARGS = ["--title", "Call Center Team Lead Pay in 2024: Hourly and Annual Wages", "--author", "Dana Ortiz"]
+#: The fixture pages under names, an author and titles no corpus holds (the project's corpus may
+#: already hold the fixtures themselves, as the end-to-end test's copy does).
+AUTHOR = "Wren Quillfeather"
+TEAM_LEAD_TITLE = "Quillfeather Team Lead Pay Survey"
+TEAM_LEAD_ARGS = ["--title", TEAM_LEAD_TITLE, "--author", AUTHOR]
 
 
 @pytest.fixture
@@ -34,45 +36,63 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def pages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The two fixture pages, the first signed by :data:`AUTHOR`, under file names of their own."""
+    folder = tmp_path_factory.mktemp("incoming")
+    team_lead = folder / "quillfeather-team-lead-pay.txt"
+    text = (FIXTURES / "team-lead-pay.txt").read_text(encoding="utf-8")
+    team_lead.write_text(text.replace("Dana Ortiz", AUTHOR), encoding="utf-8")
+    supervisor = folder / "quillfeather-supervisor-guide.txt"
+    shutil.copyfile(FIXTURES / "supervisor-career-guide.txt", supervisor)
+    return team_lead, supervisor
+
+
 def _state(project: Path) -> dict[str, bytes]:
     return {str(p.relative_to(project)): p.read_bytes() for p in sorted(project.rglob("*")) if p.is_file()}
 
 
-def test_a_source_is_added_with_its_row_entry_and_draft(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert new_source.main([str(TEAM_LEAD), *TEAM_LEAD_ARGS, "--published", "2024-03-04"]) == 0
-    copied = project / "raw" / "team-lead-pay.txt"
-    assert copied.read_bytes() == TEAM_LEAD.read_bytes()
+def test_a_source_is_added_with_its_row_entry_and_draft(
+    project: Path, pages: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    team_lead, _ = pages
+    assert new_source.main([str(team_lead), *TEAM_LEAD_ARGS, "--published", "2024-03-04"]) == 0
+    copied = project / "raw" / team_lead.name
+    assert copied.read_bytes() == team_lead.read_bytes()
     meta = sources.read_manifest(project / "raw" / "sources.csv")[-1]
-    assert meta.source_id == "call-center-team-lead-pay-in-2024-hourly"  # a slug of the title, cut at a word
-    assert meta.sha256 == hashlib.sha256(TEAM_LEAD.read_bytes()).hexdigest()
-    assert (meta.author, meta.published, meta.short_title) == ("Dana Ortiz", "2024-03-04", "")
+    assert meta.source_id == "quillfeather-team-lead-pay-survey"  # a slug of the title
+    assert meta.sha256 == hashlib.sha256(team_lead.read_bytes()).hexdigest()
+    assert (meta.author, meta.published, meta.short_title) == (AUTHOR, "2024-03-04", "")
     # Where each field comes from, line by line of the text, and what the text does not state.
     assert meta.notes == (
-        "Author from the text's line 2 (By Dana Ortiz | Published March 4, 2024). "
-        "Date from the text's line 2 (By Dana Ortiz | Published March 4, 2024). "
+        f"Author from the text's line 2 (By {AUTHOR} | Published March 4, 2024). "
+        f"Date from the text's line 2 (By {AUTHOR} | Published March 4, 2024). "
         "No publisher or address in the text."
     )
     # The entry is the one the bibliography test holds every source's to.
     entry = parse_file(str(project / "references.bib")).entries[meta.source_id]
     assert entry.fields["title"].replace("{", "").replace("}", "") == meta.title
-    assert " ".join(" ".join([*p.first_names, *p.last_names]) for p in entry.persons["author"]) == "Dana Ortiz"
+    assert " ".join(" ".join([*p.first_names, *p.last_names]) for p in entry.persons["author"]) == AUTHOR
     assert (entry.fields["year"], entry.fields["date"]) == ("2024", "2024-03-04")
-    assert "File team-lead-pay.txt" in entry.fields["note"]
+    assert "File quillfeather-team-lead-pay.txt" in entry.fields["note"]
     drafted = yaml.safe_load((project / "evidence" / f"{meta.source_id}.draft.yaml").read_text(encoding="utf-8"))
     assert drafted["source_id"] == meta.source_id
     assert [r["low_usd"] for r in drafted["records"] if r["kind"] == "salary"][:2] == [14.71, 30600]
     assert "drafted its records in" in capsys.readouterr().out
 
 
-def test_an_unsigned_undated_text_gets_a_short_title_and_says_what_it_does_not_state(project: Path) -> None:
-    args = ["--title", "Call Center Supervisor Career Guide", "--short-title", "Supervisor career guide"]
-    assert new_source.main([str(SUPERVISOR), *args]) == 0
+def test_an_unsigned_undated_text_gets_a_short_title_and_says_what_it_does_not_state(
+    project: Path, pages: tuple[Path, Path]
+) -> None:
+    _, supervisor = pages
+    args = ["--title", "Quillfeather Supervisor Guide", "--short-title", "Quillfeather guide"]
+    assert new_source.main([str(supervisor), *args]) == 0
     meta = sources.read_manifest(project / "raw" / "sources.csv")[-1]
-    assert meta.source_id == "supervisor-career-guide"
+    assert meta.source_id == "quillfeather-guide"
     assert meta.notes == "No author, date, publisher or address in the text."
-    entry = parse_file(str(project / "references.bib")).entries["supervisor-career-guide"]
-    assert entry.fields["shorttitle"] == "Supervisor career guide"
-    assert entry.fields["note"] == "Undated, unsigned web article. File supervisor-career-guide.txt"
+    entry = parse_file(str(project / "references.bib")).entries["quillfeather-guide"]
+    assert entry.fields["shorttitle"] == "Quillfeather guide"
+    assert entry.fields["note"] == "Undated, unsigned web article. File quillfeather-supervisor-guide.txt"
     assert "year" not in entry.fields
 
 
@@ -88,25 +108,33 @@ def test_an_unsigned_undated_text_gets_a_short_title_and_says_what_it_does_not_s
         (["--url", "https://example.com/pay"], "--url 'https://example.com/pay' is not in the text"),
         (["--caveat", "Pay may differ."], "--caveat is not a sentence of the text"),
         (["--source-id", "Team Lead"], "source id 'Team Lead' must be a lower-case slug"),
-        (["--source-id", "job-details-guide"], "'job-details-guide' is already a source"),
+        (["--source-id", "FIRST"], "is already a source"),
         (["--title", "Bad {title}"], "braces and backslashes cannot be written into the bibliography"),
     ],
 )
 def test_a_refused_source_writes_nothing_and_says_why(
-    project: Path, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+    project: Path, pages: tuple[Path, Path], capsys: pytest.CaptureFixture[str], extra: list[str], message: str
 ) -> None:
+    first = sources.read_manifest(project / "raw" / "sources.csv")[0].source_id
+    extra = [first if e == "FIRST" else e for e in extra]
     before = _state(project)
-    assert new_source.main([str(TEAM_LEAD), *TEAM_LEAD_ARGS, *extra]) == 1
+    assert new_source.main([str(pages[0]), *TEAM_LEAD_ARGS, *extra]) == 1
     assert message in capsys.readouterr().err
     assert _state(project) == before
 
 
-def test_a_second_work_cited_alike_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # An unsigned, undated text whose short title is one already cited would share "Career advancement guide (n.d.)".
+def test_a_second_work_cited_alike_is_refused(
+    project: Path, pages: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An unsigned, undated text given the short title of an unsigned, undated source already cited
+    # would be cited exactly like it: "<short title> (n.d.)".
+    unsigned = next(m for m in sources.read_manifest(project / "raw" / "sources.csv") if m.short_title and not m.author)
+    assert not unsigned.published, "the first unsigned source is dated: pick an undated one"
     before = _state(project)
-    args = ["--title", "Another Guide", "--short-title", "Career advancement guide", "--source-id", "another-guide"]
-    assert new_source.main([str(SUPERVISOR), *args]) == 1
-    assert "'career-advancement-guide' is cited as Career advancement guide (n.d.) too" in capsys.readouterr().err
+    args = ["--title", "Another Guide", "--short-title", unsigned.short_title, "--source-id", "another-guide"]
+    assert new_source.main([str(pages[1]), *args]) == 1
+    said = f"{unsigned.source_id!r} is cited as {unsigned.short_title} (n.d.) too"
+    assert said in capsys.readouterr().err
     assert _state(project) == before
 
 
@@ -119,7 +147,9 @@ def test_a_text_that_is_not_utf8_is_refused(project: Path, tmp_path: Path, capsy
     assert _state(project) == before
 
 
-def test_a_failure_half_way_restores_every_file_it_wrote(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_half_way_restores_every_file_it_wrote(
+    project: Path, pages: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = _state(project)
 
     def full_disk(path: Path, text: str, force: bool = False) -> None:
@@ -127,5 +157,5 @@ def test_a_failure_half_way_restores_every_file_it_wrote(project: Path, monkeypa
 
     monkeypatch.setattr(draft, "write", full_disk)
     with pytest.raises(OSError, match="No space left"):
-        new_source.main([str(TEAM_LEAD), *TEAM_LEAD_ARGS])
+        new_source.main([str(pages[0]), *TEAM_LEAD_ARGS])
     assert _state(project) == before
