@@ -249,8 +249,15 @@ class SourceReader(SphinxDirective):
         said += nodes.Text(explorer.repair_sentence(source))
         repair += said
         if source.changes:
+            # Raw and repaired passages as literals: what they hold (stray quotation marks of a damaged
+            # text among them) is shown, not read as the report's words.
             changed = [
-                [f"{c.start:,}–{c.end:,}", c.before, explorer.codepoints(c.before), c.after or "(nothing)"]
+                [
+                    f"{c.start:,}–{c.end:,}",
+                    nodes.literal(text=c.before),
+                    explorer.codepoints(c.before),
+                    nodes.literal(text=c.after) if c.after else "(nothing)",
+                ]
                 for c in source.changes
             ]
             table, _ = _table(["Raw offsets", "Raw text", "Code points", "Became"], changed, ["source-changes"])

@@ -4,11 +4,24 @@ whose answer is worked out by hand (source ids are real manifest keys where a ci
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 import pytest
 
-from analysis.chapters import agreement, benefits, challenges, conditions, evidence_base, ladder, matrices, pay, prose
+from analysis.chapters import (
+    agreement,
+    benchmark,
+    benefits,
+    challenges,
+    conditions,
+    evidence_base,
+    experience,
+    ladder,
+    matrices,
+    pay,
+    prose,
+)
 from analysis.core import evidence, external, markup, paths, sources
 from analysis.publish.charts import pay as pay_charts
 
@@ -51,6 +64,7 @@ def _salaries() -> pd.DataFrame:
             "source_id": [A, A, A, A, B, B],
             "record_id": ["r1", "r2", "r3", "r4", "r5", "r6"],
             "role": ["Rep", "Web rep", "Senior rep", "Manager", "Agent", "Agent"],
+            "tier": ["frontline", "frontline", "senior", "manager", "frontline", "frontline"],
             "tier_level": [1, 1, 2, 5, 1, 1],
             "statistic": ["range", "range", "range", "range", "average", "threshold"],
             "low_usd": [20_000.0, 15_000.0, 29_000.0, 50_000.0, 32_000.0, 50_000.0],
@@ -70,6 +84,90 @@ def test_extremes_state_their_basis() -> None:
     # goes to the first); highest midpoint: Manager 60,000, 2.4 times 25,000
     assert "lowest pay the sources state is $15,000, the low end of the range for the Web rep" in text
     assert "the highest that of the Manager, $50,000–$70,000, whose midpoint is 2.4 times the lowest" in text
+
+
+def _hourly() -> pd.DataFrame:
+    """The pay frame with an hourly range and a monthly average of a third source added."""
+    more = pd.DataFrame(
+        {
+            "source_id": [C, C],
+            "record_id": ["h1", "m1"],
+            "role": ["Team lead", "Agent"],
+            "tier": ["team-lead", "frontline"],
+            "tier_level": [3, 1],
+            "statistic": ["range", "average"],
+            "low_usd": [14.71, 3_200.5],
+            "high_usd": [22.6, None],
+            "period": ["hour", "month"],
+            "year": pd.array([None, None], dtype="Int64"),
+            "flags": ["undated", "undated"],
+            "cited_from": [None, None],
+            "quote": ["q", "q"],
+        }
+    )
+    return pd.concat([_salaries(), more], ignore_index=True).assign(hedge="")
+
+
+def test_a_figure_is_written_in_its_own_period_with_its_own_cents() -> None:
+    rows = _hourly().set_index("record_id")
+    assert pay.figure_text(rows.loc["h1"]) == "$14.71–$22.60 an hour"
+    assert pay.figure_text(rows.loc["m1"]) == "$3,200.50 a month"
+    assert pay.figure_text(rows.loc["r6"]) == "$50,000 or more a year"
+    assert pay.figure_text(rows.loc["r1"].copy().set_axis(rows.columns)) == "$20,000–$30,000 a year"
+    assert prose.money(14.71) == "$15"
+    assert prose.money(14.71, cents=True) == "$14.71"
+    assert prose.money(15.0, cents=True) == "$15"
+
+
+def test_hourly_and_monthly_figures_are_compared_with_nothing_and_say_so() -> None:
+    salaries = _hourly()
+    # The comparisons are among yearly figures, and say so; the lowest is still the Web rep's 15,000.
+    assert pay.extremes_claim(salaries).startswith(
+        "Among the figures stated by the year, by its lowest figure, the lowest pay the sources state is $15,000"
+    )
+    assert pay.extremes_claim(_salaries()).startswith("By its lowest figure")
+    text = pay.other_periods_claim(salaries)
+    assert text.startswith(
+        "2 figures are stated by the hour or by the month, not by the year: $3,200.50 a month for the Agent "
+        "{cite:p}`career-advancement-guide` and $14.71–$22.60 an hour for the Team lead "
+        "{cite:p}`career-advancement-guide`."
+    )
+    assert "at 2,080 hours a year (40 hours a week, 52 weeks) and 12 months a year" in text
+    assert pay.other_periods_claim(_salaries()) == ""
+    assert pay.other_periods_claim(salaries[salaries["period"] != "month"]).startswith(
+        "1 figure is stated by the hour, not by the year: $14.71–$22.60 an hour for the Team lead"
+    )
+    assert "gives 1 range by the hour and 1 average by the month" in pay.sources_claim(salaries)
+
+
+def test_the_chart_of_every_figure_draws_hourly_and_monthly_ones_annualised_at_a_stated_basis() -> None:
+    data = pay.ranges_data(_hourly()).set_index("record_id")
+    # 14.71 and 22.60 an hour at 2,080 hours a year: 30,596.80 and 47,008; 3,200.50 a month: 38,406
+    assert data.loc["h1", ["low_usd", "high_usd"]].tolist() == pytest.approx([30_596.8, 47_008.0])
+    assert data.loc["m1", "low_usd"] == pytest.approx(38_406.0)
+    assert data.loc["h1", "written"] == "$14.71–$22.60 an hour"
+    assert data.loc["h1", "annualised_by"] == "2,080 hours a year (40 hours a week, 52 weeks)"
+    assert data.loc["r1", ["low_usd", "annualised_by"]].tolist() == [20_000.0, ""]
+    caption = pay_charts._ranges_caption(data.reset_index())
+    assert "The chart draws hourly figures at 2,080 hours a year (40 hours a week, 52 weeks) and monthly" in caption
+    assert "as open marks" in caption
+    adjusted = pay.adjusted_data(_hourly())
+    assert "h1" not in set(adjusted["record_id"])
+
+
+def test_giving_words_say_only_all_or_none() -> None:
+    assert pay.giving_words(_salaries(), 5) == "Only 2 of the 5 articles give"
+    assert pay.giving_words(_salaries().iloc[[0]], 5) == "Only 1 of the 5 articles gives"
+    assert pay.giving_words(_salaries(), 2) == "All 2 articles give"
+    assert pay.giving_words(_salaries().iloc[[]], 3) == "None of the 3 articles gives"
+
+
+def test_inflation_claim_gives_each_dated_years_factor() -> None:
+    salaries = _salaries().assign(year=pd.array([2007, 2007, 2019, 2007, None, None], dtype="Int64"))
+    text = pay.inflation_claim(salaries, 2025)
+    assert text.startswith("Figures from 2007 and 2019 are expressed in dollars of 2025")
+    assert "each 2007 dollar buys what 1.553 dollars bought in 2025 and each 2019 dollar buys what" in text
+    assert pay.inflation_claim(salaries.assign(year=pd.array([None] * 6, dtype="Int64"))).startswith("No figure")
 
 
 def test_overlaps_claim_names_the_largest_and_smallest() -> None:
@@ -141,11 +239,11 @@ def test_the_pay_table_keeps_each_figures_hedge_and_says_when_its_period_is_infe
 
 def test_the_headline_chart_says_which_occupation_is_a_broader_proxy() -> None:
     # Worked out from external.PROXIES: every official occupation but the representatives' is a proxy.
-    data = pay.headline_data(evidence.load_table("salaries"), external.load_oews())
+    data = benchmark.headline_data(evidence.load_table("salaries"), external.load_oews())
     caption, alt = pay_charts._headline_caption(data), pay_charts._headline_alt(data)
     for _, row in data.iterrows():
-        proxy = external.PROXIES[row["soc_code"]][0] != "frontline"
-        said = f"{row['occupation']}, SOC {row['soc_code']}, a broader occupation than call-center management"
+        proxy = row["soc_code"] != external.FRONT_LINE.soc_code
+        said = f"{row['occupation']}, SOC {row['soc_code']}, a broader occupation than its call-center role"
         assert (said in caption) == proxy, caption
         assert (f"for {row['occupation']} (a broader proxy occupation)" in alt) == proxy, alt
 
@@ -167,7 +265,7 @@ def _bench() -> pd.DataFrame:
 
 
 def test_proxies_claim_places_each_median_against_the_ranges_it_stands_for() -> None:
-    text = pay.proxies_claim(_salaries(), _bench())
+    text = benchmark.proxies_claim(_salaries(), _bench())
     # The team-lead proxy stands for a rung no source prices: said apart, not among the comparisons.
     assert (
         "No source prices the team lead rung, for which Supervisors (43-1011, median $60,000) stands, so it is "
@@ -181,7 +279,7 @@ def test_proxies_claim_places_each_median_against_the_ranges_it_stands_for() -> 
 
 
 def test_entry_median_claim_says_above_or_below() -> None:
-    text = pay.entry_median_claim(_salaries(), _bench())
+    text = benchmark.entry_median_claim(_salaries(), _bench())
     # Rep 20-30k (2007) is 31.1-46.6k in 2025 dollars, midpoint 38.8k: 3% below 40,000
     assert "is 3% below the May 2025 median for customer service representatives ($40,000)" in text
 
@@ -232,18 +330,69 @@ def test_naming_claim_finds_who_names_none_and_who_names_every_rung() -> None:
     assert text.endswith("No source names every rung.")
 
 
-def test_schooling_and_compare_words() -> None:
-    asked = pd.DataFrame(
-        {"source_id": [A, A], "role": ["x", "y"], "education": ["bachelor's degree", "high school diploma"]}
-    )
-    assert ladder.schooling_compare(asked, A, "x", "y") == "more"
-    assert ladder.schooling_compare(asked, A, "y", "x") == "less"
-    assert ladder.compare_word(2, 1) == "higher"
-    assert ladder.compare_word(1, 2) == "lower"
-    assert ladder.compare_word(1, 1) == "the same"
+def test_matching_claim_says_whether_every_statement_of_years_found_its_pay() -> None:
     unmatched = pd.DataFrame({"what": ["pay stated, no years found"]})
     assert ladder.matching_claim(unmatched) == "Every statement of years of experience found its pay figure."
     assert ladder.matching_claim(pd.DataFrame({"what": ["years stated, no pay found"] * 2})).startswith("2 statements")
+
+
+def _asked() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "source_id": [A, A, A, B],
+            "tier": ["frontline", "frontline", "manager", "frontline"],
+            "role": ["Rep", "Web rep", "Boss", "Agent"],
+            "education": ["high school diploma", "bachelor's degree", "", "certificate"],
+            "field": ["", "", "", "health care"],
+            "years_min": [0.0, 1.0, 7.0, None],
+            "years_max": [3.0, None, None, None],
+            "necessity": ["required", "suggested", "required", "preferred"],
+            "hedge": ["", "usually", "usually", ""],
+        }
+    )
+
+
+def _matched() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "source_id": [A, A, A],
+            "role": ["Rep", "Web rep", "Boss"],
+            "tier": ["frontline", "frontline", "manager"],
+            "low_usd": [20_000.0, 15_000.0, 50_000.0],
+            "high_usd": [30_000.0, 35_000.0, 70_000.0],
+            "mid_usd": [25_000.0, 25_000.0, 60_000.0],
+            "year": [2007, 2007, 2007],
+        }
+    )
+
+
+def test_years_detail_claim_gives_each_roles_schooling_years_and_firmness_with_its_hedge() -> None:
+    text = experience.years_detail_claim(_asked(), ORDER)
+    assert text == (
+        "{cite:t}`exploring-careers-2007` puts years on 3 roles: for the Rep, a high school diploma and 0–3 "
+        "years of experience (required); for the Web rep, a bachelor's degree and at least 1 year of experience "
+        "(suggested, *usually*); for the Boss, at least 7 years of experience (required, *usually*)."
+    )
+    assert experience.years_detail_claim(_asked().iloc[[3]], ORDER) == ""
+
+
+def test_schooling_pay_claim_sets_the_most_schooled_role_of_a_rung_against_the_least() -> None:
+    # Web rep (bachelor's, suggested, usually): 15-35k; Rep (high school, required): 20-30k.
+    text = experience.schooling_pay_claim(_matched(), _asked())
+    assert text == (
+        "On the front line rung, the Web rep, for which a bachelor's degree is suggested (*usually*), starts "
+        "lower ($15,000 against $20,000 for the Rep, for which a high school diploma is required), and its range "
+        "reaches higher ($35,000 against $30,000) {cite:p}`exploring-careers-2007`."
+    )
+    assert experience.schooling_pay_claim(_matched().iloc[[0, 2]], _asked()) == ""
+
+
+def test_experience_pay_claim_counts_points_and_compares_rungs_within_a_source() -> None:
+    text = experience.experience_pay_claim(_matched())
+    # managers 60,000 against front line (25,000 + 25,000) / 2: 2.4 times
+    assert text.startswith("The chart has 3 points, from 1 source {cite:p}`exploring-careers-2007`, dated 2007,")
+    assert text.endswith("the manager roles are priced at about 2.4 times the front line roles.")
+    assert "times" not in experience.experience_pay_claim(_matched().iloc[[0, 1]])
 
 
 # --- benefits and challenges ------------------------------------------------------------------------
@@ -729,9 +878,17 @@ def test_outlook_claim_reads_the_direction() -> None:
 
 def test_metadata_and_undated_share() -> None:
     corpus = sources.load_all()
+    # Worked out from the manifest: the rows with a date and with an author.
+    dated = sum(1 for s in corpus.values() if s.meta.published)
+    signed = sum(1 for s in corpus.values() if s.meta.author)
+    said = evidence_base.metadata_claim(corpus)
+    assert said.startswith(prose.of(dated, len(corpus), "text").capitalize())
+    assert f"and {prose.of(signed, len(corpus), 'text')} name" in said
+    two = {k: corpus[k] for k in list(corpus)[:2]}
+    two = {k: replace(s, meta=replace(s.meta, published="", author="")) for k, s in two.items()}
     assert (
-        evidence_base.metadata_claim(corpus)
-        == "1 of the 5 texts states a publication date and 1 of the 5 texts names an author"
+        evidence_base.metadata_claim(two)
+        == "None of the 2 texts state a publication date and none of the 2 texts name an author"
     )
     records = [evidence.Record(A, "r", "role", {}, (), "", "q"), evidence.Record(B, "s", "role", {}, (), "", "q")]
     assert evidence_base.undated_share(records, corpus) == (1, 2)

@@ -81,7 +81,7 @@ def test_a_good_record_passes_and_renders(tmp_path: Path) -> None:
     assert result.errors == []
     csv_text = evidence.render_tables(result.records)["salaries.csv"]
     assert csv_text.splitlines()[1].startswith(
-        "exploring-careers-2007,salary-csr-1,Customer Service Representative I,frontline,range,25702,33661,year,2007,"
+        "exploring-careers-2007,salary-csr-1,Customer Service Representative I,frontline,,range,25702,33661,year,2007,"
     )
 
 
@@ -99,7 +99,7 @@ def test_a_good_record_passes_and_renders(tmp_path: Path) -> None:
         ({"low_usd": True}, "low_usd must be a number (got True)"),
         ({"kind": "wage"}, "unknown kind 'wage'"),
         ({"tier": "boss"}, "tier 'boss' is not in the vocabulary"),
-        ({"period": "month"}, "period 'month' is not in the vocabulary (year, hour)"),
+        ({"period": "week"}, "period 'week' is not in the vocabulary (year, month, hour)"),
         ({"hihg_usd": 1}, "unknown field 'hihg_usd' for kind 'salary'"),
         ({"year": 2008}, "year 2008 is not the publication year (2007)"),
         ({"year": "2007"}, "year must be an integer (got '2007')"),
@@ -112,6 +112,11 @@ def test_a_good_record_passes_and_renders(tmp_path: Path) -> None:
         ({"status": "draft"}, "is a draft (status: draft)"),
         ({"status": "reviewed"}, "status 'reviewed' is not in the vocabulary"),
         ({"flags": ["second-hand"]}, "flag second-hand and cited_from go together"),
+        # a number in the record's own words that its quote does not state
+        ({"note": "Pays 25,702 to 33,000 a year."}, "note writes 33,000, which is not a number of the quote"),
+        ({"role": "Representative Level 2"}, "role writes 2, which is not a number of the quote"),
+        ({"unquoted_numbers": ["25,702: listed for nothing"]}, "unquoted_numbers lists 25,702, which none of"),
+        ({"unquoted_numbers": ["six, the difference"]}, "each entry of unquoted_numbers is 'NUMBER: why'"),
     ],
 )
 def test_bad_record_is_rejected_naming_file_and_record(tmp_path: Path, change: dict[str, Any], problem: str) -> None:
@@ -342,3 +347,67 @@ def test_the_committed_hedges_never_name_a_word_the_quote_lacks() -> None:
     for record in evidence.validate_all().records:
         for word in record.values.get("hedge", []):
             assert word.lower() in record.quote.lower(), (record.source_id, record.record_id, word)
+
+
+def test_a_free_text_number_passes_when_the_quote_states_it_or_the_record_says_why(tmp_path: Path) -> None:
+    stated = {**GOOD, "note": "From $25,702 to $33,661, read as a year's pay."}
+    assert _errors(tmp_path, [stated]) == []
+    explained = {
+        **GOOD,
+        "id": "salary-b",
+        "note": "Its top, $33,661, is $6 above the next range's low end.",
+        "unquoted_numbers": ["6: the difference with the next range's low end"],
+    }
+    assert _errors(tmp_path, [explained]) == []
+
+
+def test_an_item_that_changes_its_quotes_number_is_an_error_naming_file_record_and_number(tmp_path: Path) -> None:
+    shifts = {
+        "id": "condition-shift",
+        "kind": "condition",
+        "aspect": "shift-length",
+        "value": "shifts of 4-10 hours",
+        "low": 4,
+        "high": 8,
+        "unit": "hours",
+        "hedge": [],
+        "quote": "Shifts usually run 4-8 hours.",
+    }
+    folder = tmp_path / "ev"
+    _write(folder, [shifts], "job-details-guide")
+    text = sources.load_all()["job-details-guide"].text.replace("Shift lengths can", "Shifts usually run 4-8 hours. X")
+    source = sources.Source(sources.load_all()["job-details-guide"].meta, text, text, ())
+    errors = evidence.validate_all(folder, {"job-details-guide": source}).errors
+    assert errors == [
+        f"{folder / 'job-details-guide.yaml'}: record 'condition-shift' (#1): value writes 10, which is not a "
+        "number of the quote: correct it, or list it in unquoted_numbers as '10: why'"
+    ]
+
+
+def test_an_amount_written_without_a_currency_is_a_salary_only_when_the_record_says_so() -> None:
+    quote = "Team leads earn an annual salary of 40,000\u201365,000 in most centers."
+    record = {**GOOD, "role": "Team lead", "tier": "team-lead", "low_usd": 40000, "high_usd": 65000, "quote": quote}
+    record.update(flags=[], hedge=[], year=None, year_basis=None)
+    record["flags"] = ["undated"]
+    refused = evidence.record_problems(record, None)
+    assert any("not a figure of the quote" in e for e in refused), refused
+    accepted = {**record, "flags": ["undated", "currency-from-context"], "note": "The page states U.S. pay."}
+    assert evidence.record_problems(accepted, None) == []
+
+
+def test_a_salary_period_must_be_the_one_its_quote_states(tmp_path: Path) -> None:
+    quote = "Leads are paid $14.71 an hour at the start."
+    record = {**GOOD, "statistic": "average", "low_usd": 14.71, "high_usd": None, "quote": quote, "flags": []}
+    record.update(year=None, year_basis=None, hedge=[], flags=["undated"])
+    errors = evidence.record_problems(record, None)
+    assert errors == [
+        "record: record 'salary-csr-1' (#1): period 'year', but the quote states the figure "
+        "'$14.71 an hour' by the hour"
+    ]
+    assert evidence.record_problems({**record, "period": "hour"}, None) == []
+
+
+def test_digits_in_a_name_are_no_number_of_the_record() -> None:
+    note = "Read as UTF-8 before COVID-19; Level2 is the site's name."
+    assert evidence.record_problems({**GOOD, "note": note}, None) == []
+    assert any("writes 19" in p for p in evidence.record_problems({**GOOD, "note": "Pays 19 dollars."}, None))

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
+from sphinx.errors import ExtensionError
+from sphinx_external_toc.parsing import parse_toc_yaml
 
 from analysis.chapters import prose
 from analysis.core import evidence, markup, paths, sources
 from analysis.publish import explorer, figures
+
+sys.path.insert(0, str(paths.ROOT / "_ext"))
+import source_pages
 
 
 def test_every_record_and_exclusion_has_one_row_with_a_unique_address() -> None:
@@ -25,6 +32,15 @@ def test_every_record_and_exclusion_has_one_row_with_a_unique_address() -> None:
     assert salary.main == "Customer Service Representative I: $25,702–$33,661 a year"
     assert salary.category == "frontline"
     assert salary.quote.startswith("A Customer Service Representative I")
+
+
+def test_a_salary_row_gives_its_figure_in_its_own_period_with_its_own_cents() -> None:
+    hourly = evidence.Record(
+        "s", "r", "salary", {"role": "Lead", "low_usd": 14.71, "high_usd": 22.6, "period": "hour"}, (), "", "q"
+    )
+    assert explorer.record_row(hourly).main == "Lead: $14.71–$22.60 an hour"
+    monthly = evidence.Record("s", "r", "salary", {"role": "Agent", "low_usd": 3200.0, "period": "month"}, (), "", "q")
+    assert explorer.record_row(monthly).main == "Agent: $3,200 a month"
 
 
 def test_exclusion_ids_come_from_the_figure_and_repeat_with_a_number() -> None:
@@ -107,11 +123,12 @@ def test_the_repair_sentence_has_a_verb_whether_or_not_the_repair_changed_anythi
     corpus = sources.load_all()
     unchanged = next(s for s in corpus.values() if not s.changes)
     assert explorer.repair_sentence(unchanged) == (
-        "The repair (ftfy, then emoji-debris removal) changed nothing: the text is used as received."
+        "The repair (ftfy, then the Windows-1253 round trip, then emoji-debris removal) changed nothing: the text "
+        "is used as received."
     )
     damaged = corpus["job-details-guide"]
     said = explorer.repair_sentence(damaged)
-    assert said.startswith("The repair (ftfy, then emoji-debris removal) removed ")
+    assert said.startswith("The repair (ftfy, then the Windows-1253 round trip, then emoji-debris removal) removed ")
     assert f"{sum(c.end - c.start - len(c.after) for c in damaged.changes)} characters" in said
 
 
@@ -155,14 +172,33 @@ def test_chart_data_record_ids_are_records_of_the_evidence() -> None:
     assert turnover == [{"record_ids": [("a", "c-1"), ("b", "c-2")]}]
 
 
-def test_every_source_has_its_page_in_the_table_of_contents() -> None:
+def test_the_source_pages_are_generated_from_the_manifest_and_listed_in_its_order(tmp_path: Path) -> None:
     toc = (paths.ROOT / "_toc.yml").read_text(encoding="utf-8")
-    listed = re.findall(r"file: book/sources/([\w-]+)", toc)
-    assert listed == sources.source_ids()
-    for source_id in listed:
-        page = (paths.BOOK / "sources" / f"{source_id}.md").read_text(encoding="utf-8")
-        assert page == f"```{{source-reader}} {source_id}\n```\n"
-    assert "file: book/evidence" in toc
+    assert "glob: book/sources/*" in toc
+    assert "file: book/sources/" not in toc
+    source_pages.write_pages(tmp_path, ["b-source", "a-source"])
+    folder = tmp_path / "book" / "sources"
+    assert sorted(p.name for p in folder.iterdir()) == ["a-source.md", "b-source.md"]
+    assert (folder / "b-source.md").read_text(encoding="utf-8").endswith("```{source-reader} b-source\n```\n")
+    # A source no longer in the manifest loses its page; a page still wanted is not rewritten.
+    before = (folder / "b-source.md").stat().st_mtime_ns
+    source_pages.write_pages(tmp_path, ["b-source"])
+    assert [p.name for p in folder.iterdir()] == ["b-source.md"]
+    assert (folder / "b-source.md").stat().st_mtime_ns == before
+    # A file nobody generated is never deleted: the error names it.
+    (folder / "notes.md").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(ExtensionError, match=r"notes\.md: not a page of a source"):
+        source_pages.write_pages(tmp_path, ["b-source"])
+    # The table of contents lists the pages where the glob stands, in manifest order.
+    site_map = parse_toc_yaml(paths.ROOT / "_toc.yml")
+    assert source_pages.list_pages(site_map, ["b-source", "a-source"])
+    items = [str(i) for tree in site_map["book/evidence"].subtrees for i in tree.items]
+    assert items == ["book/sources/b-source", "book/sources/a-source"]
+    assert "book/sources/a-source" in site_map
+    # A table of contents without the entry (a book of one chapter) lists no source page.
+    one_chapter = tmp_path / "_toc.yml"
+    one_chapter.write_text("format: jb-book\nroot: book/index\n", encoding="utf-8")
+    assert not source_pages.list_pages(parse_toc_yaml(one_chapter), ["b-source"])
 
 
 def test_the_vendored_datatables_files_are_the_ones_recorded() -> None:

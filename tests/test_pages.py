@@ -110,8 +110,8 @@ def glossary_problems(definitions: dict[str, str], texts: dict[str, str], record
 def test_what_the_glossary_says_of_the_sources_is_in_the_sources() -> None:
     definitions = glossary((paths.BOOK / "glossary.md").read_text(encoding="utf-8"))
     assert glossary_problems(definitions, quotes.texts(), evidence.validate_all().records) == []
-    # each kind of statement is there to be checked
-    assert any("the only source that uses the word" in d for d in definitions.values())
+    # each kind of statement is there to be checked (a claim that only one source uses a word is not
+    # made: a new source could make it false; the check of one is tested below)
     assert any(re.search(r"puts it on the [a-z -]+ rung", d) for d in definitions.values())
 
 

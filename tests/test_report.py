@@ -65,3 +65,14 @@ def test_citations_are_markup_and_their_keys_must_be_slugs() -> None:
     for bad in ["a`}", "Key With Space", "x{cite:t}"]:
         with pytest.raises(ValueError, match="not a citation key"):
             markup.cites([bad])
+
+
+def test_code_shows_a_raw_passage_as_it_is_whatever_it_holds() -> None:
+    # A passage of damaged text holds a stray curly quotation mark: in a code span it is shown, and
+    # the quotation check (which skips code) does not read it as a quotation.
+    assert markup.code("β€“") == "`β€“`"
+    assert markup.code("a|b") == "`a\\|b`"  # a table cell stays one cell
+    assert markup.code("x`y") == "``x`y``"  # a longer fence than any run of backticks inside
+    assert markup.code("`x") == "`` `x ``"
+    table = markup.md_table(pd.DataFrame({"Raw": [markup.code("β€œ|")]})).data
+    assert "| `β€œ\\|` |" in table

@@ -14,6 +14,7 @@ EN_DASH_ONCE = "\u00e2\u20ac\u201c"  # "â€“": an en dash, UTF-8 read as win
 EM_DASH_ONCE = "\u00e2\u20ac\u201d"  # "â€”": an em dash, the same way
 EN_DASH_TWICE = "\u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u20ac\u0153"  # "Ã¢â‚¬â€œ": damaged twice
 EM_DASH_TWICE = "\u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u20ac\u009d"  # "Ã¢â‚¬â€" + U+009D
+EN_DASH_GREEK = "\u03b2\u20ac\u201c"  # "β€“": an en dash, UTF-8 read as windows-1253
 
 
 def only(text: str) -> Figure:
@@ -366,6 +367,30 @@ WORLD_CASES: list[tuple[str, str, tuple[float, ...], str, str | None, str | None
         None,
     ),
     (f"Pay: 50{NBSP_ONCE}000 {EURO_ONCE}", f"50{NBSP_ONCE}000 {EURO_ONCE}", (50000.0,), "money", "EUR", None),
+    # UTF-8 read as windows-1253 (Greek): "β€“" is an en dash, "β€”" an em dash
+    (f"Pay: $40,000{EN_DASH_GREEK}$50,000", f"$40,000{EN_DASH_GREEK}$50,000", (40000.0, 50000.0), "usd", "USD", None),
+    ("Pay: 30 to 40\u03b2\u20ac\u201d50 dollars", "40\u03b2\u20ac\u201d50 dollars", (40.0, 50.0), "usd", "USD", None),
+    # amounts with no currency that the sentence, or the table's header, makes pay
+    (
+        "The annual salary is 40,000\u201365,000 for most leads.",
+        "40,000\u201365,000",
+        (40000.0, 65000.0),
+        "money",
+        None,
+        None,
+    ),
+    (
+        f"Leads earn 40,000{EN_DASH_GREEK}65,000 a year.",
+        f"40,000{EN_DASH_GREEK}65,000",
+        (40000.0, 65000.0),
+        "money",
+        None,
+        "year",
+    ),
+    ("Wages: 14.71 to 22.60 an hour", "14.71 to 22.60 an hour", (14.71, 22.6), "money/hour", None, "hour"),
+    ("Monthly pay of 3,200.50 per month", "3,200.50 per month", (3200.5,), "money", None, "month"),
+    ("Leads earn 40,000–65,000, depending on the shift.", "40,000–65,000", (40000.0, 65000.0), "money", None, None),
+    ("| Role | Annual salary |\n| --- | --- |\n| Team lead | 48,000 |", "48,000", (48000.0,), "money", None, None),
 ]
 
 
@@ -396,6 +421,12 @@ def test_figure_from_anywhere(
         "Call 020 7946 0000 today.",  # a telephone number, however spaced
         "One of the reasons, twenty of them.",
         "Twenty-five agents, and a thousand calls.",
+        # a number shaped like money is not money unless its context makes it pay
+        "The centre took 40,000\u201365,000 calls a year.",
+        "Between 40,000 and 65,000 people applied.",
+        "We handle 2,000 to 3,000 calls and pay well.",
+        "Version 14.71 is out. Pay is good.",
+        "| Role | Staff |\n| --- | --- |\n| Team lead | 48,000 |",
     ],
 )
 def test_no_figures_from_anywhere(text: str) -> None:
@@ -484,6 +515,8 @@ HOSTILE = [
     "\u00e2\u20ac\u201c9" * 12_000,
     "9" * 50_000 + " years",
     "$" + "9" * 50_000 + "k",
+    "salary " + "9,999 " * 8_000,
+    "| pay |\n" + "| 9,999 |\n" * 5_000,
 ]
 
 

@@ -138,9 +138,16 @@ def _pairs(xs: dict[int, object]) -> list[tuple[float, float]]:
     return out
 
 
-def test_pay_ranges_chart_holds_every_annual_figure_of_the_csv(prs) -> None:
+def _on_yearly_scale(row: dict[str, str]) -> dict[str, str]:
+    """A row of salaries.csv with its figures as the chart of every figure draws them: a yearly one
+    as written, an hourly or monthly one at the chart's stated basis."""
+    factor = {"year": 1, "hour": 2080, "month": 12}[row["period"]]
+    return {**row, **{c: str(float(row[c]) * factor) for c in ("low_usd", "high_usd") if row[c]}}
+
+
+def test_pay_ranges_chart_holds_every_figure_of_the_csv_on_the_yearly_scale(prs) -> None:
     series = _series(_chart(_figure_slides(prs)["fig-pay-ranges"]))
-    annual = [r for r in _rows("salaries.csv") if r["period"] == "year"]
+    annual = [_on_yearly_scale(r) for r in _rows("salaries.csv")]
     ranges = sorted((float(r["low_usd"]), float(r["high_usd"])) for r in annual if r["statistic"] == "range")
     drawn = sorted(p for name, s in series.items() if name.endswith(": range") for p in _pairs(s["xVal"]))
     assert drawn == ranges
@@ -153,8 +160,14 @@ def test_pay_ranges_chart_holds_every_annual_figure_of_the_csv(prs) -> None:
 
 
 def _money_in_sources(value: float) -> bool:
-    wanted = f"{value:,.0f}"
-    return any(re.search(rf"(?<![\d,]){re.escape(wanted)}(?![\d,])", s.text) for s in sources.load_all().values())
+    """Whether a source writes the amount: as a yearly figure, or as the hourly or monthly figure it
+    is drawn from at the chart's stated basis (2,080 hours, 12 months a year)."""
+    written = [f"{value:,.0f}", *(f"{value / factor:,.2f}" for factor in (2080, 12))]
+    return any(
+        re.search(rf"(?<![\d,]){re.escape(wanted)}(?![\d]|,\d)", s.text)
+        for wanted in written
+        for s in sources.load_all().values()
+    )
 
 
 def test_every_nominal_pay_figure_on_the_slides_is_written_in_a_source(prs) -> None:
@@ -171,14 +184,15 @@ def test_adjusted_chart_floats_bars_from_the_csv_lows(prs) -> None:
     chart = _chart(_figure_slides(prs)["fig-pay-adjusted"])
     offset, written, adjusted = (list(s.values) for s in chart.plots[0].series)
     dated = [r for r in _rows("salaries.csv") if r["period"] == "year" and r["statistic"] == "range" and r["year"]]
-    lows = {float(r["low_usd"]): float(r["high_usd"]) for r in dated}
+    lows = {float(r["low_usd"]): (float(r["high_usd"]), int(r["year"])) for r in dated}
     seen_written = [(lo, lo + span) for lo, span in zip(offset, written, strict=True) if span is not None]
-    assert sorted(seen_written) == sorted(lows.items())
+    assert sorted(seen_written) == sorted((lo, high) for lo, (high, _year) in lows.items())
     for lo, span in zip(offset, adjusted, strict=True):
         if span is None:
             continue
-        nominal = next(a for a in lows if abs(inflation.adjust(a, 2007) - lo) < 0.01)
-        assert lo + span == pytest.approx(inflation.adjust(lows[nominal], 2007))
+        nominal = next(a for a, (_h, year) in lows.items() if abs(inflation.adjust(a, year) - lo) < 0.01)
+        high, year = lows[nominal]
+        assert lo + span == pytest.approx(inflation.adjust(high, year))
     assert all(s is None for s, t in zip(written, adjusted, strict=True) if t is not None)
 
 

@@ -16,6 +16,7 @@ def _salaries() -> pd.DataFrame:
             "source_id": ["a", "a", "a", "b"],
             "record_id": ["r1", "r2", "r3", "r4"],
             "role": ["Rep", "Senior rep", "Manager", "call center rep"],
+            "tier": ["frontline", "senior", "manager", "frontline"],
             "tier_level": [1, 2, 5, 1],
             "statistic": ["range", "range", "range", "average"],
             "low_usd": [20_000.0, 29_000.0, 50_000.0, 32_000.0],
@@ -91,6 +92,7 @@ def test_top_pay_ratio_of_midpoints_and_its_rung() -> None:
             "source_id": ["a"],
             "record_id": ["r5"],
             "role": ["Director"],
+            "tier": ["senior-management"],
             "tier_level": [6],
             "statistic": ["range"],
             "low_usd": [30_000.0],
@@ -120,6 +122,34 @@ def test_undated_average_is_placed_in_the_latest_distribution() -> None:
     assert said == text + " The article says of itself: \u201cFigures may be old.\u201d"
 
 
+def test_every_undated_average_is_placed_and_none_is_no_point() -> None:
+    # A second undated average, a team lead's 60,000 from source a: against the supervisors' May 2024
+    # figures (median 44,000, 75th percentile 49,000, 90th 54,000) it is above the 90th percentile.
+    lead = (
+        _salaries()
+        .iloc[[3]]
+        .assign(
+            source_id="a",
+            record_id="r6",
+            role="Team lead",
+            tier="team-lead",
+            tier_level=3,
+            low_usd=60_000.0,
+            cited_from=None,
+        )
+    )
+    both = pd.concat([_salaries(), lead], ignore_index=True)
+    text = summary.undated_average(both, _oews(), ref=_name, caveat={"b": "Figures may be old."}.get)
+    assert text == (
+        "Beware the undated averages, which have no year: the $32,000 average that Guide B (n.d.), citing "
+        "Glassdoor, quotes: against the May 2024 figures for customer service representatives it falls below the "
+        "10th percentile; the $60,000 average that Author A (2007) quotes: against the May 2024 figures for "
+        "first-line supervisors of office and administrative support workers it falls above the 90th percentile. "
+        "Guide B (n.d.) says of itself: \u201cFigures may be old.\u201d"
+    )
+    assert summary.undated_average(_salaries().iloc[:3], _oews(), ref=_name) == ""
+
+
 def test_turnover_counts_articles_not_records() -> None:
     table = pd.DataFrame(
         {
@@ -137,10 +167,13 @@ def test_turnover_counts_articles_not_records() -> None:
 def test_key_points_quote_the_processed_table() -> None:
     # Worked out from the CSV itself, not through analysis.chapters.pay: the annual range with the lowest midpoint.
     with (paths.PROCESSED / "salaries.csv").open(encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle) if r["period"] == "year" and r["statistic"] == "range"]
+        every = list(csv.DictReader(handle))
+    rows = [r for r in every if r["period"] == "year" and r["statistic"] == "range"]
     entry = min(rows, key=lambda r: (float(r["low_usd"]) + float(r["high_usd"])) / 2)
     points = summary.key_points()
-    assert len(points) == 6
+    # Entry, benchmark, top, turnover, evidence; and the undated averages, when a source gives one.
+    undated = [r for r in every if r["period"] == "year" and r["statistic"] == "average" and not r["year"]]
+    assert len(points) == 5 + bool(undated)
     assert f"${float(entry['low_usd']):,.0f}–${float(entry['high_usd']):,.0f} for a {entry['role']}" in points[0]
     # The entry range's own wording: its hedge words, and no period stated where it is flagged so.
     for word in filter(None, entry["hedge"].split(";")):
@@ -157,7 +190,8 @@ def test_the_undated_average_repeats_its_sources_own_caveat() -> None:
         caveat = {r["source_id"]: r["caveat"] for r in csv.DictReader(handle)}[undated[0]["source_id"]]
     assert caveat
     points = summary.key_points()
-    assert f"\u201c{caveat}\u201d" in points[3]
+    beware = next(i for i, point in enumerate(points) if point.startswith("Beware"))
+    assert f"\u201c{caveat}\u201d" in points[beware]
     # On the page every source a point names is a citation, so the build checks the quotation against it.
-    page = summary.points_markdown().splitlines()[3]
+    page = summary.points_markdown().splitlines()[beware]
     assert f"{{cite:t}}`{undated[0]['source_id']}`" in page

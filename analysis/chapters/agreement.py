@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
-from analysis.chapters import challenges, pay, prose
-from analysis.core import external, markup, numbers, vocab
+from analysis.chapters import benchmark, challenges, pay, prose
+from analysis.core import external, inflation, markup, numbers, vocab
 
 BANDS: tuple[tuple[str, str], ...] = (
     ("p10_annual_usd", "below the 10th percentile"),
@@ -130,7 +130,7 @@ def schooling_claim(edu: pd.DataFrame, projection: pd.Series) -> str:
         f"Of the {prose.plural(len(said), 'statement')} on the education that front-line or general "
         f"call-center work asks {markup.cites(list(dict.fromkeys(said['source_id'])))}, {len(at_most)} "
         f"{'names' if len(at_most) == 1 else 'name'} no more than the BLS's typical entry education for "
-        f"customer service representatives, "
+        f"{external.FRONT_LINE.occupation.lower()}, "
         f"{markup.quoted(markup.md_escape(projection['typical_entry_education']))} "
         f"{markup.cite(external.BIBKEYS['projections'])}"
     )
@@ -197,9 +197,23 @@ def overlap_reading(overlap: pd.DataFrame) -> str:
     )
 
 
-def average_data(salaries: pd.DataFrame, oews: pd.DataFrame, soc_code: str = "43-4051") -> pd.DataFrame:
+def undated_averages(salaries: pd.DataFrame) -> pd.DataFrame:
+    """Every average a source states by the year without naming a year: figures that cannot be
+    adjusted for inflation nor placed in time (in the table's order; none is an empty frame)."""
+    rows = salaries[(salaries["statistic"] == "average") & salaries["year"].isna() & (salaries["period"] == "year")]
+    return rows.reset_index(drop=True)
+
+
+def _occupation_of(row: pd.Series) -> external.Proxy | None:
+    return external.proxy_for(str(row["tier"]), row.get("family"))
+
+
+def average_data(
+    salaries: pd.DataFrame, oews: pd.DataFrame, soc_code: str = external.FRONT_LINE.soc_code
+) -> pd.DataFrame:
     """What :func:`average_chart` draws: the official distribution of one occupation by May year
-    (``source_id`` ``bls-oews``), then the undated average as one row across every year."""
+    (``source_id`` ``bls-oews``), then every undated average of the rungs that occupation stands for,
+    each as one row across every year. ``left_out`` counts the undated averages of other rungs."""
     rows = oews[oews["soc_code"] == soc_code].sort_values("year")
     bands = pd.DataFrame(
         {
@@ -207,23 +221,134 @@ def average_data(salaries: pd.DataFrame, oews: pd.DataFrame, soc_code: str = "43
             "source_id": external.BIBKEYS["oews"],
             "soc_code": soc_code,
             "year": rows["year"].astype(int).to_numpy(),
-            **{c: rows[c].to_numpy(dtype=float) for c in pay.PERCENTILES},
+            **{c: rows[c].to_numpy(dtype=float) for c in benchmark.PERCENTILES},
         }
     )
-    avg = undated_average(salaries)
-    who = f" (via {avg['cited_from']})" if pd.notna(avg["cited_from"]) else ""
-    mine = pd.DataFrame(
+    averages = undated_averages(salaries)
+    mine = benchmark.stands_for(averages, soc_code)
+    drawn = pd.DataFrame(
         [
             {
                 "row": "source",
                 "source_id": avg["source_id"],
                 "record_id": avg["record_id"],
-                "label": f"undated average{who}, as written",
+                "label": f"undated average{_via(avg)}, as written",
                 "value_usd": float(avg["low_usd"]),
+                "second_hand": bool(_via(avg)),
             }
-        ]
+            for _, avg in mine.iterrows()
+        ],
+        columns=["row", "source_id", "record_id", "label", "value_usd", "second_hand"],
     )
-    return pd.concat([bands, mine], ignore_index=True)
+    return pd.concat([bands, drawn], ignore_index=True).assign(left_out=len(averages) - len(mine))
+
+
+def _via(avg: pd.Series) -> str:
+    """ " (via Glassdoor)" for a figure a source quotes from another publisher, else ""."""
+    cited = avg["cited_from"]
+    return f" (via {cited})" if isinstance(cited, str) and cited else ""
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def undated_claim(salaries: pd.DataFrame, oews: pd.DataFrame, base_year: int = inflation.BASE_YEAR) -> str:
+    """Every undated average, one paragraph each, as MyST: who gives it and from whom, where it sits
+    against the dated yearly range with the lowest midpoint (as written and in ``base_year``
+    dollars), and where it falls in each May's official distribution for its rung's nearest
+    occupation, first and last year. "" when no source gives one."""
+
+    averages = undated_averages(salaries)
+    dated = pay.ranges(pay.adjust(salaries, base_year))
+    dated = dated[dated["low_adj_usd"].notna()]
+    entry = pay.lowest_range(dated) if len(dated) else None
+    paragraphs = []
+    for _, avg in averages.iterrows():
+        value = float(avg["low_usd"])
+        cited = avg["cited_from"]
+        role = str(avg["role"])
+        text = (
+            f"{markup.cite(str(avg['source_id']), 't')} gives an average annual salary of {prose.money(value, True)} "
+            f"for {_article(role)} {markup.md_escape(role)}"
+            + (f", a figure it attributes to {markup.md_escape(cited)}" if isinstance(cited, str) and cited else "")
+            + ". It gives no year, so the figure cannot be adjusted for inflation."
+        )
+        if entry is not None:
+            text += (
+                f" Against the dated range with the lowest midpoint, that for the {markup.md_escape(entry['role'])} "
+                f"{markup.cite(str(entry['source_id']))}, it sits {inside(value, entry['low_usd'], entry['high_usd'])} "
+                f"the range as written ({prose.money(entry['low_usd'], True)} to {prose.money(entry['high_usd'], True)}) "
+                f"and {inside(value, entry['low_adj_usd'], entry['high_adj_usd'])} it once that range is expressed "
+                f"in {base_year} dollars ({prose.money(entry['low_adj_usd'])} to {prose.money(entry['high_adj_usd'])}, "
+                f"the same purchasing power in {base_year} prices)."
+            )
+        proxy = _occupation_of(avg)
+        if proxy is None:
+            text += " No official occupation stands for its rung, so it is set against no official distribution."
+        else:
+            position = against_distribution(value, oews, proxy.soc_code)
+            first, last = position.iloc[0], position.iloc[-1]
+            text += (
+                f" Set against the official wage distribution for {proxy.occupation.lower()} in each May from "
+                f"{int(first['year'])} to {int(last['year'])} {markup.cite(external.BIBKEYS['oews'])}, the figure was "
+                f"{first['position']} in {int(first['year'])} and {last['position']} in {int(last['year'])}, when it "
+                f"was {float(last['share_of_median']):.0%} of the median. Without a year, it cannot tell a reader "
+                "which of those it is."
+            )
+        paragraphs.append(text)
+    return markup.Markup("\n\n".join(paragraphs))
+
+
+def undated_finding(salaries: pd.DataFrame, oews: pd.DataFrame) -> str:
+    """The key finding on the undated averages, one sentence each, as MyST ("" when there is none):
+    where each fell in its occupation's first and last May distribution."""
+    sentences = []
+    for _, avg in undated_averages(salaries).iterrows():
+        proxy = _occupation_of(avg)
+        if proxy is None:
+            continue
+        position = against_distribution(float(avg["low_usd"]), oews, proxy.soc_code)
+        first, last = position.iloc[0], position.iloc[-1]
+        sentences.append(
+            f"The undated {prose.money(float(avg['low_usd']), True)} average {markup.cite(str(avg['source_id']))} "
+            f"was {first['position']} of the official distribution for {proxy.occupation.lower()} in "
+            f"{int(first['year'])} but {last['position']} in {int(last['year'])}: without a year it cannot tell a "
+            "reader what the job pays now."
+        )
+    return markup.Markup(" ".join(sentences))
+
+
+def positions_table(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
+    """Where each undated average falls in each May's official distribution for its rung's nearest
+    occupation, as a reader sees it: one row per average and year."""
+    rows = []
+    for _, avg in undated_averages(salaries).iterrows():
+        proxy = _occupation_of(avg)
+        if proxy is None:
+            continue
+        for _, pos in against_distribution(float(avg["low_usd"]), oews, proxy.soc_code).iterrows():
+            rows.append(
+                {
+                    "Undated average": prose.money(float(avg["low_usd"]), True),
+                    "May of": str(int(pos["year"])),
+                    "BLS median (USD/year)": prose.money(pos["median_annual_usd"]),
+                    "Average as share of median": f"{pos['share_of_median']:.0%}",
+                    "Where the average falls": pos["position"],
+                    "source_id": avg["source_id"],
+                    "record_id": avg["record_id"],
+                }
+            )
+    columns = [
+        "Undated average",
+        "May of",
+        "BLS median (USD/year)",
+        "Average as share of median",
+        "Where the average falls",
+        "source_id",
+        "record_id",
+    ]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def demand_claims(benefits: pd.DataFrame) -> pd.DataFrame:
@@ -270,11 +395,11 @@ def _claims(n: int) -> str:
 
 
 def demand_against_outlook_claim(claims: pd.DataFrame, projections: pd.DataFrame) -> str:
-    """Which demand claims the official outlook for customer service representatives bears out and
+    """Which demand claims the official outlook for the front line's occupation bears out and
     which it runs against, each with its basis (the change in jobs for claims of growth, the yearly
     openings for claims of vacancies), as MyST ("" when no claim is of either kind)."""
 
-    proj = projections[projections["soc_code"] == "43-4051"].iloc[0]
+    proj = projections[projections["soc_code"] == external.FRONT_LINE.soc_code].iloc[0]
     change, openings = float(proj["change_percent"]), float(proj["annual_openings_thousands"])
     kinds = demand_kinds(claims)
     parts = []
@@ -297,7 +422,7 @@ def demand_against_outlook_claim(claims: pd.DataFrame, projections: pd.DataFrame
     return markup.Markup(f"{text[0].upper()}{text[1:]}." if text else "")
 
 
-def employment_trend(oews: pd.DataFrame, soc_code: str = "43-4051") -> pd.DataFrame:
+def employment_trend(oews: pd.DataFrame, soc_code: str = external.FRONT_LINE.soc_code) -> pd.DataFrame:
     """OEWS employment of one occupation by May year, with the change from the first year."""
     rows = oews[oews["soc_code"] == soc_code].sort_values("year")
     first = float(rows["employment"].iloc[0])
@@ -311,17 +436,17 @@ def employment_trend(oews: pd.DataFrame, soc_code: str = "43-4051") -> pd.DataFr
 
 
 def outlook_claim(projections: pd.DataFrame, oews: pd.DataFrame) -> str:
-    """What BLS projects for customer service representatives and what OEWS counted, as MyST: the
+    """What BLS projects for the front line's occupation and what OEWS counted, as MyST: the
     direction of each in words, with the numbers."""
 
-    proj = projections[projections["soc_code"] == "43-4051"].iloc[0]
+    proj = projections[projections["soc_code"] == external.FRONT_LINE.soc_code].iloc[0]
     trend = employment_trend(oews)
     change = float(proj["change_percent"])
     first, last = trend.iloc[0], trend.iloc[-1]
     direction = "fall" if change < 0 else "grow" if change > 0 else "stay level"
     counted = "fewer" if last["employment"] < first["employment"] else "more"
     return markup.Markup(
-        f"The BLS projects employment of customer service representatives to {direction} by "
+        f"The BLS projects employment of {external.FRONT_LINE.occupation.lower()} to {direction} by "
         f"{abs(change):.1f} percent from 2024 to 2034, from {float(proj['employment_2024_thousands']):,.1f} thousand "
         f"to {float(proj['employment_2034_thousands']):,.1f} thousand, with about "
         f"{float(proj['annual_openings_thousands']):,.1f} thousand openings a year"
@@ -351,20 +476,8 @@ def employment_table(trend: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "May of": trend["year"].astype(str),
-            "Customer service representatives employed": trend["employment"].map("{:,}".format),
+            f"{external.FRONT_LINE.occupation} employed": trend["employment"].map("{:,}".format),
             "Change since the first year": trend["change_from_first"].map("{:+.1%}".format),
-        }
-    )
-
-
-def distribution_table(position: pd.DataFrame) -> pd.DataFrame:
-    """Where one figure falls in each year's official distribution, as a reader sees it."""
-    return pd.DataFrame(
-        {
-            "May of": position["year"].astype(str),
-            "BLS median (USD/year)": position["median_annual_usd"].map(pay.money),
-            "Undated average as share of median": position["share_of_median"].map(lambda v: f"{v:.0%}"),
-            "Where the undated average falls": position["position"],
         }
     )
 
@@ -372,11 +485,3 @@ def distribution_table(position: pd.DataFrame) -> pd.DataFrame:
 def inside(value: float, low: float, high: float) -> str:
     """Where a figure sits against a range: "inside", "below" or "above"."""
     return "below" if value < low else "above" if value > high else "inside"
-
-
-def undated_average(salaries: pd.DataFrame) -> pd.Series:
-    """The undated, second-hand average the sources quote (the only 'average' without a year)."""
-    rows = salaries[(salaries["statistic"] == "average") & salaries["year"].isna()]
-    if len(rows) != 1:
-        raise ValueError(f"expected one undated average in salaries.csv, found {len(rows)}")
-    return rows.iloc[0]

@@ -1,4 +1,4 @@
-"""Benefits: which of the five articles names which benefit of a call-center job, in its own words.
+"""Benefits: which of the articles names which benefit of a call-center job, in its own words.
 
 The source x category counts, the per-category summary and the verbatim wording come from
 :mod:`analysis.chapters.matrices`; this module holds only what is particular to benefits: the labels, the

@@ -1,4 +1,4 @@
-"""Challenges: which of the five articles names which drawback of a call-center job, and how the
+"""Challenges: which of the articles names which drawback of a call-center job, and how the
 articles' claims of high turnover compare with published turnover and separations rates.
 
 The source x category counts, the per-category summary and the verbatim wording come from

@@ -248,7 +248,7 @@ def _hedges(rows: pd.DataFrame) -> list[str]:
 
 def aspect_claim(conditions: pd.DataFrame, aspect: str, sources_order: list[str]) -> str:
     """How many articles have records filed under an aspect, which, and the hedges they use, as MyST:
-    "Records on overtime come from only 1 of the 5 articles {cite}, with the hedge *many*". The
+    "Records on overtime come from only 1 of the 12 articles {cite}, with the hedge *many*". The
     count is of records under the aspect: an article may touch on it elsewhere."""
 
     rows = conditions[conditions["aspect"] == aspect]

@@ -72,13 +72,49 @@ def overview_table(sources: dict[str, Source]) -> pd.DataFrame:
 
 
 def edits_table(sources: dict[str, Source], limit: int = 8) -> pd.DataFrame:
-    """The first edits the repair made, with their offsets in the raw file."""
+    """The first edits the repair made, with their offsets in the raw file: what the raw text had
+    there and what the repaired text has instead (nothing, for a removal)."""
     edits = [
-        {"source_id": s.source_id, "Raw offset (characters)": c.start, "Removed": repr(c.before)}
+        {
+            "source_id": s.source_id,
+            "Raw offset (characters)": c.start,
+            "Raw text": markup.code(c.before),
+            "Became": markup.code(c.after) if c.after else "(removed)",
+        }
         for s in sources.values()
         for c in s.changes
     ]
-    return pd.DataFrame(edits, columns=["source_id", "Raw offset (characters)", "Removed"]).head(limit)
+    columns = ["source_id", "Raw offset (characters)", "Raw text", "Became"]
+    return pd.DataFrame(edits, columns=columns).head(limit)
+
+
+def repair_claim(corpus: dict[str, Source]) -> str:
+    """What the repair did, by kind of damage, in how many of the texts, as MyST: UTF-8 read as a
+    Greek code page and decoded back (by ftfy where it can, by the stated round trip where it cannot),
+    and emoji damaged beyond repair and removed; "" when it changed nothing."""
+
+    total = len(corpus)
+    redecoded = {sid: len(sources.change_kinds(s)[0]) for sid, s in corpus.items() if sources.change_kinds(s)[0]}
+    debris = {sid: len(sources.change_kinds(s)[1]) for sid, s in corpus.items() if sources.change_kinds(s)[1]}
+    said = []
+    if redecoded:
+        said.append(
+            f"In {prose.of(len(redecoded), total, 'text')} {markup.cites(list(redecoded))}, "
+            f"{prose.plural(sum(redecoded.values()), 'passage')} of UTF-8 that had been read as a Greek code page "
+            "(Windows-1253) and saved again are decoded back: by ftfy where it can, and "
+            "where it cannot by turning the characters back into the bytes that code page gave them, which must "
+            "decode as UTF-8 to letters, punctuation, signs or emoji."
+        )
+    if debris:
+        said.append(
+            f"In {prose.of(len(debris), total, 'text')} {markup.cites(list(debris))}, "
+            f"{prose.plural(sum(debris.values()), 'emoji-debris token')} remain of emoji whose UTF-8 bytes were "
+            "read as a Greek code page and partly lost, leaving stray Greek letters and quote marks; nothing can "
+            "restore them, so they are removed."
+        )
+    if not said:
+        return markup.Markup("")
+    return markup.Markup(" ".join(said) + " Nothing else in any text is touched.")
 
 
 def metadata_claim(sources: dict[str, Source]) -> str:
@@ -190,3 +226,42 @@ def pay_country_claim(salaries: pd.DataFrame, sources: dict[str, Source]) -> str
         else:
             sentences.append(f"{markup.cite(source_id, 't')}, with {figures}, names no country at all.")
     return markup.Markup(" ".join(sentences))
+
+
+def self_caveats_claim(corpus: dict[str, Source], conditions: pd.DataFrame, salaries: pd.DataFrame) -> str:
+    """What each source says of its own reliability (its manifest ``caveat``, quoted), and how much of
+    the report's working conditions and pay figures it supplies, which the caveat therefore covers;
+    as MyST."""
+
+    said = []
+    for source in corpus.values():
+        if not source.meta.caveat:
+            continue
+        share = float((conditions["source_id"] == source.source_id).mean()) if len(conditions) else 0.0
+        pay = int((salaries["source_id"] == source.source_id).sum())
+        said.append(
+            f"{markup.cite(source.source_id, 't')} says of itself: {markup.quoted(markup.md_escape(source.meta.caveat))} "
+            f"It supplies {share:.0%} of the records on working conditions and {pay} of the {len(salaries)} pay "
+            "figures, so its caveat applies to them."
+        )
+    return markup.Markup(" ".join(said) or "No source says anything of its own reliability.")
+
+
+def repair_finding(corpus: dict[str, Source]) -> str:
+    """The key finding on the repair, as plain words: "32 edits in 1 of the 12 texts repair encoding
+    damage; the other texts are used exactly as received"."""
+    edits = sum(len(s.changes) for s in corpus.values())
+    repaired = sum(1 for s in corpus.values() if s.changes)
+    if not edits:
+        return "Every text is used exactly as received"
+    said = f"{prose.plural(edits, 'edit')} in {prose.of(repaired, len(corpus), 'text')} repair encoding damage"
+    return said + ("; the other texts are used exactly as received" if repaired < len(corpus) else "")
+
+
+def caveat_count(corpus: dict[str, Source]) -> str:
+    """How many of the texts say something of their own reliability, as words: "1 of the 12 texts
+    says something of its own reliability"."""
+    n = sum(1 for s in corpus.values() if s.meta.caveat)
+    said = prose.of(n, len(corpus), "text")
+    verb = "says something of its own reliability" if n == 1 else "say something of their own reliability"
+    return f"{said[0].upper()}{said[1:]} {verb}"

@@ -200,21 +200,12 @@ def education_experience(requirements: pd.DataFrame, sources_order: list[str]) -
     return frame.drop(columns=["_general", "_order"])
 
 
-def requirement_for(asked: pd.DataFrame, source_id: str, role: str) -> pd.Series:
-    """The one row of :func:`education_experience` for a source's role that states years."""
-    rows = asked[(asked["source_id"] == source_id) & (asked["role"] == role) & asked["years_min"].notna()]
-    if len(rows) != 1:
-        raise LookupError(f"{source_id}: {len(rows)} rows with years of experience for {role!r}")
-    return rows.iloc[0]
-
-
 def title_key(title: str) -> frozenset[str]:
     """The words of a role title that tell it apart: lower case, no brackets, no filler words.
 
     Word order, parenthetical asides, articles and roman-numeral grades are ignored, so
-    "Manager of Customer Service Training" and "Customer Service Training Manager" are one key,
-    "Customer Service Representative I" matches "Customer service representative", and a plural
-    ("supervisors") matches its singular.
+    "Manager of Sales Training" and "Sales Training Manager" are one key, "Billing Agent II"
+    matches "billing agent", and a plural ("supervisors") matches its singular.
     """
     plain = re.sub(r"\([^)]*\)", " ", title.lower())
     return frozenset(_singular(w) for w in re.findall(r"[a-z0-9]+", plain) if w not in _FILLER)
@@ -291,13 +282,16 @@ def match_experience_pay(requirements: pd.DataFrame, salaries: pd.DataFrame) -> 
         )
     for pay in salaries.to_dict("records"):
         if (pay["source_id"], pay["record_id"]) not in used:
+            yearly = pay["period"] == "year"
             unmatched.append(
                 {
                     "source_id": pay["source_id"],
                     "role": pay["role"],
                     "tier": pay["tier"],
                     "record_id": pay["record_id"],
-                    "what": "pay stated, no years found",
+                    "what": "pay stated, no years found"
+                    if yearly
+                    else f"pay stated by the {pay['period']}, not set against years",
                 }
             )
     m_cols = [
@@ -551,24 +545,6 @@ def unasked_claim(asked: pd.DataFrame) -> str:
         f"No source states what education or experience a role at the {words(tiers)} "
         f"{'rung' if len(tiers) == 1 else 'rungs'} asks."
     )
-
-
-def schooling_compare(asked: pd.DataFrame, source_id: str, role_a: str, role_b: str) -> str:
-    """ "more", "less" or "the same": the schooling ``role_a`` is asked for against ``role_b``'s, by
-    the order of the education levels (none, high school, certificate, college degree, bachelor's)."""
-    rank = {label: i for i, label in enumerate(vocab.EDUCATION_LABELS.values())}
-    levels = []
-    for role in (role_a, role_b):
-        row = asked[(asked["source_id"] == source_id) & (asked["role"] == role) & (asked["education"] != "")]
-        if row.empty:
-            raise LookupError(f"{source_id}: no education stated for {role!r}")
-        levels.append(max(rank[e.strip()] for e in str(row["education"].iloc[0]).split(";")))
-    return "more" if levels[0] > levels[1] else "less" if levels[0] < levels[1] else "the same"
-
-
-def compare_word(a: float, b: float, more: str = "higher", less: str = "lower") -> str:
-    """ "higher" (``more``) if a > b, "lower" (``less``) if a < b, "the same" otherwise."""
-    return more if a > b else less if a < b else "the same"
 
 
 def matching_claim(unmatched: pd.DataFrame) -> str:

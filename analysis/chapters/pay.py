@@ -1,4 +1,11 @@
-"""Pay: the sources' salary figures, adjusted for inflation and set against official statistics."""
+"""Pay: the sources' pay figures, each in its own period, adjusted for inflation (the official
+statistics they are set against are in :mod:`analysis.chapters.benchmark`).
+
+A source may state pay by the year, the month or the hour. The pages give every figure as written
+(:func:`figure_text`: "$14.71 an hour"). Comparisons between figures (lowest, highest, overlaps)
+are made among the figures a source states by the year, and say so; the chart of every figure
+draws hourly and monthly ones on the yearly scale at a stated basis (:data:`ANNUALISED_BY`), marked.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +13,50 @@ import numpy as np
 import pandas as pd
 
 from analysis.chapters import prose
-from analysis.core import external, inflation, markup, vocab
+from analysis.core import inflation, markup, vocab
 
 TIER_LABELS: dict[int, str] = vocab.LEVEL_LABELS
+#: How a figure of another period is put on the yearly scale of a chart: the factor, and the basis
+#: said under the chart. A full-time year: 40 hours a week for 52 weeks.
+HOURS_A_YEAR = 2080
+ANNUALISED_BY: dict[str, tuple[int, str]] = {
+    "hour": (HOURS_A_YEAR, "2,080 hours a year (40 hours a week, 52 weeks)"),
+    "month": (12, "12 months a year"),
+}
 
 
 def annual(salaries: pd.DataFrame) -> pd.DataFrame:
-    """Annual figures only, ordered up the ladder (tier, then low figure)."""
+    """The figures a source states by the year (or reads as yearly from their size), ordered up the
+    ladder (tier, then low figure)."""
     rows = salaries[salaries["period"] == "year"].copy()
     rows["midpoint_usd"] = rows[["low_usd", "high_usd"]].mean(axis=1, skipna=True)
-    return rows.sort_values(["tier_level", "low_usd", "record_id"], ignore_index=True)
+    return rows.sort_values(["tier_level", "low_usd", "source_id", "record_id"], ignore_index=True)
+
+
+def other_periods(salaries: pd.DataFrame) -> pd.DataFrame:
+    """The figures a source states by the hour or the month, up the ladder."""
+    rows = salaries[salaries["period"] != "year"]
+    return rows.sort_values(["tier_level", "period", "low_usd", "source_id", "record_id"], ignore_index=True)
+
+
+def on_yearly_scale(salaries: pd.DataFrame) -> pd.DataFrame:
+    """Every figure with ``low_year_usd`` / ``high_year_usd`` on one yearly scale: a yearly figure as
+    written, an hourly or monthly one multiplied by :data:`ANNUALISED_BY` (``annualised_by`` says
+    by what; empty for a yearly figure)."""
+    out = salaries.copy()
+    factor = out["period"].map(lambda p: ANNUALISED_BY[p][0] if p in ANNUALISED_BY else 1).astype(float)
+    out["low_year_usd"] = out["low_usd"].astype(float) * factor
+    out["high_year_usd"] = out["high_usd"].astype(float) * factor
+    out["annualised_by"] = out["period"].map(lambda p: ANNUALISED_BY[p][1] if p in ANNUALISED_BY else "")
+    return out
+
+
+def same_record(frame: pd.DataFrame, row: pd.Series) -> pd.Series:
+    """The row of ``frame`` that is the record ``row`` is (record ids are unique only within a source)."""
+    found = frame[(frame["source_id"] == row["source_id"]) & (frame["record_id"] == row["record_id"])]
+    if len(found) != 1:
+        raise LookupError(f"{row['source_id']}: {len(found)} rows for record {row['record_id']!r}")
+    return found.iloc[0]
 
 
 def adjust(salaries: pd.DataFrame, base_year: int = inflation.BASE_YEAR) -> pd.DataFrame:
@@ -36,22 +77,25 @@ def ranges(salaries: pd.DataFrame) -> pd.DataFrame:
     return rows[(rows["statistic"] == "range") & rows["high_usd"].notna()].reset_index(drop=True)
 
 
+def _pick(rows: pd.DataFrame, column: str, lowest: bool, what: str) -> pd.Series:
+    if rows.empty:
+        raise LookupError(f"no source states {what}")
+    return rows.loc[rows[column].idxmin() if lowest else rows[column].idxmax()]
+
+
 def lowest_range(salaries: pd.DataFrame) -> pd.Series:
     """The annual range with the lowest midpoint."""
-    rows = ranges(salaries)
-    return rows.loc[rows["midpoint_usd"].idxmin()]
+    return _pick(ranges(salaries), "midpoint_usd", True, "a yearly pay range")
 
 
 def highest_range(salaries: pd.DataFrame) -> pd.Series:
     """The annual range with the highest midpoint: the top rung the sources price."""
-    rows = ranges(salaries)
-    return rows.loc[rows["midpoint_usd"].idxmax()]
+    return _pick(ranges(salaries), "midpoint_usd", False, "a yearly pay range")
 
 
 def lowest_figure(salaries: pd.DataFrame) -> pd.Series:
     """The annual figure with the lowest low end (a range's low figure, an average or a floor)."""
-    rows = annual(salaries)
-    return rows.loc[rows["low_usd"].idxmin()]
+    return _pick(annual(salaries), "low_usd", True, "a yearly pay figure")
 
 
 def overlaps(salaries: pd.DataFrame) -> pd.DataFrame:
@@ -89,10 +133,10 @@ def overlaps(salaries: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["overlap_usd", "lower_role"], ascending=[False, True], ignore_index=True)
 
 
-def money(value: float) -> str:
-    """Dollars as a reader writes them: $25,702."""
+def money(value: float, cents: bool = False) -> str:
+    """Dollars as a reader writes them: $25,702 (with ``cents``, $14.71 stays $14.71)."""
 
-    return prose.money(value)
+    return prose.money(value, cents)
 
 
 def flags(row: pd.Series) -> list[str]:
@@ -106,17 +150,12 @@ def period_inferred(row: pd.Series) -> bool:
 
 
 def figure_text(row: pd.Series) -> str:
-    """A pay figure as a reader would write it: "$25,702–$33,661", "$32,000 a year", "$50,000 or
-    more a year". The period is written only where the source states one (see :func:`marks`)."""
-    if row["statistic"] == "range":
-        text = f"{money(row['low_usd'])}–{money(row['high_usd'])}"
-    elif row["statistic"] == "threshold":
-        text = f"{money(row['low_usd'])} or more"
-    else:
-        text = money(row["low_usd"])
-    if period_inferred(row):
-        return text
-    return text + (" an hour" if row["period"] == "hour" else " a year")
+    """A pay figure as the source writes it, in its own period and with its own cents:
+    "$25,702–$33,661", "$32,000 a year", "$14.71–$22.60 an hour", "$50,000 or more a year". The
+    period is written only where the source states one (see :func:`marks`)."""
+    high = row["high_usd"] if row["statistic"] == "range" else None
+    period = None if period_inferred(row) else str(row["period"])
+    return prose.amount(float(row["low_usd"]), high, period, str(row["statistic"]))
 
 
 #: How the Marks column words each flag of a salary record.
@@ -126,6 +165,7 @@ _MARK_WORDS = {
     "undated": "undated",
     "approximate": "approximate",
     "typo-in-source": "typo in the source",
+    "currency-from-context": "no currency written; dollars by the text's context",
 }
 
 
@@ -139,7 +179,7 @@ def marks(row: pd.Series) -> str:
         parts.append(f"hedge: {hedge}")
     for flag in flags(row):
         if flag == "period-inferred":
-            parts.append(f"no period stated, read as {'an hour' if row['period'] == 'hour' else 'a year'}")
+            parts.append(f"no period stated, read as {vocab.PERIOD_WORDS[str(row['period'])]}")
         elif flag == "second-hand":
             parts.append(f"quoted from {row['cited_from']}")
         else:
@@ -151,7 +191,9 @@ def figures_table(salaries: pd.DataFrame) -> pd.DataFrame:
     """Every pay figure with its rung, source, year, the marks on its wording (hedges, a period read
     from the figure's size, flags) and its sentence."""
 
-    rows = salaries.sort_values(["tier_level", "low_usd", "record_id"], ignore_index=True)
+    rows = on_yearly_scale(salaries).sort_values(
+        ["tier_level", "low_year_usd", "source_id", "record_id"], ignore_index=True
+    )
     return pd.DataFrame(
         {
             "Rung": [TIER_LABELS[int(t)] for t in rows["tier_level"]],
@@ -200,47 +242,68 @@ def adjusted_table(salaries: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def benchmark_display(bench: pd.DataFrame) -> pd.DataFrame:
-    """The official distributions as a reader sees them."""
-    return pd.DataFrame(
-        {
-            "SOC": bench["soc_code"],
-            "Occupation": bench["occupation"],
-            "Nearest rung": bench["tier"].map(vocab.TIER_LABELS),
-            "May of": bench["year"].astype(str),
-            **{
-                label: bench[c].map(money)
-                for label, c in zip(
-                    ("10th pct (USD/year)", "25th pct", "Median", "75th pct", "90th pct"), PERCENTILES, strict=True
-                )
-            },
-        }
-    )
+def _yearly_basis(salaries: pd.DataFrame) -> str:
+    """ "Among the figures stated by the year, " when some are stated by the hour or the month (the
+    comparisons are among yearly figures only), else nothing."""
+    return "Among the figures stated by the year, " if len(other_periods(salaries)) else ""
 
 
 def extremes_claim(salaries: pd.DataFrame) -> str:
-    """Which figure is lowest and which range tops the ladder, each with its basis, as MyST."""
+    """Which yearly figure is lowest and which yearly range tops the ladder, each with its basis, as
+    MyST (the comparison leaves out figures stated by the hour or the month, and says so)."""
 
-    low, entry, top = lowest_figure(salaries), lowest_range(salaries), highest_range(salaries)
-    role = {key: markup.md_escape(row["role"]) for key, row in (("low", low), ("entry", entry), ("top", top))}
+    if annual(salaries).empty:
+        return markup.Markup("No source states a pay figure by the year, so none is compared here.")
+    low = lowest_figure(salaries)
+    lead = _yearly_basis(salaries)
     text = (
-        f"By its lowest figure, the lowest pay the sources state is {money(low['low_usd'])}, the low end of "
-        f"{'the range for ' if low['statistic'] == 'range' else ''}the {role['low']} "
+        f"{lead}{'b' if lead else 'B'}y its lowest figure, the lowest pay the sources state is "
+        f"{money(low['low_usd'], cents=True)}, the low end of "
+        f"{'the range for ' if low['statistic'] == 'range' else ''}the {markup.md_escape(low['role'])} "
         f"{markup.cite(low['source_id'])}. "
     )
+    if ranges(salaries).empty:
+        return markup.Markup(text + "No source gives a yearly range.")
+    entry, top = lowest_range(salaries), highest_range(salaries)
+    role = {key: markup.md_escape(row["role"]) for key, row in (("entry", entry), ("top", top))}
     ratio = top["midpoint_usd"] / entry["midpoint_usd"]
-    if entry["record_id"] == low["record_id"]:
+    if (entry["source_id"], entry["record_id"]) == (low["source_id"], low["record_id"]):
         text += f"That range also has the lowest midpoint ({money(entry['midpoint_usd'])}); "
     else:
         text += (
-            f"By midpoint, the lowest range is that of the {role['entry']}, {money(entry['low_usd'])}–"
-            f"{money(entry['high_usd'])} (midpoint {money(entry['midpoint_usd'])}), and "
+            f"By midpoint, the lowest range is that of the {role['entry']}, {money(entry['low_usd'], True)}–"
+            f"{money(entry['high_usd'], True)} (midpoint {money(entry['midpoint_usd'])}), and "
         )
     text += (
-        f"the highest that of the {role['top']}, {money(top['low_usd'])}–{money(top['high_usd'])}, whose "
-        f"midpoint is {ratio:.1f} times the lowest {markup.cites([entry['source_id'], top['source_id']])}."
+        f"the highest that of the {role['top']}, {money(top['low_usd'], True)}–{money(top['high_usd'], True)}, "
+        f"whose midpoint is {ratio:.1f} times the lowest {markup.cites([entry['source_id'], top['source_id']])}."
     )
     return markup.Markup(text)
+
+
+def other_periods_claim(salaries: pd.DataFrame) -> str:
+    """The figures stated by the hour or the month, each as written, and how the chart of every
+    figure puts them on the yearly scale, as MyST ("" when every figure is yearly)."""
+
+    rows = other_periods(salaries)
+    if rows.empty:
+        return markup.Markup("")
+    listed = [
+        f"{figure_text(r)} for the {markup.md_escape(r['role'])} {markup.cite(str(r['source_id']))}"
+        for _, r in rows.iterrows()
+    ]
+    periods = [p for p in ANNUALISED_BY if p in set(rows["period"])]
+    bases = [ANNUALISED_BY[p][1] for p in periods]
+    counted = prose.plural(len(rows), "figure")
+    verb = "is" if len(rows) == 1 else "are"
+    by = prose.join([_BY[p] for p in periods], "or")
+    return markup.Markup(
+        f"{counted[0].upper()}{counted[1:]} {verb} stated {by}, not by the year: "
+        f"{prose.join(listed)}. {'It is' if len(rows) == 1 else 'They are'} given here as written and left "
+        "out of the comparisons between figures, since setting them beside yearly ones would take an assumed "
+        f"number of hours; the chart of every figure draws {'it' if len(rows) == 1 else 'them'} on the yearly "
+        f"scale at {prose.join(bases)}, marked as such."
+    )
 
 
 def overlaps_claim(pairs: pd.DataFrame) -> str:
@@ -264,63 +327,6 @@ def overlaps_claim(pairs: pd.DataFrame) -> str:
             f"{markup.md_escape(small['lower_role'])} and the {markup.md_escape(small['upper_role'])}."
         )
     return markup.Markup(text)
-
-
-def entry_median_claim(salaries: pd.DataFrame, bench: pd.DataFrame) -> str:
-    """Where the lowest-midpoint range sits, in base-year dollars, against the representatives' median."""
-
-    entry = lowest_range(salaries)
-    adj = adjust(salaries).set_index("record_id").loc[entry["record_id"]]
-    mid = (adj["low_adj_usd"] + adj["high_adj_usd"]) / 2
-    csr = bench.set_index("soc_code").loc["43-4051"]
-    gap = mid / csr["median_annual_usd"] - 1
-    side = "above" if gap > 0 else "below"
-    return markup.Markup(
-        f"In {int(adj['adj_year'])} dollars, the midpoint of the range with the lowest midpoint "
-        f"({markup.md_escape(entry['role'])}, {money(mid)}) is {abs(gap):.0%} {side} the May {int(csr['year'])} "
-        f"median for customer service representatives ({money(csr['median_annual_usd'])})."
-    )
-
-
-def proxies_claim(salaries: pd.DataFrame, bench: pd.DataFrame) -> str:
-    """Each official proxy's median against the sources' ranges for the rungs it stands in for (in
-    base-year dollars), as MyST sentences: above the top, within, or below the bottom; a proxy
-    whose rungs no source prices is said apart, not among the comparisons."""
-
-    adjusted = annual(adjust(salaries))
-    base = int(adjusted["adj_year"].iloc[0]) if len(adjusted) else inflation.BASE_YEAR
-    compared, unpriced = [], []
-    for _, proxy in bench.iterrows():
-        levels, which = _BENCH_RUNGS[str(proxy["soc_code"])]
-        if proxy["tier"] == "frontline":
-            continue
-        mine = adjusted[adjusted["tier_level"].isin(levels) & adjusted["high_adj_usd"].notna()]
-        training = mine["role"].str.contains("Train")
-        mine = mine[training] if which == "training" else mine[~training] if which == "not-training" else mine
-        median = float(proxy["median_annual_usd"])
-        occupation = f"{markup.md_escape(proxy['occupation'])} ({proxy['soc_code']}"
-        if mine.empty:
-            rung = f"the {vocab.TIER_LABELS[str(proxy['tier'])].lower()} rung"
-            what = {"training": f"a training role on {rung}", "not-training": f"a role other than training on {rung}"}
-            unpriced.append((what.get(str(which), rung), f"{occupation}, median {money(median)})"))
-            continue
-        low, high = float(mine["low_adj_usd"].min()), float(mine["high_adj_usd"].max())
-        roles = prose.join([markup.md_escape(r) for r in mine["role"]])
-        where = "above the top of" if median > high else "below the bottom of" if median < low else "within"
-        compared.append(
-            f"that of {occupation}), {money(median)}, is {where} the range for the {roles} ({money(low)}–{money(high)})"
-        )
-    sentences = []
-    if compared:
-        compared[0] = compared[0].removeprefix("that of ")
-        sentences.append(
-            f"Against the sources' ranges for the rungs each stands in for, in {base} dollars, the median of "
-            + "; ".join(compared)
-            + "."
-        )
-    for rung, name in unpriced:
-        sentences.append(f"No source prices {rung}, for which {name} stands, so it is compared with nothing.")
-    return markup.Markup(" ".join(sentences))
 
 
 def second_hand_sources(salaries: pd.DataFrame) -> list[str]:
@@ -347,6 +353,10 @@ STATISTIC_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: A pay period as a count of figures says it: "2 ranges by the hour".
+_BY: dict[str, str] = {"year": "by the year", "month": "by the month", "hour": "by the hour"}
+
+
 def _dating(rows: pd.DataFrame) -> str:
     """When a group of figures is dated, as a clause: "dated 2007", "undated", "dated 2007 and 2010"."""
     years = sorted({int(y) for y in rows["year"].dropna()})
@@ -363,12 +373,13 @@ def sources_claim(salaries: pd.DataFrame) -> str:
     for source, rows in salaries.groupby("source_id", sort=False):
         cited = rows["cited_from"].astype("string").fillna("")
         said = []  # (what, the publisher it is quoted from or "", how many figures)
+        by_period = set(rows["period"]) != {"year"}  # say the period only where a source mixes them
         for publisher in dict.fromkeys(cited):
             mine = rows[cited == publisher]
             kinds = prose.join(
                 [
-                    prose.plural(int(n), *STATISTIC_WORDS[str(k)])
-                    for k, n in mine["statistic"].value_counts(sort=False).items()
+                    prose.plural(int(n), *STATISTIC_WORDS[str(k)]) + (f" {_BY[str(period)]}" if by_period else "")
+                    for (k, period), n in mine.groupby(["statistic", "period"], sort=False).size().items()
                 ]
             )
             said.append((kinds, markup.md_escape(publisher) if publisher else "", len(mine)))
@@ -441,10 +452,16 @@ def selection_words(data: pd.DataFrame) -> str:
 
 
 def ranges_data(salaries: pd.DataFrame) -> pd.DataFrame:
-    """Every annual pay figure, up the ladder: what :func:`range_chart` draws (at most
-    :data:`MAX_ROWS`, from the sources with the most figures)."""
-    rows = annual(salaries)
-    return _of_sources(top_sources(rows)[RANGE_COLUMNS], rows)
+    """Every pay figure on the yearly scale, up the ladder: what :func:`range_chart` draws (at most
+    :data:`MAX_ROWS`, from the sources with the most figures). ``low_usd`` and ``high_usd`` are the
+    values drawn: a yearly figure as written, an hourly or monthly one multiplied as
+    ``annualised_by`` says; ``written`` is the figure as its source writes it."""
+    rows = on_yearly_scale(salaries).sort_values(
+        ["tier_level", "low_year_usd", "source_id", "record_id"], ignore_index=True
+    )
+    rows["written"] = [figure_text(r) for _, r in rows.iterrows()]
+    rows["low_usd"], rows["high_usd"] = rows["low_year_usd"], rows["high_year_usd"]
+    return _of_sources(top_sources(rows)[[*RANGE_COLUMNS, "written", "annualised_by"]], rows)
 
 
 ADJUSTED_COLUMNS = [*RANGE_COLUMNS, "low_adj_usd", "high_adj_usd", "adj_year"]
@@ -455,129 +472,54 @@ def adjusted_data(salaries: pd.DataFrame) -> pd.DataFrame:
     (at most :data:`MAX_ROWS`, from the sources with the most such ranges)."""
     rows = ranges(adjust(salaries))
     rows = rows[rows["low_adj_usd"].notna()].reset_index(drop=True)
-    return _of_sources(top_sources(rows)[ADJUSTED_COLUMNS], rows)
+    left_out = other_periods(salaries)
+    data = _of_sources(top_sources(rows)[ADJUSTED_COLUMNS], rows)
+    return data.assign(other_periods_left_out=int(left_out["year"].notna().sum()))
 
 
-def benchmark_table(oews: pd.DataFrame) -> pd.DataFrame:
-    """Latest-year OEWS distribution for each official proxy occupation."""
-    rows = []
-    for soc, (tier, title) in external.PROXIES.items():
-        row = external.oews_latest(oews, soc)
-        rows.append(
-            {
-                "soc_code": soc,
-                "occupation": title,
-                "tier": tier,
-                "year": int(row["year"]),
-                **{
-                    c: row[c]
-                    for c in (
-                        "p10_annual_usd",
-                        "p25_annual_usd",
-                        "median_annual_usd",
-                        "p75_annual_usd",
-                        "p90_annual_usd",
-                    )
-                },
-            }
-        )
-    return pd.DataFrame(rows)
+def giving_words(salaries: pd.DataFrame, n_sources: int) -> str:
+    """How many of the articles give pay figures at all, as words: "Only 2 of the 12 articles give",
+    "All 12 articles give", "None of the 12 articles gives"."""
+    n = int(salaries["source_id"].nunique())
+    if n == n_sources:
+        return f"{prose.of(n, n_sources, 'article').capitalize()} give"
+    if n == 0:
+        return f"None of the {prose.plural(n_sources, 'article')} gives"
+    return f"Only {prose.of(n, n_sources, 'article')} {'gives' if n == 1 else 'give'}"
 
 
-#: Which of the sources' rungs sit under each official proxy occupation in the benchmark chart.
-_BENCH_RUNGS: dict[str, tuple[list[int], str | None]] = {
-    "43-4051": ([1, 2], None),
-    "43-1011": ([3], None),
-    "11-3012": ([5, 6], "not-training"),
-    "11-3131": ([5, 6], "training"),
-}
-PERCENTILES = ("p10_annual_usd", "p25_annual_usd", "median_annual_usd", "p75_annual_usd", "p90_annual_usd")
+def inflation_claim(salaries: pd.DataFrame, base_year: int = inflation.BASE_YEAR) -> str:
+    """How the dated figures are put in ``base_year`` dollars: each year's CPI-U factor, as MyST."""
+    years = sorted({int(y) for y in salaries["year"].dropna()})
+    if not years:
+        return markup.Markup("No figure names a year, so none is adjusted for inflation.")
+    factors = prose.join(
+        [f"each {y} dollar buys what {inflation.factor(y, base_year):.3f} dollars bought in {base_year}" for y in years]
+    )
+    return markup.Markup(
+        f"Figures from {prose.join([str(y) for y in years])} are expressed in dollars of {base_year}, the latest "
+        "full year of the CPI-U series (U.S. city average, all items, annual average) in the pinned `cpi` package "
+        f"{{cite:p}}`cpi-package`: {factors}. An adjusted range is the same purchasing power in {base_year} prices, "
+        f"not what the role pays in {base_year}. Undated figures are left as written: giving them a year would be a "
+        "guess."
+    )
 
 
-def benchmark_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
-    """One row per band drawn (an official occupation's percentiles, ``source_id`` ``bls-oews``) and,
-    under each, one row per source figure for the matching rungs (dated ranges in base-year dollars,
-    undated figures as written): what :func:`benchmark_chart` draws, top to bottom."""
-    everything = annual(adjust(salaries))
-    adjusted = top_sources(everything, MAX_ROWS - len(external.PROXIES))
-    rows: list[dict[str, object]] = []
-    for _, band in benchmark_table(oews).iterrows():
-        rows.append(
-            {
-                "row": "official",
-                "soc_code": band["soc_code"],
-                "label": band["occupation"],
-                "source_id": external.BIBKEYS["oews"],
-                "year": int(band["year"]),
-                **{c: float(band[c]) for c in PERCENTILES},
-            }
-        )
-        levels, which = _BENCH_RUNGS[str(band["soc_code"])]
-        mine = adjusted[adjusted["tier_level"].isin(levels)]
-        training = mine["role"].str.contains("Train")
-        if which == "training":
-            mine = mine[training]
-        elif which == "not-training":
-            mine = mine[~training]
-        for _, r in mine.iterrows():
-            dated = pd.notna(r["low_adj_usd"])
-            rows.append(
-                {
-                    "row": "source",
-                    "soc_code": band["soc_code"],
-                    "label": r["role"],
-                    "record_id": r["record_id"],
-                    "source_id": r["source_id"],
-                    "year": int(r["year"]) if pd.notna(r["year"]) else None,
-                    "statistic": r["statistic"],
-                    "dollars": f"{int(r['adj_year'])} dollars" if dated else "as written",
-                    "low_usd": float(r["low_adj_usd"] if dated else r["low_usd"]),
-                    "high_usd": float(r["high_adj_usd"] if dated else r["high_usd"])
-                    if pd.notna(r["high_usd"])
-                    else None,
-                    "hedge": r["hedge"],
-                    "flags": r["flags"],
-                }
+def adjusted_claim(salaries: pd.DataFrame, base_year: int = inflation.BASE_YEAR) -> str:
+    """The yearly ranges with the lowest and the highest midpoint in ``base_year`` dollars (or as
+    written, for one that names no year), as MyST."""
+    if ranges(salaries).empty:
+        return markup.Markup("")
+    adjusted = adjust(salaries, base_year)
+    said = []
+    for which, row in (("lowest", lowest_range(salaries)), ("highest", highest_range(salaries))):
+        adj = same_record(adjusted, row)
+        role = markup.md_escape(row["role"])
+        if pd.isna(adj["low_adj_usd"]):
+            said.append(f"the range with the {which} midpoint, the {role}'s, names no year and stays as written")
+        else:
+            said.append(
+                f"the range with the {which} midpoint, the {role}'s, becomes {money(adj['low_adj_usd'])} to "
+                f"{money(adj['high_adj_usd'])}"
             )
-    columns = [
-        "row",
-        "soc_code",
-        "label",
-        "record_id",
-        "source_id",
-        "year",
-        "statistic",
-        "dollars",
-        "low_usd",
-        "high_usd",
-        "hedge",
-        "flags",
-        *PERCENTILES,
-    ]
-    data = pd.DataFrame(rows).reindex(columns=columns)
-    return data.assign(sources_giving=int(everything["source_id"].nunique()))
-
-
-HEADLINE_PICKS: tuple[tuple[str, str], ...] = (("lowest", "43-4051"), ("highest", "11-3012"))
-
-
-def headline_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
-    """The ranges with the lowest and highest midpoints, as written and in base-year dollars, each with
-    the latest official median of its nearest occupation: what :func:`headline_chart` draws."""
-    adjusted = adjust(salaries)
-    bench = benchmark_table(oews).set_index("soc_code")
-    rows = []
-    for which, soc in HEADLINE_PICKS:
-        pick = lowest_range(adjusted) if which == "lowest" else highest_range(adjusted)
-        full = adjusted.loc[adjusted["record_id"] == pick["record_id"]].iloc[0]
-        rows.append(
-            {
-                "pick": f"{which} midpoint",
-                **{c: full[c] for c in ADJUSTED_COLUMNS},
-                "soc_code": soc,
-                "occupation": bench.loc[soc, "occupation"],
-                "bls_year": int(bench.loc[soc, "year"]),
-                "bls_median_usd": float(bench.loc[soc, "median_annual_usd"]),
-            }
-        )
-    return pd.DataFrame(rows)
+    return markup.Markup(f"In {base_year} dollars {said[0]}, and {said[1]}.")

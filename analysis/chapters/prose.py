@@ -4,7 +4,7 @@ references, shared by every chapter's claims (escaping and citation roles are in
 
 from __future__ import annotations
 
-from analysis.core import external, sources
+from analysis.core import external, sources, vocab
 from analysis.core.markup import Markup, cite, md_escape, quoted
 
 
@@ -21,8 +21,14 @@ def plural(n: int, noun: str, nouns: str | None = None) -> str:
     return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
 
 
+def number_word(n: int) -> str:
+    """A count as running text writes it: "five" up to nineteen, digits from 20 ("24")."""
+    words = {value: word for word, value in vocab.NUMBER_WORDS.items()}
+    return words.get(n, str(n))
+
+
 def of(n: int, total: int, noun: str) -> str:
-    """A count out of a total: "2 of the 5 articles", "all 5 articles", "none of the 5 articles"."""
+    """A count out of a total: "2 of the 12 articles", "all 12 articles", "none of the 12 articles"."""
     if n == total:
         return f"all {plural(total, noun)}" if total > 1 else f"the one {noun}"
     if n == 0:
@@ -35,9 +41,27 @@ def hedges(value: object) -> str:
     return ", ".join(w for w in str(value or "").split(";") if w) if isinstance(value, str) else ""
 
 
-def money(value: float) -> str:
-    """Dollars as a reader writes them: $25,702."""
+def money(value: float, cents: bool = False) -> str:
+    """Dollars as a reader writes them: $25,702. With ``cents`` (a figure as a source writes it),
+    an amount with cents keeps them: $14.71, $22.60 (never $15 or $23); a whole one stays $15."""
+    if cents and round(float(value), 2) != round(float(value)):
+        return f"${value:,.2f}"
     return f"${value:,.0f}"
+
+
+def amount(low: float, high: object, period: str | None, statistic: str = "") -> str:
+    """A pay figure in its own period, with its own cents: "$14.71–$22.60 an hour", "$3,200 a
+    month", "$50,000 or more a year" (a threshold), "$32,000" (``period`` None: no period said)."""
+    text = money(low, cents=True)
+    try:
+        upper = float(high)  # type: ignore[arg-type]
+    except (TypeError, ValueError):  # None or a missing value: no upper figure
+        upper = float("nan")
+    if upper == upper:
+        text += f"–{money(upper, cents=True)}"
+    elif statistic == "threshold":
+        text += " or more"
+    return f"{text} {vocab.PERIOD_WORDS[period]}" if period else text
 
 
 def caveats(source_ids: list[str]) -> str:
@@ -58,3 +82,11 @@ def short_ref(key: str) -> str:
         return external.REFERENCES[key]
     who = meta.author.split()[-1] if meta.author else (meta.short_title or meta.title)
     return f"{who} ({meta.published[:4] or 'n.d.'})"
+
+
+def sources_list(source_ids: object, also: tuple[str, ...] = ()) -> Markup:
+    """A chapter's closing list of what it cites, as MyST: the sources among ``source_ids`` in
+    manifest order, then the other references in ``also`` ("{cite:t}`a`; {cite:t}`b`")."""
+    wanted = {str(s) for s in source_ids}  # type: ignore[attr-defined]
+    keys = [m.source_id for m in sources.read_manifest() if m.source_id in wanted] + list(also)
+    return Markup("; ".join(cite(key, "t") for key in dict.fromkeys(keys)) + ".")

@@ -13,11 +13,11 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis.chapters import agreement, challenges, pay, prose
+from analysis.chapters import agreement, benchmark, challenges, pay, prose
 from analysis.core import evidence, external, inflation, markup, sources, vocab
 
 #: The official occupation the entry rung is set against (BLS SOC code).
-ENTRY_SOC = "43-4051"
+ENTRY_SOC = external.FRONT_LINE.soc_code
 
 
 def _ref(source_id: str) -> str:
@@ -47,10 +47,11 @@ def _wording(row: pd.Series) -> str:
 
 def entry_pay(salaries: pd.DataFrame, base_year: int = inflation.BASE_YEAR, ref: Callable[[str], str] = _ref) -> str:
     """The annual range with the lowest midpoint, as written (with the source's hedge, and whether its
-    period is stated) and in ``base_year`` dollars."""
+    period is stated) and in ``base_year`` dollars ("" when no source gives a yearly range)."""
+    if pay.ranges(salaries).empty:
+        return ""
     entry = pay.lowest_range(salaries)
-    adjusted = pay.adjust(salaries, base_year)
-    adj = adjusted.loc[adjusted["record_id"] == entry["record_id"]].iloc[0]
+    adj = pay.same_record(pay.adjust(salaries, base_year), entry)
     text = (
         f"Entry pay: the {'' if pay.period_inferred(entry) else 'annual '}range with the lowest midpoint in the "
         f"sources is {_range(entry['low_usd'], entry['high_usd'])} for a {entry['role']}, in "
@@ -66,7 +67,7 @@ def entry_pay(salaries: pd.DataFrame, base_year: int = inflation.BASE_YEAR, ref:
 
 def official_median(oews: pd.DataFrame, soc_code: str = ENTRY_SOC) -> str:
     """The latest official median annual wage of the entry rung's nearest occupation."""
-    row = pay.benchmark_table(oews).set_index("soc_code").loc[soc_code]
+    row = benchmark.benchmark_table(oews).set_index("soc_code").loc[soc_code]
     return (
         f"Official benchmark: the median annual wage of {str(row['occupation']).lower()} was "
         f"{pay.money(float(row['median_annual_usd']))} in May {int(row['year'])} (BLS OEWS)."
@@ -75,7 +76,10 @@ def official_median(oews: pd.DataFrame, soc_code: str = ENTRY_SOC) -> str:
 
 def top_pay(salaries: pd.DataFrame, ref: Callable[[str], str] = _ref) -> str:
     """The annual range with the highest midpoint, its midpoint as a multiple of the entry one, and
-    the rung it is on: the top of the ladder only if it is the ladder's top rung."""
+    the rung it is on: the top of the ladder only if it is the ladder's top rung ("" when no source
+    gives a yearly range)."""
+    if pay.ranges(salaries).empty:
+        return ""
     entry, top = pay.lowest_range(salaries), pay.highest_range(salaries)
     ratio = float(top["midpoint_usd"] / entry["midpoint_usd"])
     level, highest = int(top["tier_level"]), int(pay.annual(salaries)["tier_level"].max())
@@ -96,24 +100,41 @@ def top_pay(salaries: pd.DataFrame, ref: Callable[[str], str] = _ref) -> str:
 def undated_average(
     salaries: pd.DataFrame,
     oews: pd.DataFrame,
-    soc_code: str = ENTRY_SOC,
     ref: Callable[[str], str] = _ref,
     caveat: Callable[[str], str] = _caveat,
 ) -> str:
-    """The undated, second-hand average, placed in the latest official wage distribution, with what
-    its source says of its own reliability (its ``caveat`` in the manifest), quoted."""
-    avg = agreement.undated_average(salaries)
-    value = float(avg["low_usd"])
-    last = agreement.against_distribution(value, oews, soc_code).iloc[-1]
-    via = f", citing {avg['cited_from']}," if pd.notna(avg["cited_from"]) and str(avg["cited_from"]) else ""
-    occupation = external.PROXIES[soc_code][1].lower()
-
-    said = caveat(str(avg["source_id"]))
-    return (
-        f"Beware the undated average: the {pay.money(value)} average that {ref(avg['source_id'])}{via} quotes "
-        f"has no year; against the May {int(last['year'])} figures for {occupation} it falls "
-        f"{last['position']}." + (f" The article says of itself: {markup.quoted(said)}" if said else "")
-    )
+    """Every undated yearly average, each placed in the latest official wage distribution of its
+    rung's nearest occupation, with what its source says of its own reliability (its ``caveat`` in
+    the manifest), quoted; "" when no source gives one."""
+    averages = agreement.undated_averages(salaries)
+    if averages.empty:
+        return ""
+    placed = []
+    for _, avg in averages.iterrows():
+        value = float(avg["low_usd"])
+        via = f", citing {avg['cited_from']}," if pd.notna(avg["cited_from"]) and str(avg["cited_from"]) else ""
+        said = f"the {pay.money(value, True)} average that {ref(avg['source_id'])}{via} quotes"
+        proxy = external.proxy_for(str(avg["tier"]), avg.get("family"))
+        if proxy is None:
+            placed.append((said, "is set against no official occupation, none standing for its rung"))
+            continue
+        last = agreement.against_distribution(value, oews, proxy.soc_code).iloc[-1]
+        placed.append(
+            (
+                said,
+                f"against the May {int(last['year'])} figures for {proxy.occupation.lower()} it falls {last['position']}",
+            )
+        )
+    if len(placed) == 1:
+        text = f"Beware the undated average: {placed[0][0]} has no year; {placed[0][1]}."
+    else:
+        text = "Beware the undated averages, which have no year: " + "; ".join(f"{a}: {b}" for a, b in placed) + "."
+    sources_ = list(dict.fromkeys(str(s) for s in averages["source_id"]))
+    for source in sources_:
+        said = caveat(source)
+        if said:
+            text += f" {'The article' if len(sources_) == 1 else ref(source)} says of itself: {markup.quoted(said)}"
+    return text
 
 
 def turnover(challenges_table: pd.DataFrame, n_sources: int) -> str:
@@ -142,7 +163,7 @@ def key_points(ref: Callable[[str], str] = _ref) -> list[str]:
     oews = external.load_oews()
     n_sources = len(sources.source_ids())
     n_records = sum(len(evidence.load_table(name)) for name in evidence.TABLES.values())
-    return [
+    points = [
         entry_pay(salaries, ref=ref),
         official_median(oews),
         top_pay(salaries, ref=ref),
@@ -150,6 +171,7 @@ def key_points(ref: Callable[[str], str] = _ref) -> list[str]:
         turnover(evidence.load_table("challenges"), n_sources),
         evidence_base(n_sources, n_records),
     ]
+    return [point for point in points if point]
 
 
 #: Marks a source reference inside a key point, so that the page can make it a citation.

@@ -4,7 +4,9 @@ Records live in ``data/evidence/<source_id>.yaml`` (see the README there), one f
 source of the manifest. :func:`validate_all` reads every file strictly (:mod:`analysis.core.strict_yaml`),
 validates every record against its schema (:mod:`analysis.core.schema`) and then checks what needs the
 source's text: the quote is in the source, each structured number is the figure of the quote at the
-position its field names, no record repeats another. Every problem is a one-line error naming the
+position its field names, every number the record's own words write (its note, item, role, ...) is a
+number of its quote or is listed with why in ``unquoted_numbers``, no record repeats another. Every
+problem is a one-line error naming the
 file, the record and what is wrong. :func:`write_tables` writes ``data/processed/*.csv`` and
 ``datapackage.json`` only when there is no error at all.
 
@@ -18,6 +20,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +30,7 @@ import pandas as pd
 from pydantic import ValidationError
 
 from analysis.core import paths, schema, sources, strict_yaml, vocab
-from analysis.core.numbers import find_figures
+from analysis.core.numbers import Figure, find_figures
 
 #: Tables, by record kind (re-exported from the schema).
 TABLES: dict[str, str] = schema.TABLES
@@ -40,6 +43,14 @@ _FIGURE_UNITS: dict[tuple[str, str], frozenset[str]] = {
     ("condition", "hours_per_day"): frozenset({"24/7"}),
 }
 _CONDITION_UNITS = {"hours": "hour", "days": "day", "weeks": "week"}
+#: Units a salary's figure may have when the record says the currency comes from the text's
+#: context (flag ``currency-from-context``): an amount written with no currency at all.
+_NO_CURRENCY_UNITS = frozenset({"money", "money/hour"})
+#: Fields that are not the record's own words: the quote itself, the id, the curation marks.
+_NOT_OWN_WORDS = frozenset({"id", "kind", "quote", "status", "unquoted_numbers"})
+#: A number written in digits ("4", "33,661", "14.71", the "10" of "4-10"), not part of a word
+#: or a name ("Level2", "UTF-8", "COVID-19").
+_DIGITS = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)\d+(?:,\d{3})*(?:\.\d+)?(?:(?![\w])|(?=[kK]\b))")
 
 
 class EvidenceError(ValueError):
@@ -124,6 +135,8 @@ def _problem(error: Any, raw: dict[str, Any], kind: str | None) -> str:
             f"{name} is too short ({len(str(value))} characters; a quote must have at least "
             f"{schema.MIN_QUOTE_CHARS} to stand on its own)"
         )
+    if kind_of == "string_pattern_mismatch" and name == "unquoted_numbers":
+        return f"each entry of unquoted_numbers is 'NUMBER: why', such as '6: the difference' (got {value!r})"
     if kind_of == "string_pattern_mismatch":
         return f"{name} must be a lower-case slug (got {value!r})"
     if kind_of == "value_error":
@@ -137,6 +150,12 @@ def _problems(err: ValidationError, raw: Any) -> list[str]:
     raw = raw if isinstance(raw, dict) else {}
     kind = raw.get("kind") if raw.get("kind") in vocab.KINDS else None
     return list(dict.fromkeys(_problem(e, raw, kind) for e in err.errors()))
+
+
+def _fits(figure: Figure, units: frozenset[str], no_currency: bool) -> bool:
+    """Whether a figure has one of ``units``, or, for a record whose currency comes from the text's
+    context, is an amount written with no currency."""
+    return figure.unit in units or (no_currency and figure.unit in _NO_CURRENCY_UNITS and figure.currency is None)
 
 
 def figure_problems(kind: str, values: Mapping[str, Any], quote: str) -> list[str]:
@@ -157,7 +176,15 @@ def figure_problems(kind: str, values: Mapping[str, Any], quote: str) -> list[st
         units = _FIGURE_UNITS.get((kind, names[0]))
         if units is None:  # a condition's low/high: the record's own unit
             units = frozenset({_CONDITION_UNITS.get(str(values.get("unit")), "")})
-        if any(f.values == wanted and f.unit in units for f in figures):
+        no_currency = kind == "salary" and "currency-from-context" in (values.get("flags") or [])
+        matching = [f for f in figures if f.values == wanted and _fits(f, units, no_currency)]
+        if matching:
+            period = values.get("period")
+            stated_period = matching[0].period
+            if kind == "salary" and stated_period is not None and period is not None and stated_period != period:
+                problems.append(
+                    f"period {period!r}, but the quote states the figure {matching[0].text!r} by the {stated_period}"
+                )
             continue
         said = "; ".join(f"{f.text!r} = {', '.join(f'{v:g}' for v in f.values)}" for f in figures) or "none"
         fields = ", ".join(f"{n} {v:g}" for n, v in stated)
@@ -165,6 +192,46 @@ def figure_problems(kind: str, values: Mapping[str, Any], quote: str) -> list[st
             f"{fields}: not a figure of the quote at the position the field names (the quote states: {said})"
         )
     return problems
+
+
+def _numbers_of(text: str) -> list[tuple[str, float]]:
+    """The numbers a text writes in digits (as written, and as a value), and those of its figures
+    written in words ("ten hours")."""
+    found = [(m.group(), float(m.group().replace(",", ""))) for m in _DIGITS.finditer(text)]
+    digits = {value for _, value in found}
+    for figure in find_figures(text):
+        found += [(figure.text, v) for v in figure.values if v not in digits and not re.search(r"\d", figure.text)]
+    return found
+
+
+def free_text_problems(model: Any, quote: str) -> list[str]:
+    """Every number that a record's own words write (its note, item, value, role, title, field, ...)
+    must be a number of its quote (digits, or a figure's value: "45k", "seven years"), or be listed
+    in ``unquoted_numbers`` with why ("33,661: the top of record salary-csr-1's range"); and every
+    number listed there must be one the record's words write."""
+    in_quote = {value for _, value in _numbers_of(quote)}
+    in_quote |= {v for f in find_figures(quote) for v in f.values}
+    listed: dict[float, str] = {}
+    for entry in model.unquoted_numbers:
+        number = entry.split(":", 1)[0]
+        listed[float(number.replace(",", ""))] = number
+    problems = []
+    written: set[float] = set()
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name in _NOT_OWN_WORDS or not isinstance(value, str):
+            continue
+        for text, number in _numbers_of(value):
+            written.add(number)
+            if number not in in_quote and number not in listed:
+                problems.append(
+                    f"{name} writes {text}, which is not a number of the quote: correct it, or list it in "
+                    f"unquoted_numbers as '{text}: why'"
+                )
+    for number, text in listed.items():
+        if number not in written:
+            problems.append(f"unquoted_numbers lists {text}, which none of the record's own words write")
+    return list(dict.fromkeys(problems))
 
 
 @dataclass
@@ -199,12 +266,15 @@ def _check_record(
     if source is not None:
         if sources.find_quote(source.text, model.quote) is None:
             problems.append(f"quote not found verbatim in {source.meta.file}: {quote[:60]!r}")
-        problems += figure_problems(kind, model.model_dump(), model.quote)
         if isinstance(model, schema.Salary) and model.year_basis == "publication date":
             published = source.meta.published[:4]
             if str(model.year) != published:
                 problems.append(f"year {model.year} is not the publication year ({published or 'undated'})")
-    values = model.model_dump(exclude={"id", "kind", "quote", "flags", "note", "status"}, exclude_none=True)
+    problems += figure_problems(kind, model.model_dump(), model.quote)
+    problems += free_text_problems(model, model.quote)
+    values = model.model_dump(
+        exclude={"id", "kind", "quote", "flags", "note", "status", "unquoted_numbers"}, exclude_none=True
+    )
     signature = (kind, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items())))
     for other_quote, other_id in seen.quotes.get(signature, []):
         if other_quote == quote:

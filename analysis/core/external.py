@@ -3,6 +3,7 @@ Projections, published turnover figures), read with their columns checked."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -24,14 +25,64 @@ OEWS_COLUMNS = (
     "source",
     "url",
 )
-# The nearest official occupation to each tier of the report's ladder. No federal occupation is
-# titled "customer service manager" or "training manager": the manager rows are proxies.
-PROXIES: dict[str, tuple[str, str]] = {
-    "43-4051": ("frontline", "Customer Service Representatives"),
-    "43-1011": ("team-lead", "First-Line Supervisors of Office and Administrative Support Workers"),
-    "11-3012": ("manager", "Administrative Services Managers"),
-    "11-3131": ("manager", "Training and Development Managers"),
+
+
+@dataclass(frozen=True)
+class Proxy:
+    """An official occupation the sources' pay is set against: its SOC code and title, the rung of
+    the report's ladder it is nearest to, the rungs whose figures it stands for, and the job family
+    it is kept for (None: every family no other occupation on those rungs is kept for)."""
+
+    soc_code: str
+    occupation: str
+    tier: str
+    rungs: tuple[str, ...]
+    family: str | None = None
+
+
+# The nearest official occupation to each rung of the report's ladder. No federal occupation is
+# titled as a call center's manager or its training manager: the manager rows are proxies.
+PROXIES: dict[str, Proxy] = {
+    p.soc_code: p
+    for p in (
+        Proxy("43-4051", "Customer Service Representatives", "frontline", ("frontline", "senior")),
+        Proxy(
+            "43-1011",
+            "First-Line Supervisors of Office and Administrative Support Workers",
+            "team-lead",
+            ("team-lead",),
+        ),
+        Proxy("11-3012", "Administrative Services Managers", "manager", ("manager", "senior-management")),
+        Proxy(
+            "11-3131",
+            "Training and Development Managers",
+            "manager",
+            ("manager", "senior-management"),
+            family="training",
+        ),
+    )
 }
+#: The official occupation of the front line, the report's main benchmark (the one rung every
+#: official statistic here is about: its projections, employment and entry requirements).
+FRONT_LINE: Proxy = next(p for p in PROXIES.values() if p.tier == "frontline" and p.family is None)
+
+
+def proxy_for(tier: str, family: object = None) -> Proxy | None:
+    """The official occupation a pay figure of this rung and job family is set against: the one kept
+    for its family on its rung, else the one for its rung kept for no family; None where no
+    official occupation stands for the rung (the specialist rung)."""
+    family = family if isinstance(family, str) and family else None  # a missing value is no family
+    on_rung = [p for p in PROXIES.values() if tier in p.rungs]
+    kept = [p for p in on_rung if p.family is not None and p.family == family]
+    candidates = kept or [p for p in on_rung if p.family is None]
+    return candidates[0] if candidates else None
+
+
+def is_proxy(soc_code: str) -> bool:
+    """Whether an official occupation is a broader proxy: every one but the front line's."""
+    return soc_code != FRONT_LINE.soc_code
+
+
 BIBKEYS: dict[str, str] = {
     "oews": "bls-oews",
     "projections": "bls-projections-2024",

@@ -61,6 +61,16 @@ def cites(source_ids: object, style: str = "p") -> Markup:
     return Markup(f"{{cite:{style}}}`{','.join(keys)}`" if keys else "")
 
 
+def code(text: object) -> Markup:
+    """Text shown as it is, in an inline code span (a raw passage of a source, say): fenced by more
+    backticks than any run it holds, its pipes escaped so that a table cell stays one cell. Nothing
+    in it is markup, and nothing in it is read as the report's words (quotation marks included)."""
+    plain = " ".join(str(text).splitlines()).replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", plain)), default=0) + 1)
+    pad = " " if plain.startswith(("`", " ")) or plain.endswith(("`", " ")) else ""
+    return Markup(f"{fence}{pad}{plain}{pad}{fence}")
+
+
 def md(markup: str) -> Markdown:
     """Markup to glue into a page (``{glue:md}`key:myst```): a computed sentence with its citations."""
     return Markdown(str(markup))

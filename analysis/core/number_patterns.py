@@ -25,10 +25,27 @@ def _mojibake(text: str) -> str:
     return _windows_1252(text.encode("utf-8"))
 
 
+def _greek(data: bytes, holes: str) -> str:
+    """Decode bytes as windows-1253 (Greek), its undefined bytes filled as ``holes`` fills them:
+    "latin-1" (C1 controls, as browsers do) or "cp1252"."""
+    out = []
+    for byte in data:
+        one = bytes([byte])
+        try:
+            out.append(one.decode("cp1253"))
+        except UnicodeDecodeError:
+            out.append(one.decode(holes, errors="ignore") or one.decode("latin-1"))
+    return "".join(out)
+
+
 def _damaged(text: str) -> tuple[str, ...]:
-    """``text`` as written, and damaged once and twice by a bad encoding (ASCII stays itself)."""
+    """``text`` as written, damaged once and twice by windows-1252, and once by windows-1253 (UTF-8
+    read as Greek: "–" -> "β€“"); ASCII stays itself."""
     once = _mojibake(text)
-    return (text, once, _mojibake(once)) if once != text else (text,)
+    if once == text:
+        return (text,)
+    data = text.encode("utf-8")
+    return tuple(dict.fromkeys((text, once, _mojibake(once), _greek(data, "latin-1"), _greek(data, "cp1252"))))
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -52,6 +69,8 @@ _DASHES: tuple[str, ...] = (
     _mojibake(_mojibake(_EN_DASH)),  # "Ã¢â‚¬â€œ"
     _mojibake(_mojibake(_EM_DASH)),  # "Ã¢â‚¬â€" + U+009D
     _mojibake(_mojibake(_EM_DASH))[:-1],  # the same with the invisible U+009D lost
+    *_damaged(_EN_DASH)[3:],  # "β€“": read as windows-1253 (Greek)
+    *_damaged(_EM_DASH)[3:],  # "β€”"
 )
 _DASH = _alternation(_DASHES)
 
@@ -228,6 +247,33 @@ MONEY_BARE = re.compile(
     (?(num_suf)|(?(num2_suf)|(?!)))         # at least one of them has its "K"
     """,
     re.VERBOSE,
+)
+
+# An amount written with no currency at all, shaped like money: thousands grouped ("40,000",
+# "40,000.50") or cents ("14.71"), or a range of two ("40,000–65,000", "14.71 to 22.60"). Never a
+# figure on its own: numbers.py reports it only where a period follows or the sentence speaks of
+# pay (PAY_WORDS), and never when a word follows that says what it counts ("2,000 calls").
+_MONEY_SHAPED = r"(?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{2})?(?!\d|[,.]\d)|\d{1,3}\.\d{2}(?!\d|[,.]\d))"
+MONEY_UNWRITTEN = re.compile(
+    rf"""
+    (?<! [\w.,$£€₹₱] )
+    (?P<num> {_MONEY_SHAPED} )
+    (?: {_CONNECTOR} (?P<num2> {_MONEY_SHAPED} ) )?
+    """,
+    re.VERBOSE,
+)
+#: A word after an amount with no currency that says it counts something else ("2,000 calls",
+#: "40,000 people"): a plural, or a collective noun; the words ending in "s" that are no plurals
+#: ("40,000–65,000 is", "plus bonus", "as a start") do not.
+COUNTS_SOMETHING = re.compile(
+    r"(?!(?:is|was|has|as|plus|across|this|its|us|his|less|unless|thus|bonus|gross)\b)[a-z]+s\b"
+    r"|(?:people|staff|personnel|workforce|crew|children|men|women)\b",
+    re.IGNORECASE,
+)
+#: Words that make an amount with no currency pay when its sentence (or its table's header) has one.
+PAY_WORDS = re.compile(
+    r"\b(?:salar(?:y|ies)|pay|pays|paid|wages?|earn(?:s|ed|ing|ings)?|income|compensation|remuneration)\b",
+    re.IGNORECASE,
 )
 
 # The period stated right after an amount or a quantity: "/month", " a month", " per annum",

@@ -319,6 +319,58 @@ def _quantity(text: str, match: re.Match[str]) -> _Found:
     return match.start(), end, values, _unit_name(match["unit"]), None, period
 
 
+#: How far around an amount with no currency its sentence is looked for (characters each way), and
+#: how many rows up a table's header: bounded, so that a long line is still read in linear time.
+_CONTEXT_CHARS = 240
+_CONTEXT_ROWS = 60
+#: Where the next word starts, when only spaces come before it.
+_WORD_NEXT = re.compile(rf"{patterns.GROUP_SPACE}*(?=[^\W\d_])")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text[start:end]`` within its line (at most :data:`_CONTEXT_CHARS` each
+    way), and, for a row of a table, the table's first line (its header): the words that can say
+    what an amount is."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    window_start = max(line_start, start - _CONTEXT_CHARS)
+    stops = [m.end() for m in re.finditer(r"[.!?](?=\s)", text[window_start:start])]
+    begin = window_start + (stops[-1] if stops else 0)
+    after = re.search(r"[.!?](?=\s|$)", text[end : min(line_end, end + _CONTEXT_CHARS)])
+    finish = end + after.end() if after else min(line_end, end + _CONTEXT_CHARS)
+    said = text[begin:finish]
+    if text[line_start:line_end].lstrip().startswith("|"):
+        head = line_start
+        for _ in range(_CONTEXT_ROWS):
+            above = text.rfind("\n", 0, head - 1) + 1 if head > 0 else 0
+            if head == 0 or not text[above : head - 1].lstrip().startswith("|"):
+                break
+            head = above
+        head_end = text.find("\n", head)
+        said += " " + text[head : head_end if head_end >= 0 else len(text)][: 2 * _CONTEXT_CHARS]
+    return said
+
+
+def _money_unwritten(text: str, match: re.Match[str]) -> _Found | None:
+    """An amount with no currency ("40,000–65,000", "14.71 an hour") where the text makes it pay:
+    its sentence (or its table's header) speaks of pay (``PAY_WORDS``), and no word follows it that
+    says what else it counts (``COUNTS_SOMETHING``: "2,000 calls"), a pay period aside. Otherwise no
+    figure (None)."""
+    values: tuple[float, ...] = (float(match["num"].replace(",", "")),)
+    if match["num2"] is not None:
+        second = float(match["num2"].replace(",", ""))
+        values = (values[0], second) if values[0] <= second else values
+    end = match.end() if len(values) == 2 else match.end("num")
+    period, text_end, _ = _period_at(text, end)
+    word = _WORD_NEXT.match(text, end)
+    if period is None and word and patterns.COUNTS_SOMETHING.match(text, word.end()):
+        return None
+    if not patterns.PAY_WORDS.search(_sentence_around(text, match.start(), end)):
+        return None
+    return match.start(), text_end, values, _unit(None, period), None, period
+
+
 def _round_the_clock(text: str, match: re.Match[str]) -> _Found:
     """The figure for "24/7"."""
     return match.start(), match.end(), (24.0, 7.0), "24/7", None, None
@@ -329,6 +381,7 @@ _FINDERS = (
     (patterns.MONEY_BEFORE, _money_before),
     (patterns.MONEY_AFTER, _money_after),
     (patterns.MONEY_BARE, _money_bare),
+    (patterns.MONEY_UNWRITTEN, _money_unwritten),
     (patterns.ROUND_THE_CLOCK, _round_the_clock),
     (patterns.QUANTITY, _quantity),
 )
@@ -366,7 +419,11 @@ def find_figures(text: str) -> list[Figure]:
         _, first = min(starts)  # ties go to the finder listed first
         match = upcoming[first]
         assert match is not None
-        start, end, values, unit, currency, period = _FINDERS[first][1](text, match)
+        found = _FINDERS[first][1](text, match)
+        if found is None:  # not a figure here (an amount with nothing to make it pay): look further on
+            upcoming[first] = _FINDERS[first][0].search(text, match.start() + 1)
+            continue
+        start, end, values, unit, currency, period = found
         newlines = text.count("\n", pos, start)
         if newlines:
             line += newlines

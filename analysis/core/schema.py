@@ -44,6 +44,8 @@ Quote = Annotated[
     str, Field(min_length=MIN_QUOTE_CHARS, description="Verbatim quote from the source that carries the claim.")
 ]
 Amount = Annotated[float, Field(ge=0)]
+#: "33,661: the top of the range of record salary-csr-1": a number, a colon and why.
+UnquotedNumber = Annotated[str, Field(pattern=r"^\d+(?:,\d{3})*(?:\.\d+)?: \S.*$")]
 
 
 class _Strict(BaseModel):
@@ -61,6 +63,11 @@ class _Record(_Strict):
         default=None,
         description="`draft` on a record written by `python -m analysis.tools.draft` and not "
         "yet reviewed; `make data` refuses it until the marker is removed.",
+    )
+    unquoted_numbers: list[UnquotedNumber] = Field(
+        default_factory=list,
+        description="Each number the record's own words (note, item, role, ...) write that its quote "
+        "does not state, as `NUMBER: why` (a figure of another record, a difference the note computes).",
     )
 
 
@@ -88,7 +95,8 @@ class _Hedged(_Record):
 #: Words with which a quote states the pay period of its figure; a record flagged
 #: ``period-inferred`` must have none of them.
 PERIOD_WORDS = re.compile(
-    r"\b(?:annual(?:ly)?|yearly|a\s+year|per\s+(?:year|annum|hour)|hourly|an\s+hour)\b", re.IGNORECASE
+    r"\b(?:annual(?:ly)?|yearly|a\s+year|per\s+(?:year|annum|hour|month)|hourly|an\s+hour|monthly|a\s+month)\b",
+    re.IGNORECASE,
 )
 
 
@@ -96,6 +104,11 @@ class Salary(_Hedged):
     kind: Literal["salary"]
     role: Text = Field(description="Role as the source names it.")
     tier: vocab.Tier = _TIER
+    family: vocab.Family | None = Field(
+        default=None,
+        description="Job family of the role, where the source names one: it decides which official "
+        "occupation the figure is set against (a training manager's pay against training managers').",
+    )
     statistic: vocab.Statistic = Field(
         description="range (low-high), average (one figure) or threshold (one figure some pay reaches or passes)."
     )
@@ -288,7 +301,7 @@ _TAIL = (
 )
 #: Record fields that are not columns of their own (``id`` is ``record_id``; the rest are common).
 #: ``hedge`` is a column, written like ``flags`` (semicolon-separated).
-_NOT_COLUMNS = {"id", "kind", "quote", "flags", "note", "status"}
+_NOT_COLUMNS = {"id", "kind", "quote", "flags", "note", "status", "unquoted_numbers"}
 
 
 def _column(name: str, info: Any) -> Column:
@@ -416,7 +429,7 @@ def readme_tables() -> str:
     lines += [
         "",
         "Every record also has `id` and `quote` (required; a quote has at least "
-        f"{MIN_QUOTE_CHARS} characters) and may have `flags`, `note` and `status`.",
+        f"{MIN_QUOTE_CHARS} characters) and may have `flags`, `note`, `unquoted_numbers` and `status`.",
         "",
         "### Tiers (the harmonised career ladder, lowest first)",
         "",

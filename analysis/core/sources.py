@@ -1,15 +1,27 @@
 """Load the raw sources: verify them against the manifest and repair their text.
 
 The raw files in ``data/raw/`` are never changed. Reading one checks its sha256 against
-``data/raw/sources.csv`` and decodes it as strict UTF-8; repairing it runs ftfy (for mojibake
-it can undo) and then removes the encoding debris ftfy cannot restore: emoji whose UTF-8
-bytes were decoded as Windows-1253 and partly lost, which survive as stray Greek letters and
-punctuation such as ``π’`` or ``π§βπΌ``. Every change is recorded, so a quote taken from the
-repaired text can be located back in the raw file.
+``data/raw/sources.csv`` and decodes it as strict UTF-8; repairing it takes three steps:
+
+1. ftfy, for the mojibake it can undo (it keeps curly quotes as written);
+2. a stated codec round trip for the UTF-8 that was decoded as Windows-1253 (Greek) and saved
+   again, which ftfy leaves when a text mixes in bytes Windows-1253 does not define: a run of
+   characters that the Windows-1253 family gives bytes 0x80-0xFF (Windows-1253 itself, with
+   Windows-1252's or Latin-1's characters for its undefined bytes, as decoders fill them) is
+   turned back into those bytes and decoded as UTF-8, when it forms complete UTF-8 sequences of
+   what an English web text carries (accented letters, punctuation, currency signs, symbols,
+   emoji) and only then: ``β€“`` is "–", ``β€”`` "—", ``β€œ`` "“", ``πŸ“ˆ`` "📈", ``Γ©`` "é".
+   Greek written as Greek never forms such sequences and is left alone;
+3. removal of the encoding debris neither can restore: emoji whose bytes were partly lost,
+   which survive as stray Greek letters and punctuation such as ``π’`` or ``π§βπΌ``.
+
+Every change is recorded, so a quote taken from the repaired text can be located back in the
+raw file, and the source's page lists every edit.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import difflib
 import hashlib
@@ -41,6 +53,39 @@ FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False)
 
 # Characters that bytes 0x80-0xFF become when UTF-8 is misread as Windows-1253 (Greek).
 _CP1253_HIGH: str = bytes(range(0x80, 0x100)).decode("cp1253", errors="ignore")
+
+
+def _cp1253_family() -> dict[str, int]:
+    """Each character the Windows-1253 family gives a byte 0x80-0xFF, with that byte: Windows-1253
+    itself, and for the bytes it leaves undefined both the C1 control (Latin-1, as browsers and
+    ftfy's sloppy codec fill them) and Windows-1252's character (as other decoders do)."""
+    back: dict[str, int] = {}
+    for byte in range(0x80, 0x100):
+        data = bytes([byte])
+        try:
+            back[data.decode("cp1253")] = byte
+            continue
+        except UnicodeDecodeError:
+            back[chr(byte)] = byte
+        with contextlib.suppress(UnicodeDecodeError):  # Windows-1252 leaves five bytes undefined too
+            back[data.decode("cp1252")] = byte
+    return back
+
+
+_CP1253_BYTES: dict[str, int] = _cp1253_family()
+
+
+def _byte_class(low: int, high: int) -> str:
+    return "[" + "".join(re.escape(ch) for ch, byte in _CP1253_BYTES.items() if low <= byte <= high) + "]"
+
+
+_CONTINUATION = _byte_class(0x80, 0xBF)
+# Complete UTF-8 sequences (a lead byte and its continuation bytes) as Windows-1253 shows them.
+_CP1253_MOJIBAKE = re.compile(
+    rf"(?:{_byte_class(0xC2, 0xDF)}{_CONTINUATION}"
+    rf"|{_byte_class(0xE0, 0xEF)}{_CONTINUATION}{{2}}"
+    rf"|{_byte_class(0xF0, 0xF4)}{_CONTINUATION}{{3}})+"
+)
 # A 4-byte UTF-8 sequence (every emoji) starts with 0xF0, which Windows-1253 reads as "π".
 # Debris is a whitespace-delimited token that starts with "π" and holds only such characters.
 _DEBRIS = re.compile(r"(?<!\S)π[" + re.escape(_CP1253_HIGH) + r"]*(?!\S)")
@@ -157,6 +202,29 @@ def read_raw(meta: SourceMeta, raw_dir: Path = paths.RAW) -> str:
         raise SourceError(f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
 
 
+#: What UTF-8 read as Windows-1253 can be turned back into: Latin letters with accents
+#: (U+00A0-U+024F), punctuation, currency signs and symbols (U+2000-U+2BFF) and emoji with their
+#: selectors. Greek followed by a sign ("Σ²", "Ι·") also forms UTF-8, of Cyrillic or IPA letters a
+#: text in English never meant: it is left alone.
+_PLAUSIBLE = re.compile(r"[\u00a0-\u024f\u2000-\u2bff\ufe0f\U0001f000-\U0001faff]+")
+
+
+def redecode_cp1253(text: str) -> str:
+    """Undo UTF-8 that was decoded as Windows-1253 (step 2 of the module's repair): every run of
+    complete UTF-8 sequences, as that family of codecs shows them, becomes the characters it
+    encodes. A run whose bytes are not valid UTF-8, or that would give characters outside
+    :data:`_PLAUSIBLE`, is left as it is."""
+
+    def decoded(match: re.Match[str]) -> str:
+        try:
+            fixed = bytes(_CP1253_BYTES[ch] for ch in match.group()).decode("utf-8")
+        except UnicodeDecodeError:
+            return match.group()
+        return fixed if _PLAUSIBLE.fullmatch(fixed) else match.group()
+
+    return _CP1253_MOJIBAKE.sub(decoded, text)
+
+
 def remove_debris(text: str) -> str:
     """Delete emoji debris tokens, with one neighbouring space so no double space is left."""
 
@@ -207,8 +275,9 @@ def _changes(raw: str, text: str) -> tuple[Change, ...]:
 
 
 def repair(raw: str) -> tuple[str, tuple[Change, ...]]:
-    """Repair a raw text: ftfy first, then debris removal. Returns the text and its edits."""
-    text = remove_debris(ftfy.fix_text(raw, FTFY_CONFIG))
+    """Repair a raw text: ftfy first, then the Windows-1253 round trip, then debris removal.
+    Returns the text and its edits."""
+    text = remove_debris(redecode_cp1253(ftfy.fix_text(raw, FTFY_CONFIG)))
     if text == raw:
         return text, ()
     return text, _changes(raw, text)
@@ -303,13 +372,29 @@ def word_count(text: str) -> int:
     return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
 
 
+def change_kinds(source: Source) -> tuple[list[Change], list[Change]]:
+    """A source's edits by kind: (passages decoded back, by ftfy or the Windows-1253 round trip;
+    emoji-debris tokens removed)."""
+    debris = [c for c in source.changes if not c.after and _DEBRIS.search(c.before)]
+    return [c for c in source.changes if c not in debris], debris
+
+
 def describe_changes(source: Source) -> str:
     """One line for a reader: what the repair changed in this source."""
     if not source.changes:
         return "nothing (text used as received)"
-    removed = sum(change.end - change.start - len(change.after) for change in source.changes)
-    tokens = sum(1 for change in source.changes if _DEBRIS.search(change.before))
-    return f"removed {tokens} emoji-debris tokens ({removed} characters)"
+    redecoded, debris = change_kinds(source)
+    said = []
+    if redecoded:  # which passages, the source's page lists (raw text is no sentence to show here)
+        said.append(f"re-decoded {_count(len(redecoded), 'mis-encoded passage')}")
+    if debris:
+        removed = sum(c.end - c.start for c in debris)
+        said.append(f"removed {_count(len(debris), 'emoji-debris token')} ({removed} characters)")
+    return " and ".join(said)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def with_caveat(manifest: Path = paths.MANIFEST) -> list[str]:

@@ -77,6 +77,7 @@ Flag = Literal[
     "approximate",
     "typo-in-source",
     "one-employer",
+    "currency-from-context",
 ]
 FLAGS: dict[str, str] = {
     "range-phrased-as-average": "a range written as *an average of X and Y*",
@@ -87,6 +88,7 @@ FLAGS: dict[str, str] = {
     "approximate": "the text hedges the figure: *upwards of*, *a few*, *several*",
     "typo-in-source": "the source misspells a word in the quote; the record keeps what it says",
     "one-employer": "the source gives one named employer's practice as an example, not a claim about call centers",
+    "currency-from-context": "the quote writes the amount with no currency; `note` says where the text names U.S. dollars",
 }
 assert tuple(FLAGS) == get_args(Flag)
 
@@ -98,8 +100,11 @@ STATISTICS: dict[str, str] = {
 }
 assert tuple(STATISTICS) == get_args(Statistic)
 
-Period = Literal["year", "hour"]
+Period = Literal["year", "month", "hour"]
 PERIODS: tuple[str, ...] = get_args(Period)
+#: A pay period as a reader writes it after an amount: "$14.71 an hour", "$3,200 a month".
+PERIOD_WORDS: dict[str, str] = {"year": "a year", "month": "a month", "hour": "an hour"}
+assert tuple(PERIOD_WORDS) == PERIODS
 
 Family = Literal["customer-service", "technical-support", "sales", "collections", "training", "quality", "ecommerce"]
 FAMILIES: tuple[str, ...] = get_args(Family)

@@ -7,7 +7,7 @@ marked and linked to its rows, and :func:`located` gives the offsets of every qu
 are written by the directives of ``_ext/evidence_pages.py`` from these functions alone.
 
 Every row has a permanent address, :func:`analysis.core.markup.record_label` of its source and its id
-(``exploring-careers-2007--salary-csr-1``): it is the row's anchor on the explorer, the Sphinx label
+(``some-source--salary-agent``): it is the row's anchor on the explorer, the Sphinx label
 that links to it, and, prefixed with ``quote--``, the anchor of its highlighted quote on the source
 page. An exclusion has no id of its own; it gets one from its figure (``excluded-60-million``).
 """
@@ -103,9 +103,10 @@ def exclusion_ids(exclusions: Iterable[evidence.Exclusion]) -> list[str]:
 
 
 def _amount(values: dict[str, object]) -> str:
+    """A salary record's figure as its source writes it, in its own period and with its own cents:
+    "$14.71–$22.60 an hour", "$50,000 a year"."""
     low, high = values.get("low_usd"), values.get("high_usd")
-    said = f"${low:,.0f}" if high is None else f"${low:,.0f}–${high:,.0f}"
-    return f"{said} a {values.get('period')}"
+    return prose.amount(float(low), high, str(values.get("period")))  # type: ignore[arg-type]
 
 
 def record_row(record: evidence.Record) -> Row:
@@ -114,6 +115,8 @@ def record_row(record: evidence.Record) -> Row:
     main = str(values.get(_MAIN[record.kind], ""))
     if record.kind == "salary":
         main = f"{main}: {_amount(values)}"
+        if "currency-from-context" in record.flags:  # the dollar sign is the record's reading, not the text's
+            main += " (no currency written; dollars by the text's context)"
     hedge = values.get(HEDGE_FIELD) or []
     return Row(
         record.kind,
@@ -233,7 +236,7 @@ def marked_summary(spans: Iterable[Located]) -> str:
 
 def repair_sentence(source: sources.Source) -> str:
     """What the repair did to one source, as a sentence for its page."""
-    done = "The repair (ftfy, then emoji-debris removal)"
+    done = "The repair (ftfy, then the Windows-1253 round trip, then emoji-debris removal)"
     if not source.changes:
         return f"{done} changed nothing: the text is used as received."
     return f"{done} {sources.describe_changes(source)}."

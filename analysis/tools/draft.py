@@ -22,8 +22,11 @@ Each figure of :func:`analysis.core.numbers.find_figures` becomes one record wit
   hours, days, weeks, months, minutes   ``condition``; the aspect from the nearest word:
                                         shift, training, open/operation, overtime,
                                         part-time, else ``schedule``
-  percent                               ``challenge`` (``turnover``) near turnover words,
-                                        else ``metric`` with the nearest metric word
+  percent                               an exclusion with its reason, and a ``challenge``
+                                        (``turnover``) near turnover words, else a
+                                        ``metric`` with the nearest metric word; a
+                                        projection or a percentile is an exclusion only
+                                        (:mod:`analysis.tools.draft_rules`)
   ====================================  ===============================================
 
 - Numbers in the fields of the kind: ``low_usd``/``high_usd`` (the amounts as written),
@@ -40,8 +43,12 @@ Each figure of :func:`analysis.core.numbers.find_figures` becomes one record wit
   the first words before the figure that name a job ("customer service advisors", a table row's
   first cell), else a ``TODO`` string. Every guess, and everything the schema cannot hold, is said in
   ``note``: an amount in another currency than U.S. dollars, or with no currency, keeps its
-  numbers as written (never converted) and says so; a salary period other than ``year`` or
-  ``hour`` ("month") is written as stated, which the validator refuses until a person decides.
+  numbers as written (never converted) and says so (an amount with no currency in a text that
+  names U.S. dollars elsewhere is flagged ``currency-from-context``, for a person to confirm); a
+  salary period the schema does not take ("week") is written as stated, which the validator
+  refuses until a person decides.
+- Each record is validated as it would be submitted with its ``status`` line deleted; what the
+  validator would still refuse is written as a comment above the record (:func:`refusals`).
 
 The file is written with :func:`yaml.safe_dump` (every string quoted as YAML needs), into a
 temporary file moved into place, and never over an existing file without ``--force``.
@@ -61,7 +68,8 @@ from typing import Any
 
 import yaml
 
-from analysis.core import evidence, numbers, paths, schema, sources, vocab
+from analysis.core import numbers, paths, schema, sources, vocab
+from analysis.tools import draft_rules
 
 __all__ = ["DraftError", "draft_document", "draft_records", "dump", "main", "read_text"]
 
@@ -139,7 +147,8 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
 
     The sentence holding the figure, within its line; in a table row ("| Team Lead | $48,000 |")
     the row from its first cell to the end of that sentence. Leading list markers and spaces
-    are left out. A quote shorter than the schema's minimum is widened to its whole line.
+    are left out. A quote shorter than the schema's minimum is widened to its whole line, then to
+    the lines around it (:func:`analysis.tools.draft_rules.widen`).
     """
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -161,95 +170,9 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
         begin = bullet.end()
     while finish > end and text[finish - 1].isspace():
         finish -= 1
-    if finish - begin < schema.MIN_QUOTE_CHARS:  # too short to stand on its own: the whole line
-        begin = line_start + (len(line) - len(line.lstrip()))
-        finish = line_start + len(line.rstrip())
+    if finish - begin < schema.MIN_QUOTE_CHARS:  # too short to stand on its own: the line, then its neighbours
+        begin, finish = draft_rules.widen(text, begin, finish)
     return begin, finish
-
-
-_ROLE_NOUNS = (
-    r"representatives?|reps?|agents?|associates?|advis[oe]rs?|operators?|executives?"
-    r"|specialists?|supervisors?|team[\s-]+lead(?:er)?s?|managers?|directors?|trainers?"
-    r"|analysts?|coordinators?|consultants?|officers?|CSRs?"
-)
-_ROLE = re.compile(rf"\b(?:{_ROLE_NOUNS})\b(?:\s+(?:I{{1,3}}|IV|V)\b)?", re.IGNORECASE)
-_NOT_ROLE_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "for",
-        "of",
-        "as",
-        "and",
-        "or",
-        "to",
-        "in",
-        "at",
-        "with",
-        "by",
-        "from",
-        "can",
-        "may",
-        "most",
-        "some",
-        "many",
-        "all",
-        "each",
-        "every",
-        "our",
-        "your",
-        "their",
-        "his",
-        "her",
-        "its",
-        "is",
-        "are",
-        "be",
-        "new",
-        "average",
-        "typical",
-        "median",
-        "annual",
-        "hourly",
-        "salary",
-        "salaries",
-        "pay",
-        "paid",
-        "earn",
-        "earns",
-        "make",
-        "makes",
-        "get",
-        "gets",
-        "between",
-        "about",
-        "around",
-    ]
-)
-
-
-def _role(quote: str, figure_offset: int) -> str | None:
-    """The first job the quote names before the figure (else after it), with up to three words
-    before its noun:
-    "customer service advisors", "Customer Service Representative I"; None if it names none.
-    A table row's first cell is the role when it names a job."""
-    cells = [c.strip() for c in quote.split("|")]
-    if len(cells) > 1 and _ROLE.search(cells[0]) and len(cells[0].split()) <= 8:
-        return cells[0]
-    found = list(_ROLE.finditer(quote))
-    if not found:
-        return None
-    before = [m for m in found if m.end() <= figure_offset]
-    match = before[0] if before else found[0]
-    words = quote[: match.start()].split()
-    lead: list[str] = []
-    while words and len(lead) < 3:
-        word = words.pop()
-        if not re.fullmatch(r"[A-Za-z][A-Za-z-]*", word) or word.lower() in _NOT_ROLE_WORDS:
-            break
-        lead.insert(0, word)
-    return " ".join([*lead, match.group()])
 
 
 def _nearest(quote: str, offset: int, keywords: Iterable[tuple[str, str]]) -> str | None:
@@ -270,7 +193,6 @@ _ASPECTS = (
     (r"\bovertime\b", "overtime"),
     (r"\bpart[\s-]time\b", "part-time"),
 )
-_TURNOVER = r"\bturnover\b|\battrition\b|\bquit\b|\bleave\b|\bchurn\b"
 _METRICS = (
     (r"\bsatisf\w*|\bCSAT\b|\bNPS\b", "satisfaction"),
     (r"\badherence\b", "schedule-adherence"),
@@ -312,12 +234,12 @@ def _salary(figure: numbers.Figure, quote: str, offset: int, published: str) -> 
     flags: list[str] = []
     # The sentence's words say the period of a figure only if no other amount shares it.
     alone = sum(f.unit.startswith(("usd", "money")) for f in numbers.find_figures(quote)) == 1
-    role = _role(quote, offset)
+    role = draft_rules.role_in(quote, offset)
     fields["role"] = role or TODO_ROLE
     fields["tier"] = "unspecified"
     if len(figure.values) == 2:
         fields["statistic"] = "range"
-        if re.search(_AVERAGE, quote, re.IGNORECASE):
+        if draft_rules.phrased_as_average(quote, offset, figure):
             flags.append("range-phrased-as-average")
     elif re.search(_THRESHOLD, quote[max(0, offset - 30) : offset], re.IGNORECASE) or figure.text.rstrip().endswith(
         "+"
@@ -330,13 +252,13 @@ def _salary(figure: numbers.Figure, quote: str, offset: int, published: str) -> 
     fields["low_usd"] = _number(figure.values[0])
     if len(figure.values) == 2:
         fields["high_usd"] = _number(figure.values[1])
-    if figure.period in ("year", "hour"):
+    if figure.period in vocab.PERIODS:
         fields["period"] = figure.period
     elif figure.period is not None:
         fields["period"] = figure.period
         notes.append(
             f"The text states a pay period of one {figure.period} ({figure.text!r}); the "
-            "schema takes only 'year' or 'hour': decide how to record it, never by "
+            f"schema takes only {', '.join(repr(p) for p in vocab.PERIODS)}: decide how to record it, never by "
             "converting silently."
         )
     elif alone and re.search(_HOURLY, quote, re.IGNORECASE):
@@ -391,7 +313,7 @@ def _salary(figure: numbers.Figure, quote: str, offset: int, published: str) -> 
 
 def _requirement(figure: numbers.Figure, quote: str, offset: int) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
-    role = _role(quote, offset)
+    role = draft_rules.role_in(quote, offset)
     fields: dict[str, Any] = {
         "role": role or TODO_ROLE,
         "tier": "unspecified",
@@ -453,11 +375,11 @@ def _condition(figure: numbers.Figure, quote: str, offset: int) -> tuple[dict[st
 
 
 def _percent(figure: numbers.Figure, quote: str, offset: int) -> tuple[str, dict[str, Any], list[str]]:
-    notes = [
-        "No record kind holds a percentage, so the scanner will list this figure until it "
-        "is excluded: keep the record for its claim and add an exclusion, or exclude it only."
-    ]
-    if re.search(_TURNOVER, quote, re.IGNORECASE):
+    """The record for the claim of a percentage (see :func:`analysis.tools.draft_rules.percent_kind`;
+    the figure itself is drafted as an exclusion)."""
+    notes = ["The percentage itself is drafted as an exclusion: no record kind holds its number."]
+    kind, _ = draft_rules.percent_kind(quote)
+    if kind == "challenge":
         return (
             "challenge",
             {"item": f"TODO: the challenge in a few words ({figure.text})", "category": "turnover", "flags": []},
@@ -486,11 +408,6 @@ def _kind_and_fields(
     return ("condition", *_condition(figure, quote, offset))
 
 
-def _unseen_numbers(fields: dict[str, Any], kind: str, quote: str) -> list[str]:
-    """What the validator will say of the structured numbers against the quote as written."""
-    return evidence.figure_problems(kind, fields, quote)
-
-
 def hedges_in(quote: str) -> list[str]:
     """The hedge words of the vocabulary that the quote holds, in the order the quote has them."""
     found = []
@@ -501,19 +418,36 @@ def hedges_in(quote: str) -> list[str]:
     return [word for _, word in sorted(found)]
 
 
+#: U.S. dollars named anywhere in a text: what lets an amount written with no currency be one.
+_DOLLARS = re.compile(r"\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bdollars\b")
+
+
 def draft_records(text: str, published: str = "") -> list[dict[str, Any]]:
     """One draft record per figure of ``text`` (see the module docstring), in text order."""
+    return _draft(text, published)[0]
+
+
+def _draft(text: str, published: str) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+    """The draft records and exclusions of ``text``: a record per figure a kind holds, an exclusion
+    per percentage (:func:`analysis.tools.draft_rules.percent_kind`)."""
     records: list[dict[str, Any]] = []
+    exclusions: list[dict[str, str]] = []
     ids: set[str] = set()
     for figure in numbers.find_figures(text):
         begin, finish = quote_span(text, figure.start, figure.end)
         quote = text[begin:finish]
+        if figure.unit == "percent":
+            kind_of_claim, reason = draft_rules.percent_kind(quote)
+            exclusions.append({"figure": figure.text, "reason": reason, "quote": quote})
+            if kind_of_claim is None:
+                continue
         kind, fields, notes = _kind_and_fields(figure, quote, figure.start - begin, published)
-        unseen = _unseen_numbers(fields, kind, quote)
-        if unseen:
+        if kind == "salary" and figure.currency is None and _DOLLARS.search(text):
+            fields["flags"].append("currency-from-context")
+            notes = [n for n in notes if not n.startswith("The text names no currency")]
             notes.append(
-                f"The validator will refuse this record's numbers ({'; '.join(unseen)}): "
-                "correct them or exclude the figure."
+                "The text writes this amount with no currency and names U.S. dollars elsewhere: check that "
+                "they are meant here, and say where in this note."
             )
         written = re.sub(r"(?<=\d),(?=\d)", "", figure.text)  # "$40,000" -> "40000"
         base = f"{kind}-{_slug(written)}"[:48].rstrip("-")
@@ -538,12 +472,20 @@ def draft_records(text: str, published: str = "") -> list[dict[str, Any]]:
         record["quote"] = quote
         record["status"] = STATUS
         records.append(record)
-    return records
+    return records, exclusions
 
 
 def draft_document(source_id: str, text: str, published: str = "") -> dict[str, Any]:
-    """The whole draft evidence file: source id, draft records, no exclusions yet."""
-    return {"source_id": source_id, "records": draft_records(text, published), "exclusions": []}
+    """The whole draft evidence file: source id, draft records, and an exclusion for each percentage."""
+    records, exclusions = _draft(text, published)
+    return {"source_id": source_id, "records": records, "exclusions": exclusions}
+
+
+def refusals(document: dict[str, Any], source: sources.Source | None) -> dict[str, list[str]]:
+    """For each drafted record the validator would still refuse with its status line deleted, why
+    (:func:`analysis.tools.draft_rules.problems`), by record id."""
+    said = {str(r["id"]): draft_rules.problems(r, source) for r in document["records"]}
+    return {rid: found for rid, found in said.items() if found}
 
 
 class _Dumper(yaml.SafeDumper):
@@ -553,8 +495,10 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
-def dump(document: dict[str, Any], origin: str) -> str:
-    """The YAML text of a draft document, with a header saying what to do with it."""
+def dump(document: dict[str, Any], origin: str, refused: dict[str, list[str]] | None = None) -> str:
+    """The YAML text of a draft document, with a header saying what to do with it, and above each
+    record the validator would refuse as drafted (``refused``, from :func:`refusals`) a comment
+    saying why."""
     header = (
         f"# Draft evidence records for {document['source_id']}, one per figure of {json.dumps(origin)}\n"
         "# found by analysis.core.numbers. Review every record against the source; add records for the\n"
@@ -564,7 +508,13 @@ def dump(document: dict[str, Any], origin: str) -> str:
     body = yaml.dump(
         document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
     )
-    return header + body
+    lines = body.split("\n")
+    for rid, why in (refused or {}).items():
+        said = " ".join(" ".join(w.split()) for w in why)  # one comment line, whatever the messages hold
+        at = next(i for i, line in enumerate(lines) if line.strip() == f"- id: {rid}")
+        indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+        lines.insert(at, f"{indent}# Will not validate as drafted: {said}")
+    return header + "\n".join(lines)
 
 
 def write(path: Path, text: str, force: bool = False) -> None:
@@ -600,14 +550,23 @@ def main(argv: list[str] | None = None) -> int:
     try:
         source_id, text, published = read_text(args.file, args.source_id)
         document = draft_document(source_id, text, published)
+        refused = refusals(document, _as_source(args.file, source_id, text, published))
         out = args.out if args.out is not None else paths.EVIDENCE / f"{source_id}.draft.yaml"
-        write(out, dump(document, str(args.file)), force=args.force)
+        write(out, dump(document, str(args.file), refused), force=args.force)
     except (DraftError, sources.SourceError, FileExistsError) as err:
         print(err, file=sys.stderr)
         return 1
     count = len(document["records"])
     print(f"wrote {count} draft record{'s' if count != 1 else ''} for {source_id} to {out}")
+    if refused:
+        print(f"{len(refused)} of them would not validate as drafted: the file says why above each")
     return 0
+
+
+def _as_source(path: Path, source_id: str, text: str, published: str) -> sources.Source:
+    """The drafted text as a source, so that each quote is checked against it."""
+    meta = sources.SourceMeta(source_id, path.name, "", "", "", "", published, "", "", "", "")
+    return sources.Source(meta, text, text, ())
 
 
 if __name__ == "__main__":

@@ -1,13 +1,15 @@
-"""The agreement chapter's chart: the undated average against the official wage distribution."""
+"""The agreement chapter's chart: the undated averages against the official wage distribution."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis.chapters import pay
+from analysis.chapters import pay, prose
 from analysis.chapters.agreement import average_data, band
 from analysis.core import evidence, external
 from analysis.publish import chart_style
@@ -15,10 +17,10 @@ from analysis.publish.chart import Chart, sources_in
 
 
 def average_chart(data: pd.DataFrame) -> Figure:
-    """The official wage distribution of an occupation by May year, with one undated figure
+    """The official wage distribution of an occupation by May year, with each undated figure
     drawn across every year (it cannot be placed in time)."""
     rows = data[data["row"] == "official"]
-    mine = data[data["row"] == "source"].iloc[0]
+    mine = data[data["row"] == "source"]
     years = rows["year"].astype(int)
     fig, ax = plt.subplots(figsize=(9, 4.8))
     ax.fill_between(
@@ -28,30 +30,63 @@ def average_chart(data: pd.DataFrame) -> Figure:
         years, rows["p25_annual_usd"], rows["p75_annual_usd"], color="#A6A6A6", label="BLS 25th–75th percentile"
     )
     ax.plot(years, rows["median_annual_usd"], color="#000000", linewidth=2.5, marker="o", label="BLS median")
-    ax.axhline(mine["value_usd"], color=chart_style.OKABE_ITO[5], linewidth=2.5, linestyle="--")
+    styles: tuple[Any, ...] = ("--", ":", "-.", (0, (5, 1, 1, 1)))
+    for k, (_, avg) in enumerate(mine.iterrows()):
+        ax.axhline(avg["value_usd"], color=chart_style.OKABE_ITO[5], linewidth=2.5, linestyle=styles[k % len(styles)])
     ax.set_xticks(list(years))
     ax.yaxis.set_major_formatter(lambda v, _p: pay.money(v))
     ax.set_xlabel("May of year (BLS OEWS)")
     ax.set_ylabel("Annual wage, dollars of each year")
     handles, labels = ax.get_legend_handles_labels()
-    handles.append(Line2D([], [], color=chart_style.OKABE_ITO[5], linewidth=2.5, linestyle="--"))
-    labels.append(str(mine["label"]))
+    for k, (_, avg) in enumerate(mine.iterrows()):
+        style = styles[k % len(styles)]
+        handles.append(Line2D([], [], color=chart_style.OKABE_ITO[5], linewidth=2.5, linestyle=style))
+        who = f"{prose.short_ref(str(avg['source_id']))}: " if len(mine) > 1 else ""
+        labels.append(f"{who}{avg['label']}")
     ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
 
 
+def _occupation(data: pd.DataFrame) -> str:
+    return external.PROXIES[str(data["soc_code"].dropna().iloc[0])].occupation.lower()
+
+
 def _average_alt(data: pd.DataFrame) -> str:
     rows = data[data["row"] == "official"]
-    mine = data[data["row"] == "source"].iloc[0]
+    mine = data[data["row"] == "source"]
     first, last = rows.iloc[0], rows.iloc[-1]
+    lines = []
+    for _, avg in mine.iterrows():
+        whose = f" ({prose.short_ref(str(avg['source_id']))})" if len(mine) > 1 else ""
+        value = avg["value_usd"]
+        lines.append(
+            f"a dashed orange line marks the undated average of {pay.money(value, True)}{whose}: "
+            f"{band(value, first)} in {int(first['year'])} and {band(value, last)} in {int(last['year'])}"
+        )
+    said = "; ".join(lines) or "no undated average is drawn"
     return (
-        f"Line and band chart of BLS wages for customer service representatives, one point per May year from "
+        f"Line and band chart of BLS wages for {_occupation(data)}, one point per May year from "
         f"{int(first['year'])} to {int(last['year'])}: a light 10th to 90th percentile band, a darker 25th to "
         f"75th percentile band and a black median line from {pay.money(first['median_annual_usd'])} to "
-        f"{pay.money(last['median_annual_usd'])}. A dashed orange line marks the undated average of "
-        f"{pay.money(mine['value_usd'])}: {band(mine['value_usd'], first)} in {int(first['year'])} and "
-        f"{band(mine['value_usd'], last)} in {int(last['year'])}."
+        f"{pay.money(last['median_annual_usd'])}. {said[0].upper()}{said[1:]}."
     )
+
+
+def _average_caption(data: pd.DataFrame) -> str:
+    mine = data[data["row"] == "source"]
+    n, left = len(mine), int(data["left_out"].max()) if len(data) else 0
+    second_hand = " second-hand" if n and mine["second_hand"].astype(bool).all() else ""
+    drawn = f"the undated{second_hand} average" if n == 1 else f"the {n} undated{second_hand} averages"
+    text = (
+        f"The official wage distribution for {_occupation(data)} by May year, with {drawn} drawn across every "
+        f"year because {'it' if n == 1 else 'they'} cannot be placed in time."
+    )
+    if left:
+        text += (
+            f" Left out: {prose.plural(left, 'undated average')} of other rungs, set in the text against "
+            "their own occupations."
+        )
+    return text
 
 
 CHARTS = (
@@ -61,10 +96,7 @@ CHARTS = (
         "The undated average against official wages",
         lambda: average_data(evidence.load_table("salaries"), external.load_oews()),
         average_chart,
-        lambda d: (
-            "The official wage distribution for customer service representatives by May year, with the "
-            "undated second-hand average drawn across every year because it cannot be placed in time."
-        ),
+        _average_caption,
         _average_alt,
         references=lambda d: [*sources_in(d), external.BIBKEYS["oews"]],
     ),

@@ -67,20 +67,70 @@ def _tiers_alt(data: pd.DataFrame) -> str:
 MAX_LABELLED = 12
 
 
-def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | None = None) -> Figure:
+#: How much of the axes a point's label takes (fractions of the x and y spans): a label wrapped at
+#: 24 characters, two or three lines of 10-point text on a 9 x 5.2 inch chart.
+LABEL_WIDTH, LABEL_HEIGHT = 0.3, 0.13
+#: Where a label may go, in the order tried.
+SIDES = ("right", "left", "above", "below")
+
+_Box = tuple[float, float, float, float]  # x0, x1, y0, y1
+
+
+def _overlaps(a: _Box, b: _Box) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1] and a[2] <= b[3] and b[2] <= a[3]
+
+
+def label_sides(matched: pd.DataFrame) -> list[str]:
+    """Where to label each point of :func:`experience_pay_chart` (in row order): the first side (right,
+    left, above, below) where its label covers no point's marks (its dot, its line of pay, its bar of
+    years) and no label placed before it; failing that, the side that covers fewest. Computed from
+    the points alone, never from their roles."""
+    if matched.empty:
+        return []
+    low = matched["years_min"].astype(float).tolist()
+    high = matched["years_max"].astype(float).fillna(matched["years_min"].astype(float)).tolist()
+    mid_x = [(a + b) / 2 for a, b in zip(low, high, strict=True)]
+    mid, pay_low, pay_high = (matched[c].astype(float).tolist() for c in ("mid_usd", "low_usd", "high_usd"))
+    width = LABEL_WIDTH * (max(high) + 4.0)
+    height = LABEL_HEIGHT * max(pay_high) * 1.15
+    marks: list[_Box] = []
+    for i in range(len(matched)):
+        marks.append((mid_x[i], mid_x[i], pay_low[i], pay_high[i]))  # the line of pay
+        marks.append((low[i], high[i], mid[i], mid[i]))  # the bar of years (a dot when one figure)
+
+    def box(i: int, side: str) -> _Box:
+        return {
+            "right": (high[i], high[i] + width, mid[i] - height / 2, mid[i] + height / 2),
+            "left": (low[i] - width, low[i], mid[i] - height / 2, mid[i] + height / 2),
+            "above": (mid_x[i] - width / 2, mid_x[i] + width / 2, pay_high[i], pay_high[i] + height),
+            "below": (mid_x[i] - width / 2, mid_x[i] + width / 2, pay_low[i] - height, pay_low[i]),
+        }[side]
+
+    sides: list[str] = []
+    placed: list[_Box] = []
+    for i in range(len(matched)):
+        others = [m for k, m in enumerate(marks) if k // 2 != i] + placed
+        covered = {side: sum(_overlaps(box(i, side), other) for other in others) for side in SIDES}
+        side = next((s for s in SIDES if covered[s] == 0), min(SIDES, key=lambda s: covered[s]))
+        sides.append(side)
+        placed.append(box(i, side))
+    return sides
+
+
+def experience_pay_chart(matched: pd.DataFrame, label_side: list[str] | None = None) -> Figure:
     """Years of experience asked (x) against the stated annual pay range (y), one line per role.
 
     Each role is a vertical line from low to high pay with a dot at the midpoint; a range of
     years is drawn as a thin horizontal bar through the dot. Colour is the rung; each point is
-    labelled with the role as the source words its requirement, to the right of the point unless
-    ``label_side`` (role -> ``"left"``, ``"right"``, ``"above"`` or ``"below"``) says otherwise.
+    labelled with the role as the source words its requirement, on the side ``label_side`` gives
+    for its row (``"left"``, ``"right"``, ``"above"`` or ``"below"``; default :func:`label_sides`).
     """
-    label_side = label_side or {}
+    label_side = label_sides(matched) if label_side is None else label_side
     labelled = len(matched) <= MAX_LABELLED  # past that, the rung's colour says what a point is
     tiers = [t for t in LADDER if t in set(matched["tier"])]
     colour = chart_style.colours(tiers)
     fig, ax = plt.subplots(figsize=(9, 5.2))
-    for _, row in matched.iterrows():
+    for k, (_, row) in enumerate(matched.iterrows()):
         c = colour[row["tier"]]
         x = row["years_mid"]
         ax.plot([x, x], [row["low_usd"], row["high_usd"]], color=c, linewidth=4, solid_capstyle="butt")
@@ -88,7 +138,7 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | Non
             ax.plot([row["years_min"], row["years_max"]], [row["mid_usd"]] * 2, color=c, linewidth=1.5)
         ax.plot(x, row["mid_usd"], "o", color=c, markersize=9, markeredgecolor="white", zorder=3)
         text = f"{textwrap.fill(str(row['role']), 24)}\n({_years_text(row['years_min'], row['years_max'])})"
-        side = label_side.get(str(row["role"]), "right")
+        side = label_side[k]
         right = row["years_max"] if pd.notna(row["years_max"]) else x
         anchor, offset, ha, va = {
             "right": ((right, row["mid_usd"]), (8, 0), "left", "center"),
@@ -115,11 +165,6 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: dict[str, str] | Non
         title="Rung",
     )
     return fig
-
-
-#: Where the experience-pay chart labels a role other than to the right of its point: the two
-#: front-line points sit close together.
-LABEL_SIDES = {"eCommerce Customer Service Representative": "above", "Manager of Customer Service Training": "left"}
 
 
 def _years_text(low: float, high: float | None) -> str:
@@ -172,7 +217,7 @@ CHARTS = (
         "03-career-ladder",
         "Experience asked against pay",
         experience_data,
-        lambda d: experience_pay_chart(d, LABEL_SIDES),
+        experience_pay_chart,
         _experience_caption,
         _experience_alt,
         notes=lambda d: ["Dollars as written, not adjusted for inflation"],

@@ -12,12 +12,11 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from analysis.chapters import prose
+from analysis.chapters.benchmark import benchmark_data, headline_data
 from analysis.chapters.pay import (
+    ANNUALISED_BY,
     TIER_LABELS,
     adjusted_data,
-    benchmark_data,
-    figure_text,
-    headline_data,
     money,
     period_inferred,
     ranges_data,
@@ -31,9 +30,23 @@ from analysis.publish.chart import Chart, sources_in
 FLOOR_ARROW_USD = 9000
 
 
+#: How a figure drawn on the yearly scale at a basis is marked in its label ("hourly, ×2,080").
+_ANNUALISED_MARK = {"hour": f"hourly, ×{ANNUALISED_BY['hour'][0]:,}", "month": f"monthly, ×{ANNUALISED_BY['month'][0]}"}
+
+
+def _annualised(row: pd.Series) -> bool:
+    return isinstance(row.get("annualised_by"), str) and bool(row["annualised_by"])
+
+
+def annualised_mark(row: pd.Series) -> str:
+    """How a row drawn on the yearly scale at a basis is marked in its label: "; hourly, ×2,080"
+    ("" for a figure stated by the year). The slide deck's labels use it too."""
+    return f"; {_ANNUALISED_MARK[str(row['period'])]}" if _annualised(row) else ""
+
+
 def _label(row: pd.Series, width: int = 44, rung: str = "") -> str:
     year = f"{int(row['year'])}" if pd.notna(row["year"]) else "undated"
-    return textwrap.fill(f"{rung + ': ' if rung else ''}{row['role']} ({year})", width)
+    return textwrap.fill(f"{rung + ': ' if rung else ''}{row['role']} ({year}{annualised_mark(row)})", width)
 
 
 MAX_COLOURS = 5
@@ -48,16 +61,27 @@ def range_chart(data: pd.DataFrame) -> Figure:
     fig, ax = plt.subplots(figsize=(8, 0.75 * len(data) + 1.4))
     for y, (_, row) in enumerate(data.iterrows()):
         c = colour[row["source_id"]]
+        hollow = _annualised(row)  # an hourly or monthly figure, drawn on the yearly scale: an open mark
         if row["statistic"] == "range":
             ax.plot([row["low_usd"], row["high_usd"]], [y, y], color=c, linewidth=9, solid_capstyle="butt")
+            if hollow:
+                ax.plot([row["low_usd"], row["high_usd"]], [y, y], color="white", linewidth=4, solid_capstyle="butt")
         elif row["statistic"] == "average":
-            ax.plot(row["low_usd"], y, "o", color=c, markersize=11)
+            ax.plot(
+                row["low_usd"],
+                y,
+                "o",
+                color=c,
+                markersize=11,
+                markerfacecolor="white" if hollow else c,
+                markeredgewidth=2.5,
+            )
         else:
             ax.annotate(
                 "",
                 xy=(row["low_usd"] + FLOOR_ARROW_USD, y),
                 xytext=(row["low_usd"], y),
-                arrowprops={"arrowstyle": "-|>", "color": c, "linewidth": 2.5},
+                arrowprops={"arrowstyle": "-|>", "color": c, "linewidth": 2.5, "linestyle": "--" if hollow else "-"},
             )
             ax.plot(row["low_usd"], y, "|", color=c, markersize=14, markeredgewidth=3)
     ax.set_yticks(range(len(data)), [_label(r, 28, TIER_LABELS[int(r["tier_level"])]) for _, r in data.iterrows()])
@@ -80,6 +104,20 @@ def range_chart(data: pd.DataFrame) -> Figure:
         ),
     }
     handles += [shapes[s] for s in shapes if s in set(data["statistic"])]
+    if any(_annualised(r) for _, r in data.iterrows()):
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=chart_style.GREY,
+                marker="o",
+                markerfacecolor="white",
+                linestyle="",
+                markersize=9,
+                markeredgewidth=2,
+                label="open: hourly or monthly, annualised",
+            )
+        )
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.02), ncol=2, borderaxespad=0)
     return fig
 
@@ -119,10 +157,25 @@ def _wording_words(data: pd.DataFrame) -> str:
     return "".join(f" {t[0].upper()}{t[1:]}" for t in sentences)
 
 
+def _annualised_words(data: pd.DataFrame) -> str:
+    """What the chart of every figure does with hourly and monthly ones: the basis, and that they are
+    marked ("" when every figure is yearly)."""
+    periods = [p for p in ANNUALISED_BY if any(_annualised(r) and r["period"] == p for _, r in data.iterrows())]
+    if not periods:
+        return ""
+    kinds = {"hour": "hourly figures at", "month": "monthly figures at"}
+    drawn = prose.join([f"{kinds[p]} {ANNUALISED_BY[p][1]}" for p in periods])
+    return (
+        f" The chart draws {drawn}, as open marks, to put them on the yearly scale; the pay table gives them "
+        "as written, and no comparison in the text uses them."
+    )
+
+
 def _ranges_caption(data: pd.DataFrame) -> str:
     return (
         "Pay by role, ordered up the career ladder, as each source writes it "
-        f"(nominal dollars a year; {_statistics_words(data)}).{_wording_words(data)}{selection_words(data)}"
+        f"(nominal dollars a year; {_statistics_words(data)}).{_annualised_words(data)}{_wording_words(data)}"
+        f"{selection_words(data)}"
     )
 
 
@@ -132,19 +185,23 @@ def _ranges_alt(data: pd.DataFrame) -> str:
     high_col = data["high_usd"].fillna(data["low_usd"])
     high = data.loc[high_col.idxmax()]
     undated = data[data["year"].isna()]
+
+    def drawn(row: pd.Series, value: float) -> str:
+        written = f"{money(value)}, {row['written']} as written" if _annualised(row) else money(value, True)
+        return f"{written} ({row['role']}, {prose.short_ref(row['source_id'])})"
+
     text = (
         f"Horizontal chart of yearly pay in nominal dollars, one row per pay figure ({len(data)} rows from "
         f"{data['source_id'].nunique()} sources), lowest rung at the top. The lowest figure is "
-        f"{money(low['low_usd'])} ({low['role']}, {prose.short_ref(low['source_id'])}); the highest is "
-        f"{money(high_col[high.name])} ({high['role']}, {prose.short_ref(high['source_id'])})."
+        f"{drawn(low, low['low_usd'])}; the highest is {drawn(high, high_col[high.name])}."
     )
     if len(undated):
         text += (
             f" {len(undated)} of the figures name no year: "
-            + "; ".join(f"{figure_text(r)} for {r['role']}" for _, r in undated.iterrows())
+            + "; ".join(f"{r['written']} for {r['role']}" for _, r in undated.iterrows())
             + "."
         )
-    return text + _wording_words(data)
+    return text + _annualised_words(data) + _wording_words(data)
 
 
 def adjusted_chart(data: pd.DataFrame) -> Figure:
@@ -182,24 +239,44 @@ def adjusted_chart(data: pd.DataFrame) -> Figure:
     return fig
 
 
+def _left_out_words(data: pd.DataFrame) -> str:
+    """The figures stated by the hour or the month that a chart of yearly figures leaves out, and why."""
+    n = int(data["other_periods_left_out"].max()) if "other_periods_left_out" in data and len(data) else 0
+    if not n:
+        return ""
+    return (
+        f" Left out: {prose.plural(n, 'figure')} stated by the hour or the month, which this chart of yearly "
+        "figures would have to convert at an assumed number of hours; the chart of every figure draws "
+        f"{'it' if n == 1 else 'them'} at a stated basis."
+    )
+
+
 def _adjusted_caption(data: pd.DataFrame) -> str:
     years = ", ".join(str(int(y)) for y in sorted(set(data["year"])))
     base = int(data["adj_year"].iloc[0])
     return (
         f"The {years} pay ranges as written and in {base} dollars (CPI-U): the same purchasing power "
-        f"in {base} prices, not what the roles pay in {base}.{_wording_words(data)}{selection_words(data)}"
+        f"in {base} prices, not what the roles pay in {base}.{_wording_words(data)}{_left_out_words(data)}"
+        f"{selection_words(data)}"
     )
 
 
 def _adjusted_alt(data: pd.DataFrame) -> str:
-    year = int(data["year"].iloc[0])
+    years = sorted({int(y) for y in data["year"]})
     base = int(data["adj_year"].iloc[0])
     top = data.loc[data["high_adj_usd"].idxmax()]
+    factors = prose.join([f"{inflation.factor(y, base):.3f} for {y}" for y in years])
+    scaled = (
+        f"every one scaled by the same factor, {inflation.factor(years[0], base):.3f}"
+        if len(years) == 1
+        else f"each scaled by the factor of its year ({factors})"
+    )
+    dated = prose.join([str(y) for y in years])
     return (
-        f"Paired horizontal bars, one pair per role ({len(data)} roles dated {year}): a light bar for the "
-        f"range in {year} dollars and a dark bar for the same range in {base} dollars, every one scaled by "
-        f"the same factor, {inflation.factor(year, base):.3f}. Adjusted, the highest range, {top['role']}, "
-        f"runs from {money(top['low_adj_usd'])} to {money(top['high_adj_usd'])}."
+        f"Paired horizontal bars, one pair per role ({len(data)} roles dated {dated}): a light bar for the "
+        f"range in the dollars of its year and a dark bar for the same range in {base} dollars, {scaled}. "
+        f"Adjusted, the highest range, {top['role']}, runs from {money(top['low_adj_usd'])} to "
+        f"{money(top['high_adj_usd'])}."
     )
 
 
@@ -276,6 +353,7 @@ def _benchmark_caption(data: pd.DataFrame) -> str:
         f"Official wage distributions (BLS OEWS, May {_bls_year(data)}) for the nearest occupations, with "
         f"the sources' figures for the matching rungs beneath each; dated ranges in {dollars}, undated "
         f"figures as written. {_proxy_words(data)}{_wording_words(data[data['row'] == 'source'])}"
+        f"{_left_out_words(data)}"
     )
 
 
@@ -283,9 +361,9 @@ def _proxy_words(data: pd.DataFrame) -> str:
     """Which official occupations drawn are broader proxies (every one but the representatives')."""
 
     proxies = [
-        f"{external.PROXIES[str(soc)][1]} ({soc})"
+        f"{external.PROXIES[str(soc)].occupation} ({soc})"
         for soc in dict.fromkeys(data.loc[data["row"] == "official", "soc_code"])
-        if external.PROXIES[str(soc)][0] != "frontline"
+        if external.is_proxy(str(soc))
     ]
     if not proxies:
         return ""
@@ -347,7 +425,8 @@ def headline_chart(data: pd.DataFrame) -> Figure:
             linewidth=10,
             solid_capstyle="butt",
         )
-        ax.plot(row["bls_median_usd"], y, "D", color="#000000", markersize=10)
+        if pd.notna(row["bls_median_usd"]):  # no official occupation stands for some rungs
+            ax.plot(row["bls_median_usd"], y, "D", color="#000000", markersize=10)
         labels.append(textwrap.fill(f"{TIER_LABELS[int(row['tier_level'])]}: {row['role']}", 28))
     ax.set_yticks(range(len(data)), labels)
     ax.set_ylim(len(data) - 0.4, -0.6)
@@ -379,9 +458,11 @@ def _headline_proxies(data: pd.DataFrame) -> list[str]:
     """For each row set against a broader proxy occupation, the words that say so."""
     return [
         f"for the {r['role']} that is {r['occupation']}, SOC {r['soc_code']}, a broader occupation than "
-        "call-center management"
+        "its call-center role"
+        if isinstance(r["soc_code"], str)
+        else f"for the {r['role']} none, no official occupation standing for its rung"
         for _, r in data.iterrows()
-        if external.PROXIES[str(r["soc_code"])][0] != "frontline"
+        if not isinstance(r["soc_code"], str) or external.is_proxy(r["soc_code"])
     ]
 
 
@@ -389,8 +470,12 @@ def _headline_caption(data: pd.DataFrame) -> str:
 
     base = int(data["adj_year"].iloc[0])
     proxies = _headline_proxies(data)
+    undated = int(data["undated_left_out"].max()) if "undated_left_out" in data else 0
+    which = (
+        f" (of those that name a year; {prose.plural(undated, 'undated range')} cannot be adjusted)" if undated else ""
+    )
     return (
-        f"The pay ranges with the lowest and highest midpoints in the sources, as written and in {base} "
+        f"The pay ranges with the lowest and highest midpoints in the sources{which}, as written and in {base} "
         f"dollars (CPI-U), each with the May {int(data['bls_year'].max())} official median wage of the "
         f"nearest occupation{'; ' + prose.join(proxies) if proxies else ''}.{_wording_words(data)}"
     )
@@ -400,12 +485,17 @@ def _headline_alt(data: pd.DataFrame) -> str:
     base = int(data["adj_year"].iloc[0])
     parts = []
     for _, r in data.iterrows():
-        parts.append(
-            f"{r['role']}: {money(r['low_usd'])} to {money(r['high_usd'])} as written in {int(r['year'])}, "
+        said = (
+            f"{r['role']}: {money(r['low_usd'], True)} to {money(r['high_usd'], True)} as written in {int(r['year'])}, "
             f"{money(r['low_adj_usd'])} to {money(r['high_adj_usd'])} in {base} dollars, "
-            f"{_position(r['low_adj_usd'], r['high_adj_usd'], r['bls_median_usd'])} the BLS median of "
+        )
+        if not isinstance(r["soc_code"], str):
+            parts.append(said + "with no official occupation to set it against")
+            continue
+        parts.append(
+            said + f"{_position(r['low_adj_usd'], r['high_adj_usd'], r['bls_median_usd'])} the BLS median of "
             f"{money(r['bls_median_usd'])} for {r['occupation']}"
-            + (" (a broader proxy occupation)" if external.PROXIES[str(r["soc_code"])][0] != "frontline" else "")
+            + (" (a broader proxy occupation)" if external.is_proxy(r["soc_code"]) else "")
         )
     return (
         "Two rows, each with a light bar for a pay range as written, a dark bar for the same range "

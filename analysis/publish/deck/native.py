@@ -22,6 +22,7 @@ from pptx.util import Inches
 from analysis.chapters import ladder, matrices, pay, prose
 from analysis.publish import chart, chart_style, figures
 from analysis.publish.charts import ladder as ladder_charts
+from analysis.publish.charts import pay as pay_charts
 from analysis.publish.deck.shapes import (
     CHART_HEIGHT,
     CHART_TOP,
@@ -70,7 +71,7 @@ def _ranges_rows(data: pd.DataFrame) -> tuple[list[Row], dict[str, Style]]:
         high = float(r["high_usd"]) if pd.notna(r["high_usd"]) else None
         rows.append(
             Row(
-                f"{pay.TIER_LABELS[int(r['tier_level'])]}: {r['role']} ({year})",
+                f"{pay.TIER_LABELS[int(r['tier_level'])]}: {r['role']} ({year}{pay_charts.annualised_mark(r)})",
                 [Mark(f"{r['source_id']}:{r['statistic']}", float(r["low_usd"]), high)],
             )
         )
@@ -311,8 +312,9 @@ def _experience_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
         "above": XL_LABEL_POSITION.ABOVE,
         "below": XL_LABEL_POSITION.BELOW,
     }
+    sides = ladder_charts.label_sides(data)
     for k, (_, r) in enumerate(data.iterrows()):
-        side = ladder_charts.LABEL_SIDES.get(str(r["role"]), "right")
+        side = sides[k]
         right = float(r["years_max"]) if pd.notna(r["years_max"]) else float(r["years_mid"])
         x, y = {
             "right": (right, r["mid_usd"]),

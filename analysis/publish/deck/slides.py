@@ -70,8 +70,8 @@ def title_slide(prs: PptxPresentation) -> None:
         [
             [
                 (
-                    "What five public career articles say about pay, the career ladder, benefits and challenges, "
-                    "checked against official U.S. statistics",
+                    f"What {prose.number_word(len(sources.read_manifest()))} public career articles say about pay, "
+                    "the career ladder, benefits and challenges, checked against official U.S. statistics",
                     {},
                 )
             ]
@@ -216,8 +216,11 @@ def sources_slide(prs: PptxPresentation) -> None:
 
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     set_title(slide, "Sources and method")
-    left: list[Paragraph] = [[("Five public career articles", {"bold": True})]]
-    for meta in sources.read_manifest():
+    manifest = sources.read_manifest()
+    left: list[Paragraph] = [
+        [(f"{prose.number_word(len(manifest)).capitalize()} public career articles", {"bold": True})]
+    ]
+    for meta in manifest:
         left.append([(f"{prose.short_ref(meta.source_id)}: ", {"bold": True}), (meta.title, {})])
     oews_year = int(external.load_oews()["year"].max())
     left.append([("Official statistics", {"bold": True})])
