@@ -10,7 +10,7 @@ import pytest
 
 from analysis.chapters import agreement, benefits, challenges, conditions, evidence_base, ladder, matrices, pay, prose
 from analysis.core import evidence, external, markup, paths, sources
-from analysis.publish.charts import pay as pay_charts
+from analysis.publish.charts import summary as summary_charts
 
 A, B, C = "exploring-careers-2007", "job-details-guide", "career-advancement-guide"
 ORDER = [A, B, C]
@@ -142,7 +142,7 @@ def test_the_pay_table_keeps_each_figures_hedge_and_says_when_its_period_is_infe
 def test_the_headline_chart_says_which_occupation_is_a_broader_proxy() -> None:
     # Worked out from external.PROXIES: every official occupation but the representatives' is a proxy.
     data = pay.headline_data(evidence.load_table("salaries"), external.load_oews())
-    caption, alt = pay_charts._headline_caption(data), pay_charts._headline_alt(data)
+    caption, alt = summary_charts._headline_caption(data), summary_charts._headline_alt(data)
     for _, row in data.iterrows():
         proxy = external.PROXIES[row["soc_code"]][0] != "frontline"
         said = f"{row['occupation']}, SOC {row['soc_code']}, a broader occupation than call-center management"
