@@ -57,7 +57,13 @@ def _title(slide) -> str:
 
 
 def _words(slide) -> int:
-    return sum(len(shape.text_frame.text.split()) for shape in slide.shapes if shape.has_text_frame)
+    """The words a reader reads on a slide (its number is not one)."""
+    return sum(
+        len(shape.text_frame.text.split())
+        for shape in slide.shapes
+        if shape.has_text_frame
+        and not (shape.is_placeholder and shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER)
+    )
 
 
 def _chart(slide):

@@ -27,6 +27,7 @@ import csv
 import io
 import json
 import shutil
+import struct
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
@@ -35,7 +36,6 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
-from PIL import Image
 
 from analysis.chapters import prose
 from analysis.core import markup, paths, release
@@ -291,8 +291,12 @@ def page_data(name: str, data: pd.DataFrame) -> dict[str, object]:
 
 
 def _pixels(path: Path) -> list[int]:
-    with Image.open(path) as image:
-        return list(image.size)
+    """A PNG's width and height in pixels, from its header (IHDR: the 8-byte signature, then the
+    chunk's length and type, then width and height as big-endian 32-bit integers)."""
+    head = path.read_bytes()[:24]
+    if head[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError(f"{path} is not a PNG")
+    return list(struct.unpack(">II", head[16:24]))
 
 
 def _export(job: tuple[str, Path]) -> list[Path]:

@@ -216,7 +216,7 @@ def _table(sheet: Worksheet, frame: pd.DataFrame, top: int = 1, typed: set[str] 
     sheet.freeze_panes = f"A{top + 1}"
 
 
-def _about(sheet: Worksheet, processed: Path) -> None:
+def _about(sheet: Worksheet) -> None:
     rel = release.release()
     rows: list[tuple[str, str]] = [
         ("Title", rel.title),
@@ -309,7 +309,7 @@ def write(out: Path, processed: Path = paths.PROCESSED) -> Path:
     about = book.active
     assert about is not None  # a new workbook has one sheet
     about.title = ABOUT
-    _about(about, processed)
+    _about(about)
     for name in evidence.TABLES.values():
         frame = pd.read_csv(processed / f"{name}.csv", dtype=str, keep_default_na=False)
         _table(book.create_sheet(name), frame, typed=export.numeric_columns(name))

@@ -393,7 +393,7 @@ def _benchmark_takeaway(data: pd.DataFrame) -> str:
 def _benchmark_caption(data: pd.DataFrame) -> str:
     dollars = _base_words(data)
     return (
-        f"Official wage distributions (BLS OEWS, May {_bls_year(data)}) for the nearest occupations, with "
+        f"Official wage distributions (BLS OEWS, May {_bls_year(data)}) for the occupations named on the chart, with "
         f"the sources' figures for the matching rungs beneath each; dated ranges in {dollars}, undated "
         f"figures as written. {_proxy_words(data)}{wording_words(data[data['row'] == 'source'])}"
     )

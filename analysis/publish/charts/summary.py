@@ -18,7 +18,7 @@ from analysis.publish.charts.pay import hedge_clause, load_salaries, position, w
 
 def headline_chart(data: pd.DataFrame) -> Figure:
     """The entry and top ranges as written and in base-year dollars, each with the official
-    median of its nearest occupation: the report's pay story in one chart."""
+    median of the occupation set against it, named on its row: the report's pay story in one chart."""
     base = int(data["adj_year"].iloc[0])
     fig, ax = plt.subplots(figsize=(8, 4.6))
     labels = []
@@ -100,10 +100,15 @@ def _headline_caption(data: pd.DataFrame) -> str:
 
     base = int(data["adj_year"].iloc[0])
     proxies = _headline_proxies(data)
+    own = [
+        f"for the {r['role']} that is {r['occupation']}, SOC {r['soc_code']}"
+        for _, r in data.iterrows()
+        if external.PROXIES[str(r["soc_code"])][0] == "frontline"
+    ]
     return (
         f"The pay ranges with the lowest and highest midpoints in the sources, as written and in {base} "
         f"dollars (CPI-U), each with the May {int(data['bls_year'].max())} official median wage of the "
-        f"nearest occupation{'; ' + prose.join(proxies) if proxies else ''}.{wording_words(data)}"
+        f"occupation set against it: {'; '.join([*own, *proxies])}.{wording_words(data)}"
     )
 
 
@@ -120,7 +125,7 @@ def _headline_alt(data: pd.DataFrame) -> str:
         )
     return (
         "Two rows, each with a light bar for a pay range as written, a dark bar for the same range "
-        "adjusted for inflation and a black diamond for the official median of the nearest occupation. "
+        "adjusted for inflation and a black diamond for the official median of the occupation set against it. "
         + "; ".join(parts)
         + "."
         + wording_words(data)
