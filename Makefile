@@ -24,6 +24,7 @@ DECK      := _build/slides/call-center-careers.pptx
 DECK_DOWNLOAD := $(DOWNLOADS)/call-center-careers-slides.pptx
 CHECKED   := _build/evidence-checked
 PDF    := _build/pdf/call-center-careers.pdf
+HTML_PDF := _build/html/call-center-careers.pdf
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 CODE   := $(wildcard analysis/*.py analysis/*/*.py analysis/*/*/*.py)
 TABLES := $(wildcard data/processed/*)
@@ -58,7 +59,7 @@ $(SETUP):
 	@test -x $(BIN)/python || { echo "make: no environment at $(VENV): run make setup in its project" >&2; exit 1; }
 endif
 
-book: $(HTML) downloads
+book: $(HTML) downloads $(HTML_PDF)
 	@echo "Book: $(CURDIR)/$(HTML)"
 
 # The processed tables must be what the evidence records give: a hand-edited table stops here.
@@ -109,6 +110,11 @@ $(DECK_DOWNLOAD): $(DECK)
 	mkdir -p $(DOWNLOADS) && cp $< $@.partial && mv $@.partial $@
 
 pdf: $(PDF)
+
+# The PDF edition inside the site, where the data page links it by a relative address: it opens from
+# the published site, a local build and an offline copy alike.
+$(HTML_PDF): $(PDF)
+	cp $< $@.partial && mv $@.partial $@
 
 # The PDF reads the notebook cache that `make book` has just refreshed.
 $(PDF): $(HTML) scripts/make_pdf.py

@@ -91,31 +91,23 @@ def _baseurl(app: Sphinx, config: Any) -> None:
 
 
 class ReportCitation(SphinxDirective):
-    """The report's citation, as text and as a BibTeX entry (with a copy button)."""
+    """The report's citation, as text, APA and BibTeX (each with a copy button), from
+    ``analysis.core.release``: one author form, wherever the report is cited."""
 
     has_content = False
 
     def run(self) -> list[nodes.Node]:
 
         self.env.note_dependency(str(paths.CITATION))
-        rel = release.release()
-        year = rel.date[:4]
-        text = nodes.paragraph(classes=["report-citation"])
-        text += nodes.Text(f"The Call Center Careers project ({year}). ")
-        text += nodes.emphasis(text=rel.title)
-        text += nodes.Text(f" (Version {rel.version}, released {rel.date}) [Data set and report]. ")
-        text += nodes.reference("", rel.url, refuri=rel.url)
-        quote = nodes.block_quote("", text)
-        bibtex = (
-            f"@misc{{call-center-careers-{year},\n"
-            f"  author  = {{{{The Call Center Careers project}}}},\n"
-            f"  title   = {{{rel.title}}},\n"
-            f"  year    = {{{year}}},\n"
-            f"  version = {{{rel.version}}},\n"
-            f"  url     = {{{rel.url}}},\n"
-            f"  note    = {{Data set and report, {release.LICENCE}}}\n}}"
-        )
-        return [quote, nodes.literal_block(bibtex, bibtex, language="bibtex")]
+        blocks: list[nodes.Node] = []
+        for label, text, language in (
+            ("Cite as:", release.report_citation(), "none"),
+            ("APA:", release.report_apa(), "none"),
+            ("BibTeX:", release.report_bibtex(), "bibtex"),
+        ):
+            blocks.append(nodes.paragraph(text=label))
+            blocks.append(nodes.literal_block(text, text, language=language, classes=["citation-copy"]))
+        return blocks
 
 
 def _visit_hidden_cell(self: SphinxTranslator, node: Any) -> None:

@@ -10,9 +10,10 @@
 2. Sphinx's singlehtml builder links that page's assets (`_static/`, `_images/`) relative to
    the output root, wherever the page itself is written (here book/index.html, one level down),
    so a copy is written at the root, `_print.html`, with links to the page itself made local.
-   Every other relative link (the downloads in `_downloads/`, the index) would print as a
-   `file://` address on the machine that built the PDF: it is made to point at the published site
-   instead (`url` in CITATION.cff, read by `analysis.core.release.release()`), where the same files are.
+   Every other relative link (the downloads in `_downloads/`, the index, the data page's link to
+   this PDF) would print as a `file://` address on the machine that built the PDF: it is made to
+   point at the published site instead (`url` in CITATION.cff, read by
+   `analysis.core.release.release()`), where the same files are.
 3. Chromium prints the copy from disk with name resolution switched off, so it runs offline.
 
 Exit status is non-zero, with a message on stderr, when chromium is missing or a step fails.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import html
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -113,7 +115,19 @@ def build_singlehtml(build_dir: Path, project: Path = ROOT, cache: Path | None =
         shutil.rmtree(build_dir / "_build" / ".doctrees", ignore_errors=True)
         log = (result.stdout + result.stderr)[-4000:]
         raise PdfError(f"the single-page build failed (exit {result.returncode}):\n{log}")
+    own_stylesheets(project, singlehtml_dir(build_dir))
     return page
+
+
+def own_stylesheets(project: Path, out: Path) -> None:
+    """Copy the project's own static files (the print stylesheet above all) into the build's
+    `_static/`: Sphinx copies them only when it writes a page, so a change to print.css alone would
+    otherwise never reach the PDF."""
+    for source in sorted((project / "_static").glob("*")):
+        target = out / "_static" / source.name
+        if source.is_file() and (not target.is_file() or target.read_bytes() != source.read_bytes()):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
 
 
 #: A link's start tag, and in it an href that is neither an anchor on the page nor an absolute
@@ -122,10 +136,15 @@ _LINK_TAG = re.compile(r"<a\b[^>]*>")
 _RELATIVE_HREF = re.compile(r'\bhref="(?![#]|[a-zA-Z][a-zA-Z0-9+.-]*:|//)([^"]*)"')
 
 
-def published(href: str, base: str) -> str:
-    """A link of the single page (relative to the output root) as an address on the published
-    site: `_downloads/...` is the same path there, as is every page."""
-    return urljoin(base.rstrip("/") + "/", href)
+def published(href: str, base: str, page_folder: str = "") -> str:
+    """A link of the single page as an address on the published site. Sphinx writes the links it
+    makes relative to the output root (`_downloads/...` is the same path there, as is every page);
+    a link a page writes itself (raw HTML, such as the data page's link to the PDF edition) is
+    relative to its page, in `page_folder` (`book/`), which is how it starts with `../`."""
+    root = base.rstrip("/") + "/"
+    if href.startswith("../") and page_folder:
+        return urljoin(urljoin(root, page_folder.rstrip("/") + "/"), href)
+    return urljoin(root, href)
 
 
 def print_copy(page: Path, build_dir: Path, project: Path = ROOT, base: str | None = None) -> Path:
@@ -137,9 +156,12 @@ def print_copy(page: Path, build_dir: Path, project: Path = ROOT, base: str | No
     text = re.sub(rf'href="{own_name}', 'href="#', text)
     site = release.release().url if base is None else base
 
+    folder = posixpath.dirname(root_doc(project))
+
     def absolute(tag: re.Match[str]) -> str:
         return _RELATIVE_HREF.sub(
-            lambda m: f'href="{html.escape(published(html.unescape(m.group(1)), site), quote=True)}"', tag.group()
+            lambda m: f'href="{html.escape(published(html.unescape(m.group(1)), site, folder), quote=True)}"',
+            tag.group(),
         )
 
     text = _LINK_TAG.sub(absolute, text)

@@ -24,6 +24,7 @@ from analysis.chapters import (
 )
 from analysis.core import evidence, external, markup, paths, sources
 from analysis.publish.charts import pay as pay_charts
+from analysis.publish.charts import summary as summary_charts
 
 A, B, C = "exploring-careers-2007", "job-details-guide", "career-advancement-guide"
 ORDER = [A, B, C]
@@ -240,7 +241,7 @@ def test_the_pay_table_keeps_each_figures_hedge_and_says_when_its_period_is_infe
 def test_the_headline_chart_says_which_occupation_is_a_broader_proxy() -> None:
     # Worked out from external.PROXIES: every official occupation but the representatives' is a proxy.
     data = benchmark.headline_data(evidence.load_table("salaries"), external.load_oews())
-    caption, alt = pay_charts._headline_caption(data), pay_charts._headline_alt(data)
+    caption, alt = summary_charts._headline_caption(data), summary_charts._headline_alt(data)
     for _, row in data.iterrows():
         proxy = row["soc_code"] != external.FRONT_LINE.soc_code
         said = f"{row['occupation']}, SOC {row['soc_code']}, a broader occupation than its call-center role"

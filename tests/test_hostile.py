@@ -125,7 +125,7 @@ def test_hostile_record_is_shown_as_text_everywhere(tmp_path: Path) -> None:
         )
     assert not any(b"<f>" in s or b"<f " in s for s in sheets)
     assert "=HYPERLINK(" in strings or any(b"=HYPERLINK(" in s for s in sheets)
-    with (downloads / "benefits.csv").open(encoding="utf-8", newline="") as handle:
+    with (downloads / "benefits.csv").open(encoding="utf-8-sig", newline="") as handle:  # a BOM, for spreadsheets
         rows = [r for r in csv.DictReader(handle) if r["source_id"] == KEY]
     assert [r["quote"] for r in rows] == [QUOTES[0], "'" + QUOTES[1]]
     assert rows[0]["note"] == "'" + FORMULA

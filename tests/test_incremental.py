@@ -108,7 +108,8 @@ def test_the_incremental_build_writes_what_a_full_build_writes(project: Path, tm
         return {
             p.relative_to(root).as_posix(): p.read_bytes()
             for p in root.rglob("*")
-            if p.is_file() and p.name != ".buildinfo"
+            # make copies the PDF edition in after Sphinx: not a page either build writes
+            if p.is_file() and p.name not in (".buildinfo", "call-center-careers.pdf")
         }
 
     ours, theirs = files(incremental), files(fresh)

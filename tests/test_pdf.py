@@ -240,14 +240,72 @@ def test_links_of_the_print_copy_are_made_absolute(tmp_path: Path) -> None:
     assert '<a class="r" href="https://site.example/report/genindex.html?q=a&amp;b=1">' in text
 
 
-def test_the_data_page_links_to_the_pdf_where_the_site_publishes_it() -> None:
-    """The downloads page offers the PDF at the site's address, under the name the site copies it to."""
+def test_the_data_page_links_to_the_pdf_beside_the_pages() -> None:
+    """The data page links the PDF by a relative address, so it opens from the published site, a local
+    build and an offline copy alike; `make book` puts it there, and the site publishes it there too."""
     import re
-    from urllib.parse import urljoin
 
     name = _load_script().DEFAULT_OUT.name
-    published = urljoin(release.release().url.rstrip("/") + "/", name)
-    links = re.findall(r"\]\((https?://[^)\s]+\.pdf)\)", (paths.BOOK / "data.md").read_text(encoding="utf-8"))
-    assert links == [published]
-    workflow = (paths.ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
-    assert f"cp _build/pdf/{name} _build/html/" in workflow
+    text = (paths.BOOK / "data.md").read_text(encoding="utf-8")
+    assert re.findall(r'<a class="pdf-edition" href="([^"]+)"', text) == [f"../{name}"]
+    assert not re.findall(r"\]\((https?://[^)\s]+\.pdf)\)", text), "no absolute link the local build cannot open"
+    makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+    assert f"HTML_PDF := _build/html/{name}" in makefile
+    assert re.search(r"^book: .*\$\(HTML_PDF\)", makefile, re.MULTILINE)
+
+
+def test_the_pdfs_own_link_to_itself_points_at_the_published_pdf(tmp_path: Path) -> None:
+    """A link a page writes relative to itself (book/data.html's ../x.pdf) resolves from its folder."""
+    script = _load_script()
+    page = tmp_path / "book" / "index.html"
+    page.parent.mkdir()
+    page.write_text('<a class="pdf-edition" href="../x.pdf">x</a>', encoding="utf-8")
+    (tmp_path / "_toc.yml").write_text("root: book/index\n", encoding="utf-8")
+    build = tmp_path / "build"
+    script.singlehtml_dir(build).mkdir(parents=True)
+    text = script.print_copy(page, build, project=tmp_path, base="https://site.example/report/").read_text()
+    assert 'href="https://site.example/report/x.pdf"' in text
+
+
+# Every figure a printed page sets (money, percentages, years, counts with thousands): each must
+# stand on one line. A Range over the figure's characters gives one rectangle per line it spans.
+SPLIT_NUMBERS = r"""() => {
+  const found = [];
+  const walker = document.createTreeWalker(document.querySelector("main") || document.body, NodeFilter.SHOW_TEXT);
+  const figure = /\$?\d[\d,]*(?:\.\d+)?%?/g;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement.checkVisibility()) continue;
+    for (const m of node.data.matchAll(figure)) {
+      if (m[0].length < 4) continue;
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size > 1) found.push(`${m[0]} in "${node.data.trim().slice(0, 60)}"`);
+    }
+  }
+  return found;
+}"""
+
+
+def test_print_never_splits_a_number_or_a_table_row(edition: Edition) -> None:
+    """Laid out for print at the PDF's text width: no figure breaks across lines, and no table row
+    across pages (its style forbids the break)."""
+    from playwright.sync_api import sync_playwright
+
+    width = int(edition.page_width_px - PRINT_MARGINS_PX)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 1000})
+            page.emulate_media(media="print")
+            page.goto(edition.printed.as_uri(), wait_until="load")
+            split = page.evaluate(SPLIT_NUMBERS)
+            rows = page.evaluate(
+                "() => Array.from(document.querySelectorAll('main tr')).map((tr) => getComputedStyle(tr).breakInside)"
+            )
+        finally:
+            browser.close()
+    assert split == [], "figures broken across lines in print:\n" + "\n".join(split[:20])
+    assert rows, "no table in the printed book"
+    assert set(rows) == {"avoid"}, set(rows)

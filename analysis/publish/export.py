@@ -1,5 +1,6 @@
-"""Downloads that ship with the book: every processed table as CSV, one XLSX workbook (a sheet
-per table plus a data-dictionary sheet), and the figure pack. ``python -m analysis.tools.make_downloads``.
+"""Downloads that ship with the book: every processed table as CSV (the workbook is
+:mod:`analysis.publish.workbook`, the figure pack :mod:`analysis.publish.figures`), and the rules
+every download follows. ``python -m analysis.tools.make_downloads``.
 
 Spreadsheet programs run a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return as a formula. Text from the sources and records is data, never a formula:
@@ -8,9 +9,13 @@ return as a formula. Text from the sources and records is data, never a formula:
   quote-prefix style, so the text stays verbatim and still cannot run when edited;
 - in the download CSVs such a cell gets a leading apostrophe (the usual defence; the data
   dictionary and the data page say so), while ``data/processed/`` keeps the text exactly.
+  A spreadsheet may skip spaces and no-break spaces before it reads a formula: such a cell is
+  neutralised too (:func:`formula_like`).
 
-Both files are byte-stable: the workbook's timestamps and every zip entry's date are fixed to the
-report's release date (``CITATION.cff``).
+The download CSVs are UTF-8 with a byte-order mark (:data:`DOWNLOAD_ENCODING`), so a spreadsheet
+opened by double-click reads their curly quotes right; numbers are rounded to what they mean
+(:func:`rounded`). The workbook and the deck are byte-stable: their timestamps and every zip
+entry's date are fixed to the report's release date (``CITATION.cff``, :func:`stable_zip`).
 """
 
 from __future__ import annotations
@@ -25,19 +30,24 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from analysis.core import evidence, paths, schema
 
 WORKBOOK_NAME = "call-center-careers-data.xlsx"
 #: What a spreadsheet reads as the start of a formula.
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+#: What a spreadsheet may skip before it reads a formula: spaces, no-break spaces and line breaks.
+LEADING_BLANKS = " \u00a0\u2007\u202f\n"
+#: The download CSVs (the book's tables and the charts' data) are UTF-8 with a byte-order mark,
+#: which spreadsheet programs need to read them as UTF-8 when opened by double-click (without
+#: it, Excel shows a curly apostrophe as three letters). data/processed/, the repository's
+#: machine-readable data package, stays plain UTF-8.
+DOWNLOAD_ENCODING = "utf-8-sig"
 CSV_NOTE = (
-    "In these CSV files a text cell that would start with =, +, -, @, a tab or a carriage "
-    "return starts with an apostrophe, so that spreadsheet programs show it instead of running "
-    "it; data/processed/ in the repository keeps the text exactly."
+    "These CSV files are UTF-8 with a byte-order mark, for spreadsheet programs; data/processed/ in "
+    "the repository holds the same tables in plain UTF-8. A text cell that would start (after any "
+    "spaces) with =, +, -, @, a tab or a carriage return starts with an apostrophe, so that "
+    "spreadsheet programs show it instead of running it; data/processed/ keeps the text exactly."
 )
 
 
@@ -47,16 +57,22 @@ def release_date(citation: Path = paths.ROOT / "CITATION.cff") -> datetime:
     return datetime.fromisoformat(str(meta["date-released"]))
 
 
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet could read the text as a formula: it starts with a formula character,
+    or does after spaces, no-break spaces or line breaks."""
+    return text.startswith(FORMULA_PREFIXES) or text.lstrip(LEADING_BLANKS).startswith(FORMULA_PREFIXES)
+
+
 def neutralise(text: str) -> str:
     """Text that a spreadsheet would run as a formula, with a leading apostrophe; other text as is."""
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return "'" + text if formula_like(text) else text
 
 
 def safe_csv(path: Path) -> str:
     """A processed CSV with every text cell that could run as a formula neutralised."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    numeric = _numeric_columns(path.stem)
+    numeric = numeric_columns(path.stem)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(rows[0])
@@ -65,38 +81,40 @@ def safe_csv(path: Path) -> str:
     return buffer.getvalue()
 
 
+#: Decimal places a number column keeps in a download, by how its name ends: dollars are whole
+#: dollars (a CPI-U adjustment's cents are not information), any other fraction two places.
+DECIMALS: tuple[tuple[str, int], ...] = (("_usd", 0),)
+OTHER_DECIMALS = 2
+
+
+def rounded(column: pd.Series) -> pd.Series:
+    """A number column as a reader should see it: rounded to what it means (:data:`DECIMALS`), and
+    whole numbers without a decimal point (a year is 2007, not 2007.0); missing values stay empty."""
+    if pd.api.types.is_bool_dtype(column) or not pd.api.types.is_numeric_dtype(column):
+        return column
+    places = next((d for suffix, d in DECIMALS if str(column.name).endswith(suffix)), OTHER_DECIMALS)
+    values = column.astype("float64").round(places)
+    if values.dropna().eq(values.dropna().round()).all():
+        return values.astype("Int64")
+    return values
+
+
 def frame_csv(frame: pd.DataFrame) -> str:
-    """A table as download CSV text: every text cell that could run as a formula neutralised."""
+    """A table as download CSV text: numbers rounded to what they mean, and every text cell that
+    could run as a formula neutralised."""
     shown = frame.copy()
     for column in shown.columns:
-        if not pd.api.types.is_numeric_dtype(shown[column]) and not pd.api.types.is_bool_dtype(shown[column]):
+        if pd.api.types.is_numeric_dtype(shown[column]) and not pd.api.types.is_bool_dtype(shown[column]):
+            shown[column] = rounded(shown[column])
+        elif not pd.api.types.is_bool_dtype(shown[column]):
             shown[column] = shown[column].map(lambda v: neutralise(v) if isinstance(v, str) else v)
     return shown.to_csv(index=False, lineterminator="\n")
 
 
-def _numeric_columns(table: str) -> set[str]:
+def numeric_columns(table: str) -> set[str]:
+    """The number columns of a processed table (by its name), from the schema."""
     kinds = [k for k, t in schema.TABLES.items() if t == table]
     return schema.numeric_columns(kinds[0]) if kinds else set()
-
-
-def dictionary(processed: Path = paths.PROCESSED) -> pd.DataFrame:
-    """The data dictionary: one row per column of every table, from ``datapackage.json``."""
-    package = json.loads((processed / "datapackage.json").read_text(encoding="utf-8"))
-    rows = []
-    for resource in package["resources"]:
-        for field in resource["schema"]["fields"]:
-            constraints = field.get("constraints", {})
-            rows.append(
-                {
-                    "table": resource["name"],
-                    "column": field["name"],
-                    "type": field["type"],
-                    "required": "yes" if constraints.get("required") else "",
-                    "allowed values": ", ".join(constraints.get("enum", [])),
-                    "description": field["description"],
-                }
-            )
-    return pd.DataFrame(rows)
 
 
 def stable_zip(path: Path, when: datetime) -> None:
@@ -132,47 +150,6 @@ def _stable_container(content: bytes, when: datetime) -> bytes:
     return out.getvalue()
 
 
-def workbook(out: Path, processed: Path = paths.PROCESSED) -> Path:
-    """Write the XLSX workbook: a sheet per processed table and a 'dictionary' sheet."""
-    book = Workbook()
-    book.remove(book.active)
-    sheets = {
-        name: pd.read_csv(processed / f"{name}.csv", dtype=str, keep_default_na=False)
-        for name in evidence.TABLES.values()
-    }
-    sheets["dictionary"] = dictionary(processed)
-    for name, frame in sheets.items():
-        sheet = book.create_sheet(name)
-        numeric = _numeric_columns(name)
-        for r, row in enumerate([list(frame.columns), *frame.itertuples(index=False)], start=1):
-            for c, (col, value) in enumerate(zip(frame.columns, row, strict=True), start=1):
-                if value == "":
-                    continue
-                cell = sheet.cell(row=r, column=c)
-                if r > 1 and col in numeric:
-                    cell.value = float(value)
-                else:
-                    cell.value = value
-                    cell.data_type = "s"  # text, even when it starts with "=": never a formula
-                    if str(value).startswith(FORMULA_PREFIXES):
-                        cell.quotePrefix = True
-                if r == 1:
-                    cell.font = Font(bold=True)
-        for i, col in enumerate(frame.columns, start=1):
-            width = min(60, max(10, int(frame[col].astype(str).str.len().max() or 0) + 2, len(col) + 2))
-            sheet.column_dimensions[get_column_letter(i)].width = width
-        sheet.freeze_panes = "A2"
-    when = release_date()
-    book.properties.creator = "Call Center Careers"
-    book.properties.created = when
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial")
-    book.save(partial)
-    stable_zip(partial, when)
-    partial.replace(out)
-    return out
-
-
 def tables(out_dir: Path, processed: Path = paths.PROCESSED) -> list[Path]:
     """Write every processed CSV (neutralised for spreadsheets) and the data package descriptor
     to the downloads folder."""
@@ -180,10 +157,12 @@ def tables(out_dir: Path, processed: Path = paths.PROCESSED) -> list[Path]:
     written = []
     for name in (f"{t}.csv" for t in evidence.TABLES.values()):
         target = out_dir / name
-        target.write_text(safe_csv(processed / name), encoding="utf-8", newline="")
+        target.write_text(safe_csv(processed / name), encoding=DOWNLOAD_ENCODING, newline="")
         written.append(target)
     package = json.loads((processed / "datapackage.json").read_text(encoding="utf-8"))
     package["description"] = CSV_NOTE
+    for resource in package["resources"]:
+        resource["encoding"] = DOWNLOAD_ENCODING
     target = out_dir / "datapackage.json"
     target.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return [*written, target]

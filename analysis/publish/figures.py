@@ -7,14 +7,18 @@ draw them (the values drawn come from the chapter's module in :mod:`analysis.cha
 - ``data()``: the values it draws, as a table (with the ``source_id`` of every row and, for rows
   that come from evidence, the ``record_id``): the "data behind the chart" a reader can download;
 - ``draw(data)``: the chart in the report's style, from that table alone;
-- ``caption(data)`` and ``alt(data)``: the caption (without its number) and the alt text, written
-  from the same table, so their words cannot drift from what is drawn;
+- ``takeaway(data)``, ``caption(data)`` and ``alt(data)``: the one line to take from the chart (drawn
+  into the image under its title, the slide's headline, the caption's first sentence), the rest of
+  the caption and the alt text, written from the same table, so their words cannot drift from what
+  is drawn;
 - ``references(data)``: what the source line credits, as BibTeX keys (the sources that are in
-  the data, then any official statistics), and ``notes`` for a method named there (CPI-U, say).
+  the data, then any official statistics), ``notes`` for a method named there (CPI-U, say), and
+  ``official(data)``: every official series drawn, by occupation and code.
 
 The book places a chart with the ``report-figure`` directive (``_ext/report_figures.py``), which
-takes everything from here; ``make figures`` exports every chart as PNG, SVG, the CSV of its data
-a slide-sized PNG and a text card with its caption, alt text and citation (:func:`pack`).
+takes everything from here; ``make figures`` exports every chart as PNG, SVG, the CSV of its data,
+a slide-sized PNG and a text card with its caption, alt text and citations (:func:`pack`). Every
+image carries its title, takeaway, sources and credit drawn in (:func:`build`).
 """
 
 from __future__ import annotations
@@ -23,27 +27,31 @@ import csv
 import io
 import json
 import shutil
+import struct
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.chapters import prose
 from analysis.core import markup, paths, release
 from analysis.publish import chart_style, explorer, export
-from analysis.publish.chart import Chart
+from analysis.publish.chart import Chart, broader, occupation
 from analysis.publish.charts import agreement as agreement_charts
 from analysis.publish.charts import benefits as benefits_charts
 from analysis.publish.charts import challenges as challenges_charts
 from analysis.publish.charts import conditions as conditions_charts
 from analysis.publish.charts import ladder as ladder_charts
 from analysis.publish.charts import pay as pay_charts
+from analysis.publish.charts import summary as summary_charts
 
 #: Every chapter's charts, in chapter order.
 CHARTS: tuple[Chart, ...] = (
+    *summary_charts.CHARTS,
     *pay_charts.CHARTS,
     *ladder_charts.CHARTS,
     *benefits_charts.CHARTS,
@@ -90,23 +98,65 @@ MAX_CREDITS = 8
 
 
 def source_line(chart: Chart, data: pd.DataFrame) -> str:
-    """The text under a chart: the works it draws on, any method, and who made it."""
+    """The sources line of a chart: the works it draws on and any method, then every official series
+    it draws, by occupation and code."""
 
     keys = list(dict.fromkeys(chart.references(data)))
     refs = [prose.short_ref(key) for key in keys[:MAX_CREDITS]]
     if len(keys) > MAX_CREDITS:  # however many sources, the line stays a line
         refs.append(f"and {len(keys) - MAX_CREDITS} more (see the chart's data)")
-    return "; ".join([*refs, *chart.notes(data)]) + ". Chart: Call Center Careers."
+    text = "Sources: " + "; ".join([*refs, *chart.notes(data)]) + "."
+    codes = chart.official(data)
+    own = [occupation(c, qualified=False) for c in codes if not broader(c)]
+    wider = [occupation(c, qualified=False) for c in codes if broader(c)]
+    if own:
+        text += f" Official series drawn: {'; '.join(own)}."
+    if wider:
+        text += f" {'And, for' if own else 'For'} broader occupations: {'; '.join(wider)}."
+    return text
 
 
-def build(name: str, data: pd.DataFrame | None = None) -> Figure:
-    """Draw one figure in the report's style, with its source line (from its own data, or ``data``)."""
+def credit_line(name: str) -> str:
+    """The credit drawn into a chart: report, figure number, licence, the figure's address."""
+    return release.credit_line(number(name), name, registry()[name].chapter)
+
+
+def takeaway(name: str, data: pd.DataFrame) -> str:
+    """The one line a reader should take from a chart, from its data."""
+    return registry()[name].takeaway(data)
+
+
+def caption(name: str, data: pd.DataFrame) -> str:
+    """A chart's caption: its takeaway, then what it draws (the same function writes both)."""
+    chart = registry()[name]
+    return f"{chart.takeaway(data)} {chart.caption(data)}"
+
+
+def attribution(name: str, data: pd.DataFrame) -> chart_style.Attribution:
+    """What a chart image carries: title, takeaway, sources line and credit line."""
+    chart = registry()[name]
+    return chart_style.Attribution(chart.title, chart.takeaway(data), source_line(chart, data), credit_line(name))
+
+
+def draw(name: str, data: pd.DataFrame | None = None, wide: bool = False) -> Figure:
+    """A chart drawn in the report's style, as its plot alone; ``wide`` for a slide's canvas
+    (:func:`analysis.publish.chart_style.wide`)."""
     chart = registry()[name]
     chart_style.apply_style()
     data = chart.data() if data is None else data
-    fig = chart.draw(data)
-    chart_style.source_line(fig, source_line(chart, data))
-    return fig
+    if wide:
+        with chart_style.wide():
+            return chart.draw(data)
+    return chart.draw(data)
+
+
+def build(name: str, data: pd.DataFrame | None = None) -> Figure:
+    """One figure as the book, its PNG and its SVG show it: drawn from its own data (or ``data``) and
+    laid out :data:`~analysis.publish.chart_style.WIDTH_IN` wide with its title, takeaway, sources and
+    credit drawn in (:func:`analysis.publish.chart_style.lay_out`)."""
+    chart = registry()[name]
+    data = chart.data() if data is None else data
+    return chart_style.lay_out(draw(name, data), attribution(name, data))
 
 
 def citation_text(name: str) -> str:
@@ -122,18 +172,31 @@ def short_citation(name: str) -> str:
     return release.short_figure_citation(number(name))
 
 
+def citation_apa(name: str) -> str:
+    chart = registry()[name]
+    return release.figure_apa(number(name), chart.title, name, chart.chapter)
+
+
+def citation_bibtex(name: str) -> str:
+    chart = registry()[name]
+    return release.figure_bibtex(number(name), chart.title, name, chart.chapter)
+
+
 def stem(name: str) -> str:
     """The file name (without suffix) of a figure's files in the pack: ``NN-name``."""
     return f"{number(name):02d}-{name}"
 
 
-#: What each of a figure's files in the pack is, by suffix.
+#: What each of a figure's files in the pack is, by what follows its stem.
 PACK_FILES: dict[str, str] = {
-    "png": "PNG image (200 dpi)",
-    "svg": "SVG image (text stays text)",
-    "csv": "CSV of the values drawn",
-    "txt": "text card",
+    ".png": f"PNG image ({chart_style.PNG_DPI} dpi, {chart_style.WIDTH_IN:g} in wide)",
+    "-slide.png": "PNG image for a slide (16:9, no text under 14 pt when placed full width)",
+    ".svg": "SVG image (text stays text)",
+    ".csv": "CSV of the values drawn (UTF-8 with a byte-order mark, for spreadsheets)",
+    ".txt": "this text card",
 }
+#: The page's own image (not in the zip): the chart at a resolution for its column.
+WEB_SUFFIX = "-web.png"
 
 
 def card(name: str, data: pd.DataFrame | None = None) -> str:
@@ -141,13 +204,15 @@ def card(name: str, data: pd.DataFrame | None = None) -> str:
 
     chart = registry()[name]
     data = chart.data() if data is None else data
-    files = "\n".join(f"  {stem(name)}.{ext}: {what}" for ext, what in PACK_FILES.items())
+    files = "\n".join(f"  {stem(name)}{suffix}: {what}" for suffix, what in PACK_FILES.items())
     return (
-        f"Figure {number(name)}: {chart.title}\n\n{chart.caption(data)}\n\n"
-        f"Alt text: {chart.alt(data)}\n\nSource: {source_line(chart, data)}\n\n"
+        f"Figure {number(name)}: {chart.title}\n\n{caption(name, data)}\n\n"
+        f"Alt text: {chart.alt(data)}\n\n{source_line(chart, data)}\n\n"
         f"Files:\n{files}\n\n"
         f"Short citation: {short_citation(name)}\n\n"
         f"Cite as: {citation_text(name)}\n\n"
+        f"APA: {citation_apa(name)}\n\n"
+        f"BibTeX:\n{citation_bibtex(name)}\n\n"
         f"Online: {release.page_url(chart.chapter, name)}\n\n"
         f"Licence: {release.LICENCE} ({release.LICENCE_URL}) for the chart and its data. "
         f"{release.QUOTATIONS}\n"
@@ -211,38 +276,57 @@ def page_data(name: str, data: pd.DataFrame) -> dict[str, object]:
         "number": number(name),
         "stem": stem(name),
         "chapter": chart.chapter,
-        "caption": chart.caption(data),
+        "caption": caption(name, data),
         "alt": chart.alt(data),
         "header": header,
         "rows": rows,
         "links": links,
         "short_citation": short_citation(name),
         "citation": citation_text(name),
+        "apa": citation_apa(name),
+        "bibtex": citation_bibtex(name),
         "licence": release.LICENCE,
         "licence_url": release.LICENCE_URL,
     }
+
+
+def _pixels(path: Path) -> list[int]:
+    """A PNG's width and height in pixels, from its header (IHDR: the 8-byte signature, then the
+    chunk's length and type, then width and height as big-endian 32-bit integers)."""
+    head = path.read_bytes()[:24]
+    if head[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError(f"{path} is not a PNG")
+    return list(struct.unpack(">II", head[16:24]))
 
 
 def _export(job: tuple[str, Path]) -> list[Path]:
     name, out_dir = job
     base = out_dir / stem(name)
     data = registry()[name].data()
-    written = chart_style.export(build(name, data), base)
+    fig = build(name, data)
+    written = chart_style.export(fig, base)
+    web = base.with_name(base.name + WEB_SUFFIX)  # the page's image, at a resolution for its column
+    chart_style.save(fig, web, "png", chart_style.WEB_DPI)
+    plt.close(fig)
     slide = base.with_name(f"{base.name}-slide.png")  # 16:9, text at least 14 pt when placed 13.33 in wide
-    chart_style.slide_png(build(name, data), slide)
+    chart_style.slide_png(draw(name, data, wide=True), slide, attribution(name, data))
     written.append(slide)
     table = base.with_suffix(".csv")
-    table.write_text(export.frame_csv(data), encoding="utf-8", newline="")
+    table.write_text(export.frame_csv(data), encoding=export.DOWNLOAD_ENCODING, newline="")
     text = base.with_suffix(".txt")
     text.write_text(card(name, data), encoding="utf-8")
-    page = json.dumps(page_data(name, data), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    page_file(name, out_dir).write_text(page, encoding="utf-8")
-    return [*written, table, text]  # the zip's files; the page file is the book's
+    page = page_data(name, data)
+    page["images"] = {"png": _pixels(written[0]), "web": _pixels(web), "slide": _pixels(slide)}
+    page_file(name, out_dir).write_text(
+        json.dumps(page, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return [*written, table, text]  # the zip's files; the web image and the page file are the book's
 
 
 def pack(out_dir: Path = PACK_DIR, zip_path: Path = PACK_ZIP, workers: int = 2) -> list[Path]:
     """Export every figure as PNG (200 dpi), SVG, a slide-sized PNG (``-slide.png``), the CSV of its
-    data and its text card; zip them. Beside them, not zipped, each figure's :func:`page_file`.
+    data and its text card; zip them. Beside them, not zipped, what the book's page places: the
+    chart at the page's resolution (:data:`WEB_SUFFIX`) and its :func:`page_file`.
 
     Figures are numbered in reading order, as in the book. Two processes share the work.
     """

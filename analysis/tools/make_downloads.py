@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from analysis.core import paths
-from analysis.publish import export
+from analysis.publish import export, workbook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=paths.DOWNLOADS)
     args = parser.parse_args(argv)
-    written = [*export.tables(args.out), export.workbook(args.out / export.WORKBOOK_NAME)]
+    written = [*export.tables(args.out), workbook.write(args.out / workbook.NAME)]
     print(f"wrote {len(written)} files to {args.out}")
     return 0
 

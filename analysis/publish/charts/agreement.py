@@ -13,7 +13,10 @@ from analysis.chapters import pay, prose
 from analysis.chapters.agreement import average_data, band
 from analysis.core import evidence, external
 from analysis.publish import chart_style
-from analysis.publish.chart import Chart, sources_in
+from analysis.publish.chart import Chart, occupation, sources_in
+
+#: The line styles that tell the undated averages apart, in turn.
+STYLES: tuple[Any, ...] = ("--", ":", "-.", (0, (5, 1, 1, 1)))
 
 
 def average_chart(data: pd.DataFrame) -> Figure:
@@ -22,33 +25,68 @@ def average_chart(data: pd.DataFrame) -> Figure:
     rows = data[data["row"] == "official"]
     mine = data[data["row"] == "source"]
     years = rows["year"].astype(int)
-    fig, ax = plt.subplots(figsize=(9, 4.8))
+    fig, ax = plt.subplots(figsize=(8, 5.0))
     ax.fill_between(
         years, rows["p10_annual_usd"], rows["p90_annual_usd"], color=chart_style.LIGHT, label="BLS 10th–90th percentile"
     )
     ax.fill_between(
         years, rows["p25_annual_usd"], rows["p75_annual_usd"], color="#A6A6A6", label="BLS 25th–75th percentile"
     )
-    ax.plot(years, rows["median_annual_usd"], color="#000000", linewidth=2.5, marker="o", label="BLS median")
-    styles: tuple[Any, ...] = ("--", ":", "-.", (0, (5, 1, 1, 1)))
+    ax.plot(
+        years,
+        rows["median_annual_usd"],
+        color="#000000",
+        linewidth=2.5,
+        marker="o",
+        label=f"BLS median, {occupation(str(rows['soc_code'].iloc[0]))}",
+    )
     for k, (_, avg) in enumerate(mine.iterrows()):
-        ax.axhline(avg["value_usd"], color=chart_style.OKABE_ITO[5], linewidth=2.5, linestyle=styles[k % len(styles)])
+        ax.axhline(avg["value_usd"], color=chart_style.OKABE_ITO[5], linewidth=2.5, linestyle=STYLES[k % len(STYLES)])
     ax.set_xticks(list(years))
     ax.yaxis.set_major_formatter(lambda v, _p: pay.money(v))
     ax.set_xlabel("May of year (BLS OEWS)")
     ax.set_ylabel("Annual wage, dollars of each year")
-    handles, labels = ax.get_legend_handles_labels()
+    handles = ax.get_legend_handles_labels()[0]
     for k, (_, avg) in enumerate(mine.iterrows()):
-        style = styles[k % len(styles)]
-        handles.append(Line2D([], [], color=chart_style.OKABE_ITO[5], linewidth=2.5, linestyle=style))
         who = f"{prose.short_ref(str(avg['source_id']))}: " if len(mine) > 1 else ""
-        labels.append(f"{who}{avg['label']}")
-    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=chart_style.OKABE_ITO[5],
+                linewidth=2.5,
+                linestyle=STYLES[k % len(STYLES)],
+                label=f"{who}{avg['label']}",
+            )
+        )
+    chart_style.legend_above(ax, handles)
     return fig
 
 
 def _occupation(data: pd.DataFrame) -> str:
     return external.PROXIES[str(data["soc_code"].dropna().iloc[0])].occupation.lower()
+
+
+def _where(value: float, first: pd.Series, last: pd.Series) -> str:
+    """Where one undated figure falls in the first and the last May's distribution, in words."""
+    if band(value, first) != band(value, last):
+        return f"{band(value, first)} in May {int(first['year'])} and {band(value, last)} in May {int(last['year'])}"
+    return f"{band(value, last)} in every May from {int(first['year'])} to {int(last['year'])}"
+
+
+def _average_takeaway(data: pd.DataFrame) -> str:
+    rows = data[data["row"] == "official"]
+    mine = data[data["row"] == "source"]
+    first, last = rows.iloc[0], rows.iloc[-1]
+    whom = occupation(str(first["soc_code"]))
+    if len(mine) == 1:
+        value = float(mine["value_usd"].iloc[0])
+        return (
+            f"The undated {pay.money(value)} average falls {_where(value, first, last)} of official wages for "
+            f"{whom}: with no year, it cannot be placed in time."
+        )
+    said = "; ".join(f"{pay.money(float(v))} falls {_where(float(v), first, last)}" for v in mine["value_usd"])
+    return f"Against official wages for {whom}, the {len(mine)} undated averages cannot be placed in time: {said}."
 
 
 def _average_alt(data: pd.DataFrame) -> str:
@@ -98,6 +136,7 @@ CHARTS = (
         average_chart,
         _average_caption,
         _average_alt,
+        takeaway=_average_takeaway,
         references=lambda d: [*sources_in(d), external.BIBKEYS["oews"]],
     ),
 )

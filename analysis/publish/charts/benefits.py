@@ -19,6 +19,7 @@ CHARTS = (
             "category, with its number of records; categories ordered by how many articles name them."
         ),
         lambda d: matrices_charts.matrix_alt(d, "a benefit category", "benefit categories"),
+        takeaway=lambda d: matrices_charts.matrix_takeaway(d, "benefit category", "benefit categories"),
         references=matrices.credited,
     ),
 )

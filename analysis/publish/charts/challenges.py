@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from analysis.chapters import matrices
 from analysis.chapters.challenges import ROW_LABEL, matrix_data, rate_text, turnover_data
-from analysis.core import sources
+from analysis.core import external, sources
 from analysis.publish import chart_style
 from analysis.publish.chart import Chart
 from analysis.publish.charts import matrices as matrices_charts
@@ -22,7 +22,7 @@ def turnover_chart(rates: pd.DataFrame, n_claiming: int, n_sources: int) -> Figu
     open-ended top), each with what it is and its caveat beneath, and a last row for the articles'
     own claim, which gives no number."""
     n = len(rates)
-    fig, ax = plt.subplots(figsize=(9, 1.1 * (n + 1) + 1.2))
+    fig, ax = plt.subplots(figsize=(8, 1.2 * (n + 1) + 1.2))
     top = float(rates["high_percent"].max())
     reach = top * 0.2
     labels = []
@@ -87,6 +87,31 @@ def _turnover_alt(data: pd.DataFrame) -> str:
     )
 
 
+def _turnover_takeaway(data: pd.DataFrame) -> str:
+    rates, claim = data[data["kind"] != "articles"], data[data["kind"] == "articles"].iloc[0]
+    n, total = int(claim["n_claiming"]), int(claim["n_sources"])
+    text = (
+        f"{n} of the {total} articles call turnover high and give no rate"
+        if n != 1
+        else f"1 of the {total} articles calls turnover high and gives no rate"
+    )
+    if rates.empty:
+        return f"{text}."
+    low, high = float(rates["low_percent"].min()), float(rates["high_percent"].max())
+    over = "over " if bool(rates.loc[rates["high_percent"] == high, "open_high"].any()) else ""
+    return (
+        f"{text}; the published rates drawn run from {low:g}% to {over}{high:g}% a year, and each measures "
+        "something different."
+    )
+
+
+def _turnover_official(data: pd.DataFrame) -> list[str]:
+    """The official series drawn: the separations rate is the projections' occupation's."""
+    if not (data["source_id"] == external.BIBKEYS["separations"]).any():
+        return []
+    return [str(soc) for soc in dict.fromkeys(external.load_projections()["soc_code"])]
+
+
 def _turnover_references(data: pd.DataFrame) -> list[str]:
     claim = data[data["kind"] == "articles"].iloc[0]
     ordered = [s for s in sources.source_ids() if s in str(claim["claimed_by"]).split(";")]
@@ -105,6 +130,7 @@ CHARTS = (
             "category, with its number of records; categories ordered by how many articles name them."
         ),
         lambda d: matrices_charts.matrix_alt(d, "a challenge category", "challenge categories"),
+        takeaway=lambda d: matrices_charts.matrix_takeaway(d, "challenge category", "challenge categories"),
         references=matrices.credited,
     ),
     Chart(
@@ -120,6 +146,8 @@ CHARTS = (
             "turnover rate; the articles that call turnover high give no number."
         ),
         _turnover_alt,
+        takeaway=_turnover_takeaway,
         references=_turnover_references,
+        official=_turnover_official,
     ),
 )

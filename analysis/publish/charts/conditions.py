@@ -17,6 +17,7 @@ CHARTS = (
         lambda d: matrices_charts.matrix_figure(d, "Working condition"),
         lambda d: "Which working conditions each source speaks of, with its number of records on each.",
         lambda d: matrices_charts.matrix_alt(d, "a working condition", "working conditions"),
+        takeaway=lambda d: matrices_charts.matrix_takeaway(d, "working condition", "working conditions"),
         references=matrices.credited,
     ),
     Chart(
@@ -31,6 +32,9 @@ CHARTS = (
         ),
         lambda d: matrices_charts.matrix_alt(
             d, "it as something agents are judged on, named as a measure or not", "what agents are judged on"
+        ),
+        takeaway=lambda d: matrices_charts.matrix_takeaway(
+            d, "thing agents are judged on", "things agents are judged on"
         ),
         references=matrices.credited,
     ),

@@ -32,14 +32,26 @@ def ladder_chart(data: pd.DataFrame, column_label: Callable[[str], str] | None =
                 "no pay figure",
                 va="center",
                 ha="left",
-                fontsize=9,
+                fontsize=10,
                 color=chart_style.GREY,
                 style="italic",
             )
-    if unpriced:  # an extra column of notes: widen the figure so the source columns keep their room
+    if unpriced:  # an extra column of notes at the right of the source columns
         ax.set_xlim(-0.6, n_cols + 0.9)
-        fig.set_figwidth(fig.get_figwidth() + 1.7)
     return fig
+
+
+def _tiers_takeaway(data: pd.DataFrame) -> str:
+    counts = matrices.counts_of(data)
+    shown = [s for s in counts.columns if s != matrices.OTHERS]
+    rungs = (counts[shown] > 0).sum(axis=0)
+    unpriced = [str(label).lower() for label in dict.fromkeys(data.loc[~data["priced"].astype(bool), "label"])]
+    low, high = int(rungs.min()), int(rungs.max())
+    span = f"{low}" if low == high else f"between {low} and {high}"
+    text = f"Each source names {span} of the ladder's {len(counts)} rungs"
+    if unpriced:
+        text += f"; no source gives a pay figure for {prose.join(unpriced)}"
+    return text + "."
 
 
 def _tiers_alt(data: pd.DataFrame) -> str:
@@ -68,8 +80,8 @@ MAX_LABELLED = 12
 
 
 #: How much of the axes a point's label takes (fractions of the x and y spans): a label wrapped at
-#: 24 characters, two or three lines of 10-point text on a 9 x 5.2 inch chart.
-LABEL_WIDTH, LABEL_HEIGHT = 0.3, 0.13
+#: 24 characters, two or three lines of 10-point text on an 8 x 5.2 inch chart.
+LABEL_WIDTH, LABEL_HEIGHT = 0.34, 0.13
 #: Where a label may go, in the order tried.
 SIDES = ("right", "left", "above", "below")
 
@@ -129,7 +141,7 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: list[str] | None = N
     labelled = len(matched) <= MAX_LABELLED  # past that, the rung's colour says what a point is
     tiers = [t for t in LADDER if t in set(matched["tier"])]
     colour = chart_style.colours(tiers)
-    fig, ax = plt.subplots(figsize=(9, 5.2))
+    fig, ax = plt.subplots(figsize=(8, 5.2))
     for k, (_, row) in enumerate(matched.iterrows()):
         c = colour[row["tier"]]
         x = row["years_mid"]
@@ -174,6 +186,22 @@ def _years_text(low: float, high: float | None) -> str:
     return f"{low:g} year" + ("" if low == 1 else "s")
 
 
+def _experience_takeaway(data: pd.DataFrame) -> str:
+    asked = data["years_max"].fillna(data["years_min"])
+    most = data.loc[asked.idxmax()]
+    best = data.loc[data["high_usd"].idxmax()]
+    years = _years_text(most["years_min"], most["years_max"])
+    n = f"{len(data)} {'role' if len(data) == 1 else 'roles'}, not a trend"
+    if most.name == best.name:
+        return (
+            f"The role that asks the most experience, {most['role']} ({years}), also has the highest pay range, "
+            f"{pay.money(most['low_usd'])}–{pay.money(most['high_usd'])} as written; {n}."
+        )
+    return (
+        f"The role that asks the most experience, {most['role']} ({years}), does not have the highest pay range; {n}."
+    )
+
+
 def _experience_caption(data: pd.DataFrame) -> str:
     years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"].dropna()))
     n = data["source_id"].nunique()
@@ -210,6 +238,7 @@ CHARTS = (
             "at each rung; rungs that no source gives a pay figure for are marked."
         ),
         _tiers_alt,
+        takeaway=_tiers_takeaway,
         references=matrices.credited,
     ),
     Chart(
@@ -220,6 +249,7 @@ CHARTS = (
         experience_pay_chart,
         _experience_caption,
         _experience_alt,
+        takeaway=_experience_takeaway,
         notes=lambda d: ["Dollars as written, not adjusted for inflation"],
     ),
 )

@@ -18,17 +18,19 @@ from analysis.publish import chart_style
 def matrix_chart(counts: pd.DataFrame, column_labels: list[str], row_label: str) -> Figure:
     """A dot matrix: a filled dot where a source names a category, its count written inside."""
     n_rows, n_cols = counts.shape
-    fig, ax = plt.subplots(figsize=(1.3 * n_cols + 3.8, 0.42 * n_rows + 1.8))
+    fig, ax = plt.subplots(figsize=(8, 0.45 * n_rows + 1.8))
     for i, category in enumerate(counts.index):
         for j, source in enumerate(counts.columns):
             n = int(counts.loc[category, source])
             if n:
                 ax.scatter(j, i, s=330, color=chart_style.OKABE_ITO[0], zorder=3)
-                ax.text(j, i, str(n), ha="center", va="center", color="white", fontsize=9, fontweight="bold", zorder=4)
+                ax.text(j, i, str(n), ha="center", va="center", color="white", fontsize=10, fontweight="bold", zorder=4)
             else:
                 ax.scatter(j, i, s=40, color=chart_style.LIGHT, zorder=3)
     # Source titles are long: wrapped and upright, they stay clear of the source line.
-    wrapped = [textwrap.fill(label, width=18, break_long_words=False) for label in column_labels]
+    wrapped = [
+        textwrap.fill(label, width=max(8, 60 // max(n_cols, 1)), break_long_words=False) for label in column_labels
+    ]
     ax.set_xticks(range(n_cols), wrapped, rotation=0, ha="center", fontsize=10)
     ax.set_yticks(range(n_rows), [str(c).replace("-", " ") for c in counts.index])
     ax.set_xlim(-0.6, n_cols - 0.4)
@@ -38,8 +40,6 @@ def matrix_chart(counts: pd.DataFrame, column_labels: list[str], row_label: str)
     for spine in ("left", "bottom"):
         ax.spines[spine].set_visible(False)
     ax.tick_params(length=0)
-    lines = max(label.count("\n") + 1 for label in wrapped)
-    fig.subplots_adjust(bottom=min(0.45, (0.3 + 0.19 * lines) / fig.get_figheight()))
     return fig
 
 
@@ -75,3 +75,33 @@ def matrix_alt(data: pd.DataFrame, what: str, rows_are: str) -> str:
     if empty:
         text += f" No dot in the column of {', '.join(empty)}."
     return text
+
+
+def matrix_takeaway(data: pd.DataFrame, noun: str, nouns: str) -> str:
+    """The line to take from a dot matrix: what most sources name, and how much rests on one source
+    (``noun`` and ``nouns``: what a row is, "benefit category" and "benefit categories")."""
+
+    counts = counts_of(data)
+    shown = [s for s in counts.columns if s != OTHERS]
+    named = (counts[shown] > 0).sum(axis=1)
+    if not len(named) or named.max() == 0:
+        return f"No source names any of the {nouns}."
+    widest = [str(k) for k in named.index[named == named.max()]]
+    single = int((named == 1).sum())
+    most = int(named.max())
+    of_sources = (f"all {most} sources" if most == len(shown) else f"{most} of the {len(shown)} sources") + (
+        " shown" if OTHERS in counts.columns else ""
+    )
+    lead = (
+        f"{widest[0][0].upper()}{widest[0][1:]} is named by {of_sources}"
+        if len(widest) == 1
+        else f"{prose.join(widest)[0].upper()}{prose.join(widest)[1:]} are each named by {of_sources}"
+    )
+    total = len(named)
+    if single == 0:
+        rest = f"no {noun} rests on one source alone"
+    elif single == total:
+        rest = f"{'the' if total == 1 else 'every'} {noun} rests on one source"
+    else:
+        rest = f"{single} of the {total} {nouns} {'rests' if single == 1 else 'rest'} on one source"
+    return f"{lead}; {rest}."

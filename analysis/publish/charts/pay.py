@@ -1,18 +1,19 @@
-"""The pay chapter's charts: the ranges up the ladder, the dated ranges in today's dollars, the
-sources' pay against official wage distributions, and the landing page's entry-and-top chart."""
+"""The pay chapter's charts: the ranges up the ladder, the dated ranges in today's dollars, and the
+sources' pay against official wage distributions (the landing page's entry-and-top chart is in
+:mod:`analysis.publish.charts.summary`)."""
 
 from __future__ import annotations
 
 import textwrap
 
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from analysis.chapters import prose
-from analysis.chapters.benchmark import benchmark_data, headline_data
+from analysis.chapters.benchmark import benchmark_data
 from analysis.chapters.pay import (
     ANNUALISED_BY,
     TIER_LABELS,
@@ -24,7 +25,7 @@ from analysis.chapters.pay import (
 )
 from analysis.core import evidence, external, inflation
 from analysis.publish import chart_style
-from analysis.publish.chart import Chart, sources_in
+from analysis.publish.chart import Chart, occupation, sources_in
 
 #: How far past a floor ("upwards of") its arrow reaches in the charts, in dollars: a mark, not a figure.
 FLOOR_ARROW_USD = 9000
@@ -46,7 +47,12 @@ def annualised_mark(row: pd.Series) -> str:
 
 def _label(row: pd.Series, width: int = 44, rung: str = "") -> str:
     year = f"{int(row['year'])}" if pd.notna(row["year"]) else "undated"
-    return textwrap.fill(f"{rung + ': ' if rung else ''}{row['role']} ({year}{annualised_mark(row)})", width)
+    return chart_style.label(f"{rung + ': ' if rung else ''}{row['role']} ({year}{annualised_mark(row)})", width)
+
+
+def _height(ys: list[float], per_row: float, extra: float) -> float:
+    """A chart's height (inches) for rows at ``ys`` (see :func:`chart_style.rows`)."""
+    return per_row * ((ys[-1] + 1) if ys else 1) + extra
 
 
 MAX_COLOURS = 5
@@ -57,9 +63,11 @@ def range_chart(data: pd.DataFrame) -> Figure:
 
     order = sources_in(data)
     colour = {**{s: chart_style.GREY for s in order}, **chart_style.colours(order[:MAX_COLOURS])}
-    # Narrow enough to stay legible on a phone: labels wrapped short, the legend above the plot.
-    fig, ax = plt.subplots(figsize=(8, 0.75 * len(data) + 1.4))
-    for y, (_, row) in enumerate(data.iterrows()):
+    # Labels wrapped short, the legend above the plot: the plot keeps the width.
+    labels = [_label(r, 28, TIER_LABELS[int(r["tier_level"])]) for _, r in data.iterrows()]
+    ys = chart_style.rows(labels)
+    fig, ax = plt.subplots(figsize=(8, _height(ys, 0.6, 1.4)))
+    for y, (_, row) in zip(ys, data.iterrows(), strict=True):
         c = colour[row["source_id"]]
         hollow = _annualised(row)  # an hourly or monthly figure, drawn on the yearly scale: an open mark
         if row["statistic"] == "range":
@@ -84,10 +92,10 @@ def range_chart(data: pd.DataFrame) -> Figure:
                 arrowprops={"arrowstyle": "-|>", "color": c, "linewidth": 2.5, "linestyle": "--" if hollow else "-"},
             )
             ax.plot(row["low_usd"], y, "|", color=c, markersize=14, markeredgewidth=3)
-    ax.set_yticks(range(len(data)), [_label(r, 28, TIER_LABELS[int(r["tier_level"])]) for _, r in data.iterrows()])
+    ax.set_yticks(ys, labels)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(chart_style.usd_thousands)
-    ax.set_xlabel("Annual pay, U.S. dollars as written (not adjusted for inflation)")
+    ax.set_xlabel(textwrap.fill("Annual pay, U.S. dollars as written (not adjusted for inflation)", 70))
     ax.grid(axis="y", visible=False)
     handles = [Line2D([], [], color=colour[s], linewidth=6, label=prose.short_ref(s)) for s in order]
     shapes = {
@@ -118,7 +126,7 @@ def range_chart(data: pd.DataFrame) -> Figure:
                 label="open: hourly or monthly, annualised",
             )
         )
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.02), ncol=2, borderaxespad=0)
+    chart_style.legend_above(ax, handles)
     return fig
 
 
@@ -137,7 +145,7 @@ def _statistics_words(data: pd.DataFrame) -> str:
     return text + (", a figure some pay reaches or passes" if "threshold" in counts else "")
 
 
-def _wording_words(data: pd.DataFrame) -> str:
+def wording_words(data: pd.DataFrame) -> str:
     """What the figures' wording qualifies, counted: hedged figures, periods read from the size."""
 
     hedged = [prose.hedges(h) for h in data["hedge"] if prose.hedges(h)]
@@ -157,6 +165,33 @@ def _wording_words(data: pd.DataFrame) -> str:
     return "".join(f" {t[0].upper()}{t[1:]}" for t in sentences)
 
 
+def hedge_clause(data: pd.DataFrame) -> str:
+    """How many of a chart's figures their source hedges, and with which words, as a clause:
+    "; 6 of the 7 figures are hedged in their source (often, generally)" ("" when none is)."""
+
+    hedged = [prose.hedges(h) for h in data["hedge"] if prose.hedges(h)] if "hedge" in data.columns else []
+    if not hedged:
+        return ""
+    words = list(dict.fromkeys(w for h in hedged for w in h.split(", ")))
+    n, total = len(hedged), len(data)
+    who = "both figures are" if n == total == 2 else f"{prose.of(n, total, 'figure')} {'is' if n == 1 else 'are'}"
+    return f"; {who} hedged in their source ({prose.join(words)})"
+
+
+def _ranges_takeaway(data: pd.DataFrame) -> str:
+    low = data.loc[data["low_usd"].idxmin()]
+    tops = data["high_usd"].fillna(data["low_usd"])
+    high = data.loc[tops.idxmax()]
+
+    def rung(row: pd.Series) -> str:
+        return TIER_LABELS[int(row["tier_level"])].lower()
+
+    return (
+        f"The sources' yearly pay figures run from {money(low['low_usd'])} ({rung(low)}) to "
+        f"{money(tops[high.name])} ({rung(high)}), as written{hedge_clause(data)}."
+    )
+
+
 def _annualised_words(data: pd.DataFrame) -> str:
     """What the chart of every figure does with hourly and monthly ones: the basis, and that they are
     marked ("" when every figure is yearly)."""
@@ -171,10 +206,22 @@ def _annualised_words(data: pd.DataFrame) -> str:
     )
 
 
+def _left_out_words(data: pd.DataFrame) -> str:
+    """The figures stated by the hour or the month that a chart of yearly figures leaves out, and why."""
+    n = int(data["other_periods_left_out"].max()) if "other_periods_left_out" in data and len(data) else 0
+    if not n:
+        return ""
+    return (
+        f" Left out: {prose.plural(n, 'figure')} stated by the hour or the month, which this chart of yearly "
+        "figures would have to convert at an assumed number of hours; the chart of every figure draws "
+        f"{'it' if n == 1 else 'them'} at a stated basis."
+    )
+
+
 def _ranges_caption(data: pd.DataFrame) -> str:
     return (
         "Pay by role, ordered up the career ladder, as each source writes it "
-        f"(nominal dollars a year; {_statistics_words(data)}).{_annualised_words(data)}{_wording_words(data)}"
+        f"(nominal dollars a year; {_statistics_words(data)}).{_annualised_words(data)}{wording_words(data)}"
         f"{selection_words(data)}"
     )
 
@@ -201,15 +248,17 @@ def _ranges_alt(data: pd.DataFrame) -> str:
             + "; ".join(f"{r['written']} for {r['role']}" for _, r in undated.iterrows())
             + "."
         )
-    return text + _annualised_words(data) + _wording_words(data)
+    return text + _annualised_words(data) + wording_words(data)
 
 
 def adjusted_chart(data: pd.DataFrame) -> Figure:
     """Dated ranges as written and in base-year dollars, one pair of bars per role."""
     base = int(data["adj_year"].iloc[0])
     years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
-    fig, ax = plt.subplots(figsize=(9, 0.75 * len(data) + 1.4))
-    for y, (_, row) in enumerate(data.iterrows()):
+    labels = [_label(r, 40) for _, r in data.iterrows()]
+    ys = chart_style.rows(labels, gap=1.5)
+    fig, ax = plt.subplots(figsize=(8, _height(ys, 0.7, 1.4)))
+    for y, (_, row) in zip(ys, data.iterrows(), strict=True):
         ax.plot(
             [row["low_usd"], row["high_usd"]],
             [y - 0.17, y - 0.17],
@@ -224,30 +273,28 @@ def adjusted_chart(data: pd.DataFrame) -> Figure:
             linewidth=8,
             solid_capstyle="butt",
         )
-    ax.set_yticks(range(len(data)), [_label(r) for _, r in data.iterrows()])
+    ax.set_yticks(ys, labels)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(chart_style.usd_thousands)
     ax.set_xlabel("Annual pay, U.S. dollars")
     ax.grid(axis="y", visible=False)
-    ax.legend(
-        handles=[
+    chart_style.legend_above(
+        ax,
+        [
             Line2D([], [], color=chart_style.GREY, linewidth=6, label=f"as written ({years} dollars)"),
             Line2D([], [], color=chart_style.OKABE_ITO[0], linewidth=6, label=f"in {base} dollars (CPI-U)"),
         ],
-        loc="upper right",
     )
     return fig
 
 
-def _left_out_words(data: pd.DataFrame) -> str:
-    """The figures stated by the hour or the month that a chart of yearly figures leaves out, and why."""
-    n = int(data["other_periods_left_out"].max()) if "other_periods_left_out" in data and len(data) else 0
-    if not n:
-        return ""
+def _adjusted_takeaway(data: pd.DataFrame) -> str:
+    years = ", ".join(str(int(y)) for y in sorted(set(data["year"])))
+    base = int(data["adj_year"].iloc[0])
     return (
-        f" Left out: {prose.plural(n, 'figure')} stated by the hour or the month, which this chart of yearly "
-        "figures would have to convert at an assumed number of hours; the chart of every figure draws "
-        f"{'it' if n == 1 else 'them'} at a stated basis."
+        f"At {base} prices (CPI-U), the {years} ranges run from {money(data['low_adj_usd'].min())} to "
+        f"{money(data['high_adj_usd'].max())}: their purchasing power then, not what the roles pay in {base}"
+        f"{hedge_clause(data)}."
     )
 
 
@@ -256,7 +303,7 @@ def _adjusted_caption(data: pd.DataFrame) -> str:
     base = int(data["adj_year"].iloc[0])
     return (
         f"The {years} pay ranges as written and in {base} dollars (CPI-U): the same purchasing power "
-        f"in {base} prices, not what the roles pay in {base}.{_wording_words(data)}{_left_out_words(data)}"
+        f"in {base} prices, not what the roles pay in {base}.{wording_words(data)}{_left_out_words(data)}"
         f"{selection_words(data)}"
     )
 
@@ -280,12 +327,58 @@ def _adjusted_alt(data: pd.DataFrame) -> str:
     )
 
 
+def one_unit(data: pd.DataFrame, salaries: pd.DataFrame, base_year: int = inflation.BASE_YEAR) -> pd.DataFrame:
+    """The benchmark's rows with one unit per column: ``low_usd``/``high_usd`` every source figure as
+    written, ``low_adj_usd``/``high_adj_usd`` the dated ones in ``adj_year`` dollars (empty for an
+    undated figure, which cannot be adjusted); :func:`benchmark_data` gives one column of both."""
+
+    written = salaries.set_index(["source_id", "record_id"])[["low_usd", "high_usd"]]
+    out = data.drop(columns=["dollars"])
+    source = data["row"] == "source"
+    dated = source & (data["dollars"] != "as written")
+    out["low_adj_usd"] = data["low_usd"].where(dated)
+    out["high_adj_usd"] = data["high_usd"].where(dated)
+    out["adj_year"] = pd.Series(base_year, index=data.index).where(dated).astype("Int64")
+    keys = list(zip(data["source_id"], data["record_id"], strict=True))
+
+    def as_written(key: tuple[str, str], column: str, is_source: bool) -> float:
+        value = written.loc[key, column] if is_source else None
+        return float(value) if value is not None and pd.notna(value) else float("nan")
+
+    for column in ("low_usd", "high_usd"):
+        out[column] = [as_written(key, column, bool(src)) for key, src in zip(keys, source, strict=True)]
+    order = [c for c in data.columns if c != "dollars"]
+    at = order.index("high_usd") + 1
+    return out[[*order[:at], "low_adj_usd", "high_adj_usd", "adj_year", *order[at:]]]
+
+
+def drawn(row: pd.Series) -> tuple[float, float | None, bool]:
+    """What the benchmark draws for a source row: (low, high or None, dated): base-year dollars where
+    the figure is dated, as written where it is not."""
+    dated = pd.notna(row["low_adj_usd"])
+    low = float(row["low_adj_usd"] if dated else row["low_usd"])
+    high_col = "high_adj_usd" if dated else "high_usd"
+    return low, (float(row[high_col]) if pd.notna(row[high_col]) else None), bool(dated)
+
+
+def official_label(row: pd.Series, width: int = 40) -> str:
+    """A benchmark band's label: the occupation, named with its code (the source line and the
+    caption say which are broader than the rungs set against them, and of which May)."""
+    return chart_style.label(f"BLS: {row['label']} ({row['soc_code']})", width)
+
+
 def benchmark_chart(data: pd.DataFrame) -> Figure:
     """Official wage bands (10th-90th and 25th-75th percentiles, median) with the sources'
     figures for the matching rungs beneath each."""
-    fig, ax = plt.subplots(figsize=(9, 0.52 * len(data) + 0.5))
-    labels: list[str] = []
-    for y, (_, row) in enumerate(data.iterrows()):
+    labels = [
+        official_label(row)
+        if row["row"] == "official"
+        else chart_style.label(f"{row['label']} ({int(row['year']) if pd.notna(row['year']) else 'undated'})", 36)
+        for _, row in data.iterrows()
+    ]
+    ys = chart_style.rows(labels)
+    fig, ax = plt.subplots(figsize=(8, _height(ys, 0.5, 1.8)))
+    for y, (_, row) in zip(ys, data.iterrows(), strict=True):
         if row["row"] == "official":
             ax.plot(
                 [row["p10_annual_usd"], row["p90_annual_usd"]],
@@ -302,12 +395,11 @@ def benchmark_chart(data: pd.DataFrame) -> Figure:
                 solid_capstyle="butt",
             )
             ax.plot([row["median_annual_usd"]] * 2, [y - 0.22, y + 0.22], color="#000000", linewidth=2.5)
-            labels.append(textwrap.fill(f"BLS {row['soc_code']} {row['label']} (May {int(row['year'])})", 52))
             continue
-        colour = chart_style.OKABE_ITO[0] if row["dollars"] != "as written" else chart_style.OKABE_ITO[5]
-        low, high = row["low_usd"], row["high_usd"]
+        low, high, dated = drawn(row)
+        colour = chart_style.OKABE_ITO[0] if dated else chart_style.OKABE_ITO[5]
         if row["statistic"] == "range":
-            ax.plot([low, high], [y, y], color=colour, linewidth=6, solid_capstyle="butt")
+            ax.plot([low, low if high is None else high], [y, y], color=colour, linewidth=6, solid_capstyle="butt")
         elif row["statistic"] == "average":
             ax.plot(low, y, "o", color=colour, markersize=10)
         else:
@@ -317,42 +409,71 @@ def benchmark_chart(data: pd.DataFrame) -> Figure:
                 xytext=(low, y),
                 arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": 2.5},
             )
-        year = f"{int(row['year'])}" if pd.notna(row["year"]) else "undated"
-        labels.append(textwrap.fill(f"{row['label']} ({year})", 52))
-    ax.set_yticks(np.arange(len(labels)), labels, fontsize=10)
+    ax.set_yticks(ys, labels, fontsize=10)
     for tick in ax.get_yticklabels():
         if tick.get_text().startswith("BLS"):
             tick.set_fontweight("bold")
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(chart_style.usd_thousands)
-    dollars = sorted(set(data.loc[data["row"] == "source", "dollars"]) - {"as written"})
-    ax.set_xlabel(f"Annual pay, U.S. dollars (dated source figures in {', '.join(dollars)})")
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
+    base = _base_words(data)
+    ax.set_xlabel(textwrap.fill(f"Annual pay, U.S. dollars (dated source figures in {base})", 40))
     ax.grid(axis="y", visible=False)
-    base = ", ".join(dollars)
-    ax.legend(
-        handles=[
+    chart_style.legend_above(
+        ax,
+        [
             Line2D([], [], color=chart_style.LIGHT, linewidth=10, label="BLS 10th–90th percentile"),
             Line2D([], [], color="#A6A6A6", linewidth=10, label="BLS 25th–75th percentile"),
             Line2D([], [], color="#000000", linewidth=2.5, label="BLS median"),
             Line2D([], [], color=chart_style.OKABE_ITO[0], linewidth=6, label=f"source, dated, in {base}"),
             Line2D([], [], color=chart_style.OKABE_ITO[5], linewidth=6, label="source, undated, as written"),
         ],
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
     )
     return fig
+
+
+def _base_words(data: pd.DataFrame) -> str:
+    """The dollars the dated source figures of the benchmark are drawn in: "2025 dollars"."""
+    years = sorted({int(y) for y in data["adj_year"].dropna()})
+    return ", ".join(f"{y} dollars" for y in years) or "no dated figures"
 
 
 def _bls_year(data: pd.DataFrame) -> int:
     return int(data.loc[data["row"] == "official", "year"].max())
 
 
-def _benchmark_caption(data: pd.DataFrame) -> str:
-    dollars = ", ".join(sorted(set(data.loc[data["row"] == "source", "dollars"]) - {"as written"}))
+def _benchmark_positions(data: pd.DataFrame) -> list[str]:
+    """For each source figure, where it sits against the median of the band it is drawn under."""
+    out = []
+    band = None
+    for _, row in data.iterrows():
+        if row["row"] == "official":
+            band = row
+            continue
+        assert band is not None
+        low, high, _dated = drawn(row)
+        out.append(position(low, low if high is None else high, float(band["median_annual_usd"])))
+    return out
+
+
+def _benchmark_takeaway(data: pd.DataFrame) -> str:
+    positions = _benchmark_positions(data)
+    n = len(positions)
+    spans, below, above = (positions.count(p) for p in ("spans", "lies below", "lies above"))
+    hedged = sum(bool(prose.hedges(h)) for h in data.loc[data["row"] == "source", "hedge"])
     return (
-        f"Official wage distributions (BLS OEWS, May {_bls_year(data)}) for the nearest occupations, with "
+        f"Of the {n} source figures, {spans} span the official median of the occupation set against them, "
+        f"{below} lie below it and {above} above ({_base_words(data)} where dated); {hedged} are hedged in their "
+        "source."
+    )
+
+
+def _benchmark_caption(data: pd.DataFrame) -> str:
+    dollars = _base_words(data)
+    return (
+        f"Official wage distributions (BLS OEWS, May {_bls_year(data)}) for the occupations named on the chart, with "
         f"the sources' figures for the matching rungs beneath each; dated ranges in {dollars}, undated "
-        f"figures as written. {_proxy_words(data)}{_wording_words(data[data['row'] == 'source'])}"
+        f"figures as written. {_proxy_words(data)}{wording_words(data[data['row'] == 'source'])}"
         f"{_left_out_words(data)}"
     )
 
@@ -370,7 +491,7 @@ def _proxy_words(data: pd.DataFrame) -> str:
     return f"{prose.join(proxies)} {'is a broader proxy' if len(proxies) == 1 else 'are broader proxies'}, not call-center jobs."
 
 
-def _position(low: float, high: float, median: float) -> str:
+def position(low: float, high: float, median: float) -> str:
     """Where a range (or one figure) sits against a median, in words."""
     if high < median:
         return "lies below"
@@ -386,14 +507,15 @@ def _benchmark_alt(data: pd.DataFrame) -> str:
         if row["row"] == "official":
             band = row
             parts.append(
-                f"BLS {row['soc_code']} {row['label']}: median {money(row['median_annual_usd'])}, "
+                f"BLS, {occupation(str(row['soc_code']))}: median {money(row['median_annual_usd'])}, "
                 f"10th to 90th percentile {money(row['p10_annual_usd'])} to {money(row['p90_annual_usd'])}"
             )
             continue
         assert band is not None
-        high = row["high_usd"] if pd.notna(row["high_usd"]) else row["low_usd"]
+        low, high, dated = drawn(row)
+        dollars = f"{int(row['adj_year'])} dollars" if dated else "as written"
         parts.append(
-            f"{row['label']} ({row['dollars']}) {_position(row['low_usd'], high, band['median_annual_usd'])} "
+            f"{row['label']} ({dollars}) {position(low, low if high is None else high, band['median_annual_usd'])} "
             "that median"
         )
     return (
@@ -404,111 +526,14 @@ def _benchmark_alt(data: pd.DataFrame) -> str:
     )
 
 
-def headline_chart(data: pd.DataFrame) -> Figure:
-    """The entry and top ranges as written and in base-year dollars, each with the official
-    median of its nearest occupation: the report's pay story in one chart."""
-    base = int(data["adj_year"].iloc[0])
-    fig, ax = plt.subplots(figsize=(9, 4.2))
-    labels = []
-    for y, (_, row) in enumerate(data.iterrows()):
-        ax.plot(
-            [row["low_usd"], row["high_usd"]],
-            [y - 0.18] * 2,
-            color=chart_style.GREY,
-            linewidth=10,
-            solid_capstyle="butt",
-        )
-        ax.plot(
-            [row["low_adj_usd"], row["high_adj_usd"]],
-            [y + 0.18] * 2,
-            color=chart_style.OKABE_ITO[0],
-            linewidth=10,
-            solid_capstyle="butt",
-        )
-        if pd.notna(row["bls_median_usd"]):  # no official occupation stands for some rungs
-            ax.plot(row["bls_median_usd"], y, "D", color="#000000", markersize=10)
-        labels.append(textwrap.fill(f"{TIER_LABELS[int(row['tier_level'])]}: {row['role']}", 28))
-    ax.set_yticks(range(len(data)), labels)
-    ax.set_ylim(len(data) - 0.4, -0.6)
-    ax.xaxis.set_major_formatter(chart_style.usd_thousands)
-    ax.set_xlabel("Annual pay, U.S. dollars")
-    ax.grid(axis="y", visible=False)
-    years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
-    ax.legend(
-        handles=[
-            Line2D([], [], color=chart_style.GREY, linewidth=7, label=f"range as written ({years} dollars)"),
-            Line2D([], [], color=chart_style.OKABE_ITO[0], linewidth=7, label=f"same range in {base} dollars"),
-            Line2D(
-                [],
-                [],
-                color="#000000",
-                marker="D",
-                linestyle="",
-                markersize=8,
-                label=f"BLS median, nearest occupation (May {int(data['bls_year'].max())})",
-            ),
-        ],
-        loc="upper right",
-        fontsize=10,
-    )
-    return fig
-
-
-def _headline_proxies(data: pd.DataFrame) -> list[str]:
-    """For each row set against a broader proxy occupation, the words that say so."""
-    return [
-        f"for the {r['role']} that is {r['occupation']}, SOC {r['soc_code']}, a broader occupation than "
-        "its call-center role"
-        if isinstance(r["soc_code"], str)
-        else f"for the {r['role']} none, no official occupation standing for its rung"
-        for _, r in data.iterrows()
-        if not isinstance(r["soc_code"], str) or external.is_proxy(r["soc_code"])
-    ]
-
-
-def _headline_caption(data: pd.DataFrame) -> str:
-
-    base = int(data["adj_year"].iloc[0])
-    proxies = _headline_proxies(data)
-    undated = int(data["undated_left_out"].max()) if "undated_left_out" in data else 0
-    which = (
-        f" (of those that name a year; {prose.plural(undated, 'undated range')} cannot be adjusted)" if undated else ""
-    )
-    return (
-        f"The pay ranges with the lowest and highest midpoints in the sources{which}, as written and in {base} "
-        f"dollars (CPI-U), each with the May {int(data['bls_year'].max())} official median wage of the "
-        f"nearest occupation{'; ' + prose.join(proxies) if proxies else ''}.{_wording_words(data)}"
-    )
-
-
-def _headline_alt(data: pd.DataFrame) -> str:
-    base = int(data["adj_year"].iloc[0])
-    parts = []
-    for _, r in data.iterrows():
-        said = (
-            f"{r['role']}: {money(r['low_usd'], True)} to {money(r['high_usd'], True)} as written in {int(r['year'])}, "
-            f"{money(r['low_adj_usd'])} to {money(r['high_adj_usd'])} in {base} dollars, "
-        )
-        if not isinstance(r["soc_code"], str):
-            parts.append(said + "with no official occupation to set it against")
-            continue
-        parts.append(
-            said + f"{_position(r['low_adj_usd'], r['high_adj_usd'], r['bls_median_usd'])} the BLS median of "
-            f"{money(r['bls_median_usd'])} for {r['occupation']}"
-            + (" (a broader proxy occupation)" if external.is_proxy(r["soc_code"]) else "")
-        )
-    return (
-        "Two rows, each with a light bar for a pay range as written, a dark bar for the same range "
-        "adjusted for inflation and a black diamond for the official median of the nearest occupation. "
-        + "; ".join(parts)
-        + "."
-        + _wording_words(data)
-    )
-
-
-def _salaries() -> pd.DataFrame:
+def load_salaries() -> pd.DataFrame:
 
     return evidence.load_table("salaries")
+
+
+def _benchmark_data() -> pd.DataFrame:
+    salaries = load_salaries()
+    return one_unit(benchmark_data(salaries, external.load_oews()), salaries)
 
 
 def _oews_note(data: pd.DataFrame) -> list[str]:
@@ -517,43 +542,35 @@ def _oews_note(data: pd.DataFrame) -> list[str]:
 
 CHARTS = (
     Chart(
-        "fig-summary-pay",
-        "index",
-        "Entry and top pay, then and now",
-        lambda: headline_data(_salaries(), external.load_oews()),
-        headline_chart,
-        _headline_caption,
-        _headline_alt,
-        references=lambda d: [*sources_in(d), external.BIBKEYS["oews"], "cpi-package"],
-        notes=lambda d: [f"OEWS May {int(d['bls_year'].max())}"],
-    ),
-    Chart(
         "fig-pay-ranges",
         "02-pay",
         "Pay up the ladder",
-        lambda: ranges_data(_salaries()),
+        lambda: ranges_data(load_salaries()),
         range_chart,
         _ranges_caption,
         _ranges_alt,
+        takeaway=_ranges_takeaway,
     ),
     Chart(
         "fig-pay-adjusted",
         "02-pay",
         "Pay ranges in today's dollars",
-        lambda: adjusted_data(_salaries()),
+        lambda: adjusted_data(load_salaries()),
         adjusted_chart,
         _adjusted_caption,
         _adjusted_alt,
+        takeaway=_adjusted_takeaway,
         references=lambda d: [*sources_in(d), "cpi-package"],
     ),
     Chart(
         "fig-pay-benchmark",
         "02-pay",
         "The sources' pay against official wages",
-        lambda: benchmark_data(_salaries(), external.load_oews()),
+        _benchmark_data,
         benchmark_chart,
         _benchmark_caption,
         _benchmark_alt,
+        takeaway=_benchmark_takeaway,
         references=lambda d: [*sources_in(d), external.BIBKEYS["oews"], "cpi-package"],
         notes=_oews_note,
     ),

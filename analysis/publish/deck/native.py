@@ -10,7 +10,6 @@ import textwrap
 from collections.abc import Callable
 
 import pandas as pd
-from matplotlib.figure import Figure
 from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
@@ -21,6 +20,7 @@ from pptx.util import Inches
 
 from analysis.chapters import ladder, matrices, pay, prose
 from analysis.publish import chart, chart_style, figures
+from analysis.publish.chart import occupation as occupation_of
 from analysis.publish.charts import ladder as ladder_charts
 from analysis.publish.charts import pay as pay_charts
 from analysis.publish.deck.shapes import (
@@ -87,10 +87,10 @@ def _headline_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     base = int(data["adj_year"].iloc[0])
     years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
     styles = {
-        "written": Style(f"range as written ({years} dollars)", chart_style.OKABE_ITO[4], "range", 12),
+        "written": Style(f"range as written ({years} dollars)", chart_style.GREY, "range", 12),
         "adjusted": Style(f"same range in {base} dollars", chart_style.OKABE_ITO[0], "range", 12),
         "median": Style(
-            f"BLS median, nearest occupation (May {int(data['bls_year'].max())})",
+            f"BLS median of the occupation named on the row (May {int(data['bls_year'].max())})",
             "#000000",
             "point",
             marker=XL_MARKER_STYLE.DIAMOND,
@@ -98,7 +98,7 @@ def _headline_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     }
     rows = [
         Row(
-            f"{pay.TIER_LABELS[int(r['tier_level'])]}: {r['role']} (BLS: {r['occupation']})",
+            f"{pay.TIER_LABELS[int(r['tier_level'])]}: {r['role']}\nBLS: {occupation_of(str(r['soc_code']))}",
             [
                 Mark("written", float(r["low_usd"]), float(r["high_usd"]), -0.15),
                 Mark("adjusted", float(r["low_adj_usd"]), float(r["high_adj_usd"]), 0.15),
@@ -111,9 +111,9 @@ def _headline_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
 
 
 def _benchmark_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
-    dollars = ", ".join(sorted(set(data.loc[data["row"] == "source", "dollars"]) - {"as written"}))
+    dollars = ", ".join(f"{int(y)} dollars" for y in sorted(set(data["adj_year"].dropna()))) or "no dated figures"
     styles = {
-        "outer": Style("BLS 10th–25th and 75th–90th percentiles", chart_style.LIGHT, "range", 11),
+        "outer": Style("BLS 10th–90th percentile", chart_style.LIGHT, "range", 11),
         "inner": Style("BLS 25th–75th percentile", MID_GREY, "range", 11),
         "median": Style("BLS median", "#000000", "tick", 3),
         "dated:range": Style(f"source, dated, in {dollars}", chart_style.OKABE_ITO[0], "range", 7),
@@ -129,7 +129,7 @@ def _benchmark_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
         if r["row"] == "official":
             rows.append(
                 Row(
-                    f"BLS {r['soc_code']} {r['label']} (May {int(r['year'])})",
+                    f"BLS: {occupation_of(str(r['soc_code']), qualified=False)}",
                     [
                         Mark("outer", float(r["p10_annual_usd"]), float(r["p25_annual_usd"])),
                         Mark("outer", float(r["p75_annual_usd"]), float(r["p90_annual_usd"])),
@@ -140,17 +140,17 @@ def _benchmark_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
                 )
             )
             continue
-        which = "undated" if r["dollars"] == "as written" else "dated"
+        low, high, dated = pay_charts.drawn(r)
         year = f"{int(r['year'])}" if pd.notna(r["year"]) else "undated"
-        high = float(r["high_usd"]) if pd.notna(r["high_usd"]) else None
-        rows.append(Row(f"{r['label']} ({year})", [Mark(f"{which}:{r['statistic']}", float(r["low_usd"]), high)]))
+        which = "dated" if dated else "undated"
+        rows.append(Row(f"{r['label']} ({year})", [Mark(f"{which}:{r['statistic']}", low, high)]))
     return row_chart(
         slide,
         rows,
         styles,
-        f"Annual pay, U.S. dollars (dated source figures in {dollars})",
-        step=20_000.0,
-        legend_box=(0.6, 0.0, 0.4, 0.42),
+        f"Annual pay, U.S. dollars (dated source figures in {dollars}); BLS: May {int(data['year'].max())}",
+        step=40_000.0,
+        legend_right=True,
     )
 
 
@@ -180,7 +180,7 @@ def _adjusted_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     offset, *visible = plot.series
     offset.format.fill.background()
     offset.format.line.fill.background()
-    for series, colour in zip(visible, (chart_style.OKABE_ITO[4], chart_style.OKABE_ITO[0]), strict=True):
+    for series, colour in zip(visible, (chart_style.GREY, chart_style.OKABE_ITO[0]), strict=True):
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = rgb(colour)
     categories, values = chart.category_axis, chart.value_axis
@@ -198,7 +198,7 @@ def _adjusted_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
 
 
 def _text_inches(text: str, size: float = MIN_PT) -> float:
-    """A generous estimate of a line's width in Liberation Sans (about 0.55 em a character)."""
+    """A generous estimate of a line's width in Calibri (about 0.55 em a character)."""
     return max(len(line) for line in text.split("\n")) * 0.55 * size / 72
 
 
@@ -373,12 +373,13 @@ def _average_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     undated average as one value across every year (it cannot be placed in time)."""
     rows = data[data["row"] == "official"]
     mine = data[data["row"] == "source"].iloc[0]
+    occupation = occupation_of(str(rows["soc_code"].iloc[0]))
     chart_data = CategoryChartData(number_format="#,##0")
     chart_data.categories = [str(int(y)) for y in rows["year"]]
     lines = [
         ("p90_annual_usd", "BLS 90th percentile", MID_GREY, 2.0, True),
         ("p75_annual_usd", "BLS 75th percentile", chart_style.GREY, 2.0, False),
-        ("median_annual_usd", "BLS median", "#000000", 3.5, False),
+        ("median_annual_usd", f"BLS median, {occupation}", "#000000", 3.5, False),
         ("p25_annual_usd", "BLS 25th percentile", chart_style.GREY, 2.0, False),
         ("p10_annual_usd", "BLS 10th percentile", MID_GREY, 2.0, True),
     ]
@@ -392,7 +393,7 @@ def _average_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     for series, (_col, _name, colour, width, dash) in zip(plot.series, lines, strict=False):
         series.smooth = False
         series_line(series, colour, width, dash=dash)
-        set_marker(series, XL_MARKER_STYLE.CIRCLE if _name == "BLS median" else XL_MARKER_STYLE.NONE, colour, 9)
+        set_marker(series, XL_MARKER_STYLE.CIRCLE if _col == "median_annual_usd" else XL_MARKER_STYLE.NONE, colour, 9)
     average = plot.series[len(lines)]
     average.smooth = False
     series_line(average, chart_style.OKABE_ITO[5], 3.5, dash=True)
@@ -418,17 +419,15 @@ def _average_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
 
 
 def add_picture(slide: Slide, name: str, data: pd.DataFrame) -> Picture:
-    """The chart as drawn for the book, at the chart area's size with every text at least 14 pt, 300 dpi."""
-    fig = _draw(name, data)
+    """The chart as drawn for a slide, at the chart area's size with every text at least 14 pt, 300 dpi
+    (the slide itself carries its title, takeaway and sources)."""
+    fig = figures.draw(name, data, wide=True)
     buffer = io.BytesIO()
-    width_in, height_in = chart_style.slide_png(fig, buffer, CHART_WIDTH, CHART_HEIGHT, dpi=PICTURE_DPI, min_pt=MIN_PT)
+    width_in, height_in = chart_style.slide_png(
+        fig, buffer, None, CHART_WIDTH, CHART_HEIGHT, dpi=PICTURE_DPI, min_pt=MIN_PT
+    )
     buffer.seek(0)
     return slide.shapes.add_picture(buffer, Inches(MARGIN), Inches(CHART_TOP), Inches(width_in), Inches(height_in))
-
-
-def _draw(name: str, data: pd.DataFrame) -> Figure:
-    chart_style.apply_style()
-    return figures.registry()[name].draw(data)
 
 
 #: How each chart becomes a slide. A native chart wherever the chart maps onto a PowerPoint chart type.

@@ -1,9 +1,18 @@
-"""The deck's formatting: slide size, fonts, text boxes, titles, notes, alt text, and the styling
-shared by its native charts (axes, legends, series, the row chart of ranges and marks)."""
+"""The deck's formatting: slide size and template, fonts, placeholders, text boxes, slide numbers,
+notes, alt text, and the styling shared by its native charts (axes, legends, series, the row chart
+of ranges and marks).
+
+The deck is built on python-pptx's default template, made 16:9 (:func:`widescreen`): its real
+layouts, with title placeholders, so that PowerPoint's outline and accessibility checker read every
+slide's title and a company template can be applied (Design > Themes keeps each placeholder's text).
+"""
 
 from __future__ import annotations
 
+import copy
 import math
+import re
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypedDict, cast
@@ -16,13 +25,17 @@ from pptx.chart.series import LineSeries, XySeries
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR
+from pptx.opc.package import XmlPart
 from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as PptxPresentation
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
 from pptx.shapes.graphfrm import GraphicFrame
+from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide
-from pptx.text.text import Font
+from pptx.text.text import Font, TextFrame
 from pptx.util import Inches, Pt
 
 from analysis.publish import chart_style
@@ -30,11 +43,13 @@ from analysis.publish.charts import pay as pay_charts
 
 SLIDE_WIDTH = Inches(13.333)
 SLIDE_HEIGHT = Inches(7.5)
-#: Liberation Sans: on Debian (fonts-liberation, which LibreOffice pulls in) and metric-compatible with
-#: Arial, the font every office machine has; its PANOSE number is Arial's, so PowerPoint substitutes
-#: Arial where Liberation Sans is missing and every line still breaks where it did here.
-FONT = "Liberation Sans"
-FONT_PANOSE = "020B0604020202020204"
+#: Calibri: PowerPoint's own default, on every Windows and Mac office machine; the template's theme
+#: names it too. Debian renders it with Carlito (fonts-crosextra-carlito), metric-compatible, so
+#: every line breaks here where it breaks in PowerPoint. No other font is named in the deck.
+FONT = "Calibri"
+FONT_PANOSE = "020F0502020204030204"
+#: The fonts a deck may name (the theme's references to its own fonts included).
+FONTS = frozenset({FONT, "+mj-lt", "+mn-lt", "+mj-ea", "+mn-ea", "+mj-cs", "+mn-cs", ""})
 #: No text on a slide is smaller than this (points at slide size).
 MIN_PT = 14
 BLACK = RGBColor.from_string("000000")
@@ -42,12 +57,23 @@ GREY = RGBColor.from_string(chart_style.GREY.lstrip("#"))
 MID_GREY = "#A6A6A6"
 PICTURE_DPI = 300
 
-# Where things go on a figure slide (inches).
+# Where things go on a figure slide (inches); the title is the layout's placeholder.
 MARGIN = 0.5
-TITLE_TOP, TITLE_HEIGHT = 0.3, 0.8
-CHART_TOP, CHART_HEIGHT = 1.05, 5.55
-FOOTER_TOP, FOOTER_HEIGHT = 6.65, 0.75
+TITLE_TOP, TITLE_HEIGHT = 0.3, 1.15
+CHART_TOP, CHART_HEIGHT = 1.5, 4.75
+FOOTER_TOP, FOOTER_HEIGHT = 6.3, 1.1
 CHART_WIDTH = 13.333 - 2 * MARGIN
+#: The footer stops short of the slide number, which sits in the bottom right corner.
+FOOTER_WIDTH = 10.9
+SLIDE_NUMBER_BOX = (11.5, 7.0, 1.333, 0.4)
+
+#: The default template's layouts the deck uses, by name (their index differs between templates).
+TITLE_LAYOUT, CONTENT_LAYOUT, TWO_CONTENT_LAYOUT, TITLE_ONLY_LAYOUT = (
+    "Title Slide",
+    "Title and Content",
+    "Two Content",
+    "Title Only",
+)
 
 
 #: A series drawn as a line or as markers (a line chart's or an XY scatter's).
@@ -72,6 +98,50 @@ def rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#"))
 
 
+def widescreen(prs: PptxPresentation) -> None:
+    """Make the default 4:3 template 16:9: the slide size, and every shape of the master and the
+    layouts stretched across the wider slide; the theme's fonts only Calibri (its fallbacks for other
+    scripts dropped: the deck is in English); the master's small footer texts at :data:`MIN_PT`."""
+    old_width = prs.slide_width
+    prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
+    scale = SLIDE_WIDTH / old_width
+    master = prs.slide_master
+    for shape in [*master.shapes, *(s for layout in prs.slide_layouts for s in layout.shapes)]:
+        # Only a position of the shape's own: a layout's placeholder without one inherits the master's.
+        for xfrm in shape._element.xpath("./p:spPr/a:xfrm"):
+            offset, extent = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+            offset.set("x", str(round(int(offset.get("x")) * scale)))
+            extent.set("cx", str(round(int(extent.get("cx")) * scale)))
+    for size in master.element.iter(qn("a:defRPr")):
+        if size.get("sz") is not None and int(size.get("sz")) < MIN_PT * 100:
+            size.set("sz", str(MIN_PT * 100))
+    only_calibri(prs)
+
+
+def only_calibri(prs: PptxPresentation) -> None:
+    """Drop the themes' fallback fonts for other scripts (the deck is in English), so that Calibri is
+    the only font the file names; run again once the notes master (and its theme) exists."""
+    for part in prs.part.package.iter_parts():
+        if not (part.partname.endswith(".xml") and "/theme/" in str(part.partname)):
+            continue
+        if isinstance(part, XmlPart):  # a theme python-pptx made (the notes master's): its XML tree
+            for font in part._element.iter(qn("a:font")):
+                font.getparent().remove(font)
+        else:  # a theme read from the template: its bytes
+            xml = re.sub(r"<a:font script=\"[^\"]*\" typeface=\"[^\"]*\"/>", "", part.blob.decode("utf-8"))
+            part._blob = xml.encode("utf-8")
+    # The master's bullets are set in Arial: the template's habit, not a font the deck uses.
+    for bullet in prs.slide_master.element.iter(qn("a:buFont")):
+        bullet.set("typeface", FONT)
+
+
+def layout(prs: PptxPresentation, name: str) -> object:
+    found = [lay for lay in prs.slide_layouts if lay.name == name]
+    if not found:
+        raise KeyError(f"the template has no layout named {name!r}")
+    return found[0]
+
+
 def set_font(run_font: Font, size: float, bold: bool = False, colour: RGBColor = BLACK) -> None:
     run_font.name = FONT
     run_font.size = Pt(size)
@@ -82,6 +152,45 @@ def set_font(run_font: Font, size: float, bold: bool = False, colour: RGBColor =
         latin.set("panose", FONT_PANOSE)
         latin.set("pitchFamily", "34")
         latin.set("charset", "0")
+
+
+def fill(
+    frame: TextFrame,
+    paragraphs: Iterable[Paragraph],
+    size: float = 18,
+    anchor: MSO_ANCHOR | None = MSO_ANCHOR.TOP,
+    space_after: float = 0,
+) -> None:
+    """Write paragraphs of runs, each with its font, into a text frame (a text box's or a placeholder's)."""
+    frame.word_wrap = True
+    if anchor is not None:
+        frame.vertical_anchor = anchor
+    for margin in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+        setattr(frame, margin, Inches(0.05))
+    for i, runs in enumerate(paragraphs):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        para.space_after = Pt(space_after)
+        for text, style in runs:
+            run = para.add_run()
+            run.text = text
+            set_font(run.font, style.get("size", size), style.get("bold", False), style.get("colour", BLACK))
+        # The paragraph's end mark has a size too: an empty or last line must not fall back to 18 pt defaults.
+        end = para._p.get_or_add_endParaRPr()
+        end.set("sz", str(int(size * 100)))
+
+
+def no_bullets(frame: TextFrame) -> None:
+    """Paragraphs set flush left without bullets (a body placeholder's default is a bulleted list)."""
+    for para in frame.paragraphs:
+        p_pr = para._p.get_or_add_pPr()
+        p_pr.set("marL", "0")
+        p_pr.set("indent", "0")
+        no_bullet = p_pr.makeelement(qn("a:buNone"), {})
+        spacing = [c for c in p_pr if c.tag in (qn("a:lnSpc"), qn("a:spcBef"), qn("a:spcAft"))]
+        if spacing:  # the schema's order: spacing first, then the bullet
+            spacing[-1].addnext(no_bullet)
+        else:
+            p_pr.insert(0, no_bullet)
 
 
 def text_box(
@@ -100,36 +209,57 @@ def text_box(
     box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
     if name:
         box.name = name
-    frame = box.text_frame
-    frame.word_wrap = True
-    frame.vertical_anchor = anchor
-    for margin in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
-        setattr(frame, margin, Inches(0.05))
-    for i, runs in enumerate(paragraphs):
-        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        para.space_after = Pt(space_after)
-        for text, style in runs:
-            run = para.add_run()
-            run.text = text
-            set_font(run.font, style.get("size", size), style.get("bold", False), style.get("colour", BLACK))
-        # The paragraph's end mark has a size too: an empty or last line must not fall back to 18 pt defaults.
-        end = para._p.get_or_add_endParaRPr()
-        end.set("sz", str(int(size * 100)))
+    fill(box.text_frame, paragraphs, size, anchor, space_after)
     return box
 
 
-def set_title(slide: Slide, text: str) -> None:
-    text_box(
-        slide,
-        MARGIN,
-        TITLE_TOP,
-        CHART_WIDTH,
-        TITLE_HEIGHT,
-        [[(text, {"bold": True})]],
-        size=28,
-        anchor=MSO_ANCHOR.MIDDLE,
-        name="Title",
+def placeholder(slide: Slide, kind: PP_PLACEHOLDER, idx: int | None = None) -> SlidePlaceholder:
+    """A slide's placeholder of a kind (the ``idx``-th where a layout has several)."""
+    found = [p for p in slide.placeholders if p.placeholder_format.type == kind]
+    if idx is not None:
+        found = [p for p in found if p.placeholder_format.idx == idx]
+    if not found:
+        raise KeyError(f"the slide's layout has no {kind} placeholder")
+    return cast(SlidePlaceholder, found[0])
+
+
+def set_title(slide: Slide, text: str, size: float = 28, box: tuple[float, float, float, float] | None = None) -> None:
+    """The slide's title, in its layout's title placeholder (what the outline and screen readers read),
+    ``box`` (left, top, width, height in inches) placing it where the layout does not."""
+    kinds = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+    title = next((p for p in slide.placeholders if p.placeholder_format.type in kinds), None)
+    if title is None:
+        raise KeyError("the slide's layout has no title placeholder")
+    if box is not None:
+        title.left, title.top, title.width, title.height = (Inches(v) for v in box)
+    fill(title.text_frame, [[(text, {"bold": True})]], size=size, anchor=MSO_ANCHOR.MIDDLE)
+
+
+def slide_number(slide: Slide, number: int) -> None:
+    """The slide's number, in the slide-number placeholder its layout defines (a field PowerPoint and
+    LibreOffice keep current), written at :data:`MIN_PT` and bottom right."""
+    source = next(
+        (
+            shape
+            for shape in slide.slide_layout.shapes
+            if shape.is_placeholder and shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER
+        ),
+        None,
     )
+    if source is None:
+        raise KeyError("the slide's layout has no slide-number placeholder")
+    element = copy.deepcopy(source._element)
+    slide.shapes._spTree.append(element)
+    number_shape = slide.shapes[-1]
+    number_shape.left, number_shape.top, number_shape.width, number_shape.height = (Inches(v) for v in SLIDE_NUMBER_BOX)
+    for run in element.iter(qn("a:fld")):
+        run.find(qn("a:t")).text = str(number)
+        r_pr = run.find(qn("a:rPr"))
+        r_pr.set("sz", str(MIN_PT * 100))
+        latin = etree.SubElement(r_pr, qn("a:latin"))
+        latin.attrib.update({"typeface": FONT, "panose": FONT_PANOSE, "pitchFamily": "34", "charset": "0"})
+    for end in element.iter(qn("a:endParaRPr")):
+        end.set("sz", str(MIN_PT * 100))
 
 
 def set_alt_text(shape: BaseShape, text: str) -> None:
@@ -159,14 +289,12 @@ def style_chart(chart: PptxChart) -> None:
     chart.has_title = False
 
 
-def set_legend(
-    chart: PptxChart, hidden: Iterable[int] = (), box: tuple[float, float, float, float] | None = None
-) -> None:
-    """A legend under the plot (or in ``box``: x, y, width, height as fractions of the chart, over an
-    empty part of the plot), without the entries of series that only carry text or offsets."""
+def set_legend(chart: PptxChart, hidden: Iterable[int] = (), position: XL_LEGEND_POSITION | None = None) -> None:
+    """A legend beside the plot, never over it (under it unless ``position`` says otherwise), without
+    the entries of series that only carry text or offsets."""
     chart.has_legend = True
-    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-    chart.legend.include_in_layout = False
+    chart.legend.position = position or XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False  # c:overlay 0: the legend takes room of its own
     chart.legend.font.size = Pt(MIN_PT)
     chart.legend.font.name = FONT
     legend = chart.legend._element
@@ -176,22 +304,29 @@ def set_legend(
         etree.SubElement(entry, qn("c:idx")).set("val", str(idx))
         etree.SubElement(entry, qn("c:delete")).set("val", "1")
         anchor.addnext(entry)
-    if box is not None:
-        chart.legend.include_in_layout = True
-        layout = legend.find(qn("c:layout"))
-        if layout is None:
-            layout = etree.Element(qn("c:layout"))
-            legend.find(qn("c:overlay")).addprevious(layout)
-        manual = etree.SubElement(layout, qn("c:manualLayout"))
-        for tag, value in (
-            ("xMode", "edge"),
-            ("yMode", "edge"),
-            ("x", box[0]),
-            ("y", box[1]),
-            ("w", box[2]),
-            ("h", box[3]),
-        ):
-            etree.SubElement(manual, qn(f"c:{tag}")).set("val", str(value))
+
+
+def plot_area(chart: PptxChart, x: float, y: float, w: float, h: float) -> None:
+    """Place the plot itself (``inner``: without its axis labels) at fractions of the chart's frame, so
+    what is drawn beside it (row labels at its left, the axis and legend under it) has room outside it."""
+    area = chart._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
+    layout = area.find(qn("c:layout"))
+    if layout is None:
+        layout = etree.Element(qn("c:layout"))
+        area.insert(0, layout)
+    for child in list(layout):
+        layout.remove(child)
+    manual = etree.SubElement(layout, qn("c:manualLayout"))
+    for tag, value in (
+        ("layoutTarget", "inner"),
+        ("xMode", "edge"),
+        ("yMode", "edge"),
+        ("x", x),
+        ("y", y),
+        ("w", w),
+        ("h", h),
+    ):
+        etree.SubElement(manual, qn(f"c:{tag}")).set("val", f"{value:.4f}" if isinstance(value, float) else value)
 
 
 def series_line(series: LinedSeries, colour: str | None, width: float, dash: bool = False, arrow: bool = False) -> None:
@@ -310,24 +445,55 @@ def pad_axis(data: XyChartData) -> None:
             series.add_data_point(None, None)
 
 
+#: A row chart's labels take this share of the chart's width, left of the plot.
+LABEL_SHARE = 0.4
+#: Characters of a row label's line at :data:`MIN_PT` in that column (Calibri, bold included, at most
+#: about 0.48 em a character).
+LABEL_CHARS = int(LABEL_SHARE * CHART_WIDTH * 72 / (0.48 * MIN_PT)) - 3
+
+
+def legend_rows(names: list[str], width_in: float = CHART_WIDTH) -> int:
+    """Rows a legend under the plot takes for these entries (an estimate: half an em a character, a
+    swatch and a gap each)."""
+    per_row, rows, used = width_in * 72, 1, 0.0
+    for name in names:
+        entry = (len(name) * 0.5 + 4) * MIN_PT
+        if used and used + entry > per_row:
+            rows, used = rows + 1, 0.0
+        used += entry
+    return rows
+
+
+#: A legend right of the plot takes this share of the chart's width.
+LEGEND_SHARE = 0.30
+
+
 def row_chart(
     slide: Slide,
     rows: list[Row],
     styles: dict[str, Style],
     axis_title: str,
     step: float = 10_000.0,
-    legend_box: tuple[float, float, float, float] | None = None,
+    legend_right: bool = False,
 ) -> GraphicFrame:
-    """Rows top to bottom, each with its label above it at the left, drawn as one XY scatter: a series
-    per style (a blank point between rows breaks its line), then a series of text (its data labels)."""
+    """Rows top to bottom, each with its label at its left, outside the plot, drawn as one XY scatter: a
+    series per style (a blank point between rows breaks its line), then a series of text whose data
+    labels are the rows' labels, set left of the plot's edge. The axis and the legend sit under the
+    plot (the legend right of it with ``legend_right``, for charts of many rows); nothing is written
+    over the data. Each row is as tall as its label's lines, so no label runs into the next."""
+    labels = [
+        "\n".join(textwrap.fill(line, LABEL_CHARS, break_long_words=False) for line in r.label.split("\n"))
+        for r in rows
+    ]
+    ys = chart_style.rows(labels, gap=0.3)
     data = XyChartData()
     used = [key for key in styles if any(m.style == key for r in rows for m in r.marks)]
     for key in used:
         style = styles[key]
         series = data.add_series(style.name)
-        for i, row in enumerate(rows):
+        for y_row, row in zip(ys, rows, strict=True):
             for mark in (m for m in row.marks if m.style == key):
-                y = -i - mark.dy
+                y = -y_row - mark.dy
                 if style.kind == "range":
                     series.add_data_point(mark.low, y)
                     series.add_data_point(mark.high, y)
@@ -335,8 +501,8 @@ def row_chart(
                     series.add_data_point(mark.low, y)
                     series.add_data_point(mark.low + _floor_reach(), y)
                 elif style.kind == "tick":
-                    series.add_data_point(mark.low, y - 0.4)
-                    series.add_data_point(mark.low, y + 0.4)
+                    series.add_data_point(mark.low, y - 0.35)
+                    series.add_data_point(mark.low, y + 0.35)
                 else:
                     series.add_data_point(mark.low, y)
                 if style.kind != "point":
@@ -344,9 +510,9 @@ def row_chart(
     values = [v for r in rows for m in r.marks for v in (m.low, m.high) if v is not None]
     values += [m.low + _floor_reach() for r in rows for m in r.marks if styles[m.style].kind == "floor"]
     x_min, x_max = nice(min(values), step, up=False), nice(max(values), step, up=True)
-    labels = data.add_series("labels")
-    for i in range(len(rows)):
-        labels.add_data_point(x_min, -i + 0.48)
+    texts = data.add_series("labels")
+    for y_row in ys:
+        texts.add_data_point(x_min, -y_row)
     pad_axis(data)
     frame = add_chart(slide, XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, data)
     chart = frame.chart
@@ -361,10 +527,13 @@ def row_chart(
         else:
             series_line(series, style.colour, style.width, arrow=style.kind == "floor")
             set_marker(series, XL_MARKER_STYLE.NONE)
-    texts = plot.series[len(used)]
-    series_line(texts, None, 0)
-    set_marker(texts, XL_MARKER_STYLE.NONE)
-    label_points(texts, [(i, r.label, XL_LABEL_POSITION.RIGHT, r.bold) for i, r in enumerate(rows)])
+    text_series = plot.series[len(used)]
+    series_line(text_series, None, 0)
+    set_marker(text_series, XL_MARKER_STYLE.NONE)
+    label_points(
+        text_series,
+        [(i, text, XL_LABEL_POSITION.LEFT, r.bold) for i, (text, r) in enumerate(zip(labels, rows, strict=True))],
+    )
     x_axis, y_axis = chart.category_axis, chart.value_axis
     x_axis.minimum_scale, x_axis.maximum_scale, x_axis.major_unit = x_min, x_max, step
     x_axis.tick_labels.number_format = '"$"#,##0,"k"'
@@ -376,8 +545,17 @@ def row_chart(
     x_axis.axis_title.text_frame.text = axis_title
     set_font(x_axis.axis_title.text_frame.paragraphs[0].runs[0].font, MIN_PT)
     axis_font(x_axis)
-    y_axis.minimum_scale, y_axis.maximum_scale = -len(rows) + 0.6, 0.9
+    last = labels[-1].count("\n") + 1 if labels else 1
+    first = labels[0].count("\n") + 1 if labels else 1
+    y_axis.minimum_scale = -(ys[-1] if ys else 0) - (last + 0.3) / 2.6
+    y_axis.maximum_scale = (first + 0.3) / 2.6
     y_axis.crosses = XL_AXIS_CROSSES.MINIMUM  # the dollar axis at the bottom
     hide_axis(y_axis)
-    set_legend(chart, hidden=[len(used)], box=legend_box)
+    if legend_right:
+        set_legend(chart, hidden=[len(used)], position=XL_LEGEND_POSITION.RIGHT)
+        plot_area(chart, LABEL_SHARE, 0.02, 1 - LABEL_SHARE - LEGEND_SHARE, 1 - 0.02 - 0.8 / CHART_HEIGHT)
+    else:
+        set_legend(chart, hidden=[len(used)])
+        under = (0.75 + 0.3 * legend_rows([styles[k].name for k in used]) + 0.15) / CHART_HEIGHT
+        plot_area(chart, LABEL_SHARE, 0.02, 1 - LABEL_SHARE - 0.02, 1 - 0.02 - under)
     return frame

@@ -3,17 +3,23 @@
 ``python -m analysis.tools.make_deck`` (or ``make slides``) writes ``_build/slides/call-center-careers.pptx``
 (16:9, 13.333 x 7.5 in) and a copy for the book's downloads. The deck is
 
-- a title slide (title, version, date and licence from ``CITATION.cff`` and :data:`report.LICENCE`),
-- the executive summary as one slide (:func:`analysis.chapters.summary.key_points`: no number typed here),
+- a title slide (title, version, date and licence from ``CITATION.cff`` and :data:`release.LICENCE`),
+- the executive summary: at most four headline numbers in at most 40 words
+  (:mod:`analysis.publish.deck.headlines`: no number typed here),
 - one slide per chart of :func:`analysis.publish.figures.registry`, in the book's order and numbering,
+  its headline the chart's takeaway (the line the chart image and the caption carry),
 - a closing slide on the sources and the method.
 
-Every chart whose kind maps onto a PowerPoint chart is a native chart, its values embedded (a
-presenter can restyle or edit it) and taken from the chart's ``data()`` table, the values the book
-draws; the others are 300-dpi pictures, with the reason beside them in :data:`PICTURES`. Each
-figure slide has a footer with the short citation, the chart's sources and the licence, and its
-notes hold the full citation, the caption and the verbatim quotes behind the numbers. Every chart
-and picture carries the chart's alt text (``descr`` of its ``p:cNvPr``, which PowerPoint reads).
+Every slide is made from a real layout of the template (title placeholder, slide number), in Calibri
+only (:mod:`analysis.publish.deck.shapes`). Every chart whose kind maps onto a PowerPoint chart is a
+native chart, its values embedded (a presenter can restyle or edit it) and taken from the chart's
+``data()`` table, the values the book draws; the others are 300-dpi pictures, with the reason in
+:data:`PICTURES`. No label or legend is drawn over a chart's data. Each figure slide has a footer with
+the figure's short citation and licence and its sources, every official series named by occupation
+and code; its notes hold the full citation, the caption if room allows, at most
+:data:`MAX_QUOTES` of the quotes behind the numbers and a link to all of them, in under
+:data:`MAX_NOTES` characters. Every chart and picture carries the chart's alt text (``descr`` of its
+``p:cNvPr``, which PowerPoint reads).
 
 The deck is byte-stable: every date in it is the report's release date (:func:`export.stable_zip`,
 which also stabilises the workbooks embedded in the charts).
@@ -26,67 +32,75 @@ from pathlib import Path
 
 import pandas as pd
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.shapes.base import BaseShape
+from pptx.slide import Slide
+from pptx.util import Inches
 
-from analysis.chapters import prose, summary
+from analysis.chapters import prose
 from analysis.core import evidence, external, inflation, markup, paths, release, sources
 from analysis.publish import chart_style, export, figures
+from analysis.publish.deck import headlines
 from analysis.publish.deck.native import NATIVE, PICTURES, add_picture
 from analysis.publish.deck.shapes import (
-    CHART_TOP,
-    CHART_WIDTH,
+    CONTENT_LAYOUT,
     FOOTER_HEIGHT,
     FOOTER_TOP,
+    FOOTER_WIDTH,
     GREY,
     MARGIN,
     MIN_PT,
-    SLIDE_HEIGHT,
-    SLIDE_WIDTH,
+    TITLE_LAYOUT,
+    TITLE_ONLY_LAYOUT,
+    TWO_CONTENT_LAYOUT,
     Paragraph,
+    fill,
+    layout,
+    no_bullets,
+    only_calibri,
+    placeholder,
     set_alt_text,
     set_notes,
     set_title,
+    slide_number,
     text_box,
+    widescreen,
 )
 
 DECK: Path = paths.BUILD / "slides" / "call-center-careers.pptx"
 DOWNLOAD: Path = paths.DOWNLOADS / "call-center-careers-slides.pptx"
+#: A figure slide's notes: at most this many characters, and this many of the quotes behind it.
+MAX_NOTES = 1500
+MAX_QUOTES = 3
+#: The largest type of a figure slide's headline; smaller (never below MIN_PT) when it would not fit.
+HEADLINE_PT = 28.0
+
+
+def _new_slide(prs: PptxPresentation, layout_name: str) -> Slide:
+    slide = prs.slides.add_slide(layout(prs, layout_name))
+    slide_number(slide, len(prs.slides))
+    return slide
 
 
 def title_slide(prs: PptxPresentation) -> None:
     rel = release.release()
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
-    text_box(
-        slide, 1.0, 2.0, 11.333, 1.4, [[(rel.title, {"bold": True})]], size=44, anchor=MSO_ANCHOR.BOTTOM, name="Title"
-    )
-    text_box(
-        slide,
-        1.0,
-        3.55,
-        11.333,
-        1.2,
+    slide = _new_slide(prs, TITLE_LAYOUT)
+    set_title(slide, rel.title, size=40)
+    subtitle = placeholder(slide, PP_PLACEHOLDER.SUBTITLE)
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = Inches(1.0), Inches(4.1), Inches(11.333), Inches(2.6)
+    fill(
+        subtitle.text_frame,
         [
             [
                 (
                     f"What {prose.number_word(len(sources.read_manifest()))} public career articles say about pay, "
                     "the career ladder, benefits and challenges, checked against official U.S. statistics",
-                    {},
+                    {"size": 22},
                 )
-            ]
-        ],
-        size=22,
-        name="Subtitle",
-    )
-    text_box(
-        slide,
-        1.0,
-        5.3,
-        11.333,
-        1.3,
-        [
-            [(f"Version {rel.version}, released {rel.date}", {"colour": GREY})],
+            ],
+            [(f"{rel.author}, version {rel.version}, released {rel.date}", {"colour": GREY})],
             [
                 (
                     f"Licence: {release.LICENCE} ({release.LICENCE_URL}); quotations remain their authors'",
@@ -97,20 +111,22 @@ def title_slide(prs: PptxPresentation) -> None:
         ],
         size=18,
         space_after=4,
-        name="Release",
     )
+    set_notes(slide, [f"Cite the report as: {release.report_citation()}"])
 
 
 #: The summary's largest type size; smaller (never below MIN_PT) when its points would not fit.
 SUMMARY_PT = 19.0
 
 
-def fitting_size(texts: list[str], width: float, height: float, space_after: float, largest: float) -> float:
+def fitting_size(
+    texts: list[str], width: float, height: float, space_after: float, largest: float, em: float = 0.5
+) -> float:
     """The largest type size (points, down to :data:`MIN_PT`) at which the paragraphs, wrapped at an
-    estimated half an em a character and set 1.2 times their size apart, fit ``height`` inches."""
+    estimated ``em`` of an em a character and set 1.2 times their size apart, fit ``height`` inches."""
     size = largest
     while size > MIN_PT:
-        per_line = max(1, int(width * 72 / (0.5 * size)))
+        per_line = max(1, int(width * 72 / (em * size)))
         lines = sum(len(textwrap.wrap(t, per_line)) or 1 for t in texts)
         if lines * 1.2 * size + space_after * len(texts) <= height * 72:
             break
@@ -118,20 +134,21 @@ def fitting_size(texts: list[str], width: float, height: float, space_after: flo
     return max(size, MIN_PT)
 
 
-def summary_slide(prs: PptxPresentation, points: list[str]) -> None:
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
-    set_title(slide, "Executive summary")
-    paragraphs: list[Paragraph] = []
-    for point in points:
-        head, _, rest = point.partition(": ")
-        paragraphs.append([(f"{head}: ", {"bold": True}), (rest, {})] if rest else [(point, {})])
-    size = fitting_size(points, CHART_WIDTH - 0.1, 5.6, 12, SUMMARY_PT)
-    text_box(slide, MARGIN, CHART_TOP + 0.1, CHART_WIDTH, 5.6, paragraphs, size=size, space_after=12, name="Summary")
+def summary_slide(prs: PptxPresentation, points: list[tuple[str, str]]) -> None:
+    """The headline numbers, one a paragraph: the number large and bold, what it is beside it."""
+    slide = _new_slide(prs, CONTENT_LAYOUT)
+    set_title(slide, headlines.TITLE)
+    body = placeholder(slide, PP_PLACEHOLDER.OBJECT)
+    paragraphs: list[Paragraph] = [
+        [(f"{number}  ", {"bold": True, "size": 40}), (what, {"size": 24})] for number, what in points
+    ]
+    fill(body.text_frame, paragraphs, size=24, space_after=18)
+    no_bullets(body.text_frame)  # headlines, not a bulleted list
     set_notes(
         slide,
         [
-            "Every sentence on this slide is written by code from the report's tables "
-            "(analysis.chapters.summary); the figures behind each are on the slides that follow.",
+            "Every number on this slide is computed from the report's tables (analysis.publish.deck.headlines); "
+            "the figures behind each are on the slides that follow, and the report's key points at:",
             release.page_url("index"),
         ],
     )
@@ -169,17 +186,52 @@ def evidence_quotes() -> dict[tuple[str, str], str]:
 
 
 def footer_text(name: str, data: pd.DataFrame) -> str:
-    """The footer of a figure slide: short citation (with the licence), then the chart's sources."""
+    """The footer of a figure slide: the figure's number and title, its short citation (with the
+    licence), then its sources line, every official series named by occupation and code."""
     chart = figures.registry()[name]
-    refs = [prose.short_ref(key) for key in dict.fromkeys(chart.references(data))]
-    return f"{release.short_figure_citation(figures.number(name))} Sources: {'; '.join([*refs, *chart.notes(data)])}."
+    return (
+        f"Figure {figures.number(name)}: {chart.title}. {release.short_figure_citation(figures.number(name))} "
+        f"{figures.source_line(chart, data)}"
+    )
+
+
+def notes_text(name: str, data: pd.DataFrame, quotes: dict[tuple[str, str], str]) -> list[str]:
+    """A figure slide's notes, in under :data:`MAX_NOTES` characters: the full citation, the caption
+    if it fits, at most :data:`MAX_QUOTES` of the quotes behind the numbers (whole, in data order,
+    those that fit), and the address of all of them with the chart's data."""
+    chart = figures.registry()[name]
+    behind = quotes_behind(data, quotes)
+    head = [f"Cite as: {figures.citation_text(name)}"]
+    tail = [
+        f"All {len(behind)} quotes behind this chart, with its data: {release.page_url(chart.chapter, name + '-data')}"
+    ]
+    if name in PICTURES:
+        tail.append(f"This chart is a picture: {PICTURES[name]}.")
+
+    def size(parts: list[str]) -> int:
+        return sum(len(p) for p in parts) + len(parts) - 1
+
+    caption = f"Caption: {figures.caption(name, data)}"
+    if size([*head, caption, *tail]) < MAX_NOTES:
+        head.append(caption)
+    chosen: list[str] = []
+    for source_id, record_id, quote in behind:
+        line = f"“{quote}” ({prose.short_ref(source_id)}; record {markup.record_label(source_id, record_id)})"
+        if (
+            len(chosen) < MAX_QUOTES
+            and size([*head, "The words behind the numbers:", *chosen, line, *tail]) < MAX_NOTES
+        ):
+            chosen.append(line)
+    middle = ["The words behind the numbers:", *chosen] if chosen else []
+    return [*head, *middle, *tail]
 
 
 def figure_slide(prs: PptxPresentation, name: str, quotes: dict[tuple[str, str], str]) -> None:
     chart = figures.registry()[name]
     data = chart.data()
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
-    set_title(slide, f"Figure {figures.number(name)}: {chart.title}")
+    slide = _new_slide(prs, TITLE_ONLY_LAYOUT)
+    headline = chart.takeaway(data)
+    set_title(slide, headline, size=fitting_size([headline], 12.0, 1.1, 0, HEADLINE_PT, em=0.55))
     shape: BaseShape
     if name in NATIVE:
         shape = NATIVE[name](slide, data)
@@ -193,28 +245,19 @@ def figure_slide(prs: PptxPresentation, name: str, quotes: dict[tuple[str, str],
         slide,
         MARGIN,
         FOOTER_TOP,
-        CHART_WIDTH,
+        FOOTER_WIDTH,
         FOOTER_HEIGHT,
         [[(footer_text(name, data), {"colour": GREY})]],
         size=MIN_PT,
         anchor=MSO_ANCHOR.BOTTOM,
         name="Footer",
     )
-    notes = [
-        f"Cite as: {figures.citation_text(name)}",
-        f"Caption: {chart.caption(data)}",
-        "The words behind the numbers:",
-    ]
-    for source_id, record_id, quote in quotes_behind(data, quotes):
-        notes.append(f"“{quote}” ({prose.short_ref(source_id)}; record {markup.record_label(source_id, record_id)})")
-    if name in PICTURES:
-        notes.append(f"This chart is a picture ({PICTURES[name]}); its data: {release.page_url('data')}")
-    set_notes(slide, notes)
+    set_notes(slide, notes_text(name, data, quotes))
 
 
 def sources_slide(prs: PptxPresentation) -> None:
 
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    slide = _new_slide(prs, TWO_CONTENT_LAYOUT)
     set_title(slide, "Sources and method")
     manifest = sources.read_manifest()
     left: list[Paragraph] = [
@@ -251,13 +294,16 @@ def sources_slide(prs: PptxPresentation) -> None:
         [(f"Data and downloads: {release.page_url('data')}", {})],
         [(f"The report: {release.page_url('index')}", {})],
     ]
-    text_box(slide, MARGIN, CHART_TOP, 6.0, 6.0, left, size=15, space_after=5, name="Sources")
-    text_box(slide, MARGIN + 6.3, CHART_TOP, CHART_WIDTH - 6.3, 6.0, right, size=15, space_after=5, name="Method")
-    rel = release.release()
+    for idx, paragraphs in ((1, left), (2, right)):
+        body = placeholder(slide, PP_PLACEHOLDER.OBJECT, idx)
+        texts = ["".join(t for t, _ in para) for para in paragraphs]
+        size = fitting_size(texts, body.width / 914400 - 0.3, body.height / 914400, 5, 16)
+        fill(body.text_frame, paragraphs, size=size, space_after=5)
+        no_bullets(body.text_frame)
     set_notes(
         slide,
         [
-            f"Cite the report as: Call Center Careers ({rel.date[:4]}). {rel.title}, version {rel.version}. {rel.url}",
+            f"Cite the report as: {release.report_citation()}",
             f"Licence: {release.LICENCE} ({release.LICENCE_URL}); quotations remain their authors'.",
         ],
     )
@@ -267,21 +313,24 @@ def presentation() -> PptxPresentation:
     """The whole deck, in memory."""
     chart_style.apply_style()
     prs = Presentation()
-    prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
+    widescreen(prs)
     rel = release.release()
     when = export.release_date()
     props = prs.core_properties
     props.title = rel.title
-    props.author = props.last_modified_by = "Call Center Careers"
+    props.author = props.last_modified_by = rel.author
     props.subject = f"Slides of version {rel.version}"
+    props.keywords = "call center; customer service; careers; pay; CC BY 4.0"
+    props.comments = f"Licence: {release.LICENCE} ({release.LICENCE_URL}). The report: {rel.url}"
     props.created = props.modified = when
     props.revision = 1
     title_slide(prs)
-    summary_slide(prs, summary.key_points())
+    summary_slide(prs, headlines.headlines())
     quotes = evidence_quotes()
     for name in figures.registry():
         figure_slide(prs, name, quotes)
     sources_slide(prs)
+    only_calibri(prs)  # again: the notes master, made with the first notes, brings a theme of its own
     return prs
 
 
