@@ -1,10 +1,12 @@
 """Sphinx extension: the evidence pages, written from the records themselves.
 
 ``{evidence-explorer}`` (on ``book/evidence.md``) is one table of every record and exclusion:
-kind, source, record, what it is about, category, hedge (once the records carry one) and quote.
-It is a plain HTML table, whole without JavaScript and on paper; DataTables (vendored in
-``_ext/static/datatables/``, loaded on that page only) adds a search box, a filter by kind and by
-source, and sorting. Each row's id is its permanent address (``analysis.core.markup.record_label``),
+kind, source, record, what it is about, category, hedge (once the records carry one) and quote,
+after a sentence that counts them (records and exclusions: the rows outnumber the records the
+rest of the report counts). It is a plain HTML table, whole without JavaScript and on paper;
+DataTables (vendored in ``_ext/static/datatables/``, loaded on that page only, deferred) adds a
+search box, a filter by kind and by source, sorting and pages of rows (a link to a row opens its
+page; printing shows every row). Each row's id is its permanent address (``analysis.core.markup.record_label``),
 registered as a Sphinx label, so ``{ref}`salary-csr-1 <exploring-careers-2007--salary-csr-1>```
 links to it from any page and a link to a record that does not exist fails the nitpicky build.
 
@@ -155,7 +157,11 @@ class EvidenceExplorer(SphinxDirective):
         table["ids"].append("evidence-table")
         for node, row in zip(made, explorer.all_rows(), strict=True):
             _label(self, node, row.label, row.record_id)
-        return [nodes.container("", table, classes=["evidence-explorer"])]
+        # Its counts first: the rows are more than the records the rest of the report counts.
+        said = nodes.paragraph(
+            "", f"The table has {explorer.counts_sentence(explorer.all_rows())}", ids=["evidence-counts"]
+        )
+        return [said, nodes.container("", table, classes=["evidence-explorer"])]
 
 
 class SourceReader(SphinxDirective):
