@@ -4,9 +4,10 @@
 knowing them, each with the words that count as a use of it ("hedged", "read as annual"). On every
 page but the glossary, the first use of each of them in running text (a paragraph of the page or
 of a list or note; not a title, table, caption, link, citation, code, or the words of a quotation)
-becomes a link to its glossary entry, and a note right after that paragraph says what it means:
-the first paragraph of the entry, so the words live in one place (the glossary) and a phone reader
-needs no hover or second page. A glossed term missing from the glossary stops the build, naming it.
+becomes a link to its glossary entry, and a note right after that paragraph (after the whole list,
+for a use in a list) says what it means: the first paragraph of the entry, so the words live in
+one place (the glossary) and a phone reader needs no hover or second page. A glossed term missing
+from the glossary stops the build, naming it.
 
 Runs on the resolved page (``doctree-resolved``), after the notebooks' glued text is in place, so a
 computed sentence is glossed like a written one; an edited glossary makes every page be read again.
@@ -87,6 +88,18 @@ def _inside_quotation(paragraph: nodes.paragraph, text: nodes.Text, offset: int)
     return said.count(OPEN) > said.count(CLOSE)
 
 
+def _note_anchor(paragraph: nodes.paragraph) -> nodes.Element:
+    """What a note follows: the paragraph, or the whole list it is in (a list's items stay
+    together, and its glosses come after its last item)."""
+    anchor: nodes.Element = paragraph
+    node = paragraph.parent
+    while node is not None and not isinstance(node, nodes.section | nodes.document):
+        if isinstance(node, nodes.bullet_list | nodes.enumerated_list | nodes.definition_list):
+            anchor = node
+        node = node.parent
+    return anchor
+
+
 def first_uses(doctree: nodes.Node, terms: list[str]) -> dict[str, tuple[nodes.Text, re.Match[str]]]:
     """The first use of each term in running text, in reading order: its text node and the match."""
     found: dict[str, tuple[nodes.Text, re.Match[str]]] = {}
@@ -113,8 +126,8 @@ def first_uses(doctree: nodes.Node, terms: list[str]) -> dict[str, tuple[nodes.T
 
 def gloss_page(doctree: nodes.Node, glosses: dict[str, tuple[str, list[nodes.Node]]]) -> list[str]:
     """Links the first use of each term to ``glosses[term][0]`` (its glossary address) and puts
-    ``glosses[term][1]`` (what it means) in a note after that use's paragraph, one line a term in
-    the order of their uses; returns the terms glossed, in that order."""
+    ``glosses[term][1]`` (what it means) in a note after that use's paragraph (or list), one line a
+    term in the order of their uses; returns the terms glossed, in that order."""
     uses = first_uses(doctree, list(glosses))
     by_node: dict[int, list[tuple[str, re.Match[str]]]] = {}
     nodes_by_id: dict[int, nodes.Text] = {}
@@ -127,11 +140,12 @@ def gloss_page(doctree: nodes.Node, glosses: dict[str, tuple[str, list[nodes.Nod
         text = nodes_by_id[key]
         paragraph = _eligible(text)
         assert paragraph is not None
-        if id(paragraph) not in notes:
-            notes[id(paragraph)] = nodes.container(classes=["glosses"])
-            paragraph.parent.insert(paragraph.parent.index(paragraph) + 1, notes[id(paragraph)])
+        anchor = _note_anchor(paragraph)
+        if id(anchor) not in notes:
+            notes[id(anchor)] = nodes.container(classes=["glosses"])
+            anchor.parent.insert(anchor.parent.index(anchor) + 1, notes[id(anchor)])
         for term, _ in matches:
-            note_of[term] = notes[id(paragraph)]
+            note_of[term] = notes[id(anchor)]
         parent, current = text.parent, text
         # from the last match back, so each earlier match stays in the text before the split
         for term, match in sorted(matches, key=lambda item: item[1].start(), reverse=True):

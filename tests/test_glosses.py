@@ -70,3 +70,12 @@ def test_every_glossed_term_is_a_term_of_the_glossary_with_a_first_paragraph() -
     text = (paths.BOOK / "glossary.md").read_text(encoding="utf-8")
     for term in glosses.GLOSSED:
         assert f"\n{term}\n  " in text, term
+
+
+def test_the_glosses_of_a_list_come_after_the_whole_list() -> None:
+    doctree = _rst("Title\n=====\n\n- First, hedged.\n- Then CPI-U.\n\nAfter the list.\n")
+    assert glosses.gloss_page(doctree, GLOSS) == ["Hedge", "CPI-U"]
+    listed = next(iter(doctree.findall(nodes.bullet_list)))
+    note = listed.next_node(nodes.container, descend=False, siblings=True)
+    assert [p.astext() for p in note.children] == ["Hedge: a qualifying word.", "CPI-U: a price index."]
+    assert not list(listed.findall(nodes.container))

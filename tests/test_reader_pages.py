@@ -269,9 +269,12 @@ def test_a_glossed_term_links_the_glossary_once_a_page_with_its_meaning_below(si
         for link in links:
             anchor = link["href"].split("#", 1)[1]
             term = glossary.find(id=anchor)
-            note = link.find_parent("p").find_next_sibling()
+            block = link.find_parent(["ul", "ol", "dl"]) or link.find_parent("p")
+            while block.find_parent(["ul", "ol", "dl"]) is not None:  # the outermost list
+                block = block.find_parent(["ul", "ol", "dl"])
+            note = block.find_next_sibling()
             if term is None or not isinstance(note, Tag) or "glosses" not in note.get("class", []):
-                bad.append(f"{link.get_text()}: no glossary entry or no note under its paragraph")
+                bad.append(f"{link.get_text()}: no glossary entry or no note under its paragraph or list")
                 continue
             said = term.get_text().strip().rstrip("#").strip()
             glossed_somewhere.add(said)
