@@ -1,5 +1,7 @@
 """Sphinx extension: the pages' weight and speed on a phone, and what a search engine reads.
 
+- **A page loads what it uses.** The files of a component Jupyter Book adds to every page (thebe,
+  sphinx-design, the toggle and copy buttons) are left off a page whose body has nothing of it.
 - **Scripts wait for the page.** Every script file is loaded with ``defer`` (the theme's and the
   extensions'), so none blocks the first paint; an inline script that sets a field of
   ``DOCUMENTATION_OPTIONS`` (which ``documentation_options.js`` defines) becomes a module script,
@@ -16,8 +18,8 @@
 - **Every page has a description**: ``<meta name="description">``, the page's first paragraph
   (:func:`description`), whole: a description cut mid-sentence could drop a source's hedge.
 - **Every image has its size**: ``width`` and ``height`` (the file's pixels, which the style
-  sheet scales with the column), so nothing moves when it arrives; every image after a page's
-  first loads lazily (:func:`size_images`).
+  sheet scales with the column), so nothing moves when it arrives; every image but one at the top
+  of the page loads lazily, as the reader nears it (:func:`size_images`).
 
 Each text that reaches the HTML is escaped for where it lands (attribute values).
 """
@@ -76,6 +78,24 @@ def deferred(scripts: Iterable[Any]) -> list[Any]:
     return out
 
 
+#: Components Jupyter Book puts on every page, the files of each, and what in a page's body uses
+#: it (a class): a page without that loads none of its files.
+COMPONENTS: dict[str, tuple[tuple[str, ...], re.Pattern[str]]] = {
+    "sphinx-thebe": (("sphinx-thebe.css", "sphinx-thebe.js"), re.compile(r'class="[^"]*\bthebe')),
+    "sphinx-design": (("sphinx-design.min.css", "design-tabs.js"), re.compile(r'class="[^"]*\bsd-')),
+    "togglebutton": (("togglebutton.css", "togglebutton.js"), re.compile(r'class="[^"]*\b(?:toggle|dropdown)\b')),
+    "copybutton": (
+        ("copybutton.css", "copybutton.js", "clipboard.min.js"),
+        re.compile(r'class="[^"]*\bhighlight'),
+    ),
+}
+
+
+def unused_files(body: str) -> set[str]:
+    """The file names of the components a page's body does not use."""
+    return {name for files, used in COMPONENTS.values() if not used.search(body) for name in files}
+
+
 def print_only(css: str) -> bool:
     """Whether a style sheet holds nothing but ``@media print`` blocks (and comments)."""
     text = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL).strip()
@@ -94,11 +114,13 @@ def print_only(css: str) -> bool:
 
 
 def _scripts_and_styles(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    unused = unused_files(context.get("body", ""))
     scripts = context.get("script_files")
     if isinstance(scripts, list):
-        scripts[:] = deferred(scripts)
+        scripts[:] = deferred(s for s in scripts if PurePosixPath(str(s.filename or "")).name not in unused)
     styles = context.get("css_files")
     if isinstance(styles, list):
+        styles[:] = [s for s in styles if PurePosixPath(str(s.filename)).name not in unused]
         for index, sheet in enumerate(styles):
             if "media" in sheet.attributes:
                 continue
@@ -154,9 +176,15 @@ IMG = re.compile(r"<img\b[^>]*>")
 ATTRIBUTE = re.compile(r'\s([a-zA-Z-]+)="([^"]*)"')
 
 
+#: An image after this much text (characters, about two phone screens) is not on the first
+#: screen: it loads lazily, when the reader nears it, and leaves the first screen's bytes alone.
+FIRST_SCREEN_TEXT = 1200
+
+
 def size_images(body: str, size_of: Callable[[str], tuple[int, int] | None]) -> str:
     """Every ``<img>`` of ``body`` with ``width`` and ``height`` (``size_of(src)``, in pixels, if
-    it has neither), and every one after the first ``loading="lazy"`` (unless it says otherwise)."""
+    it has neither), and ``loading="lazy"`` (unless it says otherwise) on every image but a first
+    one that comes before :data:`FIRST_SCREEN_TEXT` characters of text."""
     count = 0
 
     def one(match: re.Match[str]) -> str:
@@ -169,7 +197,8 @@ def size_images(body: str, size_of: Callable[[str], tuple[int, int] | None]) -> 
             size = size_of(html.unescape(attributes.get("src", "")))
             if size is not None:
                 extra += [f'width="{size[0]}"', f'height="{size[1]}"']
-        if count > 1 and "loading" not in attributes:
+        text_before = len(" ".join(re.sub(r"<[^>]*>", " ", body[: match.start()]).split()))
+        if (count > 1 or text_before > FIRST_SCREEN_TEXT) and "loading" not in attributes:
             extra.append('loading="lazy"')
         if "decoding" not in attributes:
             extra.append('decoding="async"')

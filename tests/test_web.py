@@ -52,6 +52,15 @@ def test_script_files_are_deferred_and_settings_of_documentation_options_run_aft
     assert out[2] is scripts[2]  # unchanged scripts are the same objects
 
 
+def test_a_page_loads_no_file_of_a_component_its_body_does_not_use() -> None:
+    every = {name for files, _ in report_web.COMPONENTS.values() for name in files}
+    assert report_web.unused_files("<p>Plain text about toggles, highlights and sd- cards.</p>") == every
+    used = report_web.unused_files('<div class="highlight-python notranslate"><div class="highlight"><pre>x</pre>')
+    assert used == every - {"copybutton.css", "copybutton.js", "clipboard.min.js"}
+    assert "togglebutton.js" not in report_web.unused_files('<details class="admonition dropdown">')
+    assert "design-tabs.js" not in report_web.unused_files('<div class="sd-tab-set docutils">')
+
+
 @pytest.mark.parametrize(
     ("css", "only"),
     [
@@ -79,6 +88,14 @@ def test_a_page_description_is_its_first_paragraph_of_running_text_whole() -> No
 
 
 # --- images ---------------------------------------------------------------------------------------
+
+
+def test_an_image_after_a_screen_of_text_loads_lazily_even_the_first() -> None:
+    words = "<p>" + "word " * (report_web.FIRST_SCREEN_TEXT // 4) + "</p>"
+    out = report_web.size_images(f'{words}<img src="a.png" />', lambda src: None)
+    assert out.endswith('<img src="a.png" loading="lazy" decoding="async" />')
+    out = report_web.size_images(f'<p>{"w" * 40}</p><img src="a.png" />', lambda src: None)
+    assert out.endswith('<img src="a.png" decoding="async" />')
 
 
 def test_images_get_their_size_and_all_but_the_first_load_lazily() -> None:
