@@ -166,6 +166,36 @@ def test_a_link_to_a_row_on_a_later_page_opens_that_page_and_the_row(at_width: A
     assert page.locator("#evidence-table tbody tr").count() <= 25
 
 
+VISIBLE_ROWS = (
+    "() => [...document.querySelectorAll('#evidence-table tbody tr')].filter((tr) => tr.checkVisibility()).length"
+)
+
+
+def _explorer_with(browser: Any, origin: str, route: str, handle: Any) -> int:
+    """The explorer's visible rows once loaded with the requests matching ``route`` handled so."""
+    context = browser.page.context.browser.new_context(viewport={"width": DESKTOP, "height": 900})
+    try:
+        context.route(lambda url: not url.startswith(origin), lambda r: r.abort())
+        context.route(route, handle)
+        page = context.new_page()
+        page.goto(urljoin(origin, EVIDENCE_PAGE), wait_until="load")
+        page.wait_for_timeout(300)
+        return int(page.evaluate(VISIBLE_ROWS))
+    finally:
+        context.close()
+
+
+def test_before_datatables_starts_a_page_of_rows_is_shown_and_without_it_every_row(browser: Any, origin: str) -> None:
+    rows = len(explorer.all_rows())
+    # the explorer's script never runs: the style sheet alone shows the first page of rows
+    empty = _explorer_with(
+        browser, origin, "**/evidence-explorer.js*", lambda r: r.fulfill(body="", content_type="text/javascript")
+    )
+    assert empty == min(rows, 25)
+    # DataTables cannot be fetched: the explorer's script shows every row
+    assert _explorer_with(browser, origin, "**/dataTables.min.js*", lambda r: r.abort()) == rows
+
+
 def test_on_paper_the_explorer_prints_every_row(at_width: Any) -> None:
     page = at_width(EVIDENCE_PAGE, DESKTOP)
     page.wait_for_selector("#evidence-filter-kind")

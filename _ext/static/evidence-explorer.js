@@ -1,17 +1,27 @@
 /* The evidence explorer (book/evidence.md): DataTables over the plain HTML table the page already
    holds, with a filter by kind and by source, in pages of rows so that the page stays light to
    scroll and quick to redraw. A link to a row (evidence.html#<address>) opens the page of rows
-   that holds it; printing prints every row. Without JavaScript the table is there, whole. */
+   that holds it; printing prints every row. Without JavaScript the table is there, whole.
+   DataTables itself (46 KB compressed, script and style sheet) is fetched once the page is
+   parsed, not with the page's first bytes: nothing of it draws the first screen. */
 (() => {
   "use strict";
 
+  const HERE = document.currentScript.src;
+  const DATATABLES = new URL("datatables/dataTables.min.js", HERE).href;
+  const DATATABLES_STYLE = new URL("datatables/dataTables.dataTables.min.css", HERE).href;
+
   const FILTERS = [[0, "Kind", "every kind"], [1, "Source", "every source"]];
-  const PAGE_LENGTH = 25;
+  const PAGE_LENGTH = 25;  // the rows _static/custom.css lets the page lay out before DataTables starts
   const normal = (text) => text.replace(/\s+/g, " ").trim();
 
   function start() {
     const table = document.getElementById("evidence-table");
-    if (!table || typeof DataTable === "undefined") return;
+    if (!table) return;
+    if (typeof DataTable === "undefined") {  // DataTables did not load: show every row, unpaged
+      table.classList.add("whole");
+      return;
+    }
     const explorer = new DataTable(table, {
       pageLength: PAGE_LENGTH,
       lengthMenu: [PAGE_LENGTH, 50, 100, { label: "all", value: -1 }],
@@ -80,6 +90,21 @@
     window.matchMedia("print").addEventListener("change", (event) => (event.matches ? everyRow() : pageAgain()));
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // Its style sheet first, then its script: the table is restyled once, when DataTables starts.
+  function load() {
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = DATATABLES_STYLE;
+    const script = document.createElement("script");
+    script.src = DATATABLES;
+    script.addEventListener("load", start);
+    script.addEventListener("error", start);  // start() shows every row, unpaged
+    const next = () => document.head.append(script);
+    style.addEventListener("load", next);
+    style.addEventListener("error", next);
+    document.head.append(style);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", load);
+  else load();
 })();
