@@ -117,7 +117,10 @@ def _scripts_and_styles(app: Sphinx, pagename: str, templatename: str, context: 
     unused = unused_files(context.get("body", ""))
     scripts = context.get("script_files")
     if isinstance(scripts, list):
-        scripts[:] = deferred(s for s in scripts if PurePosixPath(str(s.filename or "")).name not in unused)
+        kept = [s for s in scripts if PurePosixPath(str(s.filename or "")).name not in unused]
+        # The search page's template loads Sphinx's search scripts without defer, and they call
+        # doctools.js as they load: there, Sphinx's scripts keep their order by staying undeferred.
+        scripts[:] = kept if pagename == "search" else deferred(kept)
     styles = context.get("css_files")
     if isinstance(styles, list):
         styles[:] = [s for s in styles if PurePosixPath(str(s.filename)).name not in unused]
