@@ -35,7 +35,8 @@ GLOSSED: dict[str, str] = {
     "Read as a year": r"\bread as (?:a year|yearly|annual)\b",
     "SOC": r"\bSOC\b",
 }
-#: Where a use is not glossed: titles, tables, figures and their captions, links, citations, code.
+#: Where a use is not glossed: titles, tables, figures and their captions, links, citations, code,
+#: and the glossary itself (part of the page in the one-page edition the PDF is printed from).
 NOT_IN = (
     nodes.title,
     nodes.subtitle,
@@ -53,6 +54,7 @@ NOT_IN = (
     nodes.term,
     nodes.math,
     addnodes.pending_xref,
+    addnodes.glossary,
 )
 #: Containers whose text is not running text (a chart's data and card).
 NOT_IN_CLASSES = frozenset({"chart-data", "figure-card", "glosses"})
@@ -194,19 +196,25 @@ def _terms(env: BuildEnvironment) -> dict[str, tuple[str, str]]:
     return {name.lower(): where for (kind, name), where in objects.items() if kind == "term"}
 
 
+def places(terms: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Where each glossed term is defined (page, anchor), from the book's glossary terms (lower
+    case): none for a book without a glossary (nothing to gloss from); a glossed term that the
+    glossary lacks is an error that names it."""
+    found = {term: terms[term.lower()] for term in GLOSSED if term.lower() in terms}
+    missing = [term for term in GLOSSED if term not in found]
+    if found and missing:
+        raise ExtensionError(f"glosses: {', '.join(map(repr, missing))} glossed on every page but not in the glossary")
+    return found
+
+
 def _glossary_entries(env: BuildEnvironment) -> dict[str, tuple[str, str, list[nodes.Node]]]:
     """Each glossed term: the glossary's page, the entry's anchor and its first paragraph."""
     cached = getattr(env, "_report_glosses", None)
     if cached is not None:
         return dict(cached)
-    terms = _terms(env)
     entries = {}
     doctrees: dict[str, nodes.document] = {}
-    for term in GLOSSED:
-        where = terms.get(term.lower())
-        if where is None:
-            raise ExtensionError(f"glosses: {term!r} is glossed on every page but is not a term of the glossary")
-        docname, anchor = where
+    for term, (docname, anchor) in places(_terms(env)).items():
         doctree = doctrees.setdefault(docname, env.get_doctree(docname))
         entry = next((t for t in doctree.findall(nodes.term) if anchor in t["ids"]), None)
         definition = entry.parent.next_node(nodes.definition) if entry is not None else None
@@ -224,8 +232,9 @@ def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     entries = _glossary_entries(app.env)
     if docname in {where for where, _, _ in entries.values()}:
         return
+    # A page of its own (glossary.html#term-CPI-U) or, in the one-page edition, a part of this one.
     glosses = {
-        term: (f"{app.builder.get_relative_uri(docname, where)}#{anchor}", meaning)
+        term: (f"{app.builder.get_relative_uri(docname, where).split('#', 1)[0]}#{anchor}", meaning)
         for term, (where, anchor, meaning) in entries.items()
     }
     gloss_page(doctree, glosses)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
+from sphinx.errors import ExtensionError
 
 from analysis.core import paths
 
@@ -79,3 +81,12 @@ def test_the_glosses_of_a_list_come_after_the_whole_list() -> None:
     note = listed.next_node(nodes.container, descend=False, siblings=True)
     assert [p.astext() for p in note.children] == ["Hedge: a qualifying word.", "CPI-U: a price index."]
     assert not list(listed.findall(nodes.container))
+
+
+def test_a_book_without_a_glossary_is_glossed_nowhere_and_a_missing_term_is_named() -> None:
+    every = {term.lower(): ("book/glossary", f"term-{term}") for term in glosses.GLOSSED}
+    assert glosses.places(every) == {term: ("book/glossary", f"term-{term}") for term in glosses.GLOSSED}
+    assert glosses.places({"agent": ("book/glossary", "term-Agent")}) == {}
+    del every["cpi-u"]
+    with pytest.raises(ExtensionError, match="'CPI-U' glossed on every page but not in the glossary"):
+        glosses.places(every)
