@@ -5,14 +5,24 @@ The raw files in ``data/raw/`` are never changed. Reading one checks its sha256 
 it can undo) and then removes the encoding debris ftfy cannot restore: emoji whose UTF-8
 bytes were decoded as Windows-1253 and partly lost, which survive as stray Greek letters and
 punctuation such as ``π’`` or ``π§βπΌ``. Every change is recorded, so a quote taken from the
-repaired text can be located back in the raw file.
+repaired text can be located back in the raw file. Last, the repair removes the characters no
+text field may hold (:func:`analysis.core.inputs.character_problem`: controls ftfy leaves, such as a
+form feed, and invisible format characters such as zero-width spaces, soft hyphens and direction
+overrides), so that the text a reader sees, the text the checks compare and the text a record can
+quote are one.
+
+Reading is bounded: the manifest may have at most :data:`MAX_MANIFEST_BYTES`, a source text
+:data:`MAX_SOURCE_BYTES`; a row of the manifest must have every column, each field one line of
+plain text (:func:`analysis.core.inputs.character_problem`, no line break).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import difflib
 import hashlib
+import io
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -20,7 +30,7 @@ from pathlib import Path
 
 import ftfy
 
-from analysis.core import paths, vocab
+from analysis.core import inputs, paths, vocab
 
 MANIFEST_COLUMNS: tuple[str, ...] = (
     "source_id",
@@ -49,9 +59,17 @@ _DEBRIS = re.compile(r"(?<!\S)π[" + re.escape(_CP1253_HIGH) + r"]*(?!\S)")
 _SLUG = re.compile(vocab.SLUG)
 _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+#: A publication date as the manifest writes it: a year, a month or a day (ISO 8601).
+_PUBLISHED = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+#: The largest manifest read (bytes): a row is a few hundred bytes.
+MAX_MANIFEST_BYTES = 1_048_576
+#: The largest source text read (bytes): a career article is tens of kilobytes.
+MAX_SOURCE_BYTES = 4_194_304
+#: The longest source id and file name: both become file names (the evidence file, the page).
+MAX_NAME_CHARS = 100
 
 
-class SourceError(ValueError):
+class SourceError(inputs.InputError):
     """A raw source or the manifest is not what the report expects."""
 
 
@@ -96,48 +114,93 @@ class Source:
         return self.meta.source_id
 
 
+def _manifest_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str | None]]]]:
+    """The header and the rows (with their line numbers) of the manifest, read exactly."""
+    try:
+        text = inputs.read_bytes(path, MAX_MANIFEST_BYTES, "the manifest").decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise SourceError(f"{path}: not valid UTF-8 (offset {err.start})") from None
+    except inputs.InputError as err:
+        raise SourceError(f"{path}: the manifest is missing" if "no such file" in str(err) else str(err)) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""), restval=None)
+    try:
+        header = list(reader.fieldnames or [])
+        rows = [(reader.line_num, row) for row in reader]
+    except csv.Error as err:
+        raise SourceError(f"{path}:{reader.line_num}: not a CSV row ({err})") from None
+    return header, rows
+
+
+def _field_problem(meta: SourceMeta) -> str | None:
+    """What is wrong with one field of a manifest row beyond its presence; None if nothing."""
+    for name in MANIFEST_COLUMNS:
+        problem = inputs.character_problem(getattr(meta, name), allowed="")
+        if problem:
+            return f"{name} {problem}: a manifest field is one line of plain text"
+    for name in ("source_id", "file"):
+        if len(getattr(meta, name)) > MAX_NAME_CHARS:
+            return f"{name} has {len(getattr(meta, name))} characters, more than {MAX_NAME_CHARS}"
+    if not _SLUG.fullmatch(meta.source_id):
+        return f"source_id {meta.source_id!r} must be a lower-case slug (it is the BibTeX key and the evidence file's name)"
+    if not _FILE_NAME.fullmatch(meta.file):
+        return f"file {meta.file!r} must be a plain file name in data/raw/"
+    if not _SHA256.fullmatch(meta.sha256):
+        return f"sha256 {inputs.shown(meta.sha256)} is not 64 hexadecimal digits"
+    if meta.published and not _is_date(meta.published):
+        return f"published {inputs.shown(meta.published)} is not a date written YYYY, YYYY-MM or YYYY-MM-DD"
+    if meta.url and not re.fullmatch(r"https?://[^\s<>\"]+", meta.url):
+        return f"url {inputs.shown(meta.url)} is not an http or https address"
+    return None
+
+
+def _is_date(text: str) -> bool:
+    if not _PUBLISHED.fullmatch(text):
+        return False
+    try:
+        datetime.date.fromisoformat((text + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
+
+
 def read_manifest(path: Path = paths.MANIFEST) -> list[SourceMeta]:
     """Read the manifest (UTF-8, with or without a byte-order mark). A missing or unknown column,
-    an empty id, file or hash, or a duplicate id or file is an error naming the row."""
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except FileNotFoundError:
-        raise SourceError(f"{path}: the manifest is missing") from None
-    with handle:
-        reader = csv.DictReader(handle)
-        header = list(reader.fieldnames or [])
-        missing = [c for c in MANIFEST_COLUMNS if c not in header]
-        if missing:
-            raise SourceError(f"{path}: missing column(s) {', '.join(missing)}")
-        unknown = [c for c in header if c not in MANIFEST_COLUMNS]
-        if unknown or len(header) != len(set(header)):
-            raise SourceError(f"{path}: unknown or repeated column(s) {', '.join(unknown) or header}")
-        rows: list[SourceMeta] = []
-        seen: dict[str, int] = {}
-        files: dict[str, int] = {}
-        for line, row in enumerate(reader, start=2):
-            if None in row:
-                raise SourceError(f"{path}:{line}: more fields than columns")
-            meta = SourceMeta(**{c: (row[c] or "").strip() for c in MANIFEST_COLUMNS})
-            if not meta.source_id or not meta.file or not meta.sha256:
-                raise SourceError(f"{path}:{line}: source_id, file and sha256 must not be empty")
-            if not _SLUG.fullmatch(meta.source_id):
-                raise SourceError(
-                    f"{path}:{line}: source_id {meta.source_id!r} must be a lower-case slug "
-                    "(it is the BibTeX key and the evidence file's name)"
-                )
-            if not _FILE_NAME.fullmatch(meta.file):
-                raise SourceError(f"{path}:{line}: file {meta.file!r} must be a plain file name in data/raw/")
-            if not _SHA256.fullmatch(meta.sha256):
-                raise SourceError(f"{path}:{line}: sha256 {meta.sha256!r} is not 64 hexadecimal digits")
-            if meta.source_id in seen:
-                raise SourceError(
-                    f"{path}:{line}: duplicate source_id {meta.source_id!r} (also line {seen[meta.source_id]})"
-                )
-            if meta.file in files:
-                raise SourceError(f"{path}:{line}: file {meta.file!r} is listed twice (also line {files[meta.file]})")
-            seen[meta.source_id] = files[meta.file] = line
-            rows.append(meta)
+    a row with fewer or more fields than columns, an empty id, file or hash, a field that is not
+    one line of plain text, a malformed date or address, or a duplicate id or file is an error
+    naming the line and the field."""
+    header, rows_read = _manifest_rows(path)
+    missing = [c for c in MANIFEST_COLUMNS if c not in header]
+    if missing:
+        raise SourceError(f"{path}: missing column(s) {', '.join(missing)}")
+    unknown = [c for c in header if c not in MANIFEST_COLUMNS]
+    if unknown or len(header) != len(set(header)):
+        raise SourceError(f"{path}: unknown or repeated column(s) {', '.join(unknown) or header}")
+    rows: list[SourceMeta] = []
+    seen: dict[str, int] = {}
+    files: dict[str, int] = {}
+    for line, row in rows_read:
+        if None in row:
+            raise SourceError(f"{path}:{line}: more fields than columns")
+        absent = [c for c in MANIFEST_COLUMNS if row[c] is None]
+        if absent:
+            raise SourceError(
+                f"{path}:{line}: {len(MANIFEST_COLUMNS) - len(absent)} of {len(MANIFEST_COLUMNS)} fields: "
+                f"{', '.join(absent)} missing (an empty field is written, not left out)"
+            )
+        meta = SourceMeta(**{c: (row[c] or "").strip() for c in MANIFEST_COLUMNS})
+        if not meta.source_id or not meta.file or not meta.sha256:
+            raise SourceError(f"{path}:{line}: source_id, file and sha256 must not be empty")
+        problem = _field_problem(meta)
+        if problem:
+            raise SourceError(f"{path}:{line}: {problem}")
+        if meta.source_id in seen:
+            raise SourceError(
+                f"{path}:{line}: duplicate source_id {meta.source_id!r} (also line {seen[meta.source_id]})"
+            )
+        if meta.file in files:
+            raise SourceError(f"{path}:{line}: file {meta.file!r} is listed twice (also line {files[meta.file]})")
+        seen[meta.source_id] = files[meta.file] = line
+        rows.append(meta)
     return rows
 
 
@@ -145,16 +208,18 @@ def read_raw(meta: SourceMeta, raw_dir: Path = paths.RAW) -> str:
     """Return the raw text of a source after checking its sha256 and its UTF-8 encoding."""
     path = raw_dir / meta.file
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(f"{path}: file listed in the manifest as {meta.source_id!r} is missing") from None
+        data = inputs.read_bytes(path, MAX_SOURCE_BYTES, "a source text")
+    except inputs.InputError as err:
+        if "no such file" in str(err):
+            raise SourceError(f"{path}: file listed in the manifest as {meta.source_id!r} is missing") from None
+        raise SourceError(str(err)) from None
     digest = hashlib.sha256(data).hexdigest()
     if digest != meta.sha256:
         raise SourceError(f"{path}: sha256 mismatch for {meta.source_id!r}: manifest {meta.sha256}, file {digest}")
     try:
-        return data.decode("utf-8", errors="strict")
-    except UnicodeDecodeError as err:
-        raise SourceError(f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+        return inputs.decode(data, path)
+    except inputs.InputError as err:
+        raise SourceError(str(err)) from None
 
 
 def remove_debris(text: str) -> str:
@@ -207,8 +272,9 @@ def _changes(raw: str, text: str) -> tuple[Change, ...]:
 
 
 def repair(raw: str) -> tuple[str, tuple[Change, ...]]:
-    """Repair a raw text: ftfy first, then debris removal. Returns the text and its edits."""
-    text = remove_debris(ftfy.fix_text(raw, FTFY_CONFIG))
+    """Repair a raw text: ftfy first, then debris removal, then the characters no text field may
+    hold (:func:`analysis.core.inputs.strip_invisible`). Returns the text and its edits."""
+    text = inputs.strip_invisible(remove_debris(ftfy.fix_text(raw, FTFY_CONFIG)))
     if text == raw:
         return text, ()
     return text, _changes(raw, text)
@@ -307,9 +373,15 @@ def describe_changes(source: Source) -> str:
     """One line for a reader: what the repair changed in this source."""
     if not source.changes:
         return "nothing (text used as received)"
-    removed = sum(change.end - change.start - len(change.after) for change in source.changes)
+    said = []
     tokens = sum(1 for change in source.changes if _DEBRIS.search(change.before))
-    return f"removed {tokens} emoji-debris tokens ({removed} characters)"
+    invisible = sum(1 for ch in source.raw if ch not in "\t\n\r" and inputs.character_problem(ch) is not None)
+    if tokens or not invisible:
+        removed = sum(change.end - change.start - len(change.after) for change in source.changes) - invisible
+        said.append(f"removed {tokens} emoji-debris tokens ({removed} characters)")
+    if invisible:
+        said.append(f"removed {invisible} invisible or control character{'s' if invisible != 1 else ''}")
+    return "; ".join(said)
 
 
 def with_caveat(manifest: Path = paths.MANIFEST) -> list[str]:
