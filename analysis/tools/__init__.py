@@ -8,5 +8,51 @@
 - ``scan``: the figures of a source no record or exclusion accounts for;
 - ``draft``: draft the evidence records of a new source.
 
-Exit status: 0 on success, 1 when an input is refused (the message names the file, the record
-and the problem), 2 for a usage error."""
+Every tool fails the same way: one line per problem on standard error, naming the file (and the
+record and field where there is one), never a traceback, and no input changed. Exit status:
+
+====  ======================================================================================
+0     done: nothing to report
+1     a finding: ``scan`` found figures no record accounts for (on standard output, one a
+      line); ``--check`` found files that differ from what their inputs give
+2     a usage error: the command line is wrong (the message says how)
+3     an input refused: a file that is missing, a folder, not a regular file (a device such as
+      ``/dev/zero``, a pipe), larger than its limit, not UTF-8 text, or whose content is invalid
+      (a manifest row, a source, an evidence record)
+4     an output could not be written (a read-only folder, a full disk, a name too long); what
+      was there before is left whole
+====  ======================================================================================
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+from analysis.core import inputs
+
+DONE, FINDING, USAGE, REFUSED, UNWRITABLE = 0, 1, 2, 3, 4
+
+
+def run(work: Callable[[], int]) -> int:
+    """Run a tool's work; an input refused or an output that cannot be written is reported as
+    one line per problem on standard error, with its exit status (see the module docstring)."""
+    try:
+        return work()
+    except inputs.InputError as err:
+        print(err, file=sys.stderr)
+        return REFUSED
+    except inputs.OutputError as err:
+        print(err, file=sys.stderr)
+        return UNWRITABLE
+    except BrokenPipeError:
+        # The reader of standard output has gone (``scan ... | head``): stop quietly, as a
+        # filter does, with nothing more written to the closed pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return FINDING
+    except OSError as err:
+        where = inputs.shown_path(err.filename) if err.filename is not None else "output"
+        print(f"{where}: cannot be written: {err.strerror}", file=sys.stderr)
+        return UNWRITABLE
