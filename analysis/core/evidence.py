@@ -327,7 +327,7 @@ def _folder_problems(evidence_dir: Path, corpus: dict[str, sources.Source]) -> l
             why = f"evidence files are named {stem}.yaml"
         else:
             why = f"not the evidence file of a source in {paths.MANIFEST.name}"
-        problems.append(f"{inputs.shown_path(evidence_dir / name)}: {why}")
+        problems.append(f"{inputs.printable(evidence_dir / name)}: {why}")
     return problems
 
 

@@ -75,11 +75,12 @@ def shown(text: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def shown_path(path: Path | str) -> str:
-    """A path as an error message shows it: as it is when every character prints, else its repr
-    (a file name can hold a line break or a terminal escape)."""
-    text = str(path)
-    return text if text.isprintable() else repr(text)
+def printable(text: Path | str) -> str:
+    """A path or a text from a file as a message shows it: as it is, or its repr when it holds a
+    character :func:`character_problem` refuses, even a tab (a file name or a figure can hold a
+    line break or a terminal escape)."""
+    text = str(text)
+    return repr(text) if character_problem(text, allowed="") else text
 
 
 def read_bytes(path: Path, limit: int, what: str = "a file") -> bytes:

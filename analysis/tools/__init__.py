@@ -53,6 +53,6 @@ def run(work: Callable[[], int]) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return FINDING
     except OSError as err:
-        where = inputs.shown_path(err.filename) if err.filename is not None else "output"
+        where = inputs.printable(err.filename) if err.filename is not None else "output"
         print(f"{where}: cannot be written: {err.strerror}", file=sys.stderr)
         return UNWRITABLE
