@@ -44,7 +44,10 @@ Each figure of :func:`analysis.core.numbers.find_figures` becomes one record wit
   ``hour`` ("month") is written as stated, which the validator refuses until a person decides.
 
 The file is written with :func:`yaml.safe_dump` (every string quoted as YAML needs), into a
-temporary file moved into place, and never over an existing file without ``--force``.
+temporary file moved into place, and never over an existing file without ``--force``. The input is
+read as a source text is (:func:`analysis.core.inputs.read_text`: a regular file of at most
+:data:`analysis.core.sources.MAX_SOURCE_BYTES` bytes, UTF-8, no NUL byte). Exit status as every
+tool's (``analysis.tools``): 3 for an input refused, 4 for an output not written.
 """
 
 from __future__ import annotations
@@ -53,7 +56,6 @@ import argparse
 import json
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -61,7 +63,8 @@ from typing import Any
 
 import yaml
 
-from analysis.core import evidence, numbers, paths, schema, sources, vocab
+from analysis.core import evidence, inputs, numbers, paths, schema, sources, vocab
+from analysis.tools import DONE, run
 
 __all__ = ["DraftError", "draft_document", "draft_records", "dump", "main", "read_text"]
 
@@ -69,8 +72,8 @@ STATUS = "draft"
 TODO_ROLE = "TODO: the role as the source names it"
 
 
-class DraftError(ValueError):
-    """The drafter cannot read its input or will not write its output; the message says why."""
+class DraftError(inputs.InputError):
+    """The drafter cannot read its input; the message says why."""
 
 
 def _slug(text: str) -> str:
@@ -92,14 +95,7 @@ def read_text(path: Path, source_id: str | None = None, manifest: Path = paths.M
             raise DraftError(f"{path}: the manifest names this file {meta.source_id!r}, not {source_id!r}")
         source = sources.load_source(meta, manifest.parent)
         return meta.source_id, source.text, meta.published
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise DraftError(f"{path}: cannot read: {err.strerror}") from None
-    try:
-        raw = data.decode("utf-8", errors="strict")
-    except UnicodeDecodeError as err:
-        raise DraftError(f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+    raw = inputs.read_text(path, sources.MAX_SOURCE_BYTES, "a source text")
     sid = source_id if source_id is not None else _slug(path.stem)
     if not re.fullmatch(vocab.SLUG, sid):
         raise DraftError(f"{path}: source id {sid!r} must be a lower-case slug (use --source-id)")
@@ -568,12 +564,14 @@ def dump(document: dict[str, Any], origin: str) -> str:
 
 
 def write(path: Path, text: str, force: bool = False) -> None:
-    """Write ``text`` to ``path`` through a temporary file; refuse to replace a file unless forced."""
+    """Write ``text`` to ``path`` through a temporary file; refuse to replace a file unless forced.
+    An output that cannot be written is :class:`analysis.core.inputs.OutputError`."""
     if path.exists() and not force:
-        raise DraftError(f"{path}: already exists; pass --force to replace it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        raise inputs.OutputError(f"{path}: already exists; pass --force to replace it")
+    temporary = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:50]}.", dir=path.parent)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
         if force:
@@ -581,14 +579,18 @@ def write(path: Path, text: str, force: bool = False) -> None:
         else:
             os.link(temporary, path)  # fails, rather than replaces, if the file appeared meanwhile
             os.unlink(temporary)
-    except BaseException:
-        if os.path.exists(temporary):
+    except FileExistsError:
+        raise inputs.OutputError(f"{path}: already exists; pass --force to replace it") from None
+    except OSError as err:
+        raise inputs.OutputError(f"{path}: cannot be written: {err.strerror}") from None
+    finally:
+        if temporary is not None and os.path.exists(temporary):
             os.unlink(temporary)
-        raise
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.tools.draft FILE``: write the draft records; exit 1 on a refused input or output."""
+    """``python -m analysis.tools.draft FILE``: write the draft records; exit 3 on a refused input, 4
+    on an output not written."""
     parser = argparse.ArgumentParser(
         prog="python -m analysis.tools.draft", description="Draft one evidence record per figure of a new source."
     )
@@ -597,17 +599,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="where to write (default data/evidence/<id>.draft.yaml)")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
     args = parser.parse_args(argv)
-    try:
-        source_id, text, published = read_text(args.file, args.source_id)
-        document = draft_document(source_id, text, published)
-        out = args.out if args.out is not None else paths.EVIDENCE / f"{source_id}.draft.yaml"
-        write(out, dump(document, str(args.file)), force=args.force)
-    except (DraftError, sources.SourceError, FileExistsError) as err:
-        print(err, file=sys.stderr)
-        return 1
+    return run(lambda: _work(args))
+
+
+def _work(args: argparse.Namespace) -> int:
+    source_id, text, published = read_text(args.file, args.source_id)
+    document = draft_document(source_id, text, published)
+    out = args.out if args.out is not None else paths.EVIDENCE / f"{source_id}.draft.yaml"
+    write(out, dump(document, str(args.file)), force=args.force)
     count = len(document["records"])
     print(f"wrote {count} draft record{'s' if count != 1 else ''} for {source_id} to {out}")
-    return 0
+    return DONE
 
 
 if __name__ == "__main__":
