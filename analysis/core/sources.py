@@ -358,7 +358,7 @@ def normalise_space(text: str) -> str:
 
 
 @cache
-def _words(text: str) -> tuple[str, tuple[int, ...]]:
+def flat_words(text: str) -> tuple[str, tuple[int, ...]]:
     """``text`` with every run of whitespace made one space (and none at the ends), and for
     each character of that the offset in ``text`` it came from (a space: the end of its word)."""
     out: list[str] = []
@@ -377,7 +377,7 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     wanted = normalise_space(quote)
     if not wanted:
         return None
-    flat, where = _words(text)
+    flat, where = flat_words(text)
     at = flat.find(wanted)
     if at < 0:
         return None
