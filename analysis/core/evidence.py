@@ -337,9 +337,9 @@ def validate_all(evidence_dir: Path = paths.EVIDENCE, corpus: dict[str, sources.
     total = Evidence(errors=_folder_problems(evidence_dir, corpus))
     for source_id in corpus:
         path = evidence_dir / f"{source_id}.yaml"
-        if not path.is_file():
-            continue
-        part = read_file(path, corpus)
+        if not (path.exists() or path.is_symlink()):
+            continue  # reported missing by _folder_problems
+        part = read_file(path, corpus)  # a folder, a device or a broken link is refused there
         total.records += part.records
         total.exclusions += part.exclusions
         total.errors += part.errors
@@ -413,7 +413,7 @@ def write_tables(tables: dict[str, str], out_dir: Path = paths.PROCESSED) -> Non
         for partial, target in staged:
             os.replace(partial, target)
     except OSError as err:
-        raise inputs.OutputError(f"{err.filename or out_dir}: cannot write the tables: {err.strerror}") from None
+        raise inputs.OutputError(f"{out_dir}: cannot write the tables: {err.strerror}") from None
     finally:
         for partial, _target in staged:
             # A folder that refused the file refuses its removal too: then there is nothing to remove.
