@@ -46,7 +46,8 @@ Each figure of :func:`analysis.core.numbers.find_figures` becomes one record wit
 The file is written with :func:`yaml.safe_dump` (every string quoted as YAML needs), into a
 temporary file moved into place, and never over an existing file without ``--force``. The input is
 read as a source text is (:func:`analysis.core.inputs.read_text`: a regular file of at most
-:data:`analysis.core.sources.MAX_SOURCE_BYTES` bytes, UTF-8, no NUL byte). Exit status as every
+:data:`analysis.core.sources.MAX_SOURCE_BYTES` bytes, UTF-8, no NUL byte), and a text with more
+than :data:`MAX_FIGURES` figures is refused. Exit status as every
 tool's (``analysis.tools``): 3 for an input refused, 4 for an output not written.
 """
 
@@ -70,6 +71,9 @@ __all__ = ["DraftError", "draft_document", "draft_records", "dump", "main", "rea
 
 STATUS = "draft"
 TODO_ROLE = "TODO: the role as the source names it"
+#: The most figures drafted from one text: an article states dozens; a text with thousands is no
+#: source to review record by record (and drafting 45,000 took minutes).
+MAX_FIGURES = 2_000
 
 
 class DraftError(inputs.InputError):
@@ -109,11 +113,12 @@ _ABBREVIATION = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 _BULLET = re.compile(r"[\s\-*•·>#]+")  # used with .match(text, pos): anchored at pos
+_REACH = 1_000  # the farthest a quote reaches from its figure: a text of one long line drafts in linear time
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     """A full stop that ends a sentence, not an abbreviation ("U.S.", "e.g.")."""
-    return not (match.group().startswith(".") and _ABBREVIATION.search(text, 0, match.start()))
+    return not (match.group().startswith(".") and _ABBREVIATION.search(text, max(0, match.start() - 40), match.start()))
 
 
 def _sentence_span(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
@@ -133,13 +138,14 @@ def _sentence_span(text: str, lo: int, hi: int, start: int, end: int) -> tuple[i
 def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the quote for the figure at ``text[start:end]`` begins and ends.
 
-    The sentence holding the figure, within its line; in a table row ("| Team Lead | $48,000 |")
+    The sentence holding the figure, within its line (and within ``_REACH`` characters of the
+    figure); in a table row ("| Team Lead | $48,000 |")
     the row from its first cell to the end of that sentence. Leading list markers and spaces
     are left out. A quote shorter than the schema's minimum is widened to its whole line.
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    line_start = max(text.rfind("\n", max(0, start - _REACH), start) + 1, start - _REACH, 0)
+    line_end = text.find("\n", end, end + _REACH)
+    line_end = min(len(text), end + _REACH) if line_end == -1 else line_end
     line = text[line_start:line_end]
     if line.count("|") >= 2 and line.lstrip().startswith("|"):
         bar_before = text.rfind("|", line_start, start)
@@ -169,60 +175,14 @@ _ROLE_NOUNS = (
     r"|analysts?|coordinators?|consultants?|officers?|CSRs?"
 )
 _ROLE = re.compile(rf"\b(?:{_ROLE_NOUNS})\b(?:\s+(?:I{{1,3}}|IV|V)\b)?", re.IGNORECASE)
-_NOT_ROLE_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "for",
-        "of",
-        "as",
-        "and",
-        "or",
-        "to",
-        "in",
-        "at",
-        "with",
-        "by",
-        "from",
-        "can",
-        "may",
-        "most",
-        "some",
-        "many",
-        "all",
-        "each",
-        "every",
-        "our",
-        "your",
-        "their",
-        "his",
-        "her",
-        "its",
-        "is",
-        "are",
-        "be",
-        "new",
-        "average",
-        "typical",
-        "median",
-        "annual",
-        "hourly",
-        "salary",
-        "salaries",
-        "pay",
-        "paid",
-        "earn",
-        "earns",
-        "make",
-        "makes",
-        "get",
-        "gets",
-        "between",
-        "about",
-        "around",
-    ]
-)
+# fmt: off
+_NOT_ROLE_WORDS = frozenset([
+    "a", "an", "the", "for", "of", "as", "and", "or", "to", "in", "at", "with", "by", "from", "can", "may",
+    "most", "some", "many", "all", "each", "every", "our", "your", "their", "his", "her", "its", "is", "are",
+    "be", "new", "average", "typical", "median", "annual", "hourly", "salary", "salaries", "pay", "paid",
+    "earn", "earns", "make", "makes", "get", "gets", "between", "about", "around",
+])
+# fmt: on
 
 
 def _role(quote: str, figure_offset: int) -> str | None:
@@ -501,6 +461,7 @@ def draft_records(text: str, published: str = "") -> list[dict[str, Any]]:
     """One draft record per figure of ``text`` (see the module docstring), in text order."""
     records: list[dict[str, Any]] = []
     ids: set[str] = set()
+    tried: dict[str, int] = {}  # the next suffix to try for an id: a thousand equal figures number in linear time
     for figure in numbers.find_figures(text):
         begin, finish = quote_span(text, figure.start, figure.end)
         quote = text[begin:finish]
@@ -513,10 +474,11 @@ def draft_records(text: str, published: str = "") -> list[dict[str, Any]]:
             )
         written = re.sub(r"(?<=\d),(?=\d)", "", figure.text)  # "$40,000" -> "40000"
         base = f"{kind}-{_slug(written)}"[:48].rstrip("-")
-        rid, n = base, 2
+        rid, n = base, tried.get(base, 2)
         while rid in ids:
             rid, n = f"{base}-{n}", n + 1
         ids.add(rid)
+        tried[base] = n
         flags = fields.pop("flags")
         if "hedge" in schema.MODELS[kind].model_fields:
             fields["hedge"] = hedges_in(quote)
@@ -566,8 +528,9 @@ def dump(document: dict[str, Any], origin: str) -> str:
 def write(path: Path, text: str, force: bool = False) -> None:
     """Write ``text`` to ``path`` through a temporary file; refuse to replace a file unless forced.
     An output that cannot be written is :class:`analysis.core.inputs.OutputError`."""
+    exists = inputs.OutputError(f"{path}: already exists; pass --force to replace it")
     if path.exists() and not force:
-        raise inputs.OutputError(f"{path}: already exists; pass --force to replace it")
+        raise exists
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -578,10 +541,9 @@ def write(path: Path, text: str, force: bool = False) -> None:
             os.replace(temporary, path)
         else:
             os.link(temporary, path)  # fails, rather than replaces, if the file appeared meanwhile
-            os.unlink(temporary)
-    except FileExistsError:
-        raise inputs.OutputError(f"{path}: already exists; pass --force to replace it") from None
     except OSError as err:
+        if isinstance(err, FileExistsError) and err.filename2 == str(path):  # os.link's: it appeared
+            raise exists from None
         raise inputs.OutputError(f"{path}: cannot be written: {err.strerror}") from None
     finally:
         if temporary is not None and os.path.exists(temporary):
@@ -604,6 +566,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _work(args: argparse.Namespace) -> int:
     source_id, text, published = read_text(args.file, args.source_id)
+    found = len(numbers.find_figures(text))
+    if found > MAX_FIGURES:
+        raise DraftError(f"{args.file}: {found} figures, more than the {MAX_FIGURES} one draft may hold")
     document = draft_document(source_id, text, published)
     out = args.out if args.out is not None else paths.EVIDENCE / f"{source_id}.draft.yaml"
     write(out, dump(document, str(args.file)), force=args.force)
