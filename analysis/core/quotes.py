@@ -7,7 +7,9 @@ changed capital or an added letter ("supervisor[s]"). The quotation is split at 
 segments, and each segment must be found, in order, in the source's text (whitespace compared
 normalised, everything else exactly: letters, case, punctuation, straight or curly apostrophes).
 
-The marks must hold their meaning, or the quotation is refused:
+A quotation found in the source as it is holds, brackets and all. Otherwise its marks (at most
+:data:`MAX_MARKS`; each part is tried at its first :data:`MAX_PLACES` places in the source) must
+hold their meaning, or the quotation is refused:
 
 - a cut joins words of one sentence, in the source's order: what it leaves out holds no end of a
   sentence (".", "!", "?" or "…" before a space, or a blank line; a sentence end the quotation
@@ -95,6 +97,12 @@ def segments(quote: str) -> list[str]:
 
 #: The most characters of the source a cut may leave out.
 MAX_CUT = 250
+#: The most editorial marks one quotation may carry: past it, it is no longer a quotation (and
+#: matching 300 cuts against a megabyte of repeated words took minutes).
+MAX_MARKS = 10
+#: The most places in the source a part of a quotation is tried at: a phrase of a quotation that
+#: the source repeats thousands of times places nothing (and trying each took minutes).
+MAX_PLACES = 2_000
 #: The most characters of the source an insertion may stand for (besides the spaces around it).
 MAX_REPLACED = 40
 CUTS = ("[...]", "[…]")
@@ -210,17 +218,22 @@ def _joins(mark: _Mark, text: str, flat: str, where: tuple[int, ...], end: int, 
 
 def mismatch(quote: str, text: str) -> str | None:
     """Why ``text`` does not hold the quotation (see the module docstring), or None if it does."""
+    flat, where = sources.flat_words(text)
+    if sources.normalise_space(quote) in flat:
+        return None  # the source's words as they are, brackets and all
+    if len(EDITORIAL.findall(quote)) > MAX_MARKS:
+        return f"more than {MAX_MARKS} editorial marks: quote fewer, longer passages"
     parts, marks = _parse(quote)
     if not parts:
         return "an empty quotation"
-    flat, where = sources.flat_words(text)
     reason = "not the words of the source it is attributed to"
     ends: list[int] = []
     for index, part in enumerate(parts):
         mark = marks[index]
         found = []
-        at = flat.find(part)
-        while at >= 0:
+        at, tries = flat.find(part), 0
+        while at >= 0 and tries < MAX_PLACES:
+            tries += 1
             if index == 0:
                 problem = _insertion_problem(mark, None, flat[at:], flat[:at]) if mark.inserted else None
             else:
