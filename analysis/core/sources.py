@@ -135,11 +135,16 @@ def _manifest_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str
     except inputs.InputError as err:
         raise SourceError(f"{path}: the manifest is missing" if "no such file" in str(err) else str(err)) from None
     reader = csv.DictReader(io.StringIO(text, newline=""), restval=None)
+    rows = []
+    start = 1
     try:
         header = list(reader.fieldnames or [])
-        rows = [(reader.line_num, row) for row in reader]
+        start = reader.line_num + 1
+        for row in reader:  # a row's line is where it starts (a quoted field may hold line breaks)
+            rows.append((start, row))
+            start = reader.line_num + 1
     except csv.Error as err:
-        raise SourceError(f"{path}:{reader.line_num}: not a CSV row ({err})") from None
+        raise SourceError(f"{path}:{start}: not a CSV row ({err})") from None
     return header, rows
 
 

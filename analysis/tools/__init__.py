@@ -16,11 +16,11 @@ record and field where there is one), never a traceback, and no input changed. E
 1     a finding: ``scan`` found figures no record accounts for (on standard output, one a
       line); ``--check`` found files that differ from what their inputs give
 2     a usage error: the command line is wrong (the message says how)
-3     an input refused: a file that is missing, a folder, not a regular file (a device such as
-      ``/dev/zero``, a pipe), larger than its limit, not UTF-8 text, or whose content is invalid
-      (a manifest row, a source, an evidence record)
-4     an output could not be written (a read-only folder, a full disk, a name too long); what
-      was there before is left whole
+3     an input refused: a file that is missing (a processed table: run ``make data``), a folder,
+      not a regular file (a device such as ``/dev/zero``, a pipe), larger than its limit, not
+      UTF-8 text, or whose content is invalid (a manifest row, a source, an evidence record)
+4     an output could not be written (a read-only folder, a full disk, a name too long), or the
+      system refused a file for another reason; what was there before is left whole
 ====  ======================================================================================
 """
 
@@ -29,8 +29,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
-from analysis.core import inputs
+from analysis.core import inputs, paths
 
 DONE, FINDING, USAGE, REFUSED, UNWRITABLE = 0, 1, 2, 3, 4
 
@@ -53,6 +54,11 @@ def run(work: Callable[[], int]) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return FINDING
     except OSError as err:
-        where = inputs.printable(err.filename) if err.filename is not None else "output"
-        print(f"{where}: cannot be written: {err.strerror}", file=sys.stderr)
+        named = isinstance(err.filename, str)
+        if isinstance(err, FileNotFoundError) and named and Path(err.filename).is_relative_to(paths.DATA):
+            # A data file a tool reads without analysis.core.inputs (a processed table, say).
+            print(f"{inputs.printable(err.filename)}: missing (run `make data`)", file=sys.stderr)
+            return REFUSED
+        where = inputs.printable(err.filename) if named else "a file"
+        print(f"{where}: {err.strerror}", file=sys.stderr)
         return UNWRITABLE

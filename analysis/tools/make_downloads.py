@@ -12,7 +12,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from analysis.core import paths
+from openpyxl.utils.exceptions import IllegalCharacterError
+
+from analysis.core import inputs, paths
 from analysis.publish import export
 from analysis.tools import DONE, run
 
@@ -33,6 +35,11 @@ def _work(out: Path) -> int:
         written = [*export.tables(staging), export.workbook(staging / export.WORKBOOK_NAME)]
         for path in written:
             os.replace(path, out / path.name)
+    except IllegalCharacterError:
+        # Only a table edited by hand holds one: make data refuses control characters in records.
+        raise inputs.InputError(
+            f"{paths.PROCESSED}: a table holds a control character no workbook can (run `make data`)"
+        ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     print(f"wrote {len(written)} files to {out}")
