@@ -7,20 +7,29 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import os
+import random
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
 from conftest import input_hashes
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.enum.chart import XL_CHART_TYPE
 
-from analysis.core import inflation, paths, quotes
+from analysis.core import inflation, numbers, paths, quotes, sources
+from analysis.publish.deck import shapes
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
 import quote_check
+import report_site
 
 REFUSED, UNWRITABLE, FINDING = 3, 4, 1
 ONE_LINE = "a manifest field is one line of plain text"
@@ -394,3 +403,71 @@ def test_straight_quotes_of_a_source_in_a_table_cell_are_data_not_prose() -> Non
     assert quote_check.page_problems(f"<html><body><article>{cell}</article></body></html>") == []
     prose = '<p>=HYPERLINK("x","y")</p>'
     assert quote_check.page_problems(f"<html><body><article>{prose}</article></body></html>") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "values"),
+    [
+        ("Pay: ＄３２，０００ a year.", "＄３２，０００", (32000.0,)),  # full-width digits and signs
+        ("Pay: ﹩30,000 a year.", "﹩30,000", (30000.0,)),  # a small dollar sign
+        ("A loss of $\u22125,000 here.", "$\u22125,000", (-5000.0,)),  # the minus sign: a negative amount
+        ("From $30,000\u2212$40,000 a year.", "$30,000\u2212$40,000", (30000.0, 40000.0)),  # as a dash
+    ],
+)
+def test_figures_are_read_as_a_reader_reads_them_with_the_given_texts_offsets(
+    text: str, figure: str, values: tuple[float, ...]
+) -> None:
+    found = numbers.find_figures(text)
+    assert [(f.text, f.values) for f in found] == [(figure, values)]
+    assert text[found[0].start : found[0].end] == figure
+    assert found[0].col == text.index(figure) + 1
+
+
+@pytest.mark.parametrize("text", ["An office of 20 m² in ½ hour.", "Rooms of 12 m³ and H₂O."])
+def test_fractions_superscripts_and_subscripts_state_no_figure(text: str) -> None:
+    assert numbers.find_figures(text) == []
+
+
+def test_the_repairs_edits_rebuild_the_repaired_text_and_map_every_offset_inside_the_raw_one() -> None:
+    rng = random.Random(19)
+    pieces = ["a", "word ", "\u200b", "\u00ad", "Ã©", "πŸ’¼ ", "\n", "\x0c", "\u202e", "$32,000 "]
+    for _ in range(200):
+        raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        text, changes = sources.repair(raw)
+        rebuilt, at = [], 0
+        for change in changes:
+            assert raw[change.start : change.end] == change.before
+            rebuilt += [raw[at : change.start], change.after]
+            at = change.end
+        assert "".join([*rebuilt, raw[at:]]) == text, raw
+        source = sources.Source(sources.SourceMeta(*[""] * len(sources.MANIFEST_COLUMNS)), raw, text, changes)
+        assert all(0 <= sources.to_raw_offset(source, i) <= len(raw) for i in range(len(text) + 1))
+
+
+def test_a_chart_in_the_deck_embeds_a_workbook_that_holds_every_string_as_text() -> None:
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    data = CategoryChartData()
+    data.categories = ['=HYPERLINK("http://example.invalid","apply here")', "http://example.invalid", "+1"]
+    data.add_series("=1+1", (1.0, 2.0, 3.0))
+    shapes.add_chart(slide, XL_CHART_TYPE.BAR_STACKED, data)
+    out = io.BytesIO()
+    deck.save(out)
+    with zipfile.ZipFile(out) as archive:
+        workbooks = [archive.read(n) for n in archive.namelist() if n.endswith(".xlsx")]
+    assert len(workbooks) == 1
+    with zipfile.ZipFile(io.BytesIO(workbooks[0])) as workbook:
+        parts = {n: workbook.read(n) for n in workbook.namelist()}
+    assert not [n for n, content in parts.items() if n.startswith("xl/worksheets/") and b"<f>" in content]
+    assert b"=HYPERLINK(" in parts["xl/sharedStrings.xml"]
+    assert not [n for n in parts if "hyperlink" in n.lower()]  # and no address became a link
+
+
+def test_the_page_title_and_the_search_titles_the_theme_prints_are_escaped() -> None:
+    context = {"pagetitle": "Perks <script>alert(1)</script> & more"}
+    report_site._escaped_title(None, "page", "page.html", context, None)  # type: ignore[arg-type]
+    assert context["pagetitle"] == "Perks &lt;script&gt;alert(1)&lt;/script&gt; &amp; more"
+    indexer = SimpleNamespace(_all_titles={"page": [("<img src=x onerror=alert(2)>", None)]})
+    report_site._escaped_search_titles(SimpleNamespace(builder=SimpleNamespace(indexer=indexer)))  # type: ignore[arg-type]
+    report_site._escaped_search_titles(SimpleNamespace(builder=SimpleNamespace(indexer=indexer)))  # type: ignore[arg-type]
+    assert indexer._all_titles == {"page": [("&lt;img src=x onerror=alert(2)&gt;", None)]}  # once, not twice
