@@ -41,6 +41,10 @@ class InputError(ValueError):
     """An input is refused; the message names the file (and the record and field) and the problem."""
 
 
+class MissingInputError(InputError):
+    """An input that does not exist."""
+
+
 class OutputError(Exception):
     """An output cannot be written; the message names the path and why. Nothing was half-written."""
 
@@ -89,7 +93,7 @@ def read_bytes(path: Path, limit: int, what: str = "a file") -> bytes:
         # Non-blocking: opening a pipe with no writer would wait for ever.
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise MissingInputError(f"{path}: no such file") from None
     except OSError as err:
         raise InputError(f"{path}: cannot be read: {err.strerror}") from None
     try:

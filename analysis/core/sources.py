@@ -132,8 +132,10 @@ def _manifest_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str
         text = inputs.read_bytes(path, MAX_MANIFEST_BYTES, "the manifest").decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise SourceError(f"{path}: not valid UTF-8 (offset {err.start})") from None
+    except inputs.MissingInputError:
+        raise SourceError(f"{path}: the manifest is missing") from None
     except inputs.InputError as err:
-        raise SourceError(f"{path}: the manifest is missing" if "no such file" in str(err) else str(err)) from None
+        raise SourceError(str(err)) from None
     reader = csv.DictReader(io.StringIO(text, newline=""), restval=None)
     rows = []
     start = 1
@@ -226,9 +228,9 @@ def read_raw(meta: SourceMeta, raw_dir: Path = paths.RAW) -> str:
     path = raw_dir / meta.file
     try:
         data = inputs.read_bytes(path, MAX_SOURCE_BYTES, "a source text")
+    except inputs.MissingInputError:
+        raise SourceError(f"{path}: file listed in the manifest as {meta.source_id!r} is missing") from None
     except inputs.InputError as err:
-        if "no such file" in str(err):
-            raise SourceError(f"{path}: file listed in the manifest as {meta.source_id!r} is missing") from None
         raise SourceError(str(err)) from None
     digest = hashlib.sha256(data).hexdigest()
     if digest != meta.sha256:
