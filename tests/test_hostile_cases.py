@@ -1,7 +1,10 @@
 """Hostile inputs, one case each: the tool that meets one refuses it in one line naming the file
 (the record and the field where there is one), with its documented exit status (``analysis.tools``),
 never a traceback, and changes no input (the sha256 of every file of the project is compared
-before and after). `tests/test_hostile.py` builds a whole book from a hostile source."""
+before and after). `tests/test_hostile.py` builds a whole book from a hostile source.
+
+The cases that run a tool in a process of its own on a copy are marked ``slow`` (`make test` runs
+them, `make unit` leaves them out); the checks of a function run in `make unit` too."""
 
 from __future__ import annotations
 
@@ -85,6 +88,7 @@ def edit_record(root: Path, source_id: str, kind: str, **fields: object) -> str:
     return str(record["id"])
 
 
+@pytest.mark.slow
 def test_an_evidence_file_nested_50000_deep_is_refused_before_the_parser_recurses(project: Path) -> None:
     path = project / "data" / "evidence" / "cedric-career-graph.yaml"
     path.write_text("source_id: cedric-career-graph\nrecords: " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
@@ -92,6 +96,7 @@ def test_an_evidence_file_nested_50000_deep_is_refused_before_the_parser_recurse
     assert line == f"{path}:2: nested more than 20 deep (an evidence file needs four)"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("char", "what"),
     [
@@ -115,6 +120,7 @@ def test_a_control_or_invisible_character_in_a_text_field_is_refused_naming_it(
     assert f"note holds {what} at character 2" in line
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("year", [2099, 1900, inflation.FIRST_YEAR - 1, inflation.BASE_YEAR + 1])
 def test_a_year_outside_the_cpi_series_is_refused(project: Path, year: int) -> None:
     rid = edit_record(project, "exploring-careers-2007", "salary", year=year)
@@ -124,6 +130,7 @@ def test_a_year_outside_the_cpi_series_is_refused(project: Path, year: int) -> N
     assert line.endswith(f"year {year} is outside the CPI-U series the report adjusts with {series}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("amount", "problem"),
     [
@@ -138,6 +145,7 @@ def test_a_non_finite_or_absurd_amount_is_refused(project: Path, amount: float, 
     assert problem in refused(project, REFUSED, "make_data")
 
 
+@pytest.mark.slow
 def test_a_manifest_row_missing_its_last_field_is_refused_not_filled(project: Path) -> None:
     manifest = project / "data" / "raw" / "sources.csv"
     lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -149,6 +157,7 @@ def test_a_manifest_row_missing_its_last_field_is_refused_not_filled(project: Pa
     assert line == f"{manifest}:{number + 1}: 10 of 11 fields: caveat missing (an empty field is written, not left out)"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("field", "value", "problem"),
     [
@@ -199,6 +208,7 @@ def _unreadable(project: Path, kind: str) -> tuple[Path, str]:
     return raw / ("x" * 300 + ".txt"), "cannot be read: File name too long"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("tool", ["scan", "draft"])
 @pytest.mark.parametrize("kind", ["folder", "missing", "binary", "nul", "oversized", "device", "pipe", "long name"])
 def test_a_path_the_tools_cannot_read_is_one_line(project: Path, tool: str, kind: str) -> None:
@@ -208,6 +218,7 @@ def test_a_path_the_tools_cannot_read_is_one_line(project: Path, tool: str, kind
     assert not (project / "out.yaml").exists()
 
 
+@pytest.mark.slow
 def test_an_output_that_cannot_be_written_is_one_line_and_leaves_the_tables_whole(project: Path) -> None:
     # Root ignores a folder's mode bits, so the folder in the way is a file (as a read-only
     # disk, it refuses every write).
@@ -222,6 +233,7 @@ def test_an_output_that_cannot_be_written_is_one_line_and_leaves_the_tables_whol
     assert draft_line == f"{processed / 'draft.yaml'}: cannot be written: File exists"
 
 
+@pytest.mark.slow
 def test_the_downloads_are_left_whole_when_the_workbook_cannot_be_written(project: Path) -> None:
     """The CSV downloads were rewritten before the workbook failed on a control character."""
     downloads = project / "downloads"
@@ -236,6 +248,7 @@ def test_the_downloads_are_left_whole_when_the_workbook_cannot_be_written(projec
     assert (downloads / "benefits.csv").read_text(encoding="utf-8") == "earlier download\n"
 
 
+@pytest.mark.slow
 def test_the_scanner_reads_full_width_digits_and_a_minus_sign_and_reports_them_where_the_raw_file_has_them(
     project: Path,
 ) -> None:
@@ -281,6 +294,7 @@ def test_an_editorial_mark_that_changes_the_meaning_fails_the_page(quotation: st
 # The second pass: the issue's categories, none of its examples.
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["device", "folder", "broken link"])
 def test_an_evidence_file_that_is_not_a_file_is_refused_not_skipped(project: Path, kind: str) -> None:
     """A link to /dev/urandom in place of an evidence file used to be skipped: make data wrote
@@ -299,6 +313,7 @@ def test_an_evidence_file_that_is_not_a_file_is_refused_not_skipped(project: Pat
     )
 
 
+@pytest.mark.slow
 def test_a_source_text_linked_to_a_pipe_is_refused_without_waiting(project: Path) -> None:
     raw = project / "data" / "raw" / "002_f60ad8a82bce44de.txt"
     raw.unlink()
@@ -307,6 +322,7 @@ def test_a_source_text_linked_to_a_pipe_is_refused_without_waiting(project: Path
     assert refused(project, REFUSED, "make_data") == f"{raw}: not a regular file (a device, pipe or socket)"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("damage", "problem"),
     [
@@ -322,12 +338,14 @@ def test_a_manifest_that_is_not_utf8_or_has_a_field_beyond_the_csv_limit_is_one_
     assert problem in refused(project, REFUSED, "make_data")
 
 
+@pytest.mark.slow
 def test_a_stray_evidence_file_name_with_a_line_break_and_an_escape_is_named_escaped(project: Path) -> None:
     stray = project / "data" / "evidence" / "evil\n\x1b[31m.yaml"
     stray.write_text("x: 1\n", encoding="utf-8")
     assert refused(project, REFUSED, "make_data") == f"{str(stray)!r}: not the evidence file of a source in sources.csv"
 
 
+@pytest.mark.slow
 def test_a_file_name_with_a_line_break_is_printed_escaped_by_the_scanner(project: Path) -> None:
     new = project / "evil\n\x1b[31m.txt"
     new.write_text("Agents earn $30,000 a year.\n", encoding="utf-8")
@@ -336,6 +354,7 @@ def test_a_file_name_with_a_line_break_is_printed_escaped_by_the_scanner(project
     assert result.stdout == f"{str(new)!r}:1:13\t$30,000\n"
 
 
+@pytest.mark.slow
 def test_a_text_with_thousands_of_figures_is_not_drafted(project: Path) -> None:
     """Drafting 45,000 figures from one line ran for minutes (each record renumbered every id, and
     each quote searched the line from its start)."""
@@ -345,6 +364,7 @@ def test_a_text_with_thousands_of_figures_is_not_drafted(project: Path) -> None:
     assert line == f"{many}: 2001 figures, more than the 2000 one draft may hold"
 
 
+@pytest.mark.slow
 def test_a_processed_table_that_is_missing_is_named_as_an_input_to_make(project: Path) -> None:
     table = project / "data" / "processed" / "salaries.csv"
     table.unlink()
@@ -353,6 +373,7 @@ def test_a_processed_table_that_is_missing_is_named_as_an_input_to_make(project:
     assert not list((project / "downloads").iterdir())  # nothing written, no staging folder left
 
 
+@pytest.mark.slow
 def test_the_scanner_stops_quietly_when_its_reader_goes(project: Path) -> None:
     many = project / "many.txt"
     many.write_text("$1 " * 50_000, encoding="utf-8")
@@ -365,6 +386,7 @@ def test_the_scanner_stops_quietly_when_its_reader_goes(project: Path) -> None:
     assert result.stderr == ""
 
 
+@pytest.mark.slow
 def test_a_source_line_of_dense_invisible_characters_repairs_in_linear_time(project: Path) -> None:
     """A character-level difflib of one line holding 2,000 removed characters ran for 8 minutes;
     this one holds 150,000 (the run must end well within the timeout)."""
