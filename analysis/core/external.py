@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.core import paths
+from analysis.core import inputs, paths
 
 OEWS_COLUMNS = (
     "year",
@@ -100,7 +100,7 @@ REFERENCES: dict[str, str] = {
 }
 
 
-class ExternalDataError(ValueError):
+class ExternalDataError(inputs.InputError):
     """A reference file lacks a column the report needs."""
 
 
