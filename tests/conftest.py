@@ -52,6 +52,18 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.longrepr = f"skipped, and CALL_CENTER_CAREERS_NO_SKIP=1 forbids skips: {reason}"
 
 
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """After a notebook failed strict nbval, say how to bring its saved outputs up to date."""
+    failed = [r for r in terminalreporter.stats.get("failed", []) if r.nodeid.split("::")[0].endswith(".ipynb")]
+    if failed:
+        names = sorted({r.nodeid.split("::")[0] for r in failed})
+        terminalreporter.write_sep("-", "saved notebook outputs differ from a fresh run")
+        terminalreporter.write_line(
+            f"{', '.join(names)}: run `make notebooks` (it re-runs what changed and saves the outputs into "
+            "the notebooks), review `git diff book/`, and commit the notebooks if the new outputs are right."
+        )
+
+
 def copy_project(target: Path, with_build: bool = True) -> Path:
     """A copy of the project (modification times kept, so make sees what is up to date).
 
