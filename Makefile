@@ -172,9 +172,10 @@ data: $(SETUP)
 	$(BIN)/python -m analysis.evidence
 
 # Every test. The tests of the built pages and the PDF read _build/html and the notebook cache
-# it leaves; the build tests work on scratch copies of the project.
+# it leaves; the build tests work on scratch copies of the project. Whole files go to the two
+# workers, the longest first (tests/conftest.py), so that both finish at about the same time.
 test: book
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # The unit tests alone: no book build, no notebook run, no whole renders (tests marked `book` or
 # `slow` are left out; `make test` runs them).

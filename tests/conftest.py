@@ -31,10 +31,26 @@ OUTPUTS = ("_build", "book/downloads")
 NOT_COPIED = (*build_config.NOT_COPIED, "pdf", ".lock")
 
 
+# The files that take longest (`pytest --durations`), run first: `make test` hands whole files to
+# its two workers in collection order (`--dist loadfile --no-loadscope-reorder`), and a long file
+# started last would leave one worker idle while the other finishes it.
+LONGEST_FIRST = (
+    "test_build.py",
+    "test_accessibility.py",
+    "test_accessibility_phone.py",
+    "test_pdf.py",
+    "test_hostile.py",
+    "test_browser.py",
+    "test_build_failures.py",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.book)
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 # With CALL_CENTER_CAREERS_NO_SKIP=1 (CI sets it), a test that skips fails the run: a missing browser,

@@ -4,9 +4,8 @@ failed run leaves nothing a later run would take as fresh.
 The tests share one scratch copy of the project that starts with the last build's outputs and run
 in the order written, as an analyst's day: an evidence record and a chapter's title edited, `make
 data`, and the edited files given an old date; `make notebooks`; a sentence added while two `make
-book` run at once; the chapter put back from its backup with `cp -p`; the result compared file by
-file with a fresh build; and last the failures (a notebook cell that raises, evidence edited without
-`make data`, a hand-edited table).
+book` run at once; the chapter put back from its backup with `cp -p`; and the result compared file
+by file with a fresh build. The failures are in test_build_failures.py.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import copy_project, input_hashes, make
+from conftest import copy_project, make
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 import build_config
@@ -265,51 +264,3 @@ def test_the_incremental_build_writes_what_a_fresh_build_writes(project: Path, t
     assert sorted(ours) == sorted(theirs)
     assert _search_index(ours.pop("searchindex.js")) == _search_index(theirs.pop("searchindex.js"))
     assert [name for name in theirs if ours[name] != theirs[name]] == []
-
-
-def _fails(project: Path, *expected: str) -> str:
-    result = make(project, "book")
-    assert result.returncode != 0, result.stdout[-2000:]
-    for text in expected:
-        assert text in result.stderr, result.stderr[-3000:]
-    assert not (project / "_build" / "html").exists()  # no page is left to open
-    return result.stderr
-
-
-def test_a_cell_that_raises_fails_every_build_naming_notebook_cell_and_error(project: Path) -> None:
-    notebook = project / "book" / "04-benefits.ipynb"
-    nb = json.loads(notebook.read_text(encoding="utf-8"))
-    first = next(i for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code")
-    boom = {"cell_type": "code", "execution_count": None, "id": "boom", "metadata": {}, "outputs": []}
-    nb["cells"].insert(first + 1, {**boom, "source": "raise RuntimeError('deliberate failure')"})
-    kept = notebook.read_bytes()
-    notebook.write_text(json.dumps(nb, indent=1), encoding="utf-8")
-    before = input_hashes(project)
-    for _ in ("first", "second"):
-        stderr = _fails(project, "book/04-benefits.ipynb: cell 2 (id boom) raised RuntimeError: deliberate failure")
-        assert "raise RuntimeError('deliberate failure')" in stderr  # the cell itself
-        assert input_hashes(project) == before, "the failed run changed an input"
-        assert not (project / "_build" / "stamps" / "04-benefits.ran").exists()  # no record of a run to trust
-    notebook.write_bytes(kept)
-
-
-def test_evidence_edited_without_make_data_fails_however_old_its_date(project: Path) -> None:
-    evidence = project / EVIDENCE
-    kept = evidence.read_bytes()
-    evidence.write_text(evidence.read_text(encoding="utf-8").replace(EDITED, RECORD), encoding="utf-8")
-    subprocess.run(["touch", "-d", OLD, str(evidence)], check=True)
-    before = input_hashes(project)
-    _fails(project, f"{TABLE}: differs from what the evidence records give (run `make data`)")
-    assert input_hashes(project) == before, "the failed run changed an input"
-    evidence.write_bytes(kept)
-
-
-def test_a_hand_edited_processed_table_fails_the_build(project: Path) -> None:
-    table = project / "data" / "processed" / "roles.csv"
-    kept = table.read_bytes()
-    lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
-    table.write_text("".join([lines[0], lines[1].replace(",", ",edited by hand ", 1), *lines[2:]]), encoding="utf-8")
-    before = input_hashes(project)
-    _fails(project, "data/processed/roles.csv: differs from what the evidence records give")
-    assert input_hashes(project) == before, "the failed run changed an input"
-    table.write_bytes(kept)
