@@ -57,7 +57,7 @@ IN.07-agreement     := $(MANIFEST) $(T)/salaries.csv $(T)/roles.csv $(T)/require
 STAMPS      := _build/stamps
 NB_NAMES    := $(patsubst book/%.ipynb,%,$(sort $(wildcard book/*.ipynb)))
 IN.html     := _config.yml _toc.yml CITATION.cff book/*.md book/sources/*.md book/*.ipynb book/references.bib \
-               _ext/**/* _static/**/* _templates/**/* data/**/* \
+               _ext/*.py _ext/static/**/* _static/**/* _templates/**/* data/**/* \
                $(foreach s,downloads figures slides $(NB_NAMES),$(STAMPS)/$(s).sha256)
 # The PDF edition: a single-page build of the same, printed by scripts/make_pdf.py.
 IN.pdf      := scripts/make_pdf.py $(STAMPS)/html.sha256
