@@ -4,8 +4,10 @@ failed run leaves nothing a later run would take as fresh.
 The tests share one scratch copy of the project that starts with the last build's outputs and run
 in the order written, as an analyst's day: an evidence record and a chapter's title edited, `make
 data`, and the edited files given an old date; `make notebooks`; a sentence added while two `make
-book` run at once; the chapter put back from its backup with `cp -p`; and the result compared file
-by file with a fresh build. The failures are in test_build_failures.py.
+book` run at once; the chapter put back from its backup with `cp -p`; a data file changed and given
+an old date; and the result compared file by file with a fresh build. The first build in a copy
+reads every page (Sphinx starts afresh in another folder); the others show what Sphinx re-reads.
+The failures are in test_build_failures.py.
 """
 
 from __future__ import annotations
@@ -225,6 +227,20 @@ def test_a_chapter_put_back_from_a_backup_is_read_again(project: Path, backup: P
     for name, page in _pages(project).items():
         assert TITLE[2:].strip() not in page, name  # the title changed back on every page
     assert "A sentence this test adds." not in _page(project, "02-pay")
+
+
+def test_a_data_file_given_an_old_date_reruns_the_one_notebook_that_reads_it_and_every_page(project: Path) -> None:
+    table = project / "data" / "external" / "bls_employment_projections_2024_34.csv"
+    text = table.read_text(encoding="utf-8")
+    assert ",High school diploma or equivalent," in text
+    table.write_text(text.replace(",High school diploma or equivalent,", ",Postsecondary nondegree award,"), "utf-8")
+    subprocess.run(["touch", "-d", OLD, str(table)], check=True)
+    executed, read = _book(project)
+    assert executed == ["07-agreement"]  # the one notebook declared to read it
+    assert read == set(_pages(project))  # the evidence pages show the data: every page
+    page = _page(project, "07-agreement")
+    assert "\u201cPostsecondary nondegree award\u201d" in page  # quoted from the file, in a computed sentence
+    assert "High school diploma or equivalent" not in page
 
 
 def _files(root: Path) -> dict[str, bytes]:
