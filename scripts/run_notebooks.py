@@ -8,7 +8,8 @@ notebook is stale when that digest differs from the one recorded at its last suc
 (``<name>.ran``): its cached outputs are then dropped. jupyter-cache's own ``local-parallel``
 executor runs every notebook that has no cached outputs for its code (dropped here, or new code),
 one per core, into ``_build/.jupyter_cache``, where the book's build (``execute_notebooks: cache``)
-reads them; nothing else executes a notebook.
+reads them; nothing else executes a notebook. Its kernels talk to it over local sockets rather
+than TCP ports (:class:`LocalSocketKernelManager` says why).
 
 A cell that raises (or a timeout) fails the run: jupyter-cache keeps the traceback, and it is
 printed as ``book/NAME.ipynb: cell N (id ID) raised ERROR: MESSAGE`` with the cell and the
@@ -22,20 +23,22 @@ rerun that computes the same outputs leaves the file unchanged; strict nbval com
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterator
+import uuid
 from pathlib import Path
 
 import nbformat
 import yaml
 from jupyter_cache import get_cache
-from jupyter_cache.base import JupyterCacheAbstract
-from jupyter_cache.executors import load_executor
+from jupyter_cache.base import JupyterCacheAbstract, ProjectNb
+from jupyter_cache.executors.basic import ExecutionWorkerLocalMProc, JupyterExecutorLocalMproc, ProcessData
+from jupyter_cache.executors.utils import ExecutionResult, single_nb_execution
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import default
 
 ROOT = Path(__file__).resolve().parent.parent
 STAMPS = ROOT / "_build" / "stamps"
@@ -70,23 +73,43 @@ def failure(notebook: Path, traceback: str) -> str:
     return f"{notebook.relative_to(ROOT)}: {where} raised {error.strip()}\n{detail}"
 
 
-@contextlib.contextmanager
-def kernel_warnings_dropped() -> Iterator[None]:
-    """Pass on what the executor and its kernels write to stderr, but the line ipykernel 7 writes
-    for every kernel that nbclient connects to over TCP on this machine's loopback address."""
-    sys.stderr.flush()
-    saved = os.dup(2)
-    with tempfile.TemporaryFile() as captured:
-        os.dup2(captured.fileno(), 2)
-        try:
-            yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            captured.seek(0)
-            for line in captured.read().decode(errors="replace").splitlines(keepends=True):
-                if "Kernel is running over TCP without encryption" not in line:
-                    sys.stderr.write(line)
+class LocalSocketKernelManager(AsyncKernelManager):
+    """The notebook's kernel (ipykernel, as its kernelspec names it) on local sockets, not TCP ports.
+
+    Over TCP each kernel is given five ports found free a moment before it binds them; kernels
+    starting at the same time (two here, more while the tests run) can be given the same one. The
+    kernel that loses dies, its run waits a minute for it and fails, and nbclient leaves its signal
+    handlers behind in the pool's worker, which then cannot be stopped: the run hangs. A socket
+    file of a name of its own cannot be taken; the files go when the kernel shuts down.
+    """
+
+    @default("transport")
+    def _local_sockets(self) -> str:
+        return "ipc"
+
+    @default("ip")
+    def _socket_prefix(self) -> str:  # short: a socket's path has at most 107 bytes
+        return os.path.join(tempfile.gettempdir(), f"nbk-{uuid.uuid4().hex[:12]}")
+
+
+class Worker(ExecutionWorkerLocalMProc):
+    """jupyter-cache's worker for `local-parallel`, its kernels on local sockets."""
+
+    @staticmethod
+    def execute(project_nb: ProjectNb, data: ProcessData) -> ExecutionResult:
+        return single_nb_execution(
+            project_nb.nb,
+            cwd=str(Path(project_nb.uri).parent),
+            timeout=data.timeout,
+            allow_errors=data.allow_errors,
+            kernel_manager_class=LocalSocketKernelManager,
+        )
+
+
+class Executor(JupyterExecutorLocalMproc):
+    """jupyter-cache's `local-parallel` executor (one notebook per core), with :class:`Worker`."""
+
+    _EXECUTION_WORKER = Worker
 
 
 def execute(cache: JupyterCacheAbstract, notebooks: list[Path], timeout: int) -> list[str]:
@@ -108,9 +131,9 @@ def execute(cache: JupyterCacheAbstract, notebooks: list[Path], timeout: int) ->
     print(f"executing {len(stale)} notebooks: {', '.join(n.stem for n in stale)}", flush=True)
     logger = logging.getLogger("run_notebooks")
     logger.setLevel(logging.ERROR)  # jupyter-cache's progress lines off; its errors on
-    executor = load_executor("local-parallel", cache, logger=logger)
-    with kernel_warnings_dropped():
-        result = executor.run_and_cache(filter_uris=[str(n) for n in stale], timeout=timeout, allow_errors=False)
+    result = Executor(cache, logger).run_and_cache(
+        filter_uris=[str(n) for n in stale], timeout=timeout, allow_errors=False
+    )
     failures = []
     for notebook in stale:
         uri = str(notebook)
