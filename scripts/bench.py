@@ -12,8 +12,8 @@ is built with too); the working tree is never written to. Wall seconds, median o
   no-op            `make book` with nothing changed
   chapter          a text cell of book/04-benefits.ipynb edited, `make book`
   record           one evidence record's note edited, `make data && make book`
-  unit             `make unit`
-  test             `make test` with the book built
+  unit             `make unit`, in a fresh copy with the book built
+  test             `make test` with the book built, in the same fresh copy
 
 and the ratios against their limits: chapter, record and clean against the template's clean
 build (1.5, 4 and 6), no-op against the template's no-op (0.1); `make unit` within 10 s and `make
@@ -55,14 +55,18 @@ NOTE = "    note: Benchmark edit {n}.\n"
 RECORD = "  - id: benefit-retirement\n"
 
 
+class CommandError(Exception):
+    """A command the benchmark runs failed; the message has its output."""
+
+
 def run(command: list[str], cwd: Path) -> tuple[float, str]:
-    """Wall seconds of one command, and its output; a failure ends the benchmark."""
+    """Wall seconds of one command, and its output."""
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHONPATH")}
     start = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"bench: {' '.join(command)} failed in {cwd}:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+        raise CommandError(f"{' '.join(command)} failed in {cwd}:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
     return seconds, result.stdout + result.stderr
 
 
@@ -108,11 +112,14 @@ def executed(output: str) -> str:
     return found.group(1) if found else "none"
 
 
-def project(work: Path, runs: int, only: set[str]) -> tuple[dict[str, list[float]], dict[str, str]]:
-    copy = work / "project"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(*NOT_COPIED), symlinks=True)
-    times: dict[str, list[float]] = {}
-    notes: dict[str, str] = {}
+def copy_project(target: Path) -> Path:
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*NOT_COPIED), symlinks=True)
+    return target
+
+
+def project(work: Path, runs: int, only: set[str], times: dict[str, list[float]], notes: dict[str, str]) -> None:
+    """The builds, in a copy that the steps edit; the tests in another, as committed."""
+    copy = copy_project(work / "project")
     if "clean" in only:
         times["clean"] = timed(runs, lambda: make(copy, "book"), lambda: make(copy, "clean"))
     else:
@@ -134,11 +141,13 @@ def project(work: Path, runs: int, only: set[str]) -> tuple[dict[str, list[float
 
         times["record"] = timed(runs, record, lambda: edit_record(copy, count))
         notes["record"] = f"notebooks executed: {executed(outputs[-1])}"
-    if "unit" in only:
-        times["unit"] = timed(runs, lambda: make(copy, "unit"))
-    if "test" in only:
-        times["test"] = timed(runs, lambda: make(copy, "test"))
-    return times, notes
+    if only & {"unit", "test"}:
+        tests = copy_project(work / "tests")
+        make(tests, "book")
+        if "unit" in only:
+            times["unit"] = timed(runs, lambda: make(tests, "unit"))
+        if "test" in only:
+            times["test"] = timed(runs, lambda: make(tests, "test"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,16 +159,21 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only.split(","))
     work = Path(tempfile.mkdtemp(prefix="ccc-bench-"))
     load = os.getloadavg()[0]
+    times: dict[str, list[float]] = {}
+    notes: dict[str, str] = {}
+    failed = None
     try:
-        times = template(work, args.runs) if "template" in only else {}
-        found, notes = project(work, args.runs, only)
-        times.update(found)
+        if "template" in only:
+            times.update(template(work, args.runs))
+        project(work, args.runs, only, times, notes)
+    except CommandError as error:
+        failed = f"bench: {error}"
     finally:
         if args.keep:
             print(f"kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
-    medians = {name: statistics.median(values) for name, values in times.items()}
+    medians = {name: statistics.median(values) for name, values in times.items() if values}
     print(
         f"make bench, {time.strftime('%Y-%m-%d %H:%M')}, {platform.node()}, {os.cpu_count()} cores, "
         f"median of {args.runs} runs, load average {load:.2f} before, {os.getloadavg()[0]:.2f} after"
@@ -174,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         value = medians[step] / medians[base] if base else medians[step]
         print(f"  {label}: {value:.2f} (limit {limit}) {'met' if value <= limit else 'MISSED'}")
+    if failed:
+        print(failed, file=sys.stderr)
+        return 1
     return 0
 
 
