@@ -1,9 +1,9 @@
 # Two commands for a fresh clone: `make book` and `make test`. Both set up .venv first.
 # Also: `make unit` (unit tests only, no book), `make data` (processed tables from the evidence
 # records), `make figures` (figure pack), `make slides` (slide deck), `make pdf` (PDF edition),
-# `make notebooks` (re-run notebooks and save their outputs), `make lab` (JupyterLab),
-# `make lint` (ruff and mypy), `make lock` (the hashed pins), `make bench`, `make bench-scale`,
-# `make lighthouse`, `make clean`.
+# `make notebooks` (re-run what changed and save the outputs in the notebooks), `make lab`
+# (JupyterLab), `make lint` (ruff and mypy), `make lock` (the hashed pins), `make inputs` (what
+# each step reads), `make bench`, `make bench-scale`, `make lighthouse`, `make clean`.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
@@ -16,29 +16,83 @@ SETUP  := $(VENV)/.requirements-installed
 DEV_SETUP := $(VENV)/.requirements-dev-installed
 # Code and data are this copy's, wherever the environment lives (`make VENV=...` in a copy).
 export PYTHONPATH := $(CURDIR)$(if $(PYTHONPATH),:$(PYTHONPATH))
-HTML   := _build/html/index.html
+# Jobs run side by side within `make book` (the notebooks use one process per core themselves).
+JOBS   ?= 2
+# Sphinx options: warnings are errors (-W), report them all (--keep-going), nitpicky (-n).
+JB_FLAGS := --warningiserror --keep-going --nitpick
+
+# ---- What each step reads ----------------------------------------------------------------------
+# The project's dependency graph, in one place. Shell patterns (`**` reaches any depth), expanded
+# when `make book` starts. Every step also reads ALWAYS: the analysis package, the lock file (the
+# Python version is added by scripts/digest.py). A notebook reads its own code cells as well.
+# `make inputs` prints the whole table; tests/test_declared_inputs.py holds it to the notebooks.
+ALWAYS      := analysis/**/*.py requirements.txt
+TEXTS       := data/raw/*
+MANIFEST    := data/raw/sources.csv
+EVIDENCE    := data/evidence/*.yaml
+T           := data/processed
+TABLES      := $(T)/*.csv $(T)/datapackage.json
+OEWS        := data/external/bls_oews_national.csv
+PROJECTIONS := data/external/bls_employment_projections_2024_34.csv
+TURNOVER    := data/external/turnover_studies.csv
+
+# The artefacts: the check that the processed tables are what the evidence gives, the downloads
+# (CSV and XLSX), the figure pack and the slide deck.
+IN.check     := $(TEXTS) $(EVIDENCE) $(TABLES)
+IN.downloads := $(TABLES) CITATION.cff
+IN.figures   := $(TEXTS) $(EVIDENCE) $(T)/*.csv $(OEWS) $(TURNOVER) CITATION.cff
+IN.slides    := $(MANIFEST) $(T)/*.csv $(OEWS) $(TURNOVER) CITATION.cff
+# The notebooks, book/<name>.ipynb.
+IN.index            := $(MANIFEST) $(T)/*.csv $(OEWS)
+IN.01-sources       := $(TEXTS) $(EVIDENCE) $(T)/salaries.csv
+IN.02-pay           := $(MANIFEST) $(T)/salaries.csv $(OEWS)
+IN.03-career-ladder := $(MANIFEST) $(T)/roles.csv $(T)/requirements.csv $(T)/salaries.csv
+IN.04-benefits      := $(MANIFEST) $(T)/benefits.csv $(T)/salaries.csv
+IN.05-challenges    := $(MANIFEST) $(T)/challenges.csv $(T)/benefits.csv $(TURNOVER)
+IN.06-conditions    := $(MANIFEST) $(T)/conditions.csv $(T)/metrics.csv
+IN.07-agreement     := $(MANIFEST) $(T)/salaries.csv $(T)/roles.csv $(T)/requirements.csv $(T)/benefits.csv \
+                       $(OEWS) $(PROJECTIONS)
+# The Sphinx build: the pages and what they are built with, the data the evidence pages and the
+# quotation check read, and the steps above, whose digests stand for their outputs.
+STAMPS      := _build/stamps
+NB_NAMES    := $(patsubst book/%.ipynb,%,$(sort $(wildcard book/*.ipynb)))
+IN.html     := _config.yml _toc.yml CITATION.cff book/*.md book/*.ipynb book/references.bib \
+               _ext/*.py _ext/static/**/* _static/**/* _templates/**/* data/**/* \
+               $(foreach s,downloads figures slides $(NB_NAMES),$(STAMPS)/$(s).sha256)
+# The PDF edition: a single-page build of the same, printed by scripts/make_pdf.py.
+IN.pdf      := scripts/make_pdf.py $(STAMPS)/html.sha256
+$(foreach n,$(NB_NAMES),$(if $(IN.$(n)),,$(error book/$(n).ipynb reads nothing declared: add IN.$(n) to the Makefile)))
+# -------------------------------------------------------------------------------------------------
+
+STEPS     := check downloads figures slides $(NB_NAMES) html pdf
+INPUTS     = $(if $(filter $(1),$(NB_NAMES)),code:book/$(1).ipynb )$(IN.$(1)) $(ALWAYS)
+DIGESTS   := $(foreach s,$(STEPS),$(STAMPS)/$(s).sha256)
+HTML      := _build/html/index.html
 DOWNLOADS := book/downloads
-FIGPACK   := $(DOWNLOADS)/call-center-careers-figures.zip
+CHECKED   := $(STAMPS)/check.ok
+EXECUTED  := $(STAMPS)/notebooks.ok
 WORKBOOK  := $(DOWNLOADS)/call-center-careers-data.xlsx
+FIGPACK   := $(DOWNLOADS)/call-center-careers-figures.zip
 DECK      := _build/slides/call-center-careers.pptx
 DECK_DOWNLOAD := $(DOWNLOADS)/call-center-careers-slides.pptx
-CHECKED   := _build/evidence-checked
-PDF    := _build/pdf/call-center-careers.pdf
-HTML_PDF := _build/html/call-center-careers.pdf
-NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
-CODE   := $(wildcard analysis/*.py analysis/*/*.py analysis/*/*/*.py)
-TABLES := $(wildcard data/processed/*)
-EVIDENCE_INPUTS := $(TABLES) $(wildcard data/evidence/*) $(wildcard data/raw/*) $(CODE)
-BOOK_INPUTS := _config.yml _toc.yml CITATION.cff \
-               $(wildcard book/*.md book/sources/*.md book/*.ipynb book/*.bib _static/* _templates/*/* \
-                 _ext/*.py _ext/static/* _ext/static/*/*) \
-               scripts/execute_notebooks.py scripts/build_book.py $(CODE) $(wildcard data/raw/*) $(wildcard data/evidence/*) \
-               $(TABLES) $(wildcard data/external/*)
-# Sphinx options: warnings are errors (-W), report them all (--keep-going), nitpicky (-n).
-# No --all: pages are re-read only when what they show changed (_ext/notebook_deps.py).
-JB_FLAGS := $(shell $(PYTHON) _ext/build_config.py --jb-flags)
+PDF       := _build/pdf/call-center-careers.pdf
+# The PDF edition inside the site, where the data page links it by a relative address: it opens from
+# the published site, a local build and an offline copy alike.
+HTML_PDF  := _build/html/call-center-careers.pdf
 
-.PHONY: setup book test unit lint lock data downloads figures slides pdf notebooks lab bench bench-scale lighthouse clean
+# $(call locked,COMMAND): COMMAND holding the build's lock, so that a second `make book` (or test,
+# notebooks, figures, slides, pdf, clean) in the same folder waits for the first to finish, and says
+# so. A COMMAND that fails removes the pages, still holding the lock: no book is left that the failed
+# run did not finish.
+LOCK      := _build/.lock
+locked     = mkdir -p _build; run='$(1) || { rm -rf _build/html; exit 1; }'; \
+             flock -n -E 75 $(LOCK) -c "$$run"; s=$$?; \
+             if [ $$s -eq 75 ]; then echo "make: another build is running in $(CURDIR); waiting for it to finish" >&2; \
+               flock $(LOCK) -c "$$run"; s=$$?; fi; exit $$s
+SUB       := $(MAKE) --no-print-directory -j$(JOBS)
+
+.PHONY: setup book test unit lint lock data figures slides pdf notebooks lab inputs bench bench-scale lighthouse clean \
+        _book _figures _slides _pdf _notebooks FORCE
 
 setup: $(SETUP)
 
@@ -59,88 +113,95 @@ $(SETUP):
 	@test -x $(BIN)/python || { echo "make: no environment at $(VENV): run make setup in its project" >&2; exit 1; }
 endif
 
-book: $(HTML) downloads $(HTML_PDF)
+book: $(SETUP)
+	@$(call locked,$(SUB) _book)
 	@echo "Book: $(CURDIR)/$(HTML)"
+figures: $(SETUP)
+	@$(call locked,$(SUB) _figures)
+slides: $(SETUP)
+	@$(call locked,$(SUB) _slides)
+	@echo "Slides: $(CURDIR)/$(DECK)"
+pdf: $(SETUP)
+	@$(call locked,$(SUB) _pdf)
+notebooks: $(SETUP)
+	@$(call locked,$(SUB) _notebooks)
+_book: $(HTML) $(HTML_PDF)
+_figures: $(FIGPACK)
+_slides: $(DECK_DOWNLOAD)
+_pdf: $(PDF)
 
-# The processed tables must be what the evidence records give: a hand-edited table stops here.
-$(CHECKED): $(SETUP) $(EVIDENCE_INPUTS)
-	@mkdir -p $(@D)
+# Every step's digest, in one process; a file is rewritten only when its content changes.
+FORCE:
+$(DIGESTS) &: FORCE
+	@$(BIN)/python -I -S scripts/digest.py $(STAMPS) $(foreach s,$(STEPS),'$(s)=$(call INPUTS,$(s))')
+
+# The processed tables must be what the evidence records give: a hand-edited table, or evidence
+# edited without `make data`, stops here. Every other step waits for it.
+$(CHECKED): $(STAMPS)/check.sha256
 	$(BIN)/python -m analysis.tools.make_data --check
 	@touch $@
 
-# 1. Execute the notebooks whose recorded inputs changed, in parallel, into _build/.jupyter_cache,
-#    while the tables are checked, the downloads brought up to date and Sphinx starts
-#    (scripts/build_book.py): no page is read unless all of them succeeded;
-# 2. build: Sphinx re-reads only the pages whose source or outputs changed (_ext/notebook_deps.py).
-# A failure removes the pages (no stale book is left to open) and, for a failed Sphinx build, its
-# saved state, so the next run builds everything again and reports the same errors.
-$(HTML): $(SETUP) $(BOOK_INPUTS)
-	@mkdir -p _build
-	@$(BIN)/python scripts/build_book.py --log _build/build.log --also "$(MAKE) -s $(CHECKED) downloads" \
-	  $(JB_FLAGS); status=$$?; \
-	if [ $$status -ne 0 ]; then \
-	  rm -rf _build/html; \
-	  if [ $$status -ne 3 ]; then tail -n 60 _build/build.log; rm -rf _build/.doctrees; fi; \
-	  exit 1; \
-	fi
+# Downloads linked from the book: the processed tables as CSV and XLSX, the figure pack (whose
+# images the pages place) and the slide deck.
+$(WORKBOOK): $(STAMPS)/downloads.sha256 | $(CHECKED)
+	$(BIN)/python -m analysis.tools.make_downloads
+
+$(FIGPACK): $(STAMPS)/figures.sha256 | $(CHECKED)
+	$(BIN)/python -m analysis.tools.make_figures
+
+$(DECK) $(DECK_DOWNLOAD) &: $(STAMPS)/slides.sha256 | $(CHECKED)
+	$(BIN)/python -m analysis.tools.make_deck --out $(DECK) --download $(DECK_DOWNLOAD)
+
+# The notebooks whose digest changed since their last successful run are executed by jupyter-cache
+# into _build/.jupyter_cache (scripts/run_notebooks.py); a cell that raises stops here.
+$(EXECUTED): $(foreach n,$(NB_NAMES),$(STAMPS)/$(n).sha256) | $(CHECKED)
+	$(BIN)/python scripts/run_notebooks.py
+	@touch $@
+
+# Sphinx reads the notebooks from the cache (execute_notebooks: cache) and re-reads the pages whose
+# inputs' content changed (_ext/changed_pages.py). Its output goes to _build/build.log; a failure
+# prints the end of it and removes the pages and Sphinx's saved state, so the next run builds
+# everything again and reports the same errors.
+$(HTML): $(STAMPS)/html.sha256 | $(EXECUTED) $(WORKBOOK) $(FIGPACK) $(DECK_DOWNLOAD)
+	@$(BIN)/jupyter-book build . $(JB_FLAGS) > _build/build.log 2>&1 \
+	  || { tail -n 60 _build/build.log; rm -rf _build/html _build/.doctrees; exit 1; }
 	@sed 's/\x1b\[[0-9;]*m//g' _build/build.log | grep -E '^(updating environment|build succeeded)' || true
 	@touch $@
 
-# Downloads linked from the book: the processed tables as CSV and XLSX, the figure pack (whose
-# images the pages place, so it is ready before any page is read) and the slide deck.
-downloads: $(WORKBOOK) $(FIGPACK) $(DECK_DOWNLOAD)
-
-$(WORKBOOK): $(SETUP) $(CHECKED) $(TABLES) $(CODE)
-	$(BIN)/python -m analysis.tools.make_downloads
-
-figures: $(FIGPACK)
-
-# Redrawn only when something the figures read changed (scripts/traced_run.py keeps a stamp).
-$(FIGPACK): $(SETUP) $(CHECKED) $(TABLES) $(CODE) $(wildcard data/external/* data/raw/*) CITATION.cff
-	$(BIN)/python scripts/traced_run.py --stamp _build/figure-pack.stamp.json --output $@ --output _build/figures \
-	  -- analysis.tools.make_figures
-
-slides: $(DECK) $(DECK_DOWNLOAD)
-	@echo "Slides: $(CURDIR)/$(DECK)"
-
-$(DECK): $(SETUP) $(CHECKED) $(TABLES) $(CODE) $(wildcard data/external/* data/raw/*) CITATION.cff
-	$(BIN)/python -m analysis.tools.make_deck --out $@ --download $(DECK_DOWNLOAD)
-
-$(DECK_DOWNLOAD): $(DECK)
-	mkdir -p $(DOWNLOADS) && cp $< $@.partial && mv $@.partial $@
-
-pdf: $(PDF)
-
-# The PDF edition inside the site, where the data page links it by a relative address: it opens from
-# the published site, a local build and an offline copy alike.
-$(HTML_PDF): $(PDF)
-	cp $< $@.partial && mv $@.partial $@
-
-# The PDF reads the notebook cache that `make book` has just refreshed.
-$(PDF): $(HTML) scripts/make_pdf.py
+# The PDF edition: a single-page build of the same sources, printed by headless Chromium.
+$(PDF): $(STAMPS)/pdf.sha256 | $(HTML)
 	$(BIN)/python scripts/make_pdf.py --out $@
+
+$(HTML_PDF): $(PDF) | $(HTML)
+	cp $< $@.partial && mv $@.partial $@
 
 # Processed tables are written only by code, only when every evidence record is valid.
 data: $(SETUP)
 	$(BIN)/python -m analysis.tools.make_data
 
 # Every test. The tests of the built pages and the PDF read _build/html and the notebook cache
-# it leaves; the build tests work on scratch copies of the project.
-test: $(SETUP) $(HTML)
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+# it leaves; the build tests work on scratch copies of the project. Whole files go to the two
+# workers, the longest first (tests/conftest.py), so that both finish at about the same time.
+test: book
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # The unit tests alone: no book build, no notebook run, no whole renders (tests marked `book` or
 # `slow` are left out; `make test` runs them).
 unit: $(SETUP)
 	$(BIN)/python -m pytest -n 2 -m "not book and not slow" tests
 
-# Then drops the run's timings from the cells, so an unchanged output leaves the file unchanged.
-notebooks: $(SETUP)
-	for nb in $(NOTEBOOKS); do $(BIN)/jupyter execute --inplace "$$nb" || exit 1; done
-	$(BIN)/python scripts/tidy_notebooks.py $(NOTEBOOKS)
+# Brings the notebook cache up to date (executing only what changed), then writes the outputs into
+# book/*.ipynb; review them with `git diff book/` and commit them: nbval compares them strictly.
+_notebooks: $(EXECUTED)
+	$(BIN)/python scripts/run_notebooks.py --save
+
+# What each step of `make book` reads, as declared above.
+inputs:
+	@$(foreach s,$(STEPS),echo '$(s): $(call INPUTS,$(s))';)
 
 # Development extras (JupyterLab, nbdime, ruff, mypy, pip-tools), locked with hashes in
-# requirements-dev.txt; only `make lab`, `make lint` and `make lock` install them.
+# requirements-dev.txt; only `make lab`, `make lint` and `make lock` install them. The digests
+# record the lock file, not what is installed, so they leave `make book` with nothing to redo.
 $(DEV_SETUP): $(SETUP) requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $@
@@ -184,8 +245,10 @@ LIGHTHOUSE := tools/lighthouse/node_modules/.package-lock.json
 $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	cd tools/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
 
-lighthouse: $(HTML) $(LIGHTHOUSE)
+lighthouse: $(SETUP) $(LIGHTHOUSE)
+	@$(call locked,$(SUB) _book)
 	$(BIN)/python scripts/lighthouse.py
 
+# Everything built, but the lock itself (a build waiting on it would otherwise not be seen).
 clean:
-	rm -rf _build $(DOWNLOADS)
+	@$(call locked,find _build -mindepth 1 -maxdepth 1 ! -name .lock -exec rm -rf {} + && rm -rf $(DOWNLOADS))

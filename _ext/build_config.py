@@ -1,20 +1,17 @@
-"""The build's settings, defined once for the Makefile, the scripts and the tests.
+"""The build's settings, defined once for the scripts and the tests.
 
 - ``JB_FLAGS``: the Jupyter Book options of every build (warnings are errors, all of them reported,
-  nitpicky); ``python3 _ext/build_config.py --jb-flags`` prints them for the Makefile.
+  nitpicky), as the Makefile states them too (a test holds the two equal: the Makefile reads no
+  Python when it starts).
 - ``NOT_COPIED``: what a scratch copy of the project leaves out (the environment, history, caches,
-  the npm packages of `make lighthouse`), for the benchmarks and the build tests, which each add
-  the outputs they do not want.
+  the npm packages of `make lighthouse`), for the benchmarks and the build tests, which each add the outputs they do not want.
 - ``CHROMIUM`` and ``CHROMIUM_ARGS``: Debian's Chromium, headless and offline, for the PDF edition
   and the browser tests. Without the background-networking flags Chromium keeps trying hosts this
   machine cannot reach.
-
-Standard library only: the Makefile runs it with the system Python, before any environment exists.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 JB_FLAGS: tuple[str, ...] = ("--warningiserror", "--keep-going", "--nitpick")
@@ -40,10 +37,3 @@ CHROMIUM_ARGS: tuple[str, ...] = (
     "--disable-component-update",
     "--disable-sync",
 )
-
-
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--jb-flags"]:
-        print(" ".join(JB_FLAGS))
-    else:
-        sys.exit("usage: build_config.py --jb-flags")

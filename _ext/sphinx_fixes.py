@@ -5,14 +5,16 @@ adds it after the builder starts, as sphinx-thebe does with `const THEBE_JS_URL 
 second copy throws "Identifier 'THEBE_JS_URL' has already been declared" on every page.
 Fixed upstream in Sphinx 8.2 (sphinx-doc/sphinx#13402); this drops the exact duplicates.
 
-On an incremental build Sphinx loads the previous search index and removes the re-read pages
-from each word's set of pages, but keeps the words left with no page: the index then differs
-from a full build's (and grows with every edit). This drops those empty entries before the index
-is written.
+myst-nb 1.4 copies its stylesheet into ``_static/`` only when the build has finished, after the
+pages are written. Sphinx links a stylesheet with a checksum (``?v=...``) when the file is already
+there, so the pages of a first build link it without one and pages rewritten by a later build with
+one: an incremental build would write other pages than a fresh one. It is copied before the pages
+are written, so every build links it the same way.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 
@@ -30,16 +32,15 @@ def _drop_duplicate_scripts(app: Any, pagename: str, templatename: str, context:
     scripts[:] = unique
 
 
-def _drop_words_of_no_page(app: Any) -> list[Any]:
-    indexer = getattr(app.builder, "indexer", None)
-    for mapping in (getattr(indexer, "_mapping", None), getattr(indexer, "_title_mapping", None)):
-        if isinstance(mapping, dict):
-            for word in [word for word, pages in mapping.items() if not pages]:
-                del mapping[word]
-    return []  # html-collect-pages: no pages of its own
+def _stylesheet_before_pages(app: Any, env: Any) -> None:
+    if app.builder is not None and app.builder.format == "html":
+        from myst_nb.sphinx_ext import add_global_html_resources
+
+        Path(app.builder.outdir, "_static").mkdir(parents=True, exist_ok=True)
+        add_global_html_resources(app, None)
 
 
 def setup(app: Any) -> dict[str, Any]:
     app.connect("html-page-context", _drop_duplicate_scripts, priority=900)
-    app.connect("html-collect-pages", _drop_words_of_no_page)
+    app.connect("env-updated", _stylesheet_before_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -46,7 +46,7 @@ import build_config
 DEFAULT_CACHE = paths.NOTEBOOK_CACHE
 CHROMIUM = build_config.CHROMIUM
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
-# No --all: the build re-reads only what changed since the last PDF (_ext/notebook_deps.py).
+# No --all: the build re-reads only what changed since the last PDF (_ext/changed_pages.py).
 JB_FLAGS = list(build_config.JB_FLAGS)
 PRINT_PAGE = "_print.html"
 CHROMIUM_ARGS = [

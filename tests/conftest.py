@@ -7,7 +7,6 @@ Tests that need the built book, build a copy of it or run notebooks carry the ``
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import shutil
@@ -28,14 +27,30 @@ import build_config
 VENV = Path(sys.prefix)
 # What `make book` writes; everything else in a project is an input.
 OUTPUTS = ("_build", "book/downloads")
-# Left out of scratch copies: the environment, history, caches, and build outputs no test needs.
-NOT_COPIED = (*build_config.NOT_COPIED, "pdf", "figures", ".book.lock")
+# Left out of scratch copies: the environment, history, caches, the PDF edition and the build's lock.
+NOT_COPIED = (*build_config.NOT_COPIED, "pdf", ".lock")
+
+
+# The files that take longest (`pytest --durations`), run first: `make test` hands whole files to
+# its two workers in collection order (`--dist loadfile --no-loadscope-reorder`), and a long file
+# started last would leave one worker idle while the other finishes it.
+LONGEST_FIRST = (
+    "test_build.py",
+    "test_accessibility.py",
+    "test_accessibility_phone.py",
+    "test_pdf.py",
+    "test_hostile.py",
+    "test_browser.py",
+    "test_build_failures.py",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.book)
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 # With CALL_CENTER_CAREERS_NO_SKIP=1 (CI sets it), a test that skips fails the run: a missing browser,
@@ -53,11 +68,23 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.longrepr = f"skipped, and CALL_CENTER_CAREERS_NO_SKIP=1 forbids skips: {reason}"
 
 
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """After a notebook failed strict nbval, say how to bring its saved outputs up to date."""
+    failed = [r for r in terminalreporter.stats.get("failed", []) if r.nodeid.split("::")[0].endswith(".ipynb")]
+    if failed:
+        names = sorted({r.nodeid.split("::")[0] for r in failed})
+        terminalreporter.write_sep("-", "saved notebook outputs differ from a fresh run")
+        terminalreporter.write_line(
+            f"{', '.join(names)}: run `make notebooks` (it re-runs what changed and saves the outputs into "
+            "the notebooks), review `git diff book/`, and commit the notebooks if the new outputs are right."
+        )
+
+
 def copy_project(target: Path, with_build: bool = True) -> Path:
     """A copy of the project (modification times kept, so make sees what is up to date).
 
-    With ``with_build``, the outputs of the last `make book` come along (notebook cache and
-    stamps, pages, downloads), so a build in the copy redoes only what a change there requires.
+    With ``with_build``, the outputs of the last `make book` come along (digests, notebook cache,
+    pages, downloads), so a build in the copy redoes only what a change there requires.
     """
     ignore = shutil.ignore_patterns(*NOT_COPIED)
     shutil.copytree(paths.ROOT, target, ignore=ignore, symlinks=True)
@@ -108,12 +135,8 @@ def built_book() -> Path:
     """``_build/html``, brought up to date by ``make book`` (a no-op when it already is).
 
     `make test` builds the book before pytest starts; run alone, the first test worker to get
-    here builds it while the others wait on the lock.
+    here builds it while the others wait on make's lock.
     """
-    paths.BUILD.mkdir(exist_ok=True)
-    with (paths.BUILD / ".book.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        result = subprocess.run(["make", "-s", "book"], cwd=paths.ROOT, capture_output=True, text=True, check=False)
-        fcntl.flock(lock, fcntl.LOCK_UN)
+    result = subprocess.run(["make", "-s", "book"], cwd=paths.ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return paths.BUILD / "html"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,10 +14,11 @@ from analysis.core import paths
 
 pytestmark = pytest.mark.book
 
-SANITIZE = paths.ROOT / "tests" / "nbval_sanitize.cfg"
-
 
 def _nbval(notebook: Path) -> subprocess.CompletedProcess[str]:
+    """Strict nbval on one notebook, in its folder with the project's sanitize file and conftest."""
+    for name in ("conftest.py", "nbval_sanitize.cfg"):
+        shutil.copy(paths.ROOT / "tests" / name, notebook.parent)
     return subprocess.run(
         [
             sys.executable,
@@ -26,11 +28,15 @@ def _nbval(notebook: Path) -> subprocess.CompletedProcess[str]:
             "no:cacheprovider",
             "-o",
             "addopts=",
+            "-o",
+            "filterwarnings=error",
+            "-o",
+            "markers=book",
             "--nbval",
             "--nbval-current-env",
             "--nbval-sanitize-with",
-            str(SANITIZE),
-            str(notebook),
+            "nbval_sanitize.cfg",
+            notebook.name,
         ],
         capture_output=True,
         text=True,
@@ -40,7 +46,7 @@ def _nbval(notebook: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_edited_output_of_the_sources_chapter_fails_nbval(tmp_path: Path) -> None:
+def test_edited_output_of_the_sources_chapter_fails_nbval_and_says_how_to_refresh(tmp_path: Path) -> None:
     nb = json.loads((paths.BOOK / "01-sources.ipynb").read_text(encoding="utf-8"))
     edited = False
     for cell in nb["cells"]:
@@ -56,6 +62,8 @@ def test_edited_output_of_the_sources_chapter_fails_nbval(tmp_path: Path) -> Non
     result = _nbval(copy)
     assert result.returncode == 1, result.stdout[-2000:]
     assert "1 failed" in result.stdout
+    assert "01-sources.ipynb: run `make notebooks`" in result.stdout
+    assert "review `git diff book/`" in result.stdout
 
 
 def test_a_notebook_saved_from_jupyterlab_passes_strict_nbval(tmp_path: Path) -> None:
