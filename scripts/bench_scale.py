@@ -54,9 +54,9 @@ CHAPTERS: dict[str, str] = {
     "pay": _chapter(
         """
         salaries = evidence.load_table("salaries")
-        bench = pay.benchmark_table(external.load_oews())
+        bench = benchmark.benchmark_table(external.load_oews())
         pay.figures_table(salaries), pay.adjusted_table(salaries), pay.overlaps_table(pay.overlaps(salaries))
-        pay.extremes_claim(salaries), pay.sources_claim(salaries), pay.proxies_claim(salaries, bench)
+        pay.extremes_claim(salaries), pay.sources_claim(salaries), benchmark.proxies_claim(salaries, bench)
     """,
         "02-pay",
     ),
@@ -118,6 +118,10 @@ STEPS.update({f"chapter {name}": code for name, code in CHAPTERS.items()})
 _HARNESS = """
 import json, resource, sys, time
 from pathlib import Path
+from analysis.chapters import agreement, benchmark, benefits, challenges, conditions, ladder, matrices, pay
+from analysis.core import evidence, external, sources
+from analysis.publish import figures
+from analysis.tools import make_data
 MANIFEST, EVIDENCE, OUT = (Path(p) for p in sys.argv[1:4])
 start = time.perf_counter()
 {body}
