@@ -10,11 +10,13 @@ from __future__ import annotations
 import io
 
 import matplotlib.pyplot as plt
+import matplotlib.text
 import pytest
 from matplotlib.colors import to_hex
 from PIL import Image
 
 from analysis.publish import chart_style, figures
+from analysis.publish.chart import NOTHING_TO_DRAW
 
 # Light greys drawn on purpose behind or beside the series (bands, absence dots), and white.
 BACKGROUND_MARKS = {chart_style.LIGHT.lower(), "#a6a6a6", "#ffffff"}
@@ -59,3 +61,16 @@ def test_every_chart_draws_its_series_in_contrasting_colours_on_an_opaque_backgr
     with Image.open(io.BytesIO(buffer.getvalue())) as image:
         rgba = image.convert("RGBA")
         assert rgba.getextrema()[3] == (255, 255), f"{name}: the PNG has transparent pixels"
+
+
+@pytest.mark.parametrize("name", list(figures.registry()))
+def test_a_chart_with_nothing_to_draw_says_so_in_its_image_caption_and_alt_text(name: str) -> None:
+    """A valid corpus may hold no record a chart draws: the chart is still built, and says so."""
+    chart = figures.registry()[name]
+    empty = chart.data().iloc[0:0]
+    figure = figures.build(name, empty)
+    drawn = [t.get_text() for t in figure.findobj(matplotlib.text.Text)]
+    plt.close(figure)
+    assert any(NOTHING_TO_DRAW in text for text in drawn)
+    assert figures.caption(name, empty).startswith(NOTHING_TO_DRAW)
+    assert NOTHING_TO_DRAW in chart.alt(empty)

@@ -4,8 +4,10 @@ references and the official series it draws (see :mod:`analysis.publish.figures`
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
+import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -33,6 +35,40 @@ class Chart:
     references: Callable[[pd.DataFrame], list[str]] = field(default=lambda data: sources_in(data))
     notes: Callable[[pd.DataFrame], list[str]] = field(default=lambda data: [])
     official: Callable[[pd.DataFrame], list[str]] = field(default=lambda data: codes_in(data))
+
+
+#: What a chart with nothing to draw says, in its image, its takeaway and its caption.
+NOTHING_TO_DRAW = "Nothing to draw: no record of the evidence holds what this chart shows."
+
+
+def _nothing_drawn(data: pd.DataFrame) -> Figure:
+    fig, ax = plt.subplots(figsize=(8, 2.0))
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, NOTHING_TO_DRAW, ha="center", va="center", transform=ax.transAxes, fontsize=12)
+    return fig
+
+
+T = TypeVar("T")
+
+
+def _unless_empty(function: Callable[[pd.DataFrame], T], empty: T) -> Callable[[pd.DataFrame], T]:
+    return lambda data: empty if data.empty else function(data)
+
+
+def tolerating_empty(chart: Chart) -> Chart:
+    """``chart``, drawn and worded for an empty table too: any valid corpus builds, and one may hold no
+    record a chart draws (no role that states both its experience and its pay, say). Each chart's own
+    functions are written for data; an empty table gets a plain frame that says so instead."""
+    return replace(
+        chart,
+        draw=lambda data: _nothing_drawn(data) if data.empty else chart.draw(data),
+        takeaway=_unless_empty(chart.takeaway, NOTHING_TO_DRAW),
+        caption=_unless_empty(chart.caption, ""),
+        alt=_unless_empty(chart.alt, f"An empty chart, titled {chart.title}. {NOTHING_TO_DRAW}"),
+        references=_unless_empty(chart.references, []),
+        notes=_unless_empty(chart.notes, []),
+        official=_unless_empty(chart.official, []),
+    )
 
 
 def sources_in(data: pd.DataFrame) -> list[str]:

@@ -40,7 +40,7 @@ from matplotlib.figure import Figure
 from analysis.chapters import prose
 from analysis.core import markup, paths, release
 from analysis.publish import chart_style, explorer, export
-from analysis.publish.chart import Chart, broader, occupation
+from analysis.publish.chart import Chart, broader, occupation, tolerating_empty
 from analysis.publish.charts import agreement as agreement_charts
 from analysis.publish.charts import benefits as benefits_charts
 from analysis.publish.charts import challenges as challenges_charts
@@ -83,7 +83,7 @@ def registry() -> dict[str, Chart]:
             raise ValueError(f"figure name {chart.name!r} is defined twice")
         if chart.chapter not in CHAPTERS:
             raise ValueError(f"{chart.name} is placed on an unknown page {chart.chapter!r}")
-        found[chart.name] = chart
+        found[chart.name] = tolerating_empty(chart)
     order = sorted(found.values(), key=lambda c: CHAPTERS.index(c.chapter))
     return {c.name: c for c in order}
 
