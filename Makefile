@@ -44,7 +44,7 @@ IN.figures   := $(TEXTS) $(EVIDENCE) $(T)/*.csv $(OEWS) $(TURNOVER) CITATION.cff
 IN.slides    := $(MANIFEST) $(T)/*.csv $(OEWS) $(TURNOVER) CITATION.cff
 # The notebooks, book/<name>.ipynb.
 IN.index            := $(MANIFEST) $(T)/*.csv $(OEWS)
-IN.01-sources       := $(TEXTS) $(EVIDENCE) $(T)/salaries.csv
+IN.01-sources       := $(TEXTS) $(EVIDENCE) $(T)/salaries.csv $(T)/conditions.csv
 IN.02-pay           := $(MANIFEST) $(T)/salaries.csv $(OEWS)
 IN.03-career-ladder := $(MANIFEST) $(T)/roles.csv $(T)/requirements.csv $(T)/salaries.csv
 IN.04-benefits      := $(MANIFEST) $(T)/benefits.csv $(T)/salaries.csv

@@ -17,6 +17,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from myst_nb.sphinx_ext import add_global_html_resources
+
 
 def _drop_duplicate_scripts(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     scripts = context.get("script_files")
@@ -34,8 +36,6 @@ def _drop_duplicate_scripts(app: Any, pagename: str, templatename: str, context:
 
 def _stylesheet_before_pages(app: Any, env: Any) -> None:
     if app.builder is not None and app.builder.format == "html":
-        from myst_nb.sphinx_ext import add_global_html_resources
-
         Path(app.builder.outdir, "_static").mkdir(parents=True, exist_ok=True)
         add_global_html_resources(app, None)
 
