@@ -38,6 +38,11 @@ CASES: list[tuple[str, str, tuple[float, ...], str]] = [
     ("Offers start at US$40,000.", "US$40,000", (40000.0,), "usd"),
     ("Some earn $50,000+ with bonuses.", "$50,000+", (50000.0,), "usd"),
     ("Upwards of $50,000 per year.", "$50,000", (50000.0,), "usd"),
+    # a sign before or after the currency: a negative amount
+    ("Pay fell by -$5,000 that year.", "-$5,000", (-5000.0,), "usd"),
+    ("Pay fell by \u2212$5,000 that year.", "\u2212$5,000", (-5000.0,), "usd"),
+    ("A change of $-5,000.", "$-5,000", (-5000.0,), "usd"),
+    ("Ranges of $30,000-$40,000 a year.", "$30,000-$40,000", (30000.0, 40000.0), "usd"),
     ("Trainees get $ 900 up front.", "$ 900", (900.0,), "usd"),
     # money, hourly
     ("It pays $18.50 an hour.", "$18.50 an hour", (18.5,), "usd/hour"),

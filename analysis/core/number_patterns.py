@@ -186,9 +186,11 @@ _UNIT = (
 )
 
 # A money amount after its currency: "$32,000", "£1.5 million", "€30.000", "USD 40,000",
-# "$50,000+", "Â£30,000", and a negative one, "$-5,000" (the scanner reads "−" as "-").
+# "$50,000+", "Â£30,000", and a negative one, "$-5,000" or "-$5,000" (the scanner reads "−" as "-";
+# a sign before the currency only where a word would start).
 MONEY_BEFORE = re.compile(
     rf"""
+    (?: (?<![^\s(]) (?P<lead> - ) )?
     (?P<cur> {_CURRENCY_BEFORE} ) {_SP}?
     (?P<sign> - )?
     {_digits("num")}

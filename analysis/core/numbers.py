@@ -48,7 +48,7 @@ or bounded, and a number can only start where no digit or separator comes before
 The text is read as a reader reads it (:func:`reading`): compatibility forms are folded, NFKC
 character by character ("＄３２，０００" is "$32,000", "﹩" is "$"), except fractions, superscripts
 and subscripts ("½", "m²" state no number in digits) and no-break spaces, and the minus sign "−" is read as "-"
-("$−5,000" is the amount -5,000). Every figure's offsets, line, column and text are the given
+("$−5,000" and "−$5,000" are the amount -5,000). Every figure's offsets, line, column and text are the given
 text's own, so a figure found in a repaired text maps back to the raw file as any offset does.
 
 ``find_figures`` is pure. :mod:`analysis.tools.scan` sets the figures of a source against its
@@ -251,10 +251,10 @@ def _suffix_period(suffix: str | None) -> str | None:
 
 def _money_before(text: str, match: re.Match[str]) -> _Found:
     """A money figure whose currency comes first: "$32,000", "£24,000–£28,000 per annum"; a sign
-    between the currency and the number makes it negative ("$-5,000")."""
+    before the currency or between it and the number makes it negative ("-$5,000", "$-5,000")."""
     currency = _currency(match["cur"])
     first = _amount(match, "num", currency)
-    if match["sign"]:
+    if match["sign"] or match["lead"]:
         first = _Amount(-first.raw, first.factor)
     return _money(
         text,
