@@ -165,6 +165,7 @@ def test_a_manifest_row_missing_its_last_field_is_refused_not_filled(project: Pa
         ("notes", "two\nlines", f"notes holds U+000A (a control character) at character 4: {ONE_LINE}"),
         ("url", "javascript:alert(1)", "url 'javascript:alert(1)' is not an http or https address"),
         ("published", "2007-13-45", "published '2007-13-45' is not a date written YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("published", "2999-01", "published 2999-01 is later than today: a text in the corpus was published already"),
         ("source_id", "a" * 101, "source_id has 101 characters, more than 100"),
     ],
 )

@@ -212,16 +212,23 @@ def _field_problem(meta: SourceMeta) -> str | None:
         return f"sha256 {inputs.shown(meta.sha256)} is not 64 hexadecimal digits"
     if meta.published and not _is_date(meta.published):
         return f"published {inputs.shown(meta.published)} is not a date written YYYY, YYYY-MM or YYYY-MM-DD"
+    if meta.published and _first_day(meta.published) > datetime.date.today():
+        return f"published {meta.published} is later than today: a text in the corpus was published already"
     if meta.url and not re.fullmatch(r"https?://[^\s<>\"]+", meta.url):
         return f"url {inputs.shown(meta.url)} is not an http or https address"
     return None
+
+
+def _first_day(text: str) -> datetime.date:
+    """The first day a date written YYYY, YYYY-MM or YYYY-MM-DD can mean."""
+    return datetime.date.fromisoformat((text + "-01-01")[:10])
 
 
 def _is_date(text: str) -> bool:
     if not _PUBLISHED.fullmatch(text):
         return False
     try:
-        datetime.date.fromisoformat((text + "-01-01")[:10])
+        _first_day(text)
     except ValueError:
         return False
     return True
