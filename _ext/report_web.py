@@ -141,15 +141,15 @@ def _scripts_and_styles(app: Sphinx, pagename: str, templatename: str, context: 
 
 def description(doctree: nodes.document) -> str:
     """A page's description: its first paragraph that stands in the page's own sections (not in
-    a table, list, figure, note or notebook output), whole, its white space made single spaces;
-    "" for a page that has none."""
+    a table, list, figure, note or notebook output) and is not a lead-in ending in a colon ("Cite
+    as:"), whole, its white space made single spaces; "" for a page that has none."""
     for paragraph in doctree.findall(nodes.paragraph):
         parent = paragraph.parent
         while isinstance(parent, nodes.section):
             parent = parent.parent
         if isinstance(parent, nodes.document):
             text = " ".join(paragraph.astext().split())
-            if text:
+            if text and not text.endswith(":"):
                 return text
     return ""
 

@@ -83,8 +83,8 @@ RECORDS = [
 
 
 def add_hostile_source(root: Path) -> None:
-    """A sixth source whose text, manifest row, records and BibTeX entry carry the payloads, with
-    its page in the table of contents."""
+    """A sixth source whose text, manifest row, records and BibTeX entry carry the payloads (its page
+    is written from the manifest when the book is built)."""
     raw = root / "data" / "raw" / "005_hostile.txt"
     raw.write_text(TEXT, encoding="utf-8")
     digest = hashlib.sha256(raw.read_bytes()).hexdigest()
@@ -97,11 +97,6 @@ def add_hostile_source(root: Path) -> None:
     )
     with (root / "book" / "references.bib").open("a", encoding="utf-8") as handle:
         handle.write(f"\n@misc{{{KEY},\n  title = {{Perks}},\n  shorttitle = {{Perks}}\n}}\n")
-    (root / "book" / "sources" / f"{KEY}.md").write_text(f"```{{source-reader}} {KEY}\n```\n", encoding="utf-8")
-    toc = (root / "_toc.yml").read_text(encoding="utf-8")
-    last = "          - file: book/sources/career-advancement-guide\n"
-    assert last in toc
-    (root / "_toc.yml").write_text(toc.replace(last, f"{last}          - file: book/sources/{KEY}\n"), encoding="utf-8")
 
 
 def parts(path: Path) -> Iterator[tuple[str, bytes]]:

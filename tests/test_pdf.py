@@ -250,8 +250,8 @@ def test_the_data_page_links_to_the_pdf_beside_the_pages() -> None:
     assert re.findall(r'<a class="pdf-edition" href="([^"]+)"', text) == [f"../{name}"]
     assert not re.findall(r"\]\((https?://[^)\s]+\.pdf)\)", text), "no absolute link the local build cannot open"
     makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
-    assert f"HTML_PDF := _build/html/{name}" in makefile
-    assert re.search(r"^book: .*\$\(HTML_PDF\)", makefile, re.MULTILINE)
+    assert re.search(rf"^HTML_PDF\s*:= _build/html/{re.escape(name)}$", makefile, re.MULTILINE)
+    assert re.search(r"^_book: .*\$\(HTML_PDF\)", makefile, re.MULTILINE)
 
 
 def test_the_pdfs_own_link_to_itself_points_at_the_published_pdf(tmp_path: Path) -> None:
