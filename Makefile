@@ -3,7 +3,7 @@
 # records), `make figures` (figure pack), `make slides` (slide deck), `make pdf` (PDF edition),
 # `make notebooks` (re-run notebooks and save their outputs), `make lab` (JupyterLab),
 # `make lint` (ruff and mypy), `make lock` (the hashed pins), `make bench`, `make bench-scale`,
-# `make clean`.
+# `make lighthouse`, `make clean`.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
@@ -38,7 +38,7 @@ BOOK_INPUTS := _config.yml _toc.yml CITATION.cff \
 # No --all: pages are re-read only when what they show changed (_ext/notebook_deps.py).
 JB_FLAGS := $(shell $(PYTHON) _ext/build_config.py --jb-flags)
 
-.PHONY: setup book test unit lint lock data downloads figures slides pdf notebooks lab bench bench-scale clean
+.PHONY: setup book test unit lint lock data downloads figures slides pdf notebooks lab bench bench-scale lighthouse clean
 
 setup: $(SETUP)
 
@@ -177,6 +177,15 @@ bench: $(SETUP)
 # Cost as the evidence grows: synthetic corpora of 10, 100 and 1,000 sources (never committed).
 bench-scale: $(SETUP)
 	$(BIN)/python scripts/bench_scale.py
+
+# Lighthouse (mobile preset) on the landing, pay and explorer pages served compressed, in Debian's
+# Chromium; Lighthouse pinned by tools/lighthouse/package-lock.json (`npm ci`, once). Not in `make test`.
+LIGHTHOUSE := tools/lighthouse/node_modules/.package-lock.json
+$(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
+
+lighthouse: $(HTML) $(LIGHTHOUSE)
+	$(BIN)/python scripts/lighthouse.py
 
 clean:
 	rm -rf _build $(DOWNLOADS)

@@ -1,9 +1,11 @@
-"""Author-year citations that stay short when a source names no author.
+"""Author-year citations a manager can read: full names, and a short title when there is no author.
 
-sphinxcontrib-bibtex's ``author_year`` style falls back on the full title, which turns a table's
-source column into paragraphs. This style tries the BibTeX ``shorttitle`` field first (then the
-title). This extension registers it as ``author_year_short``, which ``bibtex_reference_style`` in
-``_config.yml`` selects.
+sphinxcontrib-bibtex's ``author_year`` style cites an author by surname alone ("Cedric", which
+reads as a first name) and falls back on the full title, which turns a table's source column into
+paragraphs. This style cites each author by full name ("Franklin Cedric", as the manifest
+``data/raw/sources.csv`` writes it, and ``analysis.chapters.prose.short_ref`` too) and, for an
+entry without one, the BibTeX ``shorttitle`` field (then the title). This extension registers it
+as ``author_year_short``, which ``bibtex_reference_style`` in ``_config.yml`` selects.
 """
 
 from __future__ import annotations
@@ -32,8 +34,13 @@ def author_or_short_title(children: Any, data: Any, **kwargs: Any) -> Any:
     ].format_data(data)
 
 
+@dataclass
 class ShortTitlePersonStyle(PersonStyle):
-    """Person style whose fallback for an authorless entry is its short title."""
+    """Person style with full names (pybtex's ``plain`` name style, first names not abbreviated)
+    whose fallback for an authorless entry is its short title."""
+
+    style: str = "plain"
+    abbreviate: bool = False
 
     def author_or_editor_or_title(self, full: bool) -> Any:
         return author_or_short_title(

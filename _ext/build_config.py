@@ -2,8 +2,9 @@
 
 - ``JB_FLAGS``: the Jupyter Book options of every build (warnings are errors, all of them reported,
   nitpicky); ``python3 _ext/build_config.py --jb-flags`` prints them for the Makefile.
-- ``NOT_COPIED``: what a scratch copy of the project leaves out (the environment, history, caches),
-  for the benchmarks and the build tests, which each add the outputs they do not want.
+- ``NOT_COPIED``: what a scratch copy of the project leaves out (the environment, history, caches,
+  the npm packages of `make lighthouse`), for the benchmarks and the build tests, which each add
+  the outputs they do not want.
 - ``CHROMIUM`` and ``CHROMIUM_ARGS``: Debian's Chromium, headless and offline, for the PDF edition
   and the browser tests. Without the background-networking flags Chromium keeps trying hosts this
   machine cannot reach.
@@ -26,6 +27,7 @@ NOT_COPIED: tuple[str, ...] = (
     ".mypy_cache",
     ".ruff_cache",
     ".ipynb_checkpoints",
+    "node_modules",
 )
 CHROMIUM: Path = Path("/usr/bin/chromium")
 CHROMIUM_ARGS: tuple[str, ...] = (

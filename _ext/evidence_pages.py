@@ -1,11 +1,13 @@
 """Sphinx extension: the evidence pages, written from the records themselves.
 
 ``{evidence-explorer}`` (on ``book/evidence.md``) is one table of every record and exclusion:
-kind, source, record, what it is about, category, hedge (once the records carry one) and quote.
-It is a plain HTML table, whole without JavaScript and on paper; DataTables (vendored in
-``_ext/static/datatables/``, loaded on that page only) adds a search box, a filter by kind and by
-source, and sorting. Each row's id is its permanent address (``analysis.core.markup.record_label``),
-registered as a Sphinx label, so ``{ref}`salary-csr-1 <exploring-careers-2007--salary-csr-1>```
+kind, source, record, what it is about, category, hedge (once the records carry one) and quote,
+after a sentence that counts them (records and exclusions: the rows outnumber the records the
+rest of the report counts). It is a plain HTML table, whole without JavaScript and on paper;
+DataTables (vendored in ``_ext/static/datatables/``, fetched on that page only, by the explorer's
+script once the page is parsed) adds a search box, a filter by kind and by source, sorting and
+pages of rows (a link to a row opens its page; printing shows every row). Each row's id is its
+permanent address (``analysis.core.markup.record_label``), registered as a Sphinx label, so ``{ref}`salary-csr-1 <exploring-careers-2007--salary-csr-1>```
 links to it from any page and a link to a record that does not exist fails the nitpicky build.
 
 ``{source-reader} <source_id>`` (the only content of ``book/sources/<source_id>.md``) is a source's
@@ -155,7 +157,11 @@ class EvidenceExplorer(SphinxDirective):
         table["ids"].append("evidence-table")
         for node, row in zip(made, explorer.all_rows(), strict=True):
             _label(self, node, row.label, row.record_id)
-        return [nodes.container("", table, classes=["evidence-explorer"])]
+        # Its counts first: the rows are more than the records the rest of the report counts.
+        said = nodes.paragraph(
+            "", f"The table has {explorer.counts_sentence(explorer.all_rows())}", ids=["evidence-counts"]
+        )
+        return [said, nodes.container("", table, classes=["evidence-explorer"])]
 
 
 class SourceReader(SphinxDirective):
@@ -288,13 +294,13 @@ class SourceReader(SphinxDirective):
 
 
 def _assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """DataTables and the explorer's script, on the evidence page only."""
+    """The explorer's script, on the evidence page only."""
 
     # The builder's own methods: Sphinx 7's app.add_*_file would also register the files for every
     # later page, and writes them twice on this one.
+    # DataTables' own files are not listed: the explorer's script fetches them once the page is
+    # parsed (DATATABLES_CSS, DATATABLES_JS).
     if pagename == explorer.EVIDENCE_DOC:
-        app.builder.add_css_file(DATATABLES_CSS)  # type: ignore[attr-defined]
-        app.builder.add_js_file(DATATABLES_JS)  # type: ignore[attr-defined]
         app.builder.add_js_file(EXPLORER_JS, defer="defer")  # type: ignore[attr-defined]
 
 

@@ -4,8 +4,10 @@ When an HTML build has written its pages, each page's text is read block by bloc
 list item, table row, caption). A span in curly double quotation marks is checked, with
 :func:`analysis.core.quotes.check`, against the sources the same block cites (citation links carry the
 BibTeX key: ``bibtex_cite_id`` is ``cite-{key}``), or, for a figure, the sources its card names.
-Straight double quotes outside a quotation are refused too: a source's words take curly marks, the
-report's own terms italics. Every problem is a warning naming the page, the quotation and the
+Straight double quotes outside a quotation are refused too in the report's prose: a source's words
+take curly marks, the report's own terms italics. A table cell and a source page's text show data
+(a record's role, a source's sentence, a CSV cell) character for character, straight quotes
+included, so the refusal does not apply there; their curly quotations are checked all the same. Every problem is a warning naming the page, the quotation and the
 sources it was checked against, so a build with warnings as errors fails. A page whose HTML, and
 whose sources and checking code, are unchanged since its last check is not read again: its
 result (problems included) is kept in the doctree folder.
@@ -32,6 +34,8 @@ BLOCKS = ("p", "li", "dt", "dd", "figcaption", "caption", "h1", "h2", "h3", "h4"
 #: Parts of a page that are not the report's words: code, its output, navigation, the search box.
 SKIP = "pre, code, script, style, .cell_input, .cell_output pre, nav, .bd-sidebar-primary, .bd-sidebar-secondary, .bd-header, footer, .headerlink, .toctree-wrapper"
 CITE = re.compile(r"#cite-([a-z0-9-]+)$")
+#: Where a page shows data as it is, straight quotes and all: table cells and a source's own text.
+DATA = ("td", "source-text")
 #: Pages Sphinx writes that hold no prose of the report's.
 NOT_PAGES = ("genindex.html", "search.html", "py-modindex.html")
 
@@ -50,6 +54,14 @@ def _scope(block: Tag) -> Tag:
         if isinstance(holder, Tag) and holder.name in ("tr", "li", "figcaption", "dd", "dt"):
             return holder
     return block
+
+
+def _data(block: Tag) -> bool:
+    """Whether a block is in a table cell or a source's own text (see the module docstring)."""
+    for holder in [block, *block.parents]:
+        if isinstance(holder, Tag) and (holder.name in DATA or any(c in DATA for c in holder.get("class") or [])):
+            return True
+    return False
 
 
 def _keys(scope: Tag, page_source: str | None) -> list[str]:
@@ -87,7 +99,7 @@ def page_problems(html: str, page_source: str | None = None) -> list[str]:
             problems.append(f"unbalanced quotation marks in {text[:80]!r}")
             continue
         outside = quotes.QUOTED.sub("", text)
-        if '"' in outside:
+        if '"' in outside and not _data(block):
             problems.append(
                 f"straight double quotes in {text[:80]!r}: quote a source with curly marks, "
                 "set the report's own terms in italics"

@@ -14,6 +14,11 @@
   writes them as empty ``<summary>`` elements.
 - The site's root ``index.html`` is a valid HTML page that redirects to the first page (by
   default sphinx-external-toc writes a bare ``<meta>`` tag there).
+- The page title the theme prints as it is (``{{ pagetitle }}`` in its print-only ``<h1>``,
+  which sphinx-book-theme sets to the title's plain text) is escaped: a source page's title is the
+  manifest's, and a ``<script>`` there must show as text, not run. So are the section titles of
+  the search index (``alltitles``), which Sphinx 7's search page puts into a result with
+  ``innerHTML``: a title ``<img src=x onerror=...>`` would run for a reader who searched for it.
 """
 
 from __future__ import annotations
@@ -46,6 +51,21 @@ def footer_html(pathto: Any = None) -> str:
 
 def _footer(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     context["theme_extra_footer"] = footer_html(context.get("pathto"))
+
+
+def _escaped_title(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if isinstance(context.get("pagetitle"), str):
+        context["pagetitle"] = html.escape(context["pagetitle"], quote=False)
+
+
+def _escaped_search_titles(app: Sphinx) -> list[Any]:
+    # Sphinx's index builder keeps each page's section titles as plain text, and writes them after
+    # html-collect-pages; "<" and ">" become entities (once: escaped text holds neither again).
+    titles = getattr(getattr(app.builder, "indexer", None), "_all_titles", None)
+    if isinstance(titles, dict):
+        for docname, entries in titles.items():
+            titles[docname] = [(t.replace("<", "&lt;").replace(">", "&gt;"), anchor) for t, anchor in entries]
+    return []
 
 
 def name_toggles(toctree: str) -> str:
@@ -162,6 +182,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _footer)
     # after the theme (priority 500) has put its toctree function in the context
     app.connect("html-page-context", _named_toggles, priority=600)
+    # after sphinx-book-theme (priority 500) has set the page title to its plain text
+    app.connect("html-page-context", _escaped_title, priority=600)
+    app.connect("html-collect-pages", _escaped_search_titles)
     app.add_node(nodes.citation, override=True, html=(_visit_citation, _depart_citation))
     app.connect("build-finished", _root_redirect, priority=400)
     app.add_directive("report-citation", ReportCitation)

@@ -41,7 +41,7 @@ def test_text_glues_without_quotes() -> None:
 
 
 def test_short_refs_follow_the_citations() -> None:
-    assert prose.short_ref("cedric-career-graph") == "Cedric (n.d.)"
+    assert prose.short_ref("cedric-career-graph") == "Franklin Cedric (n.d.)"
     assert prose.short_ref("exploring-careers-2007") == "Exploring careers (2007)"
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import yaml
 from pybtex.database import parse_file
 
-from analysis.core import external, paths, sources
+from analysis.chapters import prose
+from analysis.core import evidence, external, paths, sources
 from analysis.publish import figures
 
 
@@ -83,3 +85,47 @@ def test_bibliography_urls_are_shown_whole() -> None:
     # The theme shortens a GitHub link shown as its own address to "owner/repo" unless told not to.
     config = yaml.safe_load(paths.ROOT.joinpath("_config.yml").read_text(encoding="utf-8"))
     assert config["sphinx"]["config"]["html_theme_options"]["shorten_urls"] is False
+
+
+# --- labels a manager can read --------------------------------------------------------------------
+
+#: Words of a label that promise a kind of record: a source labelled with one must have such a record.
+PROMISES = {
+    "pay": "salary",
+    "salary": "salary",
+    "salaries": "salary",
+    "wage": "salary",
+    "wages": "salary",
+    "benefit": "benefit",
+    "benefits": "benefit",
+    "requirement": "requirement",
+    "requirements": "requirement",
+}
+
+
+def test_a_source_is_cited_by_its_authors_full_name_or_else_its_short_title() -> None:
+    sys.path.insert(0, str(paths.ROOT / "_ext"))
+    import bibstyle  # _ext is not a package; the style the book registers
+
+    person_style = bibstyle.ShortTitlePersonStyle()
+    entries = _entries()
+    for meta in sources.read_manifest():
+        people = entries[meta.source_id].persons.get("author", [])  # type: ignore[attr-defined]
+        shown = [
+            person_style.style_plugin.format(p, person_style.abbreviate).format().render_as("text") for p in people
+        ]
+        who = " and ".join(shown).replace("\xa0", " ")
+        assert who == meta.author, meta.source_id  # "Franklin Cedric", never "Cedric" alone
+        label = prose.short_ref(meta.source_id)
+        assert label == f"{meta.author or meta.short_title or meta.title} ({meta.published[:4] or 'n.d.'})"
+        assert meta.author or meta.short_title, f"{meta.source_id}: no author and no short title to cite it by"
+
+
+def test_no_label_promises_what_its_source_does_not_give() -> None:
+    kinds = {(r.source_id, r.kind) for r in evidence.validate_all().records}
+    for meta in sources.read_manifest():
+        for word in re.findall(r"[a-z]+", meta.short_title.lower()):
+            if word in PROMISES:
+                assert (meta.source_id, PROMISES[word]) in kinds, (
+                    f"{meta.source_id} is labelled {meta.short_title!r} but has no {PROMISES[word]} record"
+                )

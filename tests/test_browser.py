@@ -358,6 +358,7 @@ def test_explorer_search_finds_a_known_quote_and_the_kind_filter_keeps_one_kind(
     report = browser.visit(EVIDENCE_PAGE)
     page = browser.page
     page.wait_for_selector("#evidence-filter-kind")
+    page.select_option(".dt-length select", "-1")  # every row on one page (25 at first)
     assert len(_visible_rows(page)) == len(rows)
     words = " ".join(known.quote.split()[2:8])  # a few words from inside the quote
     page.get_by_label("Search the evidence:").fill(words)

@@ -154,7 +154,7 @@ def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path, capsys: py
     out.write_text("hand-edited: true\n", encoding="utf-8")
     before = hashlib.sha256(out.read_bytes()).hexdigest()
     code, _ = _draft(tmp_path)
-    assert code == 1
+    assert code == 4  # an output not written (analysis.tools)
     assert capsys.readouterr().err == f"{out}: already exists; pass --force to replace it\n"
     assert hashlib.sha256(out.read_bytes()).hexdigest() == before
     assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary file left
@@ -281,7 +281,7 @@ def test_a_file_that_is_not_utf8_is_refused_and_nothing_is_written(
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Agents earn £24,000 a year.\n".encode("latin-1"))
     out = tmp_path / "out.yaml"
-    assert draft.main([str(bad), "--out", str(out)]) == 1
+    assert draft.main([str(bad), "--out", str(out)]) == 3  # an input refused (analysis.tools)
     assert capsys.readouterr().err == f"{bad}: not valid UTF-8 (byte 0xa3 at offset 12)\n"
     assert not out.exists()
 

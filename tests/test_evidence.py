@@ -277,7 +277,7 @@ def test_cli_writes_nothing_when_a_record_is_bad(tmp_path: Path, capsys: pytest.
                 str(paths.RAW),
             ]
         )
-        == 1
+        == 3  # an input refused (analysis.tools)
     )
     assert "record 'salary-csr-1' (#1): low_usd 25703, high_usd 33661: not a figure" in capsys.readouterr().err
     assert sorted(p.name for p in out.iterdir()) == ["salaries.csv"]

@@ -232,3 +232,22 @@ def test_the_vendored_datatables_files_are_the_ones_recorded() -> None:
     for name, digest in recorded.items():
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
     assert (folder / "dataTables.min.js").read_text(encoding="utf-8").startswith("/*! DataTables 3.1.5")
+
+
+def _rows(records: int, excluded: int) -> list[explorer.Row]:
+    row = explorer.Row("salary", "s", "r", "m", "c", "", "q")
+    return [row] * records + [explorer.Row(explorer.EXCLUDED, "s", "x", "m", "", "", "q")] * excluded
+
+
+def test_the_explorer_says_how_many_rows_are_records_and_how_many_exclusions() -> None:
+    assert explorer.counts(_rows(207, 5)) == (207, 5)
+    said = explorer.counts_sentence(_rows(207, 5))
+    assert said.startswith("212 rows: the 207 records the report rests on")
+    assert "and 5 exclusions: figures that the articles state and the report does not use" in said
+    assert "1 exclusion: a figure that an article states" in explorer.counts_sentence(_rows(3, 1))
+    assert explorer.counts_sentence(_rows(1, 0)) == (
+        "1 row: the 1 record the report rests on; the report uses every figure the articles state."
+    )
+    found = explorer.all_rows()
+    records, excluded = explorer.counts(found)
+    assert explorer.counts_sentence(found).startswith(f"{records + excluded} rows: the {records} records")

@@ -1,132 +1,181 @@
-"""A hostile source and its records go through `make data`, the book and the downloads as data:
-the page shows their text literally, no script or formula survives, and no input is changed."""
+"""A hostile sixth source goes through `make data` and `make book` as data: its manifest row and its
+records carry markup, scripts and formulas, the book builds without a warning, and every output
+(pages, search index, downloads, workbook, figure pack, slide deck and the workbooks its charts
+embed) shows them as text: no script runs, no formula is stored, no input is changed."""
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import os
-import shutil
-import subprocess
-import sys
+import io
+import json
+import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
-
-from analysis.core import paths
+from conftest import OUTPUTS, copy_project, input_hashes, make
 
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = "<img src=x onerror=alert(2)>"
 FORMULA = '=HYPERLINK("http://example.invalid","apply here")'
+#: What a page, an SVG or a script may never hold: the payloads as live markup.
+LIVE = ("<script>alert", "<img src=x")
+KEY = "hostile-perks"
 TEXT = f"""Perks at an example call center
 
 Agents get a free lunch {SCRIPT} every Friday | and tuition help {IMAGE} after a year.
 {FORMULA} is where the perks are listed.
+Agents here earn $30,000 to $40,000 a year in 2024, says {SCRIPT} the page.
+Leads {IMAGE} earn $50,000 a year in 2024.
+This list {IMAGE} may not be current.
 """
-QUOTES = [
-    f"Agents get a free lunch {SCRIPT} every Friday | and tuition help {IMAGE} after a year.",
-    f"{FORMULA} is where the perks are listed.",
+TITLE = f"Perks {SCRIPT}"
+RECORDS = [
+    {
+        "id": "benefit-lunch",
+        "kind": "benefit",
+        "item": IMAGE,
+        "category": "work-environment",
+        "hedge": [],
+        "note": FORMULA,
+        "quote": f"Agents get a free lunch {SCRIPT} every Friday | and tuition help {IMAGE} after a year.",
+    },
+    {
+        "id": "benefit-listed",
+        "kind": "benefit",
+        "item": "perks listed",
+        "category": "pay",
+        "hedge": [],
+        "quote": f"{FORMULA} is where the perks are listed.",
+    },
+    {
+        "id": "salary-formula",
+        "kind": "salary",
+        "role": FORMULA,
+        "tier": "frontline",
+        "statistic": "range",
+        "low_usd": 30000,
+        "high_usd": 40000,
+        "period": "year",
+        "year": 2024,
+        "year_basis": f"stated in the text {SCRIPT}",
+        "hedge": [],
+        "note": SCRIPT,
+        "quote": f"Agents here earn $30,000 to $40,000 a year in 2024, says {SCRIPT} the page.",
+    },
+    {
+        "id": "salary-markup",
+        "kind": "salary",
+        "role": f"Leads {IMAGE}",
+        "tier": "team-lead",
+        "statistic": "average",
+        "low_usd": 50000,
+        "period": "year",
+        "year": 2024,
+        "year_basis": "stated in the text",
+        "hedge": [],
+        "quote": f"Leads {IMAGE} earn $50,000 a year in 2024.",
+    },
 ]
-KEY = "hostile-perks"
-BIN = Path(sys.executable).parent
 
 
-def _project(tmp_path: Path) -> Path:
-    """A copy of the project with a sixth, hostile source: text, manifest row, records, BibTeX."""
-    root = tmp_path / "project"
-    shutil.copytree(
-        paths.ROOT,
-        root,
-        ignore=shutil.ignore_patterns(".venv", "_build", ".git", "downloads", "__pycache__", "*.egg-info"),
-    )
+def add_hostile_source(root: Path) -> None:
+    """A sixth source whose text, manifest row, records and BibTeX entry carry the payloads, with
+    its page in the table of contents."""
     raw = root / "data" / "raw" / "005_hostile.txt"
     raw.write_text(TEXT, encoding="utf-8")
     digest = hashlib.sha256(raw.read_bytes()).hexdigest()
+    row = [KEY, raw.name, digest, TITLE, f"Perks {IMAGE}", f"{SCRIPT} Author", "2024", FORMULA]
+    row += ["https://example.invalid/perks", f"{FORMULA} note", f"This list {IMAGE} may not be current."]
     with (root / "data" / "raw" / "sources.csv").open("a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerow(
-            [KEY, raw.name, digest, f"Perks {SCRIPT}", "Perks", "", "", "", "", f"{FORMULA} note", ""]
-        )
-    records = [
-        {
-            "id": "benefit-lunch",
-            "kind": "benefit",
-            "item": IMAGE,
-            "category": "work-environment",
-            "hedge": [],
-            "note": FORMULA,
-            "quote": QUOTES[0],
-        },
-        {
-            "id": "benefit-listed",
-            "kind": "benefit",
-            "item": "perks listed",
-            "category": "pay",
-            "hedge": [],
-            "quote": QUOTES[1],
-        },
-    ]
+        csv.writer(handle, lineterminator="\n").writerow(row)
     (root / "data" / "evidence" / f"{KEY}.yaml").write_text(
-        yaml.safe_dump({"source_id": KEY, "records": records}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        yaml.safe_dump({"source_id": KEY, "records": RECORDS}, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     with (root / "book" / "references.bib").open("a", encoding="utf-8") as handle:
         handle.write(f"\n@misc{{{KEY},\n  title = {{Perks}},\n  shorttitle = {{Perks}}\n}}\n")
-    # The benefits chapter, which quotes every benefit record, and the bibliography it cites into.
-    (root / "_toc.yml").write_text(
-        "format: jb-book\nroot: book/04-benefits\nchapters:\n  - file: book/bibliography\n", encoding="utf-8"
-    )
-    return root
+    (root / "book" / "sources" / f"{KEY}.md").write_text(f"```{{source-reader}} {KEY}\n```\n", encoding="utf-8")
+    toc = (root / "_toc.yml").read_text(encoding="utf-8")
+    last = "          - file: book/sources/career-advancement-guide\n"
+    assert last in toc
+    (root / "_toc.yml").write_text(toc.replace(last, f"{last}          - file: book/sources/{KEY}\n"), encoding="utf-8")
 
 
-def _run(root: Path, *command: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(root)}  # the copy's analysis package, not this one
-    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False)
+def parts(path: Path) -> Iterator[tuple[str, bytes]]:
+    """Every file of an output, and of every container in it (a zip, a PPTX, the workbook a chart
+    embeds), as (name, bytes)."""
+    data = path.read_bytes()
+    yield str(path), data
+    if path.suffix in (".zip", ".xlsx", ".pptx"):
+        yield from _members(data, str(path))
 
 
-def _hashes(root: Path) -> dict[str, str]:
-    folders = [root / "data" / "raw", root / "data" / "evidence", root / "data" / "external"]
-    return {
-        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for folder in folders
-        for p in sorted(folder.iterdir())
-    }
+def _members(data: bytes, name: str) -> Iterator[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in archive.namelist():
+            content = archive.read(member)
+            yield f"{name}!{member}", content
+            if member.endswith((".zip", ".xlsx", ".pptx")):
+                yield from _members(content, f"{name}!{member}")
+
+
+def live_markup(name: str, data: bytes) -> list[str]:
+    """The payloads found as markup in a page, an SVG, a script or an XML part."""
+    if not name.endswith((".html", ".svg", ".js", ".xml", ".rels", ".ipynb")):
+        return []
+    text = data.decode("utf-8", errors="replace")
+    return [f"{name}: {bad}" for bad in LIVE if bad in text]
+
+
+def formulas(name: str, data: bytes) -> list[str]:
+    """A spreadsheet formula stored in a workbook's sheet, or a CSV cell a spreadsheet would run."""
+    if re.search(r"xl/worksheets/[^!]*\.xml$", name) and re.search(rb"<f[ >]", data):
+        return [f"{name}: a formula"]
+    if name.endswith(".csv"):
+        rows = csv.reader(io.StringIO(data.decode("utf-8-sig")))
+        return [f"{name}: {cell[:40]!r}" for row in rows for cell in row if re.match(r"[=+@\t\r]|-(?![\d.]+$)", cell)]
+    return []
 
 
 @pytest.mark.book
-def test_hostile_record_is_shown_as_text_everywhere(tmp_path: Path) -> None:
-    root = _project(tmp_path)
-    inputs = _hashes(root)
-    data = _run(root, str(BIN / "python"), "-m", "analysis.tools.make_data")
-    assert data.returncode == 0, data.stderr
-    figures = _run(root, str(BIN / "python"), "-m", "analysis.tools.make_figures")  # the charts now hold six sources
-    assert figures.returncode == 0, figures.stderr[-2000:]
-    book = _run(root, str(BIN / "jupyter-book"), "build", ".", "--keep-going")
-    assert book.returncode == 0, (book.stdout + book.stderr)[-3000:]
-    page = (root / "_build" / "html" / "book" / "04-benefits.html").read_text(encoding="utf-8")
-    assert SCRIPT not in page
-    assert "<img src=x" not in page
-    assert (
-        "&lt;script&gt;alert(1)&lt;/script&gt; every Friday | and tuition help &lt;img src=x onerror=alert(2)&gt;"
-        in page
-    )
-    assert (
-        "=HYPERLINK(&quot;http://example.invalid&quot;,&quot;apply here&quot;) is where the perks" in page
-        or '=HYPERLINK("http://example.invalid","apply here") is where the perks' in page
-    )
+@pytest.mark.slow
+def test_a_hostile_source_builds_a_book_that_shows_it_as_text_everywhere(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project", with_build=False)
+    add_hostile_source(root)
+    data = make(root, "data")
+    assert data.returncode == 0, data.stderr[-3000:]
+    inputs = input_hashes(root)
 
-    downloads = root / "downloads"
-    export = _run(root, str(BIN / "python"), "-m", "analysis.tools.make_downloads", "--out", str(downloads))
-    assert export.returncode == 0, export.stderr
-    with zipfile.ZipFile(downloads / "call-center-careers-data.xlsx") as archive:
-        sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")]
-        strings = (
-            archive.read("xl/sharedStrings.xml").decode("utf-8") if "xl/sharedStrings.xml" in archive.namelist() else ""
-        )
-    assert not any(b"<f>" in s or b"<f " in s for s in sheets)
-    assert "=HYPERLINK(" in strings or any(b"=HYPERLINK(" in s for s in sheets)
-    with (downloads / "benefits.csv").open(encoding="utf-8-sig", newline="") as handle:  # a BOM, for spreadsheets
-        rows = [r for r in csv.DictReader(handle) if r["source_id"] == KEY]
-    assert [r["quote"] for r in rows] == [QUOTES[0], "'" + QUOTES[1]]
-    assert rows[0]["note"] == "'" + FORMULA
-    assert _hashes(root) == inputs
+    book = make(root, "book", timeout=1200)
+    assert book.returncode == 0, (book.stdout + book.stderr)[-4000:]
+    assert input_hashes(root) == inputs
+
+    outputs = [p for o in OUTPUTS for p in sorted((root / o).rglob("*")) if p.is_file() and ".doctrees" not in p.parts]
+    found = [(name, content) for path in outputs for name, content in parts(path)]
+    assert not [problem for name, content in found for problem in live_markup(name, content)]
+    assert not [problem for name, content in found for problem in formulas(name, content)]
+    for name, content in found:
+        if name.endswith(".json"):
+            json.loads(content)  # every JSON output parses: the payloads are escaped in it
+
+    # The payloads reached every kind of output, as text.
+    page = (root / "_build" / "html" / "book" / "sources" / f"{KEY}.html").read_text(encoding="utf-8")
+    escaped = "Perks &lt;script&gt;alert(1)&lt;/script&gt;"
+    assert f"<h1>{escaped}</h1>" in page  # the theme's print-only heading
+    assert f"<title>{escaped}" in page
+    assert "This list &lt;img src=x onerror=alert(2)&gt; may not be current." in page  # the caveat
+    index = (root / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8")
+    assert escaped in index
+    with (root / "book" / "downloads" / "salaries.csv").open(encoding="utf-8-sig", newline="") as handle:
+        salary = next(r for r in csv.DictReader(handle) if r["source_id"] == KEY)
+    assert salary["role"] == "'" + FORMULA
+    workbook = [c for n, c in found if re.search(r"call-center-careers-data\.xlsx!xl/.+\.xml$", n)]
+    assert any(b"=HYPERLINK(" in c for c in workbook), "the salary role reaches the workbook, as text"
+    deck = root / "book" / "downloads" / "call-center-careers-slides.pptx"
+    embedded = [c for n, c in parts(deck) if re.search(r"\.xlsx!xl/sharedStrings\.xml$", n)]
+    assert any(b"=HYPERLINK(" in c for c in embedded), "the salary role reaches a chart's workbook"
+    cards = [c for n, c in found if re.search(r"_build/figures/[^/]+\.txt$", n)]
+    assert any(b"=HYPERLINK(" in c for c in cards), "and the figure pack's text cards"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.core import evidence, paths, schema, sources
+from analysis.core import evidence, inflation, paths, schema, sources
 from analysis.tools import make_schema
 
 sys.path.insert(0, str(paths.ROOT / "scripts"))
@@ -40,12 +40,10 @@ def test_data_package_columns_come_from_the_models() -> None:
     salaries = next(r for r in package["resources"] if r["name"] == "salaries")
     fields = {f["name"]: f for f in salaries["schema"]["fields"]}
     assert fields["low_usd"]["type"] == "number"
-    assert fields["low_usd"]["constraints"] == {
-        "required": True,
-        "minimum": 0,
-    }
+    assert fields["low_usd"]["constraints"] == {"required": True, "minimum": 0, "maximum": schema.MAX_USD}
     assert fields["tier"]["constraints"]["enum"][0] == "frontline"
-    assert fields["year"]["constraints"] == {"minimum": 1900, "maximum": 2100}
+    # The years the CPI-U series adjusts from, and no other.
+    assert fields["year"]["constraints"] == {"minimum": inflation.FIRST_YEAR, "maximum": inflation.BASE_YEAR}
     assert list(fields)[:2] == ["source_id", "record_id"]
     assert list(fields)[-3:] == ["flags", "note", "quote"]
 

@@ -72,15 +72,16 @@ def caveats(source_ids: list[str]) -> str:
 
 
 def short_ref(key: str) -> str:
-    """A short plain-text reference, as the citations show it: author or short title, and year for a
-    source of the manifest; the short name of an official statistic or study otherwise."""
+    """A short plain-text reference, as the citations show it: the author's full name (a surname
+    alone reads as a first name) or the short title, and the year, for a source of the manifest;
+    the short name of an official statistic or study otherwise."""
 
     meta = next((m for m in sources.read_manifest() if m.source_id == key), None)
     if meta is None:
         if key not in external.REFERENCES:
             raise KeyError(f"no short reference for {key!r}: not a source and not in external.REFERENCES")
         return external.REFERENCES[key]
-    who = meta.author.split()[-1] if meta.author else (meta.short_title or meta.title)
+    who = meta.author or meta.short_title or meta.title
     return f"{who} ({meta.published[:4] or 'n.d.'})"
 
 

@@ -16,6 +16,7 @@ committed tables with what the records give, without writing.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -29,7 +30,7 @@ from typing import Any
 import pandas as pd
 from pydantic import ValidationError
 
-from analysis.core import paths, schema, sources, strict_yaml, vocab
+from analysis.core import inflation, inputs, paths, schema, sources, strict_yaml, vocab
 from analysis.core.numbers import Figure, find_figures
 
 #: Tables, by record kind (re-exported from the schema).
@@ -53,7 +54,7 @@ _NOT_OWN_WORDS = frozenset({"id", "kind", "quote", "status", "unquoted_numbers"}
 _DIGITS = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)\d+(?:,\d{3})*(?:\.\d+)?(?:(?![\w])|(?=[kK]\b))")
 
 
-class EvidenceError(ValueError):
+class EvidenceError(inputs.InputError):
     """One or more evidence records are invalid; the message lists them, one per line."""
 
 
@@ -97,8 +98,13 @@ def _problem(error: Any, raw: dict[str, Any], kind: str | None) -> str:
     name = loc[0] if loc else ""
     value = error.get("input")
     kind_of = error["type"]
+    if name == "year" and kind_of in ("greater_than_equal", "less_than_equal"):
+        return (
+            f"year {inputs.shown(value)} is outside the CPI-U series the report adjusts with "
+            f"({inflation.FIRST_YEAR}–{inflation.BASE_YEAR})"
+        )
     if kind_of == "union_tag_invalid":
-        return f"unknown kind {raw.get('kind')!r} (allowed: {', '.join(vocab.KINDS)})"
+        return f"unknown kind {inputs.shown(raw.get('kind'))} (allowed: {', '.join(vocab.KINDS)})"
     if kind_of == "union_tag_not_found":
         return "kind is required"
     if kind_of == "model_attributes_type":
@@ -106,26 +112,35 @@ def _problem(error: Any, raw: dict[str, Any], kind: str | None) -> str:
     if kind_of == "missing":
         return f"{name} is required"
     if kind_of == "extra_forbidden":
-        return f"unknown field {name!r} for kind {kind!r}"
+        return f"unknown field {inputs.shown(name)} for kind {kind!r}"
     if name == "flags":
-        return f"flags must be a list from: {', '.join(vocab.FLAGS)} (got {raw.get('flags')!r})"
+        return f"flags must be a list from: {', '.join(vocab.FLAGS)} (got {inputs.shown(raw.get('flags'))})"
     if kind_of == "literal_error":
-        return f"{name} {value!r} is not in the vocabulary ({', '.join(schema.allowed_values(kind, name))})"
+        return f"{name} {inputs.shown(value)} is not in the vocabulary ({', '.join(schema.allowed_values(kind, name))})"
     if kind_of in ("float_type", "float_parsing"):
-        return f"{name} must be a number (got {value!r})"
+        if isinstance(value, int) and not isinstance(value, bool):  # an integer past float's range
+            return f"{name} is too large to be an amount (got {inputs.shown(value)})"
+        return f"{name} must be a number (got {inputs.shown(value)})"
+    if kind_of == "finite_number":
+        return f"{name} must be a finite number (got {inputs.shown(value)})"
     if kind_of in ("int_type", "int_parsing", "int_from_float"):
-        return f"{name} must be an integer (got {value!r})"
+        return f"{name} must be an integer (got {inputs.shown(value)})"
     if kind_of == "greater_than_equal":
         limit = error["ctx"]["ge"]
         return (
-            f"{name} must not be negative (got {value})"
+            f"{name} must not be negative (got {inputs.shown(value)})"
             if limit == 0
-            else f"{name} must be at least {limit:g} (got {value})"
+            else f"{name} must be at least {limit:g} (got {inputs.shown(value)})"
         )
     if kind_of == "less_than_equal":
-        return f"{name} must be at most {error['ctx']['le']:g} (got {value})"
+        limit = error["ctx"]["le"]
+        return (
+            f"{name} must be at most {int(limit) if float(limit).is_integer() else limit:,} (got {inputs.shown(value)})"
+        )
     if kind_of == "string_type":
-        return f"{name} must be text (got {value!r})"
+        return f"{name} must be text (got {inputs.shown(value)})"
+    if kind_of == "string_too_long":
+        return f"{name} has {len(str(value))} characters, more than {error['ctx']['max_length']}"
     if kind_of == "string_too_short":
         if name == "quote" and not str(value).strip():
             return "quote is missing or empty"
@@ -138,12 +153,12 @@ def _problem(error: Any, raw: dict[str, Any], kind: str | None) -> str:
     if kind_of == "string_pattern_mismatch" and name == "unquoted_numbers":
         return f"each entry of unquoted_numbers is 'NUMBER: why', such as '6: the difference' (got {value!r})"
     if kind_of == "string_pattern_mismatch":
-        return f"{name} must be a lower-case slug (got {value!r})"
+        return f"{name} must be a lower-case slug (got {inputs.shown(value)})"
     if kind_of == "value_error":
         return str(error["ctx"]["error"])
     if kind_of == "list_type":
         return f"{name} must be a list (got {type(value).__name__})"
-    return f"{'.'.join(loc) or 'record'}: {error['msg']}"
+    return f"{'.'.join(loc) or 'record'}: {inputs.shown(error['msg'], 200)}"
 
 
 def _problems(err: ValidationError, raw: Any) -> list[str]:
@@ -186,7 +201,7 @@ def figure_problems(kind: str, values: Mapping[str, Any], quote: str) -> list[st
                     f"period {period!r}, but the quote states the figure {matching[0].text!r} by the {stated_period}"
                 )
             continue
-        said = "; ".join(f"{f.text!r} = {', '.join(f'{v:g}' for v in f.values)}" for f in figures) or "none"
+        said = "; ".join(f"{inputs.shown(f.text)} = {', '.join(f'{v:g}' for v in f.values)}" for f in figures) or "none"
         fields = ", ".join(f"{n} {v:g}" for n, v in stated)
         problems.append(
             f"{fields}: not a figure of the quote at the position the field names (the quote states: {said})"
@@ -247,7 +262,11 @@ def _check_record(
 ) -> tuple[Record | None, list[str]]:
     """Validate one raw record; returns the record (or None) and its problems."""
     rid = raw.get("id") if isinstance(raw, dict) else None
-    label = f"{where}: record {rid!r} (#{index})" if isinstance(rid, str) and rid else f"{where}: record #{index}"
+    label = (
+        f"{where}: record {inputs.shown(rid, 110)} (#{index})"
+        if isinstance(rid, str) and rid
+        else f"{where}: record #{index}"
+    )
     problems: list[str] = []
     if isinstance(rid, str) and rid in seen.ids:
         problems.append(f"duplicate id (also record #{seen.ids[rid]})")
@@ -301,7 +320,7 @@ def _check_exclusion(
     except ValidationError as err:
         return None, [f"{label}: {p}" for p in _problems(err, raw)]
     if item.figure not in item.quote:
-        return None, [f"{label}: figure {item.figure!r} is not in its quote"]
+        return None, [f"{label}: figure {inputs.shown(item.figure)} is not in its quote"]
     if source is not None and sources.find_quote(source.text, item.quote) is None:
         return None, [f"{label}: quote not found verbatim in {source.meta.file}"]
     return Exclusion(source.source_id if source else "", item.figure, item.reason, item.quote), []
@@ -320,7 +339,9 @@ def read_file(path: Path, corpus: dict[str, sources.Source]) -> Evidence:
         return out
     for key in doc:
         if key not in schema.TOP_LEVEL_KEYS:
-            out.errors.append(f"{path}: unknown top-level key {key!r} (allowed: {', '.join(schema.TOP_LEVEL_KEYS)})")
+            out.errors.append(
+                f"{path}: unknown top-level key {inputs.shown(key)} (allowed: {', '.join(schema.TOP_LEVEL_KEYS)})"
+            )
     records, exclusions = doc.get("records", []), doc.get("exclusions", [])
     for name, value in (("records", records), ("exclusions", exclusions)):
         if not isinstance(value, list):
@@ -335,7 +356,7 @@ def read_file(path: Path, corpus: dict[str, sources.Source]) -> Evidence:
     source_id = doc.get("source_id")
     source = corpus.get(source_id) if isinstance(source_id, str) else None
     if source is None:
-        out.errors.append(f"{path}: unknown source_id {source_id!r} (not in {paths.MANIFEST.name})")
+        out.errors.append(f"{path}: unknown source_id {inputs.shown(source_id)} (not in {paths.MANIFEST.name})")
     elif path.name != f"{source_id}.yaml":
         out.errors.append(f"{path}: file name must be {source_id}.yaml")
     seen = _Seen()
@@ -357,7 +378,10 @@ def _folder_problems(evidence_dir: Path, corpus: dict[str, sources.Source]) -> l
     if not evidence_dir.is_dir():
         return [f"{evidence_dir}: the evidence folder is missing"]
     problems = []
-    names = {p.name for p in evidence_dir.iterdir()}
+    try:
+        names = {p.name for p in evidence_dir.iterdir()}
+    except OSError as err:
+        return [f"{evidence_dir}: the evidence folder cannot be read: {err.strerror}"]
     for source_id in corpus:
         if f"{source_id}.yaml" not in names:
             problems.append(
@@ -373,7 +397,7 @@ def _folder_problems(evidence_dir: Path, corpus: dict[str, sources.Source]) -> l
             why = f"evidence files are named {stem}.yaml"
         else:
             why = f"not the evidence file of a source in {paths.MANIFEST.name}"
-        problems.append(f"{evidence_dir / name}: {why}")
+        problems.append(f"{inputs.printable(evidence_dir / name)}: {why}")
     return problems
 
 
@@ -383,9 +407,9 @@ def validate_all(evidence_dir: Path = paths.EVIDENCE, corpus: dict[str, sources.
     total = Evidence(errors=_folder_problems(evidence_dir, corpus))
     for source_id in corpus:
         path = evidence_dir / f"{source_id}.yaml"
-        if not path.is_file():
-            continue
-        part = read_file(path, corpus)
+        if not (path.exists() or path.is_symlink()):
+            continue  # reported missing by _folder_problems
+        part = read_file(path, corpus)  # a folder, a device or a broken link is refused there
         total.records += part.records
         total.exclusions += part.exclusions
         total.errors += part.errors
@@ -447,28 +471,38 @@ def build(evidence_dir: Path = paths.EVIDENCE, corpus: dict[str, sources.Source]
 
 def write_tables(tables: dict[str, str], out_dir: Path = paths.PROCESSED) -> None:
     """Write the rendered tables (only called once every record is valid): every file is written
-    beside its target first and then moved into place, so a failure leaves the old tables whole."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    beside its target first and then moved into place, so a failure leaves the old tables whole.
+    A folder that cannot be written is :class:`analysis.core.inputs.OutputError`."""
     staged = []
     try:
+        out_dir.mkdir(parents=True, exist_ok=True)
         for name, text in tables.items():
             partial = out_dir / f".{name}.partial"
-            partial.write_text(text, encoding="utf-8", newline="")
             staged.append((partial, out_dir / name))
+            partial.write_text(text, encoding="utf-8", newline="")
         for partial, target in staged:
             os.replace(partial, target)
+    except OSError as err:
+        raise inputs.OutputError(f"{out_dir}: cannot write the tables: {err.strerror}") from None
     finally:
         for partial, _target in staged:
-            partial.unlink(missing_ok=True)
+            # A folder that refused the file refuses its removal too: then there is nothing to remove.
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+
+
+def _current(path: Path) -> str | None:
+    """A processed file's text as committed; None where there is no readable file."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def drift(tables: dict[str, str], out_dir: Path = paths.PROCESSED) -> list[str]:
-    """Names of processed files whose committed content differs from ``tables``."""
-    return [
-        name
-        for name, text in tables.items()
-        if not (out_dir / name).exists() or (out_dir / name).read_text(encoding="utf-8") != text
-    ]
+    """Names of processed files whose committed content differs from ``tables`` (or is missing or
+    unreadable)."""
+    return [name for name, text in tables.items() if _current(out_dir / name) != text]
 
 
 def load_table(name: str, processed: Path = paths.PROCESSED) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.core import paths, vocab
+from analysis.core import inputs, paths, vocab
 
 OEWS_COLUMNS = (
     "year",
@@ -154,7 +154,7 @@ REFERENCES: dict[str, str] = {
 }
 
 
-class ExternalDataError(ValueError):
+class ExternalDataError(inputs.InputError):
     """A reference file lacks a column the report needs."""
 
 

@@ -2,7 +2,7 @@
 
 The series is the CPI for All Urban Consumers (CPI-U), U.S. city average, all items, annual
 average, as shipped in the pinned ``cpi`` release. ``BASE_YEAR`` is the latest full year in that
-release. The package warns on import that its data is older than today; the pinned data is the
+release, ``FIRST_YEAR`` the first; a record's year must lie between them. The package warns on import that its data is older than today; the pinned data is the
 point (same inputs, same outputs), so that one warning is silenced here, and only it.
 """
 
@@ -18,6 +18,9 @@ with warnings.catch_warnings():
 
 
 BASE_YEAR: int = int(cpi.LATEST_YEAR)
+#: The first year of the annual CPI-U series (the BLS series begins in 1913): no figure of an
+#: earlier year can be adjusted, so no record may carry one (:mod:`analysis.core.schema`).
+FIRST_YEAR: int = 1913
 SERIES: str = "CPI-U, U.S. city average, all items, annual average (BLS series CUUR0000SA0)"
 
 

@@ -186,10 +186,11 @@ _UNIT = (
 )
 
 # A money amount after its currency: "$32,000", "£1.5 million", "€30.000", "USD 40,000",
-# "$50,000+", "Â£30,000".
+# "$50,000+", "Â£30,000", and a negative one, "$-5,000" (the scanner reads "−" as "-").
 MONEY_BEFORE = re.compile(
     rf"""
     (?P<cur> {_CURRENCY_BEFORE} ) {_SP}?
+    (?P<sign> - )?
     {_digits("num")}
     (?P<num_suf> {_SUFFIX} )?
     \+?

@@ -45,6 +45,12 @@ Matching takes time linear in the text: every repetition in the patterns is atom
 or bounded, and a number can only start where no digit or separator comes before it
 (``scripts/bench_scan.py`` measures it on long hostile lines).
 
+The text is read as a reader reads it (:func:`reading`): compatibility forms are folded, NFKC
+character by character ("＄３２，０００" is "$32,000", "﹩" is "$"), except fractions, superscripts
+and subscripts ("½", "m²" state no number in digits) and no-break spaces, and the minus sign "−" is read as "-"
+("$−5,000" is the amount -5,000). Every figure's offsets, line, column and text are the given
+text's own, so a figure found in a repaired text maps back to the raw file as any offset does.
+
 ``find_figures`` is pure. :mod:`analysis.tools.scan` sets the figures of a source against its
 evidence records and exclusions and reports the ones nobody has accounted for: the way to check
 a new source is fully recorded.
@@ -53,11 +59,12 @@ a new source is fully recorded.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 
 from analysis.core import number_patterns as patterns
 
-__all__ = ["PERIODS", "UNITS", "Figure", "find_figures", "line_col"]
+__all__ = ["PERIODS", "UNITS", "Figure", "find_figures", "line_col", "reading"]
 
 UNITS: tuple[str, ...] = (
     "usd",
@@ -243,9 +250,12 @@ def _suffix_period(suffix: str | None) -> str | None:
 
 
 def _money_before(text: str, match: re.Match[str]) -> _Found:
-    """A money figure whose currency comes first: "$32,000", "£24,000–£28,000 per annum"."""
+    """A money figure whose currency comes first: "$32,000", "£24,000–£28,000 per annum"; a sign
+    between the currency and the number makes it negative ("$-5,000")."""
     currency = _currency(match["cur"])
     first = _amount(match, "num", currency)
+    if match["sign"]:
+        first = _Amount(-first.raw, first.factor)
     return _money(
         text,
         match.start(),
@@ -387,6 +397,32 @@ _FINDERS = (
 )
 
 
+#: Compatibility forms the scanner does not fold: NFKC would turn these into digits the text does
+#: not state as a number ("½" -> "1⁄2", "m²" -> "m2"); no-break spaces the patterns read
+#: themselves, damaged by a bad encoding or not.
+_KEPT_FORMS = ("<fraction>", "<super>", "<sub>", "<noBreak>")
+
+
+def reading(text: str) -> tuple[str, list[int] | None]:
+    """``text`` as the scanner reads it (see the module docstring), and for each of its characters
+    the offset in ``text`` it comes from, with ``len(text)`` last; None when it is ``text`` itself."""
+    if text.isascii():
+        return text, None
+    out: list[str] = []
+    where: list[int] = []
+    for at, char in enumerate(text):
+        if char == "\u2212":
+            folded = "-"
+        elif char.isascii() or unicodedata.decomposition(char).startswith(_KEPT_FORMS):
+            folded = char
+        else:
+            folded = unicodedata.normalize("NFKC", char)
+        out.append(folded)
+        where.extend([at] * len(folded))
+    where.append(len(text))
+    return "".join(out), where
+
+
 def find_figures(text: str) -> list[Figure]:
     """Return every money amount and every number with a unit in ``text``.
 
@@ -402,6 +438,27 @@ def find_figures(text: str) -> list[Figure]:
 
     Bare numbers ("Table 1.2", "in 2007") and vague amounts ("a few days") are not figures.
     """
+    folded, where = reading(text)
+    found = _find(folded)
+    if where is None:
+        return found
+    figures = []
+    line, line_start, pos = 1, 0, 0
+    for figure in found:
+        start, end = where[figure.start], where[figure.end - 1] + 1
+        newlines = text.count("\n", pos, start)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", pos, start) + 1
+        figures.append(
+            replace(figure, start=start, end=end, line=line, col=start - line_start + 1, text=text[start:end])
+        )
+        pos = start
+    return figures
+
+
+def _find(text: str) -> list[Figure]:
+    """:func:`find_figures` on a text as the scanner reads it."""
     figures: list[Figure] = []
     pos = 0
     # Line bookkeeping is incremental (line_col on every figure would rescan the text).

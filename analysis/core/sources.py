@@ -1,7 +1,7 @@
 """Load the raw sources: verify them against the manifest and repair their text.
 
 The raw files in ``data/raw/`` are never changed. Reading one checks its sha256 against
-``data/raw/sources.csv`` and decodes it as strict UTF-8; repairing it takes three steps:
+``data/raw/sources.csv`` and decodes it as strict UTF-8; repairing it takes four steps:
 
 1. ftfy, for the mojibake it can undo (it keeps curly quotes as written);
 2. a stated codec round trip for the UTF-8 that was decoded as Windows-1253 (Greek) and saved
@@ -13,26 +13,36 @@ The raw files in ``data/raw/`` are never changed. Reading one checks its sha256 
    emoji) and only then: ``β€“`` is "–", ``β€”`` "—", ``β€œ`` "“", ``πŸ“ˆ`` "📈", ``Γ©`` "é".
    Greek written as Greek never forms such sequences and is left alone;
 3. removal of the encoding debris neither can restore: emoji whose bytes were partly lost,
-   which survive as stray Greek letters and punctuation such as ``π’`` or ``π§βπΌ``.
+   which survive as stray Greek letters and punctuation such as ``π’`` or ``π§βπΌ``;
+4. removal of the characters no text field may hold (:func:`analysis.core.inputs.character_problem`:
+   controls ftfy leaves, such as a form feed, and invisible format characters such as zero-width
+   spaces, soft hyphens and direction overrides), so that the text a reader sees, the text the
+   checks compare and the text a record can quote are one.
 
 Every change is recorded, so a quote taken from the repaired text can be located back in the
 raw file, and the source's page lists every edit.
+
+Reading is bounded: the manifest may have at most :data:`MAX_MANIFEST_BYTES`, a source text
+:data:`MAX_SOURCE_BYTES`; a row of the manifest must have every column, each field one line of
+plain text (:func:`analysis.core.inputs.character_problem`, no line break).
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import csv
-import difflib
+import datetime
 import hashlib
+import io
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import ftfy
 
-from analysis.core import paths, vocab
+from analysis.core import inputs, paths, vocab
 
 MANIFEST_COLUMNS: tuple[str, ...] = (
     "source_id",
@@ -94,9 +104,18 @@ _DEBRIS = re.compile(r"(?<!\S)π[" + re.escape(_CP1253_HIGH) + r"]*(?!\S)")
 _SLUG = re.compile(vocab.SLUG)
 _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+#: A publication date as the manifest writes it: a year, a month or a day (ISO 8601).
+_PUBLISHED = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+#: The largest manifest read (bytes): a row is a few hundred bytes.
+MAX_MANIFEST_BYTES = 1_048_576
+#: The largest source text read (bytes): a career article is a few kilobytes (the five are 3 to
+#: 10 KB), and repairing a megabyte of damaged text takes ftfy alone up to 15 s.
+MAX_SOURCE_BYTES = 1_048_576
+#: The longest source id and file name: both become file names (the evidence file, the page).
+MAX_NAME_CHARS = 100
 
 
-class SourceError(ValueError):
+class SourceError(inputs.InputError):
     """A raw source or the manifest is not what the report expects."""
 
 
@@ -140,49 +159,112 @@ class Source:
     def source_id(self) -> str:
         return self.meta.source_id
 
+    @cached_property
+    def edits_index(self) -> tuple[list[int], list[int]]:
+        """Where each edit starts in the repaired text, and how much longer (or shorter) the
+        repaired text is than the raw one after it: what :func:`to_raw_offset` searches."""
+        starts, shifts, shift = [], [], 0
+        for change in self.changes:
+            starts.append(change.start + shift)
+            shift += len(change.after) - (change.end - change.start)
+            shifts.append(shift)
+        return starts, shifts
+
+
+def _manifest_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str | None]]]]:
+    """The header and the rows (with their line numbers) of the manifest, read exactly."""
+    try:
+        text = inputs.read_bytes(path, MAX_MANIFEST_BYTES, "the manifest").decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise SourceError(f"{path}: not valid UTF-8 (offset {err.start})") from None
+    except inputs.MissingInputError:
+        raise SourceError(f"{path}: the manifest is missing") from None
+    except inputs.InputError as err:
+        raise SourceError(str(err)) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""), restval=None)
+    rows = []
+    start = 1
+    try:
+        header = list(reader.fieldnames or [])
+        start = reader.line_num + 1
+        for row in reader:  # a row's line is where it starts (a quoted field may hold line breaks)
+            rows.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as err:
+        raise SourceError(f"{path}:{start}: not a CSV row ({err})") from None
+    return header, rows
+
+
+def _field_problem(meta: SourceMeta) -> str | None:
+    """What is wrong with one field of a manifest row beyond its presence; None if nothing."""
+    for name in MANIFEST_COLUMNS:
+        problem = inputs.character_problem(getattr(meta, name), allowed="")
+        if problem:
+            return f"{name} {problem}: a manifest field is one line of plain text"
+    for name in ("source_id", "file"):
+        if len(getattr(meta, name)) > MAX_NAME_CHARS:
+            return f"{name} has {len(getattr(meta, name))} characters, more than {MAX_NAME_CHARS}"
+    if not _SLUG.fullmatch(meta.source_id):
+        return f"source_id {meta.source_id!r} must be a lower-case slug (it is the BibTeX key and the evidence file's name)"
+    if not _FILE_NAME.fullmatch(meta.file):
+        return f"file {meta.file!r} must be a plain file name in data/raw/"
+    if not _SHA256.fullmatch(meta.sha256):
+        return f"sha256 {inputs.shown(meta.sha256)} is not 64 hexadecimal digits"
+    if meta.published and not _is_date(meta.published):
+        return f"published {inputs.shown(meta.published)} is not a date written YYYY, YYYY-MM or YYYY-MM-DD"
+    if meta.url and not re.fullmatch(r"https?://[^\s<>\"]+", meta.url):
+        return f"url {inputs.shown(meta.url)} is not an http or https address"
+    return None
+
+
+def _is_date(text: str) -> bool:
+    if not _PUBLISHED.fullmatch(text):
+        return False
+    try:
+        datetime.date.fromisoformat((text + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
+
 
 def read_manifest(path: Path = paths.MANIFEST) -> list[SourceMeta]:
     """Read the manifest (UTF-8, with or without a byte-order mark). A missing or unknown column,
-    an empty id, file or hash, or a duplicate id or file is an error naming the row."""
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except FileNotFoundError:
-        raise SourceError(f"{path}: the manifest is missing") from None
-    with handle:
-        reader = csv.DictReader(handle)
-        header = list(reader.fieldnames or [])
-        missing = [c for c in MANIFEST_COLUMNS if c not in header]
-        if missing:
-            raise SourceError(f"{path}: missing column(s) {', '.join(missing)}")
-        unknown = [c for c in header if c not in MANIFEST_COLUMNS]
-        if unknown or len(header) != len(set(header)):
-            raise SourceError(f"{path}: unknown or repeated column(s) {', '.join(unknown) or header}")
-        rows: list[SourceMeta] = []
-        seen: dict[str, int] = {}
-        files: dict[str, int] = {}
-        for line, row in enumerate(reader, start=2):
-            if None in row:
-                raise SourceError(f"{path}:{line}: more fields than columns")
-            meta = SourceMeta(**{c: (row[c] or "").strip() for c in MANIFEST_COLUMNS})
-            if not meta.source_id or not meta.file or not meta.sha256:
-                raise SourceError(f"{path}:{line}: source_id, file and sha256 must not be empty")
-            if not _SLUG.fullmatch(meta.source_id):
-                raise SourceError(
-                    f"{path}:{line}: source_id {meta.source_id!r} must be a lower-case slug "
-                    "(it is the BibTeX key and the evidence file's name)"
-                )
-            if not _FILE_NAME.fullmatch(meta.file):
-                raise SourceError(f"{path}:{line}: file {meta.file!r} must be a plain file name in data/raw/")
-            if not _SHA256.fullmatch(meta.sha256):
-                raise SourceError(f"{path}:{line}: sha256 {meta.sha256!r} is not 64 hexadecimal digits")
-            if meta.source_id in seen:
-                raise SourceError(
-                    f"{path}:{line}: duplicate source_id {meta.source_id!r} (also line {seen[meta.source_id]})"
-                )
-            if meta.file in files:
-                raise SourceError(f"{path}:{line}: file {meta.file!r} is listed twice (also line {files[meta.file]})")
-            seen[meta.source_id] = files[meta.file] = line
-            rows.append(meta)
+    a row with fewer or more fields than columns, an empty id, file or hash, a field that is not
+    one line of plain text, a malformed date or address, or a duplicate id or file is an error
+    naming the line and the field."""
+    header, rows_read = _manifest_rows(path)
+    missing = [c for c in MANIFEST_COLUMNS if c not in header]
+    if missing:
+        raise SourceError(f"{path}: missing column(s) {', '.join(missing)}")
+    unknown = [c for c in header if c not in MANIFEST_COLUMNS]
+    if unknown or len(header) != len(set(header)):
+        raise SourceError(f"{path}: unknown or repeated column(s) {', '.join(unknown) or header}")
+    rows: list[SourceMeta] = []
+    seen: dict[str, int] = {}
+    files: dict[str, int] = {}
+    for line, row in rows_read:
+        if None in row:
+            raise SourceError(f"{path}:{line}: more fields than columns")
+        absent = [c for c in MANIFEST_COLUMNS if row[c] is None]
+        if absent:
+            raise SourceError(
+                f"{path}:{line}: {len(MANIFEST_COLUMNS) - len(absent)} of {len(MANIFEST_COLUMNS)} fields: "
+                f"{', '.join(absent)} missing (an empty field is written, not left out)"
+            )
+        meta = SourceMeta(**{c: (row[c] or "").strip() for c in MANIFEST_COLUMNS})
+        if not meta.source_id or not meta.file or not meta.sha256:
+            raise SourceError(f"{path}:{line}: source_id, file and sha256 must not be empty")
+        problem = _field_problem(meta)
+        if problem:
+            raise SourceError(f"{path}:{line}: {problem}")
+        if meta.source_id in seen:
+            raise SourceError(
+                f"{path}:{line}: duplicate source_id {meta.source_id!r} (also line {seen[meta.source_id]})"
+            )
+        if meta.file in files:
+            raise SourceError(f"{path}:{line}: file {meta.file!r} is listed twice (also line {files[meta.file]})")
+        seen[meta.source_id] = files[meta.file] = line
+        rows.append(meta)
     return rows
 
 
@@ -190,16 +272,18 @@ def read_raw(meta: SourceMeta, raw_dir: Path = paths.RAW) -> str:
     """Return the raw text of a source after checking its sha256 and its UTF-8 encoding."""
     path = raw_dir / meta.file
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+        data = inputs.read_bytes(path, MAX_SOURCE_BYTES, "a source text")
+    except inputs.MissingInputError:
         raise SourceError(f"{path}: file listed in the manifest as {meta.source_id!r} is missing") from None
+    except inputs.InputError as err:
+        raise SourceError(str(err)) from None
     digest = hashlib.sha256(data).hexdigest()
     if digest != meta.sha256:
         raise SourceError(f"{path}: sha256 mismatch for {meta.source_id!r}: manifest {meta.sha256}, file {digest}")
     try:
-        return data.decode("utf-8", errors="strict")
-    except UnicodeDecodeError as err:
-        raise SourceError(f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+        return inputs.decode(data, path)
+    except inputs.InputError as err:
+        raise SourceError(str(err)) from None
 
 
 #: What UTF-8 read as Windows-1253 can be turned back into: Latin letters with accents
@@ -247,37 +331,67 @@ def remove_debris(text: str) -> str:
     return "".join(out)
 
 
-def _changes(raw: str, text: str) -> tuple[Change, ...]:
-    """The edits that turn ``raw`` into ``text``: lines first, then characters within changed lines.
+#: After an edit, this many characters must agree again before the texts count as in step.
+_SYNC = 2
+#: The longest edit looked for character by character, in either text; past it, the rest of the
+#: line is one edit.
+_REACH = 48
 
-    A character-level diff of a whole 10,000-character text took over a second; lines that are
-    equal are skipped, and only the changed runs of lines are compared character by character.
+
+def _common(raw: str, text: str, i: int, j: int) -> int:
+    """How many characters ``raw[i:]`` and ``text[j:]`` share at their start."""
+    k, step = 0, 256
+    while step:
+        while raw[i + k : i + k + step] == text[j + k : j + k + step] and i + k + step <= len(raw):
+            k += step
+        step //= 4
+    while i + k < len(raw) and j + k < len(text) and raw[i + k] == text[j + k]:
+        k += 1
+    return k
+
+
+def _resync(raw: str, text: str, i: int, j: int) -> tuple[int, int]:
+    """The shortest edit at ``raw[i]``/``text[j]`` after which the texts agree again: (characters
+    of raw, characters of text) it replaces. None within reach: the rest of both lines."""
+    for size in range(1, 2 * _REACH + 1):
+        for a in range(max(0, size - _REACH), min(size, _REACH) + 1):
+            b = size - a
+            rest_raw, rest_text = len(raw) - i - a, len(text) - j - b
+            if rest_raw < 0 or rest_text < 0:
+                continue
+            width = min(_SYNC, rest_raw, rest_text)
+            if (width == _SYNC or rest_raw == rest_text == width) and raw[i + a : i + a + width] == text[
+                j + b : j + b + width
+            ]:
+                return a, b
+    line_raw, line_text = raw.find("\n", i), text.find("\n", j)
+    return (len(raw) if line_raw < 0 else line_raw + 1) - i, (len(text) if line_text < 0 else line_text + 1) - j
+
+
+def _changes(raw: str, text: str) -> tuple[Change, ...]:
+    """The edits that turn ``raw`` into ``text``, in one pass: the equal stretches are skipped, and
+    at each difference the shortest edit after which both agree again for a few characters is
+    taken. Repairs are local (a damaged character, a debris token, an invisible character), so
+    this finds each one; its cost grows with the length of the text, never with the square of it
+    (a character-level difflib of one line holding 800 edits took 15 s, and 2,000 over 8 minutes).
     """
-    raw_lines, text_lines = raw.splitlines(keepends=True), text.splitlines(keepends=True)
-    raw_at, text_at = [0], [0]
-    for line in raw_lines:
-        raw_at.append(raw_at[-1] + len(line))
-    for line in text_lines:
-        text_at.append(text_at[-1] + len(line))
-    changes = []
-    lines = difflib.SequenceMatcher(None, raw_lines, text_lines, autojunk=False)
-    for tag, i1, i2, j1, j2 in lines.get_opcodes():
-        if tag == "equal":
-            continue
-        before, after = raw[raw_at[i1] : raw_at[i2]], text[text_at[j1] : text_at[j2]]
-        chars = difflib.SequenceMatcher(None, before, after, autojunk=False)
-        changes += [
-            Change(raw_at[i1] + a1, raw_at[i1] + a2, before[a1:a2], after[b1:b2])
-            for op, a1, a2, b1, b2 in chars.get_opcodes()
-            if op != "equal"
-        ]
-    return tuple(changes)
+    changes: list[Change] = []
+    i = j = 0
+    while True:
+        k = _common(raw, text, i, j)
+        i, j = i + k, j + k
+        if i >= len(raw) and j >= len(text):
+            return tuple(changes)
+        a, b = _resync(raw, text, i, j)
+        changes.append(Change(i, i + a, raw[i : i + a], text[j : j + b]))
+        i, j = i + a, j + b
 
 
 def repair(raw: str) -> tuple[str, tuple[Change, ...]]:
-    """Repair a raw text: ftfy first, then the Windows-1253 round trip, then debris removal.
-    Returns the text and its edits."""
-    text = remove_debris(redecode_cp1253(ftfy.fix_text(raw, FTFY_CONFIG)))
+    """Repair a raw text: ftfy first, then the Windows-1253 round trip, then debris removal, then the
+    characters no text field may hold (:func:`analysis.core.inputs.strip_invisible`). Returns the
+    text and its edits."""
+    text = inputs.strip_invisible(remove_debris(redecode_cp1253(ftfy.fix_text(raw, FTFY_CONFIG))))
     if text == raw:
         return text, ()
     return text, _changes(raw, text)
@@ -320,7 +434,7 @@ def normalise_space(text: str) -> str:
 
 
 @cache
-def _words(text: str) -> tuple[str, tuple[int, ...]]:
+def flat_words(text: str) -> tuple[str, tuple[int, ...]]:
     """``text`` with every run of whitespace made one space (and none at the ends), and for
     each character of that the offset in ``text`` it came from (a space: the end of its word)."""
     out: list[str] = []
@@ -339,7 +453,7 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     wanted = normalise_space(quote)
     if not wanted:
         return None
-    flat, where = _words(text)
+    flat, where = flat_words(text)
     at = flat.find(wanted)
     if at < 0:
         return None
@@ -347,16 +461,17 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
 
 
 def to_raw_offset(source: Source, offset: int) -> int:
-    """Map an offset in the repaired text to the matching offset in the raw text."""
-    shift = 0
-    for change in source.changes:
-        repaired_start = change.start + shift
-        if offset < repaired_start:
-            break
-        if offset < repaired_start + len(change.after):
-            return change.start + min(offset - repaired_start, change.end - change.start)
-        shift += len(change.after) - (change.end - change.start)
-    return offset - shift
+    """Map an offset in the repaired text to the matching offset in the raw text (inside an edit:
+    the same distance into it, at most its raw length). A binary search over the edits, so mapping
+    every figure of a text costs no more than reading it."""
+    starts, shifts = source.edits_index
+    at = bisect.bisect_right(starts, offset) - 1
+    if at < 0:
+        return offset
+    change = source.changes[at]
+    if offset < starts[at] + len(change.after):
+        return change.start + min(offset - starts[at], change.end - change.start)
+    return offset - shifts[at]
 
 
 def locate_in_raw(source: Source, quote: str) -> tuple[int, int] | None:
@@ -372,11 +487,19 @@ def word_count(text: str) -> int:
     return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
 
 
+def _invisible(change: Change) -> bool:
+    """Whether an edit only removed characters no text field may hold (controls, invisible format
+    characters)."""
+    return not change.after and all(inputs.character_problem(ch) is not None for ch in change.before)
+
+
 def change_kinds(source: Source) -> tuple[list[Change], list[Change]]:
     """A source's edits by kind: (passages decoded back, by ftfy or the Windows-1253 round trip;
-    emoji-debris tokens removed)."""
+    emoji-debris tokens removed). Removals of invisible or control characters are neither (see
+    :func:`describe_changes`)."""
     debris = [c for c in source.changes if not c.after and _DEBRIS.search(c.before)]
-    return [c for c in source.changes if c not in debris], debris
+    kept = [c for c in source.changes if c not in debris and not _invisible(c)]
+    return kept, debris
 
 
 def describe_changes(source: Source) -> str:
@@ -390,6 +513,9 @@ def describe_changes(source: Source) -> str:
     if debris:
         removed = sum(c.end - c.start for c in debris)
         said.append(f"removed {_count(len(debris), 'emoji-debris token')} ({removed} characters)")
+    invisible = sum(len(c.before) for c in source.changes if _invisible(c))
+    if invisible:
+        said.append(f"removed {_count(invisible, 'invisible or control character')}")
     return " and ".join(said)
 
 

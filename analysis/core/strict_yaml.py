@@ -7,7 +7,11 @@ The evidence files are hand-written and may come from anyone, so the loader is s
   built, so a file of nested aliases cannot expand into gigabytes;
 - a key given twice in one mapping is an error naming both lines (``safe_load`` keeps the last);
 - keys must be text;
-- a file larger than a cap is refused unread.
+- nesting deeper than :data:`MAX_DEPTH` mappings and lists is refused, found from the parser's
+  events before any node is built (libyaml's parser keeps its own stack; building the nodes of a
+  file nested 50,000 deep would overflow the C stack and kill the process);
+- a file larger than a cap is refused unread (:func:`analysis.core.inputs.read_text`: a regular
+  file, read with that limit).
 
 It uses libyaml's C parser where PyYAML was built with it (``yaml.CSafeLoader``), which is many
 times faster on large files.
@@ -20,11 +24,16 @@ from typing import Any, Protocol
 
 import yaml
 
+from analysis.core import inputs
+
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 C_ACCELERATED: bool = _Base is not yaml.SafeLoader
+#: The deepest nesting of mappings and lists read: an evidence file needs four (the file, its
+#: records, a record, a record's list of hedges or flags).
+MAX_DEPTH = 20
 
 
-class StrictYamlError(ValueError):
+class StrictYamlError(inputs.InputError):
     """The file is not YAML this project reads; the message names the file and the line."""
 
 
@@ -76,34 +85,36 @@ def _where(path: Path, mark: _Mark | None) -> str:
     return f"{path}:{mark.line + 1}" if mark is not None else str(path)
 
 
-def _refuse_anchors(text: str, path: Path) -> None:
-    """Refuse any anchor or alias, found from the parser's events (no node is built)."""
-    if "&" not in text and "*" not in text:  # neither can occur without one of these characters
-        return
+def _refuse_shapes(text: str, path: Path) -> None:
+    """Refuse any anchor or alias, and nesting deeper than :data:`MAX_DEPTH`, found from the
+    parser's events (no node is built)."""
+    depth = 0
     for event in yaml.parse(text, Loader=_Base):
         if isinstance(event, yaml.AliasEvent):
             raise StrictYamlError(f"{_where(path, event.start_mark)}: aliases (*{event.anchor}) are not allowed")
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise StrictYamlError(f"{_where(path, event.start_mark)}: anchors (&{anchor}) are not allowed")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise StrictYamlError(
+                    f"{_where(path, event.start_mark)}: nested more than {MAX_DEPTH} deep (an evidence file needs four)"
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def load(path: Path, max_bytes: int) -> Any:
     """The document in a YAML file, read strictly; :class:`StrictYamlError` names what is wrong."""
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise StrictYamlError(f"{path}: file not found") from None
-    if size > max_bytes:
-        raise StrictYamlError(f"{path}: {size} bytes, more than the {max_bytes} an evidence file may have")
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise StrictYamlError(f"{path}: not valid UTF-8 (offset {err.start})") from None
+        text = inputs.read_text(path, max_bytes, "an evidence file")
+    except inputs.InputError as err:
+        raise StrictYamlError(str(err)) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        _refuse_anchors(text, path)
+        _refuse_shapes(text, path)
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         where = _where(path, err.problem_mark or err.context_mark)

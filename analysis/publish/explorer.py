@@ -158,6 +158,32 @@ def all_rows() -> tuple[Row, ...]:
     return tuple(rows(found))
 
 
+def counts(found: Iterable[Row]) -> tuple[int, int]:
+    """How many of the rows are records and how many exclusions."""
+    kinds = [r.kind for r in found]
+    return len(kinds) - kinds.count(EXCLUDED), kinds.count(EXCLUDED)
+
+
+def counts_sentence(found: Iterable[Row]) -> str:
+    """What the table holds, said above it, since its count of rows is not the count of records
+    the rest of the report gives: "212 rows: the 207 records the report rests on (...), and 5
+    exclusions: figures that the articles state and the report does not use (...)"."""
+    records, excluded = counts(found)
+    held = f"{prose.plural(records + excluded, 'row')}: the {prose.plural(records, 'record')} the report rests on"
+    if not excluded:
+        return f"{held}; the report uses every figure the articles state."
+    what = (
+        "a figure that an article states and the report does not use, shown with the kind excluded and its reason"
+        if excluded == 1
+        else "figures that the articles state and the report does not use, each shown with the kind "
+        "excluded and its reason"
+    )
+    return (
+        f"{held} (the count of records on the report's first page), and {prose.plural(excluded, 'exclusion')}: "
+        f"{what}, so that every figure in the articles is accounted for."
+    )
+
+
 def labels() -> frozenset[str]:
     """The address of every row (the labels a link to the evidence may use)."""
     return frozenset(r.label for r in all_rows())

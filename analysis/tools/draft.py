@@ -51,7 +51,11 @@ Each figure of :func:`analysis.core.numbers.find_figures` becomes one record wit
   validator would still refuse is written as a comment above the record (:func:`refusals`).
 
 The file is written with :func:`yaml.safe_dump` (every string quoted as YAML needs), into a
-temporary file moved into place, and never over an existing file without ``--force``.
+temporary file moved into place, and never over an existing file without ``--force``. The input is
+read as a source text is (:func:`analysis.core.inputs.read_text`: a regular file of at most
+:data:`analysis.core.sources.MAX_SOURCE_BYTES` bytes, UTF-8, no NUL byte), and a text with more
+than :data:`MAX_FIGURES` figures is refused. Exit status as every
+tool's (``analysis.tools``): 3 for an input refused, 4 for an output not written.
 """
 
 from __future__ import annotations
@@ -60,7 +64,6 @@ import argparse
 import json
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -68,17 +71,20 @@ from typing import Any
 
 import yaml
 
-from analysis.core import numbers, paths, schema, sources, vocab
-from analysis.tools import draft_rules
+from analysis.core import inputs, numbers, paths, schema, sources, vocab
+from analysis.tools import DONE, draft_rules, run
 
 __all__ = ["DraftError", "draft_document", "draft_records", "dump", "main", "read_text"]
 
 STATUS = "draft"
 TODO_ROLE = "TODO: the role as the source names it"
+#: The most figures drafted from one text: an article states dozens; a text with thousands is no
+#: source to review record by record (and drafting 45,000 took minutes).
+MAX_FIGURES = 2_000
 
 
-class DraftError(ValueError):
-    """The drafter cannot read its input or will not write its output; the message says why."""
+class DraftError(inputs.InputError):
+    """The drafter cannot read its input; the message says why."""
 
 
 def _slug(text: str) -> str:
@@ -100,14 +106,7 @@ def read_text(path: Path, source_id: str | None = None, manifest: Path = paths.M
             raise DraftError(f"{path}: the manifest names this file {meta.source_id!r}, not {source_id!r}")
         source = sources.load_source(meta, manifest.parent)
         return meta.source_id, source.text, meta.published
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise DraftError(f"{path}: cannot read: {err.strerror}") from None
-    try:
-        raw = data.decode("utf-8", errors="strict")
-    except UnicodeDecodeError as err:
-        raise DraftError(f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+    raw = inputs.read_text(path, sources.MAX_SOURCE_BYTES, "a source text")
     sid = source_id if source_id is not None else _slug(path.stem)
     if not re.fullmatch(vocab.SLUG, sid):
         raise DraftError(f"{path}: source id {sid!r} must be a lower-case slug (use --source-id)")
@@ -121,11 +120,12 @@ _ABBREVIATION = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 _BULLET = re.compile(r"[\s\-*•·>#]+")  # used with .match(text, pos): anchored at pos
+_REACH = 1_000  # the farthest a quote reaches from its figure: a text of one long line drafts in linear time
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     """A full stop that ends a sentence, not an abbreviation ("U.S.", "e.g.")."""
-    return not (match.group().startswith(".") and _ABBREVIATION.search(text, 0, match.start()))
+    return not (match.group().startswith(".") and _ABBREVIATION.search(text, max(0, match.start() - 40), match.start()))
 
 
 def _sentence_span(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
@@ -145,14 +145,15 @@ def _sentence_span(text: str, lo: int, hi: int, start: int, end: int) -> tuple[i
 def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the quote for the figure at ``text[start:end]`` begins and ends.
 
-    The sentence holding the figure, within its line; in a table row ("| Team Lead | $48,000 |")
+    The sentence holding the figure, within its line (and within ``_REACH`` characters of the
+    figure); in a table row ("| Team Lead | $48,000 |")
     the row from its first cell to the end of that sentence. Leading list markers and spaces
     are left out. A quote shorter than the schema's minimum is widened to its whole line, then to
     the lines around it (:func:`analysis.tools.draft_rules.widen`).
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    line_start = max(text.rfind("\n", max(0, start - _REACH), start) + 1, start - _REACH, 0)
+    line_end = text.find("\n", end, end + _REACH)
+    line_end = min(len(text), end + _REACH) if line_end == -1 else line_end
     line = text[line_start:line_end]
     if line.count("|") >= 2 and line.lstrip().startswith("|"):
         bar_before = text.rfind("|", line_start, start)
@@ -433,6 +434,7 @@ def _draft(text: str, published: str) -> tuple[list[dict[str, Any]], list[dict[s
     records: list[dict[str, Any]] = []
     exclusions: list[dict[str, str]] = []
     ids: set[str] = set()
+    tried: dict[str, int] = {}  # the next suffix to try for an id: a thousand equal figures number in linear time
     for figure in numbers.find_figures(text):
         begin, finish = quote_span(text, figure.start, figure.end)
         quote = text[begin:finish]
@@ -451,10 +453,11 @@ def _draft(text: str, published: str) -> tuple[list[dict[str, Any]], list[dict[s
             )
         written = re.sub(r"(?<=\d),(?=\d)", "", figure.text)  # "$40,000" -> "40000"
         base = f"{kind}-{_slug(written)}"[:48].rstrip("-")
-        rid, n = base, 2
+        rid, n = base, tried.get(base, 2)
         while rid in ids:
             rid, n = f"{base}-{n}", n + 1
         ids.add(rid)
+        tried[base] = n
         flags = fields.pop("flags")
         if "hedge" in schema.MODELS[kind].model_fields:
             fields["hedge"] = hedges_in(quote)
@@ -518,27 +521,33 @@ def dump(document: dict[str, Any], origin: str, refused: dict[str, list[str]] | 
 
 
 def write(path: Path, text: str, force: bool = False) -> None:
-    """Write ``text`` to ``path`` through a temporary file; refuse to replace a file unless forced."""
+    """Write ``text`` to ``path`` through a temporary file; refuse to replace a file unless forced.
+    An output that cannot be written is :class:`analysis.core.inputs.OutputError`."""
+    exists = inputs.OutputError(f"{path}: already exists; pass --force to replace it")
     if path.exists() and not force:
-        raise DraftError(f"{path}: already exists; pass --force to replace it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        raise exists
+    temporary = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:50]}.", dir=path.parent)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
         if force:
             os.replace(temporary, path)
         else:
             os.link(temporary, path)  # fails, rather than replaces, if the file appeared meanwhile
+    except OSError as err:
+        if isinstance(err, FileExistsError) and err.filename2 == str(path):  # os.link's: it appeared
+            raise exists from None
+        raise inputs.OutputError(f"{path}: cannot be written: {err.strerror}") from None
+    finally:
+        if temporary is not None and os.path.exists(temporary):
             os.unlink(temporary)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.tools.draft FILE``: write the draft records; exit 1 on a refused input or output."""
+    """``python -m analysis.tools.draft FILE``: write the draft records; exit 3 on a refused input, 4
+    on an output not written."""
     parser = argparse.ArgumentParser(
         prog="python -m analysis.tools.draft", description="Draft one evidence record per figure of a new source."
     )
@@ -547,20 +556,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="where to write (default data/evidence/<id>.draft.yaml)")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
     args = parser.parse_args(argv)
-    try:
-        source_id, text, published = read_text(args.file, args.source_id)
-        document = draft_document(source_id, text, published)
-        refused = refusals(document, _as_source(args.file, source_id, text, published))
-        out = args.out if args.out is not None else paths.EVIDENCE / f"{source_id}.draft.yaml"
-        write(out, dump(document, str(args.file), refused), force=args.force)
-    except (DraftError, sources.SourceError, FileExistsError) as err:
-        print(err, file=sys.stderr)
-        return 1
+    return run(lambda: _work(args))
+
+
+def _work(args: argparse.Namespace) -> int:
+    source_id, text, published = read_text(args.file, args.source_id)
+    found = len(numbers.find_figures(text))
+    if found > MAX_FIGURES:
+        raise DraftError(f"{args.file}: {found} figures, more than the {MAX_FIGURES} one draft may hold")
+    document = draft_document(source_id, text, published)
+    refused = refusals(document, _as_source(args.file, source_id, text, published))
+    out = args.out if args.out is not None else paths.EVIDENCE / f"{source_id}.draft.yaml"
+    write(out, dump(document, str(args.file), refused), force=args.force)
     count = len(document["records"])
     print(f"wrote {count} draft record{'s' if count != 1 else ''} for {source_id} to {out}")
     if refused:
         print(f"{len(refused)} of them would not validate as drafted: the file says why above each")
-    return 0
+    return DONE
 
 
 def _as_source(path: Path, source_id: str, text: str, published: str) -> sources.Source:

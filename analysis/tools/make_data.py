@@ -1,5 +1,9 @@
 """Validate every evidence record and write the processed tables (``make data``); with
-``--check``, compare ``data/processed/`` with what the evidence gives instead of writing."""
+``--check``, compare ``data/processed/`` with what the evidence gives instead of writing.
+
+Exit status (``analysis.tools``): 0 written or up to date, 1 a table differs (``--check``), 2 a
+usage error, 3 an input refused (one line per problem: file, record, field), 4 a table that
+cannot be written (the old tables are left whole)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import sys
 from pathlib import Path
 
 from analysis.core import evidence, paths, sources
+from analysis.tools import DONE, FINDING, run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,20 +25,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--manifest", type=Path, default=paths.MANIFEST, help="the sources' manifest")
     parser.add_argument("--raw", type=Path, default=None, help="folder of the raw texts (default: the manifest's)")
     args = parser.parse_args(argv)
-    try:
-        corpus = sources.load_corpus(args.manifest, args.raw)
-        tables = evidence.build(args.evidence, corpus)
-    except (evidence.EvidenceError, sources.SourceError) as err:
-        print(err, file=sys.stderr)
-        return 1
+    return run(lambda: _work(args))
+
+
+def _work(args: argparse.Namespace) -> int:
+    corpus = sources.load_corpus(args.manifest, args.raw)
+    tables = evidence.build(args.evidence, corpus)
     if args.check:
         stale = evidence.drift(tables, args.out)
         for name in stale:
             print(f"{args.out / name}: differs from what the evidence records give (run `make data`)", file=sys.stderr)
-        return 1 if stale else 0
+        return FINDING if stale else DONE
     evidence.write_tables(tables, args.out)
     print(f"wrote {len(tables)} files to {args.out}")
-    return 0
+    return DONE
 
 
 if __name__ == "__main__":

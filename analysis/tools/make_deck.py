@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from analysis.publish.deck import slides
+from analysis.tools import DONE, run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,13 +15,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=slides.DECK)
     parser.add_argument("--download", type=Path, default=slides.DOWNLOAD, help="copy for the book's downloads")
     args = parser.parse_args(argv)
-    deck = slides.build(args.out)
-    args.download.parent.mkdir(parents=True, exist_ok=True)
-    partial = args.download.with_name(args.download.name + ".partial")
+    return run(lambda: _work(args.out, args.download))
+
+
+def _work(out: Path, download: Path) -> int:
+    deck = slides.build(out)
+    download.parent.mkdir(parents=True, exist_ok=True)
+    partial = download.with_name(download.name + ".partial")
     shutil.copyfile(deck, partial)
-    partial.replace(args.download)
-    print(f"wrote {deck} and {args.download}")
-    return 0
+    partial.replace(download)
+    print(f"wrote {deck} and {download}")
+    return DONE
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from analysis.publish import figures
+from analysis.tools import DONE, run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,9 +15,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=figures.PACK_DIR)
     parser.add_argument("--zip", type=Path, default=figures.PACK_ZIP)
     args = parser.parse_args(argv)
-    written = figures.pack(args.out, args.zip)
-    print(f"wrote {len(written)} files to {args.out} and {args.zip}")
-    return 0
+    return run(lambda: _work(args.out, args.zip))
+
+
+def _work(out: Path, zip_path: Path) -> int:
+    written = figures.pack(out, zip_path)
+    print(f"wrote {len(written)} files to {out} and {zip_path}")
+    return DONE
 
 
 if __name__ == "__main__":

@@ -7,25 +7,30 @@ import argparse
 import sys
 
 from analysis.core import schema
+from analysis.tools import DONE, FINDING, run
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.tools.make_schema", description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="report stale files instead of writing")
     args = parser.parse_args(argv)
+    return run(lambda: _work(args.check))
+
+
+def _work(check: bool) -> int:
     wanted = {
         schema.SCHEMA_FILE: schema.json_schema_text(),
         schema.README: schema.readme_text(schema.README.read_text(encoding="utf-8")),
     }
     stale = [p for p, text in wanted.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
-    if args.check:
+    if check:
         for path in stale:
             print(f"{path}: not what the schema gives (run `python -m analysis.tools.make_schema`)", file=sys.stderr)
-        return 1 if stale else 0
+        return FINDING if stale else DONE
     for path in stale:
         path.write_text(wanted[path], encoding="utf-8")
         print(f"wrote {path}")
-    return 0
+    return DONE
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@ there already) and read as strict UTF-8. Then, and only if every check passes:
 
 The source's page and its place in the table of contents are generated from the manifest when the
 book is built (``_ext/source_pages.py``). Nothing is written unless everything can be, and a
-failure half-way restores every file it had written. Exit status 0, or 1 with the reason.
+failure half-way restores every file it had written. Exit status as every tool's
+(:mod:`analysis.tools`): 0 done, 3 the source refused (the message says why), 4 a file not written.
 """
 
 from __future__ import annotations
@@ -32,21 +33,20 @@ import io
 import os
 import re
 import shutil
-import sys
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
 from pybtex.database import parse_file, parse_string
 
-from analysis.core import paths, sources, vocab
-from analysis.tools import draft
+from analysis.core import inputs, paths, sources, vocab
+from analysis.tools import DONE, draft, run
 
 #: The longest source id made from a title (a slug, cut at a word).
 _LONGEST_ID = 40
 
 
-class NewSourceError(ValueError):
+class NewSourceError(inputs.InputError):
     """The source cannot be added as given; the message says why."""
 
 
@@ -188,14 +188,8 @@ def add(args: argparse.Namespace) -> tuple[sources.SourceMeta, Path, int]:
     """Check everything, then write the raw copy, the manifest row, the entry and the draft; returns
     the new row, the draft's path and how many of its records would not validate as drafted."""
     given: Path = args.file
-    try:
-        data = given.read_bytes()
-    except OSError as err:
-        raise NewSourceError(f"{given}: cannot read: {err.strerror}") from None
-    try:
-        raw = data.decode("utf-8", errors="strict")
-    except UnicodeDecodeError as err:
-        raise NewSourceError(f"{given}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+    data = inputs.read_bytes(given, sources.MAX_SOURCE_BYTES, "a source text")
+    raw = inputs.decode(data, given)
     target = paths.RAW / given.name
     copy = given.resolve() != target.resolve()
     if copy and target.exists() and target.read_bytes() != data:
@@ -299,11 +293,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notes", help="the manifest's notes (default: where each field comes from)")
     parser.add_argument("--source-id", help="the source id and BibTeX key (default: a slug of the short title)")
     args = parser.parse_args(argv)
-    try:
-        meta, out, refused = add(args)
-    except (NewSourceError, sources.SourceError, draft.DraftError) as err:
-        print(err, file=sys.stderr)
-        return 1
+    return run(lambda: _work(args))
+
+
+def _work(args: argparse.Namespace) -> int:
+    meta, out, refused = add(args)
     print(
         f"added {meta.source_id}: data/raw/{meta.file} (sha256 {meta.sha256[:12]}…), its row in {paths.MANIFEST.name}"
     )
@@ -311,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     if refused:
         print(f"{refused} drafted record{'s' if refused != 1 else ''} would not validate as drafted: see the comments")
     print(f"next: review {out.name} against the text, rename it {meta.source_id}.yaml, then `make data`")
-    return 0
+    return DONE
 
 
 if __name__ == "__main__":

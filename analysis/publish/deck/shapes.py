@@ -13,9 +13,10 @@ import copy
 import math
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TypedDict, cast
+from typing import IO, TypedDict, cast
 
 from lxml import etree
 from pptx.chart.axis import CategoryAxis, DateAxis, ValueAxis
@@ -37,6 +38,8 @@ from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide
 from pptx.text.text import Font, TextFrame
 from pptx.util import Inches, Pt
+from xlsxwriter import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from analysis.publish import chart_style
 from analysis.publish.charts import pay as pay_charts
@@ -381,8 +384,27 @@ def hide_axis(axis: AnyAxis) -> None:
     axis.has_minor_gridlines = False
 
 
+def strings_stay_text(data: CategoryChartData | XyChartData) -> CategoryChartData | XyChartData:
+    """Chart data whose embedded workbook holds every string as text. python-pptx writes a chart's
+    data with xlsxwriter, which by default turns a string starting with "=" into a formula and
+    one like an address into a link: a role named "=HYPERLINK(...)" would run in the workbook a
+    reader opens from the slide. The writer's own options switch both off."""
+    writer = data._workbook_writer  # python-pptx opens the workbook here; it has no option for it
+
+    @contextmanager
+    def open_worksheet(xlsx_file: IO[bytes]) -> Iterator[tuple[Workbook, Worksheet]]:
+        options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        workbook = Workbook(xlsx_file, options)
+        yield workbook, workbook.add_worksheet()
+        workbook.close()
+
+    writer._open_worksheet = open_worksheet
+    return data
+
+
 def add_chart(slide: Slide, kind: XL_CHART_TYPE, data: CategoryChartData | XyChartData) -> GraphicFrame:
-    """A native chart filling a figure slide's chart area: the graphic frame that holds it."""
+    """A native chart filling a figure slide's chart area: the graphic frame that holds it. Its
+    embedded workbook holds strings as text, never formulas (:func:`strings_stay_text`)."""
     # python-pptx's annotations of add_chart are narrower than what it does: it takes any chart data
     # (they name ChartData, a subclass of CategoryChartData only) and it returns the graphic frame
     # (they say the Chart in it), as its documentation says.
@@ -392,7 +414,7 @@ def add_chart(slide: Slide, kind: XL_CHART_TYPE, data: CategoryChartData | XyCha
         Inches(CHART_TOP),
         Inches(CHART_WIDTH),
         Inches(CHART_HEIGHT),
-        data,  # type: ignore[arg-type]
+        strings_stay_text(data),  # type: ignore[arg-type]
     )
     return cast(GraphicFrame, frame)
 
