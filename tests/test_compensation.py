@@ -113,6 +113,33 @@ def test_a_figure_two_occupations_fit_is_set_against_both_and_the_claim_says_whe
     assert "Rep" not in text  # the representatives' rung has one occupation: no choice to speak of
 
 
+def test_the_data_behind_each_comparison_carries_the_reports_reason_for_its_occupation() -> None:
+    salaries, oews = evidence.load_table("salaries"), external.load_oews()
+    declared = {(c.tier, c.family, c.soc_code): c.reason for c in external.CANDIDATES}
+    drawn = benchmark.benchmark_data(salaries, oews)
+    figures = drawn[drawn["row"] == "source"]
+    assert len(figures)
+    by_key = salaries.set_index(["source_id", "record_id"])
+    for _, row in figures.iterrows():
+        figure = by_key.loc[(row["source_id"], row["record_id"])]
+        fits = external.candidates_for(str(figure["tier"]), figure["family"])
+        assert row["soc_code"] in {c.soc_code for c in fits}, row["record_id"]
+        reason = next(declared[(c.tier, c.family, c.soc_code)] for c in fits if c.soc_code == row["soc_code"])
+        assert row["why"] == reason, row["record_id"]
+    headline = benchmark.headline_data(salaries, oews)
+    for _, row in headline.iterrows():
+        figure = by_key.loc[(row["source_id"], row["record_id"])]
+        for code, why in (("soc_code", "why"), ("alt_soc_code", "alt_why")):
+            if isinstance(row[code], str):
+                key = next(
+                    (c.tier, c.family, c.soc_code)
+                    for c in external.candidates_for(str(figure["tier"]), figure["family"])
+                    if c.soc_code == row[code]
+                )
+                assert row[why] == declared[key], (row["record_id"], code)
+    assert benchmark.reason("frontline", None, "11-3012") == ""  # an occupation that does not fit has no reason
+
+
 def test_the_official_pay_steps_name_the_occupation_of_every_rung_by_the_year_and_the_hour() -> None:
     steps = official.pay_steps(external.load_oews())
     assert set(steps["tier"]) == set(vocab.LADDER)
@@ -148,6 +175,7 @@ def test_the_base_years_price_index_says_how_many_months_it_rests_on() -> None:
     assert basis["mean_of_months"] == (
         round(sum(months.values()) / len(months), 3) == round(inflation.cpi_u(inflation.BASE_YEAR), 3)
     )
+    assert "what a sum would buy" in assumptions.cpi_claim([2007])  # the question a price index answers
     words = assumptions.cpi_words([2007])
     assert f"2007 = {inflation.cpi_u(2007):.3f}" in words
     assert f"{inflation.BASE_YEAR} = {inflation.cpi_u(inflation.BASE_YEAR):.3f}" in words

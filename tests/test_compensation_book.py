@@ -92,6 +92,29 @@ def test_every_occupation_that_fits_a_drawn_figures_rung_is_named_in_the_chart_i
     assert checked
 
 
+def test_the_data_behind_each_chart_of_a_comparison_gives_the_reason_for_its_occupation(built_book: Path) -> None:
+    reasons = {
+        (r["tier"], r["family"], r["soc_code"]): r["reason"] for r in _csv(paths.EXTERNAL / "rung_occupations.csv")
+    }
+    salaries = {(r["source_id"], r["record_id"]): r for r in _csv(paths.PROCESSED / "salaries.csv")}
+    checked = 0
+    for name, pairs in (
+        ("fig-summary-pay", (("soc_code", "why"), ("alt_soc_code", "alt_why"))),
+        ("fig-pay-benchmark", (("soc_code", "why"),)),
+    ):
+        for row in _csv(next(paths.FIGURES.glob(f"*-{name}.csv"))):
+            if not row.get("record_id"):
+                continue
+            figure = salaries[(row["source_id"], row["record_id"])]
+            fits = {r["soc_code"]: r for r in _fitting(figure["tier"], figure["family"])}
+            for code, why in pairs:
+                if row[code]:
+                    checked += 1
+                    assert row[why] == fits[row[code]]["reason"], (name, row["record_id"], row[code])
+                    assert row[why] in reasons.values()
+    assert checked
+
+
 def test_the_pay_page_argues_each_occupation_and_says_when_the_choice_changes_the_comparison(built_book: Path) -> None:
     page = _text(built_book, "book/02-pay")
     for row in _csv(paths.EXTERNAL / "rung_occupations.csv"):
@@ -128,6 +151,7 @@ def test_every_figure_says_how_its_currency_country_and_period_are_read(built_bo
     base = inflation.BASE_YEAR
     assert f"{base} = {inflation.cpi_u(base):.3f}" in page
     assert f"the mean of {len(inflation.monthly(base))} monthly values" in page
+    assert f"none of its adjusted figures says what a role would pay in {base}" in page
 
 
 def test_every_chart_of_source_figures_carries_the_assumptions_in_its_image(built_book: Path) -> None:

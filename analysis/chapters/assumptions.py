@@ -160,12 +160,17 @@ def cpi_note(years: list[int], base_year: int = inflation.BASE_YEAR) -> str:
 
 
 def cpi_claim(years: list[int], base_year: int = inflation.BASE_YEAR) -> str:
-    """Which CPI-U values the adjustment uses, what the base year's value rests on, and why the base
-    year is not a later one, as MyST."""
+    """Which CPI-U values the adjustment uses, what the base year's value rests on, why the base
+    year is not a later one, and which question a price-adjusted figure answers (purchasing power,
+    not what a role would pay, which a wage index would be needed for), as MyST."""
     basis = cpi_basis(base_year)
     latest = basis["latest"]
     return markup.Markup(
         f"The adjustment uses the {cpi_words(years, base_year)} {markup.cite('cpi-package')}. The package also "
         f"holds monthly values up to {MONTH_NAMES[latest.month - 1]} {latest.year}; the report uses "  # type: ignore[attr-defined]
-        f"annual averages only, so {base_year}, the latest year with one, is its base year."
+        f"annual averages only, so {base_year}, the latest year with one, is its base year. A price index answers "
+        "one question: what a sum would buy. Pay surveys are usually brought to a common date with a wage index "
+        "instead, such as the BLS Employment Cost Index, which follows what employers pay; the report holds no wage "
+        "index, so none of its adjusted figures says what a role would pay in "
+        f"{base_year}."
     )

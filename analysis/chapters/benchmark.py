@@ -95,6 +95,12 @@ def _what_it_stands_for(proxy: external.Proxy, all_rungs: bool = False) -> str:
     return rung
 
 
+def reason(tier: str, family: object, soc_code: str) -> str:
+    """The report's reason for setting a figure of this rung and job family against an official
+    occupation (``data/external/rung_occupations.csv``); "" where the occupation does not fit it."""
+    return next((c.reason for c in external.candidates_for(tier, family) if c.soc_code == soc_code), "")
+
+
 def _hedge_words(row: pd.Series) -> list[str]:
     return [w for w in prose.hedges(row.get("hedge")).split(", ") if w]
 
@@ -309,8 +315,8 @@ def benchmark_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
     """One row per band drawn (an official occupation's percentiles, ``source_id`` ``bls-oews``) and,
     under each, one row per yearly source figure it stands for (``fit`` ``main``) and then per figure
     it is an alternative occupation for (``fit`` ``alternative``: the figure is drawn under both
-    bands); dated ranges in base-year dollars, undated figures as written: what the benchmark chart
-    draws, top to bottom.
+    bands), with the report's reason for setting the figure against it (``why``); dated ranges in
+    base-year dollars, undated figures as written: what the benchmark chart draws, top to bottom.
     ``other_periods_left_out`` counts the figures stated by the hour or the month, which it leaves out."""
     everything = pay.annual(pay.adjust(salaries))
     adjusted = pay.top_sources(everything, pay.MAX_ROWS - len(external.PROXIES) - len(external.CANDIDATES))
@@ -337,6 +343,7 @@ def benchmark_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
                     "row": "source",
                     "soc_code": band["soc_code"],
                     "fit": fit,
+                    "why": reason(str(r["tier"]), r.get("family"), soc),
                     "label": r["role"],
                     "record_id": r["record_id"],
                     "source_id": r["source_id"],
@@ -355,6 +362,7 @@ def benchmark_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
         "row",
         "soc_code",
         "fit",
+        "why",
         "label",
         "record_id",
         "source_id",
@@ -378,7 +386,8 @@ def headline_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
     """The dated yearly ranges with the lowest and highest midpoints, as written and in base-year
     dollars, each with the latest official median of the main occupation of its rung and family
     (none where no occupation stands for its rung) and of the first other occupation that fits it as
-    well (``alt_*``, empty where none does): what the landing page's chart draws.
+    well (``alt_*``, empty where none does), each with the report's reason (``why``, ``alt_why``):
+    what the landing page's chart draws.
     ``undated_left_out`` counts the yearly ranges it cannot adjust (they name no year)."""
     adjusted = pay.adjust(salaries)
     yearly = pay.ranges(adjusted)
@@ -400,9 +409,11 @@ def headline_data(salaries: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
                 "occupation": proxy.occupation if proxy else None,
                 "bls_year": int(bench.loc[proxy.soc_code, "year"]) if proxy else None,
                 "bls_median_usd": float(bench.loc[proxy.soc_code, "median_annual_usd"]) if proxy else None,
+                "why": reason(str(full["tier"]), full.get("family"), proxy.soc_code) if proxy else None,
                 "alt_soc_code": other.soc_code if other else None,
                 "alt_occupation": other.occupation if other else None,
                 "alt_median_usd": float(alt["median_annual_usd"]) if alt is not None else None,
+                "alt_why": other.reason if other else None,
             }
         )
     return pd.DataFrame(rows).assign(undated_left_out=len(yearly) - len(dated))
