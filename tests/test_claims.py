@@ -269,13 +269,16 @@ def test_proxies_claim_places_each_median_against_the_ranges_it_stands_for() -> 
     text = benchmark.proxies_claim(_salaries(), _bench())
     # The team-lead proxy stands for a rung no source prices: said apart, not among the comparisons.
     assert (
-        "No source prices the team lead rung, for which Supervisors (43-1011, median $60,000) stands, so it is "
-        "compared with nothing."
+        "No source gives a pay figure for the team lead rung, so the median of Supervisors (43-1011), $60,000, the "
+        "occupation that stands for it, has no source figure to be set against; it is that rung's official pay step."
     ) in text
     # Manager 50-70k in 2007 dollars is about 77.6-108.7k in 2025 dollars: 200,000 is above it
     assert "the median of Admin managers (11-3012), $200,000, is above the top of the range for the Manager" in text
     # No training role is priced; the manager rung is, so the rung is not said to be unpriced.
-    assert "No source prices a training role on the manager rung, for which Training managers (11-3131" in text
+    assert (
+        "No source gives a pay figure for a training role on the manager rung, so the median of Training managers (11-3131)"
+        in text
+    )
     assert "Supervisors" not in text[: text.index("No source")]
 
 
@@ -787,8 +790,9 @@ def test_schooling_counts_statements_and_gives_each_more_its_firmness_and_hedge(
     projection = pd.Series({"typical_entry_education": "High school diploma or equivalent", "work_experience": "None"})
     text = agreement.schooling_claim(edu, projection)
     assert text.startswith(
-        "Of the 4 statements on the education that front-line or general call-center work asks "
-        "{cite:p}`exploring-careers-2007,job-details-guide,career-advancement-guide`, 2 name no more than"
+        "Of the 4 statements that name an education level for front-line or general call-center work "
+        "{cite:p}`exploring-careers-2007,job-details-guide,career-advancement-guide` (every such row of the ladder "
+        "chapter's table, certificates included), 2 name no more than"
     )
     assert text.endswith(
         "; 2 name more: a bachelor's degree (suggested, *usually*) for the Web rep {cite:p}`exploring-careers-2007` "

@@ -29,7 +29,7 @@ def test_every_record_and_exclusion_has_one_row_with_a_unique_address() -> None:
         (r.source_id, r.record_id) for r in found.records
     }
     salary = next(r for r in rows if r.label == "exploring-careers-2007--salary-csr-1")
-    assert salary.main == "Customer Service Representative I: $25,702–$33,661 a year"
+    assert salary.main == "Customer Service Representative I: $25,702–$33,661"  # its sentence states no period
     assert salary.category == "frontline"
     assert salary.quote.startswith("A Customer Service Representative I")
 
@@ -41,6 +41,25 @@ def test_a_salary_row_gives_its_figure_in_its_own_period_with_its_own_cents() ->
     assert explorer.record_row(hourly).main == "Lead: $14.71–$22.60 an hour"
     monthly = evidence.Record("s", "r", "salary", {"role": "Agent", "low_usd": 3200.0, "period": "month"}, (), "", "q")
     assert explorer.record_row(monthly).main == "Agent: $3,200 a month"
+
+
+def test_a_salary_row_says_what_its_source_says_a_threshold_as_one_and_no_period_it_does_not_state() -> None:
+    # "upwards of $50,000 per year" is a threshold, not $50,000 a year.
+    floor = evidence.Record(
+        "s", "r", "salary", {"role": "Rep", "low_usd": 50000.0, "period": "year", "statistic": "threshold"}, (), "", "q"
+    )
+    assert explorer.record_row(floor).main == "Rep: $50,000 or more a year"
+    # "generally pays between $25,702 and $33,661": no period stated, so none is written.
+    ranged = {"role": "Rep", "low_usd": 25702.0, "high_usd": 33661.0, "period": "year", "statistic": "range"}
+    inferred = evidence.Record("s", "r", "salary", ranged, ("period-inferred",), "", "q")
+    assert explorer.record_row(inferred).main == "Rep: $25,702–$33,661"
+    # Every salary row of the evidence: a threshold reads as one; a period only where its quote states it.
+    for row, record in zip(explorer.all_rows(), evidence.validate_all().records, strict=False):
+        if record.kind != "salary":
+            continue
+        assert (" or more" in row.main) == (record.values["statistic"] == "threshold"), row.main
+        stated = "period-inferred" not in record.flags
+        assert row.main.endswith(("a year", "a month", "an hour")) == stated, row.main
 
 
 def test_exclusion_ids_come_from_the_figure_and_repeat_with_a_number() -> None:

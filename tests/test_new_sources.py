@@ -120,7 +120,7 @@ def test_the_charts_draw_the_hourly_figures_annualised_and_every_undated_average
     assert "The chart draws hourly figures at 2,080 hours a year (40 hours a week, 52 weeks), as open marks" in card
     benchmark = (figures / "04-fig-pay-benchmark.txt").read_text(encoding="utf-8")
     assert "Left out: 3 figures stated by the hour or the month" in benchmark
-    averages = _rows(project, "_build/figures/12-fig-agreement-average.csv")
+    averages = _rows(project, "_build/figures/13-fig-agreement-average.csv")  # after the pay chapter's five
     drawn = [r for r in averages if r["row"] == "source"]
     assert [r["source_id"] for r in drawn] == ["job-details-guide"]
     assert {r["left_out"] for r in averages} == {"1"}  # the supervisors' average, set against supervisors
@@ -142,7 +142,8 @@ def test_the_claims_speak_of_every_undated_average_and_the_renamed_role(project:
     assert "The evidence. 7 public career articles" in summary
     ladder = _text(project, "book/03-career-ladder.html")
     assert "for the Customer care representative, a high school diploma and 0–3 years of experience" in ladder
-    assert "Customer service representative" not in ladder
+    unquoted = re.sub("\u201c[^\u201d]*\u201d", "", ladder)  # a source's own sentence may use the words
+    assert "Customer service representative" not in unquoted
 
 
 def test_the_explorer_lists_the_new_records_with_their_own_periods(project: Path) -> None:

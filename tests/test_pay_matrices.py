@@ -49,6 +49,8 @@ def test_overlapping_ranges_of_any_two_rungs() -> None:
             "lower_high_usd": 30_000.0,
             "upper_low_usd": 29_000.0,
             "overlap_usd": 1_000.0,
+            "lower_hedge": None,  # the table states no hedge: none to carry into the claim
+            "upper_hedge": None,
         }
     ]
 

@@ -33,14 +33,18 @@ def _salaries() -> pd.DataFrame:
 def _oews() -> pd.DataFrame:
     rows = []
     for year, p10, median in ((2023, 30_000.0, 40_000.0), (2024, 33_000.0, 44_000.0)):
-        for soc in ("43-4051", "43-1011", "11-3012", "11-3131"):
+        for soc in ("43-4051", "43-1011", "11-3012", "11-3131", "00-0000"):
             rows.append(
                 {
                     "year": year,
                     "soc_code": soc,
+                    "occupation": {"43-4051": "Customer Service Representatives", "00-0000": "All Occupations"}.get(
+                        soc, "Other"
+                    ),
+                    "median_hourly_usd": median / 2000 if soc != "00-0000" else median / 1600,
+                    "median_annual_usd": median if soc != "00-0000" else median * 1.25,
                     "p10_annual_usd": p10,
                     "p25_annual_usd": p10 + 1000,
-                    "median_annual_usd": median,
                     "p75_annual_usd": median + 5000,
                     "p90_annual_usd": median + 10_000,
                 }
@@ -59,7 +63,12 @@ def test_entry_pay_is_the_lowest_midpoint_and_dated_in_base_year_dollars() -> No
     assert text == (
         "Entry pay: the range with the lowest midpoint in the sources is $20,000–$30,000 for a Rep, in "
         "Author A (2007), hedged \u201coften\u201d and read as annual (the source states no period); the same "
-        "purchasing power in 2007 dollars (CPI-U) is $20,000–$30,000."
+        "purchasing power in 2007 dollars is $20,000–$30,000 (CPI-U 2007 = 207.342)."
+    )
+    # With its sentence, a figure whose sentence names no country is said to be read as U.S. dollars.
+    quoted = _salaries().assign(quote=["It pays $20,000 to $30,000.", "q", "q", "In the US it is $32,000."])
+    assert "read as annual (the source states no period) and as U.S. dollars (its sentence names no country);" in (
+        summary.entry_pay(quoted, base_year=2007, ref=_name)
     )
     stated = _salaries().assign(hedge=None, flags=None)
     assert summary.entry_pay(stated, base_year=2007, ref=_name).startswith(
@@ -71,10 +80,13 @@ def test_entry_pay_is_the_lowest_midpoint_and_dated_in_base_year_dollars() -> No
 
 
 def test_official_median_is_the_latest_may_year() -> None:
+    # 44,000 a year, 22.00 an hour; all occupations 55,000: 44,000 is 20% below it.
     assert summary.official_median(_oews()) == (
-        "Official benchmark: the median annual wage of customer service "
-        "representatives was $44,000 in May 2024 (BLS OEWS)."
+        "Official benchmark: the median annual wage of customer service representatives (43-4051) was $44,000 "
+        "in May 2024, $22 an hour, 20% below the median for all occupations, $55,000 (BLS OEWS)."
     )
+    alone = _oews()[_oews()["soc_code"] != "00-0000"]
+    assert summary.official_median(alone).endswith("was $44,000 in May 2024, $22 an hour (BLS OEWS).")
 
 
 def test_top_pay_ratio_of_midpoints_and_its_rung() -> None:

@@ -40,10 +40,12 @@ def against_distribution(value: float, oews: pd.DataFrame, soc_code: str) -> pd.
 
 
 def entry_education(requirements: pd.DataFrame) -> pd.DataFrame:
-    """Education the sources ask of front-line or unspecified call-center jobs, one row per record."""
-    rows = requirements[
-        (requirements["requirement"] == "education") & requirements["tier"].isin(["frontline", "unspecified"])
-    ]
+    """Education the sources ask of front-line or unspecified call-center jobs, one row per record:
+    every requirement record that names an education level (a diploma, a degree, a certificate, or
+    none), whatever it is recorded as (education, certification, training): the same rows the ladder
+    chapter's table of education and experience lists for those rungs."""
+    stated = requirements["education"].fillna("").astype(str) != ""
+    rows = requirements[stated & requirements["tier"].isin(["frontline", "unspecified"])]
     return rows[["source_id", "record_id", "role", "education", "necessity", "hedge", "quote"]].reset_index(drop=True)
 
 
@@ -127,8 +129,9 @@ def schooling_claim(edu: pd.DataFrame, projection: pd.Series) -> str:
     rank = said["education"].map(EDUCATION_RANK)
     at_most, more = said[rank <= bls], said[rank > bls]
     text = (
-        f"Of the {prose.plural(len(said), 'statement')} on the education that front-line or general "
-        f"call-center work asks {markup.cites(list(dict.fromkeys(said['source_id'])))}, {len(at_most)} "
+        f"Of the {prose.plural(len(said), 'statement')} that name an education level for front-line or general "
+        f"call-center work {markup.cites(list(dict.fromkeys(said['source_id'])))} (every such row of the ladder "
+        f"chapter's table, certificates included), {len(at_most)} "
         f"{'names' if len(at_most) == 1 else 'name'} no more than the BLS's typical entry education for "
         f"{external.FRONT_LINE.occupation.lower()}, "
         f"{markup.quoted(markup.md_escape(projection['typical_entry_education']))} "

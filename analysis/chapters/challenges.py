@@ -20,7 +20,7 @@ ROW_LABEL = "Challenge category"
 TURNOVER = "turnover"
 # Which BibTeX key, short name (for a chart's source line) and caveat belong to a row of
 # data/external/turnover_studies.csv, recognised by a phrase of its ``claim`` or ``source`` column
-# (the file has no key column).
+# (the file has no key column). What each may be quoted for, and what not, is in the file.
 _PUBLISHED: tuple[tuple[str, str, str, str], ...] = (
     (
         "occupational separations",
@@ -29,6 +29,11 @@ _PUBLISHED: tuple[tuple[str, str, str, str], ...] = (
         "workers leaving the occupation, not a call-center turnover rate",
     ),
     ("Cornell", external.BIBKEYS["cornell"], "Holman, Batt and Holtgrewe", "the range across sectors"),
+)
+#: What the articles' own claims of high turnover may be quoted for, and what not (the guide's last row).
+CLAIMS_USE = (
+    "that career articles call call-center turnover high, in their own words and with their hedges",
+    "any rate, trend or comparison: they give no figure",
 )
 _PERIOD = re.compile(r"\b(\d{4})-(\d{2})\b")
 
@@ -71,6 +76,31 @@ def period(row: pd.Series) -> str:
     return str(int(row["year"]))
 
 
+def guide_table(rates: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Which turnover figure to quote for what: each published figure (its rate, period and region),
+    then the articles' own claims, with what each may be quoted for and what it must not be."""
+    rows = []
+    for _, rate in rates.iterrows():
+        rows.append(
+            {
+                "To say": rate["use_for"],
+                "Quote": f"{rate_text(rate)} a year ({rate['period']}, {rate['region']})",
+                "Not for": rate["not_for"],
+                "source_id": rate["bibkey"],
+            }
+        )
+    if len(claims):
+        rows.append(
+            {
+                "To say": CLAIMS_USE[0],
+                "Quote": "their words (no figure)",
+                "Not for": CLAIMS_USE[1],
+                "source_id": list(dict.fromkeys(claims["source_id"])),
+            }
+        )
+    return pd.DataFrame(rows, columns=["To say", "Quote", "Not for", "source_id"])
+
+
 def published_rates(turnover: pd.DataFrame) -> pd.DataFrame:
     """The published figures, one row each: what they measure, the rate range in percent per year,
     whether the top is open-ended, the period, the BibTeX key, a short reference, a caveat and the study's own
@@ -94,6 +124,8 @@ def published_rates(turnover: pd.DataFrame) -> pd.DataFrame:
                 "reference": f"{short} ({period(row)})",
                 "caveat": caveat,
                 "quote": quote,
+                "use_for": row.get("use_for", ""),
+                "not_for": row.get("not_for", ""),
             }
         )
     return pd.DataFrame(rows)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.chapters import matrices, prose
+from analysis.chapters import matrices, ordering, prose
 from analysis.core import evidence, markup, sources, vocab
 
 #: A row of a table as ``DataFrame.to_dict("records")`` gives it: each value of whatever type its
@@ -156,7 +156,7 @@ def education_experience(requirements: pd.DataFrame, sources_order: list[str]) -
     stated = requirements["education"].fillna("").astype(str) != ""
     keep = requirements["requirement"].isin(["education", "experience"]) | stated | requirements["years_min"].notna()
     rows = requirements[keep]
-    order = {s: i for i, s in enumerate(sources_order)}
+    rank = {s: i for i, s in enumerate(sources_order)}
     groups: dict[tuple[str, str, str], list[_TableRow]] = {}
     for record in rows.to_dict("records"):  # plain dicts: a pandas operation per group is slow at scale
         groups.setdefault((str(record["source_id"]), str(record["role"]), str(record["quote"])), []).append(record)
@@ -192,7 +192,7 @@ def education_experience(requirements: pd.DataFrame, sources_order: list[str]) -
                 "record_id": str(first["record_id"]),
                 "quote": quote,
                 "_general": int(first["tier_level"]) == 0,
-                "_order": order.get(source, len(order)),
+                "_order": rank.get(source, len(rank)),
             }
         )
     frame = pd.DataFrame(out)
@@ -226,7 +226,8 @@ def match_experience_pay(requirements: pd.DataFrame, salaries: pd.DataFrame) -> 
 
     - ``matched``: ``source_id``, ``role`` (as the requirement names it), ``pay_role``, ``tier``,
       ``years_min``, ``years_max``, ``years_mid``, ``low_usd``, ``high_usd``, ``mid_usd``,
-      ``year``, ``matched_by``, ``requirement_id``, ``salary_id``;
+      ``year``, ``matched_by``, ``requirement_id``, ``salary_id``, and the hedges of both sentences
+      (``years_hedge``, ``pay_hedge``) and how firmly the years are asked (``years_necessity``);
     - ``unmatched``: ``source_id``, ``role``, ``tier``, ``record_id``, ``what`` ("years stated,
       no pay found" for such requirements; "pay stated, no years found" for every salary row
       no requirement was matched to).
@@ -278,6 +279,9 @@ def match_experience_pay(requirements: pd.DataFrame, salaries: pd.DataFrame) -> 
                 "matched_by": how,
                 "requirement_id": req["record_id"],
                 "salary_id": pay["record_id"],
+                "years_hedge": req.get("hedge") if isinstance(req.get("hedge"), str) else "",
+                "years_necessity": req.get("necessity") if isinstance(req.get("necessity"), str) else "",
+                "pay_hedge": pay.get("hedge") if isinstance(pay.get("hedge"), str) else "",
             }
         )
     for pay in salaries.to_dict("records"):
@@ -309,6 +313,9 @@ def match_experience_pay(requirements: pd.DataFrame, salaries: pd.DataFrame) -> 
         "matched_by",
         "requirement_id",
         "salary_id",
+        "years_hedge",
+        "years_necessity",
+        "pay_hedge",
     ]
     u_cols = ["source_id", "role", "tier", "record_id", "what"]
     matched_frame = pd.DataFrame(matched, columns=m_cols).sort_values(["years_mid", "low_usd"], ignore_index=True)
@@ -471,22 +478,31 @@ def shared_titles_claim(roles: pd.DataFrame) -> str:
 
 
 def naming_claim(roles: pd.DataFrame, sources_order: list[str]) -> str:
-    """How many sources name a rung, which name none and which name every rung, as MyST."""
+    """How many sources name a rung, which name none and which name every rung, as MyST; a source that
+    names every rung in the list the ladder follows (:func:`analysis.chapters.ordering.list_sources`)
+    is said to be where the ladder comes from, not counted as a finding."""
 
     per = tiers_per_source(roles, sources_order)
     none = [s for s in sources_order if per[s] == 0]
-    every = [s for s in sources_order if per[s] == len(LADDER)]
+    listed = set(ordering.list_sources(roles, sources_order))
+    every = [s for s in sources_order if per[s] == len(LADDER) and s not in listed]
     text = f"{prose.of(int((per > 0).sum()), len(sources_order), 'source').capitalize()} name at least one rung"
     if none:
         text += f"; {prose.join([markup.cite(s, 't') for s in none])} {'names' if len(none) == 1 else 'name'} none"
     text += ". "
+    if listed:
+        text += (
+            f"{prose.join([markup.cite(s, 't') for s in sources_order if s in listed])} "
+            f"{'names' if len(listed) == 1 else 'name'} every rung in the one list the ladder follows, so that is "
+            "no finding. "
+        )
     if every:
         text += (
             f"{prose.plural(len(every), 'source').capitalize()} {'names' if len(every) == 1 else 'name'} "
-            f"every rung: {prose.join([markup.cite(s, 't') for s in every])}."
+            f"every rung{' besides' if listed else ''}: {prose.join([markup.cite(s, 't') for s in every])}."
         )
     else:
-        text += "No source names every rung."
+        text += f"No {'other ' if listed else ''}source names every rung."
     return markup.Markup(text)
 
 

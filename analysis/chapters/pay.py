@@ -116,6 +116,8 @@ def overlaps(salaries: pd.DataFrame) -> pd.DataFrame:
                             "upper_record_id": upper["record_id"],
                             "lower_high_usd": lower["high_usd"],
                             "upper_low_usd": upper["low_usd"],
+                            "lower_hedge": lower.get("hedge"),
+                            "upper_hedge": upper.get("hedge"),
                             "overlap_usd": min(lower["high_usd"], upper["high_usd"]) - upper["low_usd"],
                         }
                     )
@@ -128,6 +130,8 @@ def overlaps(salaries: pd.DataFrame) -> pd.DataFrame:
         "lower_high_usd",
         "upper_low_usd",
         "overlap_usd",
+        "lower_hedge",
+        "upper_hedge",
     ]
     frame = pd.DataFrame(pairs, columns=columns)
     return frame.sort_values(["overlap_usd", "lower_role"], ascending=[False, True], ignore_index=True)
@@ -187,12 +191,18 @@ def marks(row: pd.Series) -> str:
     return "; ".join(parts)
 
 
-def figures_table(salaries: pd.DataFrame) -> pd.DataFrame:
+def figures_table(salaries: pd.DataFrame, read_as: dict[tuple[str, str], str] | None = None) -> pd.DataFrame:
     """Every pay figure with its rung, source, year, the marks on its wording (hedges, a period read
-    from the figure's size, flags) and its sentence."""
+    from the figure's size, flags), what the report reads into it (``read_as``, by source and record
+    id: :func:`analysis.chapters.assumptions.readings`; no column without it) and its sentence."""
 
     rows = on_yearly_scale(salaries).sort_values(
         ["tier_level", "low_year_usd", "source_id", "record_id"], ignore_index=True
+    )
+    read = (
+        {"Read as": [read_as[(str(s), str(r))] for s, r in zip(rows["source_id"], rows["record_id"], strict=True)]}
+        if read_as is not None
+        else {}
     )
     return pd.DataFrame(
         {
@@ -201,6 +211,7 @@ def figures_table(salaries: pd.DataFrame) -> pd.DataFrame:
             "Pay": [figure_text(r) for _, r in rows.iterrows()],
             "Year": [str(int(y)) if pd.notna(y) else "undated" for y in rows["year"]],
             "Marks": [marks(r) for _, r in rows.iterrows()],
+            **read,
             "In its own words": rows["quote"].map(markup.quoted),
             "source_id": rows["source_id"],
             "record_id": rows["record_id"],
@@ -236,10 +247,26 @@ def adjusted_table(salaries: pd.DataFrame) -> pd.DataFrame:
             f"In {base} dollars (USD/year)": [
                 f"{money(a)}–{money(b)}" for a, b in zip(dated["low_adj_usd"], dated["high_adj_usd"], strict=True)
             ],
+            f"CPI-U, its year and {base}": [
+                f"{inflation.cpi_u(int(y)):.3f} and {inflation.cpi_u(base):.3f}" for y in dated["year"]
+            ],
             "source_id": dated["source_id"],
             "record_id": dated["record_id"],
         }
     )
+
+
+def hedge_phrase(row: pd.Series) -> str:
+    """A figure's hedge words as its source writes them, quoted: "hedged “generally”"; "" for a
+    figure stated flatly."""
+    words = [w for w in prose.hedges(row.get("hedge")).split(", ") if w]
+    return f"hedged {prose.join([markup.quoted(w) for w in words])}" if words else ""
+
+
+def hedged(row: pd.Series) -> str:
+    """:func:`hedge_phrase` to follow a figure in a sentence: " (hedged “generally”)"."""
+    phrase = hedge_phrase(row)
+    return f" ({phrase})" if phrase else ""
 
 
 def _yearly_basis(salaries: pd.DataFrame) -> str:
@@ -259,7 +286,7 @@ def extremes_claim(salaries: pd.DataFrame) -> str:
     text = (
         f"{lead}{'b' if lead else 'B'}y its lowest figure, the lowest pay the sources state is "
         f"{money(low['low_usd'], cents=True)}, the low end of "
-        f"{'the range for ' if low['statistic'] == 'range' else ''}the {markup.md_escape(low['role'])} "
+        f"{'the range for ' if low['statistic'] == 'range' else ''}the {markup.md_escape(low['role'])}{hedged(low)} "
         f"{markup.cite(low['source_id'])}. "
     )
     if ranges(salaries).empty:
@@ -272,11 +299,13 @@ def extremes_claim(salaries: pd.DataFrame) -> str:
     else:
         text += (
             f"By midpoint, the lowest range is that of the {role['entry']}, {money(entry['low_usd'], True)}–"
-            f"{money(entry['high_usd'], True)} (midpoint {money(entry['midpoint_usd'])}), and "
+            f"{money(entry['high_usd'], True)} ({hedge_phrase(entry) + '; ' if hedge_phrase(entry) else ''}"
+            f"midpoint {money(entry['midpoint_usd'])}), and "
         )
     text += (
-        f"the highest that of the {role['top']}, {money(top['low_usd'], True)}–{money(top['high_usd'], True)}, "
-        f"whose midpoint is {ratio:.1f} times the lowest {markup.cites([entry['source_id'], top['source_id']])}."
+        f"the highest that of the {role['top']}, {money(top['low_usd'], True)}–{money(top['high_usd'], True)}"
+        f"{hedged(top)}, whose midpoint is {ratio:.1f} times the lowest "
+        f"{markup.cites([entry['source_id'], top['source_id']])}."
     )
     return markup.Markup(text)
 
@@ -306,6 +335,11 @@ def other_periods_claim(salaries: pd.DataFrame) -> str:
     )
 
 
+def _hedge_of(pair: pd.Series, side: str) -> str:
+    """The hedge of one range of an overlapping pair (" (hedged “often”)"), where the pair has it."""
+    return hedged(pd.Series({"hedge": pair.get(f"{side}_hedge")}))
+
+
 def overlaps_claim(pairs: pd.DataFrame) -> str:
     """How many pairs of rungs overlap, and the largest overlap, as MyST."""
 
@@ -317,8 +351,8 @@ def overlaps_claim(pairs: pd.DataFrame) -> str:
         f"Ranges of different rungs overlap: in {prose.plural(len(pairs), 'pair')} of ranges from "
         f"{markup.cites(sources_)}, the higher rung's range starts below the top of the lower rung's. "
         f"The largest overlap, {money(big['overlap_usd'])}, is between the {markup.md_escape(big['lower_role'])}, "
-        f"up to {money(big['lower_high_usd'])}, and the {markup.md_escape(big['upper_role'])}, "
-        f"from {money(big['upper_low_usd'])}."
+        f"up to {money(big['lower_high_usd'])}{_hedge_of(big, 'lower')}, and the {markup.md_escape(big['upper_role'])}, "
+        f"from {money(big['upper_low_usd'])}{_hedge_of(big, 'upper')}."
     )
     if len(pairs) > 1:
         small = pairs.iloc[-1]

@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis.chapters import agreement, benchmark, challenges, pay, prose
+from analysis.chapters import agreement, assumptions, challenges, official, pay, prose
+from analysis.chapters.evidence_base import places
 from analysis.core import evidence, external, inflation, markup, sources, vocab
 
 #: The official occupation the entry rung is set against (BLS SOC code).
@@ -35,13 +36,20 @@ def _range(low: float, high: float) -> str:
 
 
 def _wording(row: pd.Series) -> str:
-    """What the source's sentence qualifies about a figure: its hedge words, quoted, and a period read
-    from the figure's size (", hedged “generally” and read as annual: the source states no period")."""
+    """What the source's sentence qualifies about a figure, and what the report reads into it: its
+    hedge words, quoted, a period read from the figure's size, and U.S. dollars where its sentence
+    (its ``quote``) names no country: ", hedged “generally”, read as annual (the source states no
+    period) and as U.S. dollars (its sentence names no country)"."""
 
     hedge = [markup.quoted(w) for w in prose.hedges(row["hedge"]).split(", ") if w]
+    reads = ["annual (the source states no period)"] if pay.period_inferred(row) else []
+    if isinstance(row.get("quote"), str) and not places(row["quote"]):
+        reads.append("U.S. dollars (its sentence names no country)")
     parts = [f"hedged {prose.join(hedge)}"] if hedge else []
-    if pay.period_inferred(row):
-        parts.append("read as annual (the source states no period)")
+    if reads:
+        parts.append("read as " + " and as ".join(reads))
+    if len(parts) == 2 and len(reads) == 2:
+        return f", {parts[0]}, {parts[1]}"
     return f", {' and '.join(parts)}" if parts else ""
 
 
@@ -59,19 +67,30 @@ def entry_pay(salaries: pd.DataFrame, base_year: int = inflation.BASE_YEAR, ref:
     )
     if pd.notna(entry["year"]):
         text += (
-            f"; the same purchasing power in {base_year} dollars (CPI-U) is "
-            f"{_range(adj['low_adj_usd'], adj['high_adj_usd'])}"
+            f"; the same purchasing power in {base_year} dollars is "
+            f"{_range(adj['low_adj_usd'], adj['high_adj_usd'])} ({assumptions.cpi_note([int(entry['year'])], base_year)})"
         )
     return text + "."
 
 
 def official_median(oews: pd.DataFrame, soc_code: str = ENTRY_SOC) -> str:
-    """The latest official median annual wage of the entry rung's nearest occupation."""
-    row = benchmark.benchmark_table(oews).set_index("soc_code").loc[soc_code]
-    return (
-        f"Official benchmark: the median annual wage of {str(row['occupation']).lower()} was "
-        f"{pay.money(float(row['median_annual_usd']))} in May {int(row['year'])} (BLS OEWS)."
+    """The latest official median wage of the entry rung's occupation, by the year and by the hour,
+    against that of all occupations (where the files hold it)."""
+    row = external.oews_latest(oews, soc_code)
+    text = (
+        f"Official benchmark: the median annual wage of {str(row['occupation']).lower()} ({soc_code}) was "
+        f"{pay.money(float(row['median_annual_usd']))} in May {int(row['year'])}, "
+        f"{pay.money(float(row['median_hourly_usd']), cents=True)} an hour"
     )
+    every = official.against_all(oews, soc_code)
+    if len(every) and int(every.iloc[-1]["year"]) == int(row["year"]):
+        last = every.iloc[-1]
+        gap = float(last["share_of_all"]) - 1
+        text += (
+            f", {abs(gap):.0%} {'below' if gap < 0 else 'above'} the median for all occupations, "
+            f"{pay.money(float(last['all_median_annual_usd']))}"
+        )
+    return text + " (BLS OEWS)."
 
 
 def top_pay(salaries: pd.DataFrame, ref: Callable[[str], str] = _ref) -> str:

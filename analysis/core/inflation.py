@@ -9,6 +9,7 @@ point (same inputs, same outputs), so that one warning is silenced here, and onl
 from __future__ import annotations
 
 import warnings
+from datetime import date
 from functools import cache
 
 with warnings.catch_warnings():
@@ -27,6 +28,21 @@ SERIES: str = "CPI-U, U.S. city average, all items, annual average (BLS series C
 def cpi_u(year: int) -> float:
     """The CPI-U annual average of a year (looked up once per year: the package's lookup is slow)."""
     return float(cpi.get(int(year)))
+
+
+@cache
+def monthly(year: int) -> dict[int, float]:
+    """The monthly CPI-U values of ``year`` the pinned package holds, by month (1 to 12)."""
+    return {
+        i.date.month: float(i.value)
+        for i in sorted(cpi.series.get().indexes, key=lambda i: i.date)
+        if i.period.type == "monthly" and i.year == year
+    }
+
+
+def latest_month() -> date:
+    """The latest month for which the pinned package holds a monthly CPI-U value."""
+    return max(i.date for i in cpi.series.get().indexes if i.period.type == "monthly")
 
 
 def adjust(amount: float, from_year: int, to_year: int = BASE_YEAR) -> float:

@@ -102,11 +102,13 @@ def exclusion_ids(exclusions: Iterable[evidence.Exclusion]) -> list[str]:
     return ids
 
 
-def _amount(values: dict[str, object]) -> str:
-    """A salary record's figure as its source writes it, in its own period and with its own cents:
-    "$14.71–$22.60 an hour", "$50,000 a year"."""
+def _amount(values: dict[str, object], flags: tuple[str, ...] = ()) -> str:
+    """A salary record's figure as its source writes it, in its own period and with its own cents,
+    a threshold as a threshold, and a period only where the source states one: "$14.71–$22.60 an
+    hour", "$50,000 or more a year", "$25,702–$33,661"."""
     low, high = values.get("low_usd"), values.get("high_usd")
-    return prose.amount(float(low), high, str(values.get("period")))  # type: ignore[arg-type]
+    period = None if "period-inferred" in flags else str(values.get("period"))
+    return prose.amount(float(low), high, period, str(values.get("statistic", "")))  # type: ignore[arg-type]
 
 
 def record_row(record: evidence.Record) -> Row:
@@ -114,7 +116,7 @@ def record_row(record: evidence.Record) -> Row:
     values = record.values
     main = str(values.get(_MAIN[record.kind], ""))
     if record.kind == "salary":
-        main = f"{main}: {_amount(values)}"
+        main = f"{main}: {_amount(values, tuple(record.flags))}"
         if "currency-from-context" in record.flags:  # the dollar sign is the record's reading, not the text's
             main += " (no currency written; dollars by the text's context)"
     hedge = values.get(HEDGE_FIELD) or []

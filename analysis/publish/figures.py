@@ -42,6 +42,7 @@ from analysis.core import markup, paths, release
 from analysis.publish import chart_style, explorer, export
 from analysis.publish.chart import Chart, broader, occupation, tolerating_empty
 from analysis.publish.charts import agreement as agreement_charts
+from analysis.publish.charts import benchmark as benchmark_charts
 from analysis.publish.charts import benefits as benefits_charts
 from analysis.publish.charts import challenges as challenges_charts
 from analysis.publish.charts import conditions as conditions_charts
@@ -53,6 +54,7 @@ from analysis.publish.charts import summary as summary_charts
 CHARTS: tuple[Chart, ...] = (
     *summary_charts.CHARTS,
     *pay_charts.CHARTS,
+    *benchmark_charts.CHARTS,
     *ladder_charts.CHARTS,
     *benefits_charts.CHARTS,
     *challenges_charts.CHARTS,

@@ -10,10 +10,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import MaxNLocator
 
-from analysis.chapters import prose
-from analysis.chapters.benchmark import benchmark_data
+from analysis.chapters import assumptions, evidence_base, prose
 from analysis.chapters.pay import (
     ANNUALISED_BY,
     TIER_LABELS,
@@ -23,9 +21,9 @@ from analysis.chapters.pay import (
     ranges_data,
     selection_words,
 )
-from analysis.core import evidence, external, inflation
+from analysis.core import evidence, inflation
 from analysis.publish import chart_style
-from analysis.publish.chart import Chart, occupation, sources_in
+from analysis.publish.chart import Chart, sources_in
 
 #: How far past a floor ("upwards of") its arrow reaches in the charts, in dollars: a mark, not a figure.
 FLOOR_ARROW_USD = 9000
@@ -206,7 +204,7 @@ def _annualised_words(data: pd.DataFrame) -> str:
     )
 
 
-def _left_out_words(data: pd.DataFrame) -> str:
+def left_out_words(data: pd.DataFrame) -> str:
     """The figures stated by the hour or the month that a chart of yearly figures leaves out, and why."""
     n = int(data["other_periods_left_out"].max()) if "other_periods_left_out" in data and len(data) else 0
     if not n:
@@ -222,7 +220,7 @@ def _ranges_caption(data: pd.DataFrame) -> str:
     return (
         "Pay by role, ordered up the career ladder, as each source writes it "
         f"(nominal dollars a year; {_statistics_words(data)}).{_annualised_words(data)}{wording_words(data)}"
-        f"{selection_words(data)}"
+        f"{selection_words(data)}{read_as_words(data)}"
     )
 
 
@@ -303,8 +301,8 @@ def _adjusted_caption(data: pd.DataFrame) -> str:
     base = int(data["adj_year"].iloc[0])
     return (
         f"The {years} pay ranges as written and in {base} dollars (CPI-U): the same purchasing power "
-        f"in {base} prices, not what the roles pay in {base}.{wording_words(data)}{_left_out_words(data)}"
-        f"{selection_words(data)}"
+        f"in {base} prices, not what the roles pay in {base}.{wording_words(data)}{left_out_words(data)}"
+        f"{selection_words(data)}{read_as_words(data)}"
     )
 
 
@@ -327,217 +325,52 @@ def _adjusted_alt(data: pd.DataFrame) -> str:
     )
 
 
-def one_unit(data: pd.DataFrame, salaries: pd.DataFrame, base_year: int = inflation.BASE_YEAR) -> pd.DataFrame:
-    """The benchmark's rows with one unit per column: ``low_usd``/``high_usd`` every source figure as
-    written, ``low_adj_usd``/``high_adj_usd`` the dated ones in ``adj_year`` dollars (empty for an
-    undated figure, which cannot be adjusted); :func:`benchmark_data` gives one column of both."""
-
-    written = salaries.set_index(["source_id", "record_id"])[["low_usd", "high_usd"]]
-    out = data.drop(columns=["dollars"])
-    source = data["row"] == "source"
-    dated = source & (data["dollars"] != "as written")
-    out["low_adj_usd"] = data["low_usd"].where(dated)
-    out["high_adj_usd"] = data["high_usd"].where(dated)
-    out["adj_year"] = pd.Series(base_year, index=data.index).where(dated).astype("Int64")
-    keys = list(zip(data["source_id"], data["record_id"], strict=True))
-
-    def as_written(key: tuple[str, str], column: str, is_source: bool) -> float:
-        value = written.loc[key, column] if is_source else None
-        return float(value) if value is not None and pd.notna(value) else float("nan")
-
-    for column in ("low_usd", "high_usd"):
-        out[column] = [as_written(key, column, bool(src)) for key, src in zip(keys, source, strict=True)]
-    order = [c for c in data.columns if c != "dollars"]
-    at = order.index("high_usd") + 1
-    return out[[*order[:at], "low_adj_usd", "high_adj_usd", "adj_year", *order[at:]]]
-
-
-def drawn(row: pd.Series) -> tuple[float, float | None, bool]:
-    """What the benchmark draws for a source row: (low, high or None, dated): base-year dollars where
-    the figure is dated, as written where it is not."""
-    dated = pd.notna(row["low_adj_usd"])
-    low = float(row["low_adj_usd"] if dated else row["low_usd"])
-    high_col = "high_adj_usd" if dated else "high_usd"
-    return low, (float(row[high_col]) if pd.notna(row[high_col]) else None), bool(dated)
-
-
-def official_label(row: pd.Series, width: int = 40) -> str:
-    """A benchmark band's label: the occupation, named with its code (the source line and the
-    caption say which are broader than the rungs set against them, and of which May)."""
-    return chart_style.label(f"BLS: {row['label']} ({row['soc_code']})", width)
-
-
-def benchmark_chart(data: pd.DataFrame) -> Figure:
-    """Official wage bands (10th-90th and 25th-75th percentiles, median) with the sources'
-    figures for the matching rungs beneath each."""
-    labels = [
-        official_label(row)
-        if row["row"] == "official"
-        else chart_style.label(f"{row['label']} ({int(row['year']) if pd.notna(row['year']) else 'undated'})", 36)
-        for _, row in data.iterrows()
-    ]
-    ys = chart_style.rows(labels)
-    fig, ax = plt.subplots(figsize=(8, _height(ys, 0.5, 1.8)))
-    for y, (_, row) in zip(ys, data.iterrows(), strict=True):
-        if row["row"] == "official":
-            ax.plot(
-                [row["p10_annual_usd"], row["p90_annual_usd"]],
-                [y, y],
-                color=chart_style.LIGHT,
-                linewidth=14,
-                solid_capstyle="butt",
-            )
-            ax.plot(
-                [row["p25_annual_usd"], row["p75_annual_usd"]],
-                [y, y],
-                color="#A6A6A6",
-                linewidth=14,
-                solid_capstyle="butt",
-            )
-            ax.plot([row["median_annual_usd"]] * 2, [y - 0.22, y + 0.22], color="#000000", linewidth=2.5)
-            continue
-        low, high, dated = drawn(row)
-        colour = chart_style.OKABE_ITO[0] if dated else chart_style.OKABE_ITO[5]
-        if row["statistic"] == "range":
-            ax.plot([low, low if high is None else high], [y, y], color=colour, linewidth=6, solid_capstyle="butt")
-        elif row["statistic"] == "average":
-            ax.plot(low, y, "o", color=colour, markersize=10)
-        else:
-            ax.annotate(
-                "",
-                xy=(low + FLOOR_ARROW_USD, y),
-                xytext=(low, y),
-                arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": 2.5},
-            )
-    ax.set_yticks(ys, labels, fontsize=10)
-    for tick in ax.get_yticklabels():
-        if tick.get_text().startswith("BLS"):
-            tick.set_fontweight("bold")
-    ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(chart_style.usd_thousands)
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
-    base = _base_words(data)
-    ax.set_xlabel(textwrap.fill(f"Annual pay, U.S. dollars (dated source figures in {base})", 40))
-    ax.grid(axis="y", visible=False)
-    chart_style.legend_above(
-        ax,
-        [
-            Line2D([], [], color=chart_style.LIGHT, linewidth=10, label="BLS 10th–90th percentile"),
-            Line2D([], [], color="#A6A6A6", linewidth=10, label="BLS 25th–75th percentile"),
-            Line2D([], [], color="#000000", linewidth=2.5, label="BLS median"),
-            Line2D([], [], color=chart_style.OKABE_ITO[0], linewidth=6, label=f"source, dated, in {base}"),
-            Line2D([], [], color=chart_style.OKABE_ITO[5], linewidth=6, label="source, undated, as written"),
-        ],
-    )
-    return fig
-
-
-def _base_words(data: pd.DataFrame) -> str:
-    """The dollars the dated source figures of the benchmark are drawn in: "2025 dollars"."""
-    years = sorted({int(y) for y in data["adj_year"].dropna()})
-    return ", ".join(f"{y} dollars" for y in years) or "no dated figures"
-
-
-def _bls_year(data: pd.DataFrame) -> int:
-    return int(data.loc[data["row"] == "official", "year"].max())
-
-
-def _benchmark_positions(data: pd.DataFrame) -> list[str]:
-    """For each source figure, where it sits against the median of the band it is drawn under."""
-    out = []
-    band = None
-    for _, row in data.iterrows():
-        if row["row"] == "official":
-            band = row
-            continue
-        assert band is not None
-        low, high, _dated = drawn(row)
-        out.append(position(low, low if high is None else high, float(band["median_annual_usd"])))
-    return out
-
-
-def _benchmark_takeaway(data: pd.DataFrame) -> str:
-    positions = _benchmark_positions(data)
-    n = len(positions)
-    spans, below, above = (positions.count(p) for p in ("spans", "lies below", "lies above"))
-    hedged = sum(bool(prose.hedges(h)) for h in data.loc[data["row"] == "source", "hedge"])
-    return (
-        f"Of the {n} source figures, {spans} span the official median of the occupation set against them, "
-        f"{below} lie below it and {above} above ({_base_words(data)} where dated); {hedged} are hedged in their "
-        "source."
-    )
-
-
-def _benchmark_caption(data: pd.DataFrame) -> str:
-    dollars = _base_words(data)
-    return (
-        f"Official wage distributions (BLS OEWS, May {_bls_year(data)}) for the occupations named on the chart, with "
-        f"the sources' figures for the matching rungs beneath each; dated ranges in {dollars}, undated "
-        f"figures as written. {_proxy_words(data)}{wording_words(data[data['row'] == 'source'])}"
-        f"{_left_out_words(data)}"
-    )
-
-
-def _proxy_words(data: pd.DataFrame) -> str:
-    """Which official occupations drawn are broader proxies (every one but the representatives')."""
-
-    proxies = [
-        f"{external.PROXIES[str(soc)].occupation} ({soc})"
-        for soc in dict.fromkeys(data.loc[data["row"] == "official", "soc_code"])
-        if external.is_proxy(str(soc))
-    ]
-    if not proxies:
-        return ""
-    return f"{prose.join(proxies)} {'is a broader proxy' if len(proxies) == 1 else 'are broader proxies'}, not call-center jobs."
-
-
-def position(low: float, high: float, median: float) -> str:
-    """Where a range (or one figure) sits against a median, in words."""
-    if high < median:
-        return "lies below"
-    if low > median:
-        return "lies above"
-    return "spans"
-
-
-def _benchmark_alt(data: pd.DataFrame) -> str:
-    parts = []
-    band = None
-    for _, row in data.iterrows():
-        if row["row"] == "official":
-            band = row
-            parts.append(
-                f"BLS, {occupation(str(row['soc_code']))}: median {money(row['median_annual_usd'])}, "
-                f"10th to 90th percentile {money(row['p10_annual_usd'])} to {money(row['p90_annual_usd'])}"
-            )
-            continue
-        assert band is not None
-        low, high, dated = drawn(row)
-        dollars = f"{int(row['adj_year'])} dollars" if dated else "as written"
-        parts.append(
-            f"{row['label']} ({dollars}) {position(low, low if high is None else high, band['median_annual_usd'])} "
-            "that median"
-        )
-    return (
-        "Chart of grey bands, one per official occupation, each with a black median tick, and beneath each "
-        "the sources' figures for the matching rungs as blue (dated, adjusted) or orange (undated) marks. "
-        + "; ".join(parts)
-        + "."
-    )
-
-
 def load_salaries() -> pd.DataFrame:
 
     return evidence.load_table("salaries")
 
 
-def _benchmark_data() -> pd.DataFrame:
+def _drawn_records(data: pd.DataFrame) -> pd.DataFrame:
+    """The salary records a chart's data draws (by source and record id)."""
+    if "record_id" not in data.columns:
+        return load_salaries().iloc[0:0]
+    keys = {(s, r) for s, r in zip(data["source_id"], data["record_id"], strict=True) if isinstance(r, str) and r}
     salaries = load_salaries()
-    return one_unit(benchmark_data(salaries, external.load_oews()), salaries)
+    return salaries[[(s, r) in keys for s, r in zip(salaries["source_id"], salaries["record_id"], strict=True)]]
 
 
-def _oews_note(data: pd.DataFrame) -> list[str]:
-    return [f"OEWS May {_bls_year(data)}"]
+def adjusted_years(data: pd.DataFrame) -> list[int]:
+    """The years of the figures a chart draws adjusted for inflation (none when it adjusts none)."""
+    if "adj_year" not in data.columns:
+        return []
+    return sorted({int(y) for y, a in zip(data["year"], data["adj_year"], strict=True) if pd.notna(y) and pd.notna(a)})
+
+
+def read_as_words(data: pd.DataFrame) -> str:
+    """What the report reads into the figures a chart draws, as a caption's closing sentences: the
+    dollar sign read as U.S. dollars (how many of their sentences name a country), and the CPI-U
+    values that move the dated ones ("" when the chart draws no source figure)."""
+    drawn = _drawn_records(data)
+    if drawn.empty:
+        return ""
+    named = sum(1 for q in drawn["quote"] if evidence_base.places(str(q)))
+    text = (
+        f" Every source figure is read as U.S. dollars; {prose.of(named, len(drawn), 'figure')} "
+        f"{'is' if named <= 1 or named == len(drawn) == 1 else 'are'} stated for a country in the sentence that "
+        f"gives {'it' if named <= 1 else 'them'}."
+    )
+    years = adjusted_years(data)
+    if years:
+        text += f" Adjusted with the {assumptions.cpi_words(years)}."
+    return text
+
+
+def read_as_notes(data: pd.DataFrame) -> list[str]:
+    """The same, in a few words for the source line drawn into the image: "$ read as U.S. dollars",
+    and the CPI-U values used."""
+    notes = ["$ read as U.S. dollars"] if not _drawn_records(data).empty else []
+    years = adjusted_years(data)
+    return [*notes, assumptions.cpi_note(years)] if years else notes
 
 
 CHARTS = (
@@ -550,6 +383,7 @@ CHARTS = (
         _ranges_caption,
         _ranges_alt,
         takeaway=_ranges_takeaway,
+        notes=read_as_notes,
     ),
     Chart(
         "fig-pay-adjusted",
@@ -561,17 +395,6 @@ CHARTS = (
         _adjusted_alt,
         takeaway=_adjusted_takeaway,
         references=lambda d: [*sources_in(d), "cpi-package"],
-    ),
-    Chart(
-        "fig-pay-benchmark",
-        "02-pay",
-        "The sources' pay against official wages",
-        _benchmark_data,
-        benchmark_chart,
-        _benchmark_caption,
-        _benchmark_alt,
-        takeaway=_benchmark_takeaway,
-        references=lambda d: [*sources_in(d), external.BIBKEYS["oews"], "cpi-package"],
-        notes=_oews_note,
+        notes=read_as_notes,
     ),
 )

@@ -9,12 +9,12 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from analysis.chapters import prose
-from analysis.chapters.benchmark import headline_data
+from analysis.chapters.benchmark import headline_data, position
 from analysis.chapters.pay import TIER_LABELS, money
 from analysis.core import external
 from analysis.publish import chart_style
-from analysis.publish.chart import Chart, occupation, sources_in
-from analysis.publish.charts.pay import hedge_clause, load_salaries, position, wording_words
+from analysis.publish.chart import Chart, codes_in, occupation, sources_in
+from analysis.publish.charts.pay import hedge_clause, load_salaries, read_as_notes, read_as_words, wording_words
 
 
 def headline_chart(data: pd.DataFrame) -> Figure:
@@ -41,11 +41,27 @@ def headline_chart(data: pd.DataFrame) -> Figure:
         official = isinstance(row["soc_code"], str)  # no official occupation stands for some rungs
         if official:
             ax.plot(row["bls_median_usd"], y, "D", color="#000000", markersize=10)
+        other = _has_alternative(row)
+        if other:
+            ax.plot(
+                row["alt_median_usd"],
+                y,
+                "D",
+                color="#000000",
+                markerfacecolor="white",
+                markersize=10,
+                markeredgewidth=2,
+            )
         labels.append(
             chart_style.label(f"{TIER_LABELS[int(row['tier_level'])]}: {row['role']}", 34)
             + "\n"
             + chart_style.label(
                 f"BLS: {occupation(str(row['soc_code']))}" if official else "No official occupation for this rung", 34
+            )
+            + (
+                "\n" + chart_style.label(f"also fits: {occupation(str(row['alt_soc_code']), False)}", 34)
+                if other
+                else ""
             )
         )
     ax.set_yticks(range(len(data)), labels)
@@ -68,11 +84,47 @@ def headline_chart(data: pd.DataFrame) -> Figure:
                 markersize=8,
                 label=f"BLS median of the occupation named on the row (May {int(data['bls_year'].max())})",
             ),
+            *(
+                [
+                    Line2D(
+                        [],
+                        [],
+                        color="#000000",
+                        marker="D",
+                        markerfacecolor="white",
+                        linestyle="",
+                        markersize=8,
+                        label="BLS median of another occupation that also fits the role",
+                    )
+                ]
+                if any(_has_alternative(r) for _, r in data.iterrows())
+                else []
+            ),
         ],
         ncol=1,
         right_when_wide=False,
     )
     return fig
+
+
+def _has_alternative(row: pd.Series) -> bool:
+    return isinstance(row.get("alt_soc_code"), str) and bool(row["alt_soc_code"])
+
+
+def _alternative_words(data: pd.DataFrame) -> list[str]:
+    """For each row with another occupation that fits it, where its adjusted range sits against that
+    occupation's median, and whether that differs from where it sits against the main one's."""
+    out = []
+    for _, r in data.iterrows():
+        if not _has_alternative(r):
+            continue
+        main = position(r["low_adj_usd"], r["high_adj_usd"], r["bls_median_usd"])
+        other = position(r["low_adj_usd"], r["high_adj_usd"], r["alt_median_usd"])
+        out.append(
+            f"set against {r['alt_occupation']} ({r['alt_soc_code']}), which fits the role as well, the {r['role']} "
+            f"range {other} the median {'instead' if other != main else 'too'}"
+        )
+    return out
 
 
 def _headline_proxies(data: pd.DataFrame) -> list[str]:
@@ -101,7 +153,8 @@ def _headline_takeaway(data: pd.DataFrame) -> str:
             f"the {r['role']} range {w} the official median set against it"
             for (_, r), w in zip(data.iterrows(), where, strict=True)
         )
-    return f"{text}{hedge_clause(data)}."
+    other = _alternative_words(data)
+    return f"{text}{hedge_clause(data)}{'; ' + '; '.join(other) if other else ''}."
 
 
 def _headline_caption(data: pd.DataFrame) -> str:
@@ -120,7 +173,25 @@ def _headline_caption(data: pd.DataFrame) -> str:
     return (
         f"The pay ranges with the lowest and highest midpoints in the sources{which}, as written and in {base} "
         f"dollars (CPI-U), each with the May {int(data['bls_year'].max())} official median wage of the "
-        f"occupation set against it: {'; '.join([*own, *proxies])}.{wording_words(data)}"
+        f"occupation set against it: {'; '.join([*own, *proxies])}.{_alternatives_caption(data)}{wording_words(data)}"
+        f"{read_as_words(data)}"
+    )
+
+
+def _alternatives_caption(data: pd.DataFrame) -> str:
+    """What the open diamonds are (the takeaway says where the ranges sit against them)."""
+    if not any(_has_alternative(r) for _, r in data.iterrows()):
+        return ""
+    named = prose.join(
+        [
+            f"{r['alt_occupation']} ({r['alt_soc_code']}) for the {r['role']}"
+            for _, r in data.iterrows()
+            if _has_alternative(r)
+        ]
+    )
+    return (
+        f" An open diamond marks the median of another occupation that fits a role as well as its main one: {named}. "
+        "Which occupation is taken can decide the comparison; the pay chapter gives the reasons for each."
     )
 
 
@@ -139,6 +210,12 @@ def _headline_alt(data: pd.DataFrame) -> str:
             said + f"{position(r['low_adj_usd'], r['high_adj_usd'], r['bls_median_usd'])} the BLS median of "
             f"{money(r['bls_median_usd'])} for {r['occupation']}"
             + (" (a broader proxy occupation)" if external.is_proxy(r["soc_code"]) else "")
+            + (
+                f", and {position(r['low_adj_usd'], r['high_adj_usd'], r['alt_median_usd'])} the open diamond, the "
+                f"median of {money(r['alt_median_usd'])} for {r['alt_occupation']}, which fits the role as well"
+                if _has_alternative(r)
+                else ""
+            )
         )
     return (
         "Two rows, each with a light bar for a pay range as written, a dark bar for the same range "
@@ -160,6 +237,7 @@ CHARTS = (
         _headline_alt,
         takeaway=_headline_takeaway,
         references=lambda d: [*sources_in(d), external.BIBKEYS["oews"], "cpi-package"],
-        notes=lambda d: [f"OEWS May {int(d['bls_year'].max())}"],
+        notes=lambda d: [f"OEWS May {int(d['bls_year'].max())}", *read_as_notes(d)],
+        official=lambda d: list(dict.fromkeys([*codes_in(d), *d["alt_soc_code"].dropna().astype(str)])),
     ),
 )

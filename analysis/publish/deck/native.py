@@ -21,6 +21,7 @@ from pptx.util import Inches
 from analysis.chapters import ladder, matrices, pay, prose
 from analysis.publish import chart, chart_style, figures
 from analysis.publish.chart import occupation as occupation_of
+from analysis.publish.charts import benchmark as benchmark_charts
 from analysis.publish.charts import ladder as ladder_charts
 from analysis.publish.charts import pay as pay_charts
 from analysis.publish.deck.shapes import (
@@ -96,16 +97,27 @@ def _headline_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
             marker=XL_MARKER_STYLE.DIAMOND,
         ),
     }
+    alternative = data["alt_soc_code"].map(lambda soc: isinstance(soc, str) and bool(soc))
+    if alternative.any():
+        styles["alternative"] = Style(
+            "BLS median of another occupation that also fits the role",
+            "#000000",
+            "point",
+            marker=XL_MARKER_STYLE.DIAMOND,
+            hollow=True,
+        )
     rows = [
         Row(
-            f"{pay.TIER_LABELS[int(r['tier_level'])]}: {r['role']}\nBLS: {occupation_of(str(r['soc_code']))}",
+            f"{pay.TIER_LABELS[int(r['tier_level'])]}: {r['role']}\nBLS: {occupation_of(str(r['soc_code']))}"
+            + (f"\nalso fits: {occupation_of(str(r['alt_soc_code']), qualified=False)}" if other else ""),
             [
                 Mark("written", float(r["low_usd"]), float(r["high_usd"]), -0.15),
                 Mark("adjusted", float(r["low_adj_usd"]), float(r["high_adj_usd"]), 0.15),
                 Mark("median", float(r["bls_median_usd"])),
+                *([Mark("alternative", float(r["alt_median_usd"]))] if other else []),
             ],
         )
-        for _, r in data.iterrows()
+        for (_, r), other in zip(data.iterrows(), alternative, strict=True)
     ]
     return row_chart(slide, rows, styles, "Annual pay, U.S. dollars", step=20_000.0)
 
@@ -140,10 +152,11 @@ def _benchmark_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
                 )
             )
             continue
-        low, high, dated = pay_charts.drawn(r)
+        low, high, dated = benchmark_charts.drawn(r)
         year = f"{int(r['year'])}" if pd.notna(r["year"]) else "undated"
         which = "dated" if dated else "undated"
-        rows.append(Row(f"{r['label']} ({year})", [Mark(f"{which}:{r['statistic']}", low, high)]))
+        also = ", also fits this" if r.get("fit") == "alternative" else ""
+        rows.append(Row(f"{r['label']} ({year}){also}", [Mark(f"{which}:{r['statistic']}", low, high)]))
     return row_chart(
         slide,
         rows,
@@ -323,7 +336,7 @@ def _experience_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
             "below": (r["years_mid"], r["low_usd"]),
         }[side]
         texts.add_data_point(float(x), float(y))
-        text = f"{textwrap.fill(str(r['role']), 26)}\n({ladder_charts._years_text(r['years_min'], r['years_max'])})"
+        text = f"{textwrap.fill(str(r['role']), 26)}\n({ladder_charts.years_asked(r['years_min'], r['years_max'])})"
         labels.append((k, text, positions[side], False))
     frame = add_chart(slide, XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, chart_data)
     chart = frame.chart
@@ -418,6 +431,45 @@ def _average_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     return frame
 
 
+def _over_time_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
+    """Each occupation's median by May year, in base-year dollars (solid) and as published (dashed)."""
+    base = int(data["adj_year"].iloc[0])
+    groups = list(data.groupby("soc_code", sort=False))
+    chart_data = CategoryChartData(number_format="#,##0")
+    chart_data.categories = [str(int(y)) for y in groups[0][1]["year"]]
+    drawn = []
+    for colour, (soc, rows) in zip(benchmark_charts.LINE_COLOURS, groups, strict=False):
+        name = occupation_of(str(soc), qualified=False)
+        chart_data.add_series(f"{name}, in {base} dollars", [float(v) for v in rows["median_adj_usd"]])
+        chart_data.add_series(f"{name}, as published", [float(v) for v in rows["median_annual_usd"]])
+        drawn += [(colour, 3.5, False), (colour, 2.0, True)]
+    frame = add_chart(slide, XL_CHART_TYPE.LINE_MARKERS, chart_data)
+    chart = frame.chart
+    style_chart(chart)
+    for series, (colour, width, dash) in zip(chart.plots[0].series, drawn, strict=True):
+        series.smooth = False
+        series_line(series, colour, width, dash=dash)
+        set_marker(series, XL_MARKER_STYLE.CIRCLE, colour, 8)
+    categories, values = chart.category_axis, chart.value_axis
+    values.minimum_scale = 0  # from zero, as the book draws it
+    values.maximum_scale = nice(float(data[["median_adj_usd", "median_annual_usd"]].max().max()), 10_000, up=True)
+    values.major_unit = 10_000
+    values.tick_labels.number_format = '"$"#,##0'
+    values.tick_labels.number_format_is_linked = False
+    values.major_gridlines.format.line.color.rgb = rgb(chart_style.LIGHT)
+    values.has_title = True
+    values.axis_title.text_frame.text = "Median annual wage"
+    set_font(values.axis_title.text_frame.paragraphs[0].runs[0].font, MIN_PT)
+    categories.has_title = True
+    categories.axis_title.text_frame.text = "May of year (BLS OEWS)"
+    set_font(categories.axis_title.text_frame.paragraphs[0].runs[0].font, MIN_PT)
+    for axis in (categories, values):
+        axis_font(axis)
+    set_legend(chart)
+    chart.legend.position = XL_LEGEND_POSITION.RIGHT
+    return frame
+
+
 def add_picture(slide: Slide, name: str, data: pd.DataFrame) -> Picture:
     """The chart as drawn for a slide, at the chart area's size with every text at least 14 pt, 300 dpi
     (the slide itself carries its title, takeaway and sources)."""
@@ -436,6 +488,7 @@ NATIVE: dict[str, Callable[[Slide, pd.DataFrame], GraphicFrame]] = {
     "fig-pay-ranges": _ranges_slide,
     "fig-pay-adjusted": _adjusted_slide,
     "fig-pay-benchmark": _benchmark_slide,
+    "fig-pay-over-time": _over_time_slide,
     "fig-ladder-tiers": _ladder_slide,
     "fig-ladder-experience-pay": _experience_slide,
     "fig-benefits-matrix": matrix_slide,

@@ -436,6 +436,7 @@ class Style:
     kind: str  # "range", "point", "floor" or "tick" (a short upright line across the row)
     width: float = 9.0
     marker: XL_MARKER_STYLE = XL_MARKER_STYLE.CIRCLE
+    hollow: bool = False  # a point drawn as an outline, filled white
 
 
 @dataclass(frozen=True)
@@ -546,6 +547,8 @@ def row_chart(
         if style.kind == "point":
             series_line(series, None, 0)
             set_marker(series, style.marker, style.colour, 12)
+            if style.hollow:
+                series.marker.format.fill.fore_color.rgb = rgb("#FFFFFF")
         else:
             series_line(series, style.colour, style.width, arrow=style.kind == "floor")
             set_marker(series, XL_MARKER_STYLE.NONE)
