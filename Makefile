@@ -23,10 +23,11 @@ JB_FLAGS := --warningiserror --keep-going --nitpick
 
 # ---- What each step reads ----------------------------------------------------------------------
 # The project's dependency graph, in one place. Shell patterns (`**` reaches any depth), expanded
-# when `make book` starts. Every step also reads ALWAYS: the analysis package, the lock file (the
-# Python version is added by scripts/digest.py). A notebook reads its own code cells as well.
+# when `make book` starts. Every step also reads ALWAYS: the analysis package and the table of
+# official occupations per rung it reads when imported, the lock file (the Python version is added
+# by scripts/digest.py). A notebook reads its own code cells as well.
 # `make inputs` prints the whole table; tests/test_declared_inputs.py holds it to the notebooks.
-ALWAYS      := analysis/**/*.py requirements.txt
+ALWAYS      := analysis/**/*.py data/external/rung_occupations.csv requirements.txt
 TEXTS       := data/raw/*
 MANIFEST    := data/raw/sources.csv
 EVIDENCE    := data/evidence/*.yaml
