@@ -46,12 +46,12 @@ IN.slides    := $(MANIFEST) $(T)/*.csv $(OEWS) $(TURNOVER) CITATION.cff
 # The notebooks, book/<name>.ipynb.
 IN.index            := $(MANIFEST) $(T)/*.csv $(OEWS)
 IN.01-sources       := $(TEXTS) $(EVIDENCE) $(T)/salaries.csv $(T)/conditions.csv
-IN.02-pay           := $(MANIFEST) $(T)/salaries.csv $(OEWS)
+IN.02-pay           := $(TEXTS) $(T)/*.csv $(OEWS)
 IN.03-career-ladder := $(MANIFEST) $(T)/roles.csv $(T)/requirements.csv $(T)/salaries.csv
 IN.04-benefits      := $(MANIFEST) $(T)/benefits.csv $(T)/salaries.csv
 IN.05-challenges    := $(MANIFEST) $(T)/challenges.csv $(T)/benefits.csv $(TURNOVER)
 IN.06-conditions    := $(MANIFEST) $(T)/conditions.csv $(T)/metrics.csv
-IN.07-agreement     := $(MANIFEST) $(T)/salaries.csv $(T)/roles.csv $(T)/requirements.csv $(T)/benefits.csv \
+IN.07-agreement     := $(TEXTS) $(T)/salaries.csv $(T)/roles.csv $(T)/requirements.csv $(T)/benefits.csv \
                        $(OEWS) $(PROJECTIONS)
 # The Sphinx build: the pages and what they are built with, the data the evidence pages and the
 # quotation check read, and the steps above, whose digests stand for their outputs.

@@ -74,6 +74,8 @@ def test_what_a_notebook_loads_is_declared(notebook: Path, declared: dict[str, s
     needed = set()
     for argument in re.findall(r"load_table\(([^)]*)\)", code):
         named = [t for t in TABLES if re.search(rf"\b{t}\b", argument)]
+        if re.fullmatch(r"[A-Za-z_]\w*", argument):  # a variable: every table the code names in quotes
+            named = [t for t in TABLES if re.search(rf"[\"']{t}[\"']", code)]
         assert named, f"{notebook.name}: load_table({argument}) names no table of data/processed"
         needed |= {f"data/processed/{t}.csv" for t in named}
     for loader in re.findall(r"external\.(load_\w+)\(", code):
