@@ -265,7 +265,7 @@ def challenges_numbers() -> list[KeyNumber | None]:
         ),
         KeyNumber(
             challenges.rate_text(bls),
-            f"of customer service representatives a year are projected to leave the occupation "
+            f"of {markup.md_escape(external.FRONT_LINE.occupation.lower())} a year are projected to leave the occupation "
             f"({markup.md_escape(str(bls['period']))}): not a turnover rate",
             markup.cite(str(bls.name)),
         ),
