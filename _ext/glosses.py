@@ -56,8 +56,9 @@ NOT_IN = (
     addnodes.pending_xref,
     addnodes.glossary,
 )
-#: Containers whose text is not running text (a chart's data and card).
-NOT_IN_CLASSES = frozenset({"chart-data", "figure-card", "glosses"})
+#: Containers whose text is not running text (a chart's data and card; a chapter's key numbers, which the
+#: page says again in its sections, where the term is glossed).
+NOT_IN_CLASSES = frozenset({"chart-data", "figure-card", "glosses", "key-numbers"})
 OPEN, CLOSE = "\u201c", "\u201d"
 
 

@@ -11,6 +11,9 @@ headless Chromium, and as files a host serves.
   the search page; every script in a page's head waits for the page; every page has a favicon, a
   description and images with their size; the cut icon font holds every icon the pages name.
 - Plain words: each source is cited by its label; a glossed term's first use links the glossary.
+- Chapters: each opens with its key numbers (each with its citation), then its chart, then its
+  sections; no code and no code toggle on any page, the notebook linked instead; a long table
+  shows its first rows and all of them on a tap, without JavaScript too, and every row on paper.
 
 Screenshots are not taken here (they are looked at, not compared): see CONTRIBUTING.md.
 """
@@ -31,11 +34,12 @@ from bs4 import BeautifulSoup, Tag
 from fontTools.ttLib import TTFont
 from test_browser import _html_pages, _redirect_target, browser, origin, site  # noqa: F401 (fixtures)
 
-from analysis.chapters import prose
+from analysis.chapters import key_numbers, prose
 from analysis.core import paths, sources
 from analysis.publish import explorer
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
+import chapter_pages
 import glosses
 
 pytestmark = pytest.mark.book
@@ -326,3 +330,133 @@ def test_a_glossed_term_links_the_glossary_once_a_page_with_its_meaning_below(si
     assert glossed_somewhere == set(glosses.GLOSSED), glossed_somewhere
     pay = _soup(site, "book/02-pay.html")
     assert any(a.get_text() == "CPI-U" for a in pay.select("a.gloss-term"))
+
+
+# --- chapters: the finding first, no code, long tables folded -------------------------------------
+
+#: What a chapter page shows first, measured as laid out: the key-numbers box, its first table and
+#: figure, its section headings, any code or code toggle, and the line that links its notebook.
+OPENING = """() => {
+  const top = (el) => el ? el.getBoundingClientRect().top + window.scrollY : null;
+  const article = document.querySelector('article');
+  const box = article.querySelector('div.admonition.key-numbers');
+  return {
+    box: top(box),
+    items: box ? [...box.querySelectorAll(':scope > ul > li')].map((li) => ({
+      number: (li.querySelector('strong') || {}).innerText || '', links: li.querySelectorAll('a[href]').length,
+      text: li.innerText.replace(/\\s+/g, ' ').trim()})) : [],
+    table: top([...article.querySelectorAll('table')].find((t) => t.checkVisibility())),
+    figure: top(article.querySelector('figure, img')),
+    sections: [...article.querySelectorAll('section > h2')].map(top),
+    code: [...article.querySelectorAll('.cell_input, details.hide, .toggle-details, pre')].filter(
+      (el) => el.checkVisibility() && !el.closest('.figure-card')).length,
+    toggles: (article.innerText.match(/(show|hide) code cell/gi) || []).length,
+    notebook: [...article.querySelectorAll('p.notebook-link a[href]')].map((a) => a.href),
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def chapters(site: Path) -> list[str]:
+    """Every chapter page: each notebook of book/ but the landing page (book/NN-*.ipynb)."""
+    found = sorted(f"book/{p.stem}.html" for p in (paths.ROOT / "book").glob("[0-9][0-9]-*.ipynb"))
+    assert found
+    assert all((site / name).is_file() for name in found)
+    return found
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_each_chapter_opens_with_its_key_numbers_then_its_chart_and_shows_no_code(
+    chapters: list[str], at_width: Any, width: int
+) -> None:
+    problems = {}
+    for name in chapters:
+        page = at_width(name, width)
+        got = page.evaluate(OPENING)
+        bad = []
+        if got["box"] is None:
+            bad.append("no key-numbers box")
+        else:
+            if not 1 <= len(got["items"]) <= key_numbers.MOST:
+                bad.append(f"{len(got['items'])} key numbers")
+            bad += [f"no number: {i['text']}" for i in got["items"] if not re.search(r"\d", i["number"])]
+            bad += [f"no citation: {i['text']}" for i in got["items"] if not i["links"]]
+            bad += [f"more than a line's meaning: {i['text']}" for i in got["items"] if len(i["text"]) > 400]
+            for what in ("table", "figure"):
+                if got[what] is not None and got[what] < got["box"]:
+                    bad.append(f"a {what} comes before the key numbers")
+            later = [y for y in got["sections"] if y > got["box"]]
+            if got["figure"] is not None and later and got["figure"] > later[0]:
+                bad.append("the chart does not follow the key numbers before the sections")
+        if got["code"] or got["toggles"]:
+            bad.append(f"code shown: {got['code']} blocks, {got['toggles']} toggles")
+        if len(got["notebook"]) != 1 or not got["notebook"][0].endswith(f"/{Path(name).stem}.ipynb"):
+            bad.append(f"notebook link: {got['notebook']}")
+        if bad:
+            problems[name] = bad
+    assert problems == {}, f"at {width} px: {problems}"
+
+
+def test_the_notebook_each_chapter_links_is_the_notebook_itself(site: Path, chapters: list[str]) -> None:
+    for name in chapters:
+        soup = _soup(site, name)
+        link = soup.select_one("p.notebook-link a[href]")
+        assert link is not None, name
+        served = (site / name).parent.joinpath(link["href"]).resolve()
+        assert served.read_bytes() == (paths.ROOT / "book" / f"{Path(name).stem}.ipynb").read_bytes(), name
+
+
+def test_every_figure_has_the_same_number_in_its_caption_and_its_card(site: Path, chapters: list[str]) -> None:
+    for name in chapters:
+        for figure in _soup(site, name).select("figure.report-figure"):
+            caption = re.search(r"Fig\. (\d+)", figure.get_text(" "))
+            card = figure.find_next("div", class_="figure-card")
+            said = re.search(r"Figure (\d+) to take away", card.get_text(" ")) if card else None
+            assert caption, (name, figure.get("id"))
+            assert said, (name, figure.get("id"))
+            assert caption.group(1) == said.group(1), (name, figure.get("id"))
+
+
+#: Every table a notebook shows (not a chart's data): its rows, those shown, and its fold's label.
+CELL_TABLES = """() => [...document.querySelectorAll('article .cell_output table')].map((t) => ({
+  rows: t.tBodies[0].rows.length,
+  shown: [...t.tBodies[0].rows].filter((tr) => tr.checkVisibility()).length,
+  label: (t.closest('.long-table')?.querySelector('label.long-table-more') || {}).innerText || null,
+}))"""
+
+
+def _long(table: dict[str, Any]) -> bool:
+    return table["rows"] >= chapter_pages.FIRST + chapter_pages.SLACK
+
+
+def test_a_long_table_shows_its_first_rows_and_all_of_them_on_a_tap_with_or_without_javascript(
+    chapters: list[str], at_width: Any
+) -> None:
+    for javascript in (True, False):
+        for name in chapters:
+            page = at_width(name, PHONE, 800, javascript=javascript)
+            for i, table in enumerate(page.evaluate(CELL_TABLES)):
+                if not _long(table):
+                    assert table["shown"] == table["rows"], (name, table)
+                    assert table["label"] is None, (name, table)
+                    continue
+                assert table["shown"] == chapter_pages.FIRST, (name, table)
+                assert table["label"] == f"Show all {table['rows']} rows", (name, table)
+                label = (
+                    page.locator("article .cell_output table")
+                    .nth(i)
+                    .locator("xpath=ancestor::div[contains(@class,'long-table')][1]/label")
+                )
+                label.click()
+                assert page.evaluate(CELL_TABLES)[i]["shown"] == table["rows"], (name, table)
+                label.click()
+                assert page.evaluate(CELL_TABLES)[i]["shown"] == chapter_pages.FIRST, (name, table)
+
+
+def test_on_paper_a_long_table_prints_every_row(chapters: list[str], at_width: Any) -> None:
+    for name in chapters:
+        page = at_width(name, DESKTOP)
+        page.emulate_media(media="print")
+        tables = page.evaluate(CELL_TABLES)
+        assert [t for t in tables if t["shown"] != t["rows"]] == [], name
+        assert page.locator("label.long-table-more").evaluate_all("(ls) => ls.filter((l) => l.checkVisibility())") == []

@@ -245,7 +245,20 @@ def _experience_alt(data: pd.DataFrame) -> str:
     )
 
 
+# In the order the chapter shows them (their numbers in the report): the chapter opens with
+# experience against pay, its main chart.
 CHARTS = (
+    Chart(
+        "fig-ladder-experience-pay",
+        "03-career-ladder",
+        "Experience asked against pay",
+        experience_data,
+        experience_pay_chart,
+        _experience_caption,
+        _experience_alt,
+        takeaway=_experience_takeaway,
+        notes=lambda d: ["Dollars as written, not adjusted for inflation"],
+    ),
     Chart(
         "fig-ladder-tiers",
         "03-career-ladder",
@@ -259,16 +272,5 @@ CHARTS = (
         _tiers_alt,
         takeaway=_tiers_takeaway,
         references=matrices.credited,
-    ),
-    Chart(
-        "fig-ladder-experience-pay",
-        "03-career-ladder",
-        "Experience asked against pay",
-        experience_data,
-        experience_pay_chart,
-        _experience_caption,
-        _experience_alt,
-        takeaway=_experience_takeaway,
-        notes=lambda d: ["Dollars as written, not adjusted for inflation"],
     ),
 )
