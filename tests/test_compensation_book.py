@@ -200,13 +200,13 @@ def test_the_pay_page_follows_the_official_median_over_time_with_the_bls_caution
 
 
 def _findings(book: Path) -> list[str]:
-    """Every key finding of every page, the landing page's numbers to take away, and every chart's
+    """Every key number of every chapter (and any key finding), the landing page's numbers to take away, and every chart's
     takeaway as drawn into its image."""
     found = []
     for page in PAGES:
         for box in _soup(book, page).select("div.admonition"):
             title = box.select_one(".admonition-title")
-            if title and title.get_text(strip=True) in ("Key findings", "The numbers to take away"):
+            if title and title.get_text(strip=True) in ("Key numbers", "Key findings", "The numbers to take away"):
                 found += [_clean(li.get_text(" ")) for li in box.find_all("li")]
     found += [texts.get("chart-takeaway", "") for texts in _svgs().values()]
     return [f for f in found if f]
