@@ -200,8 +200,8 @@ def test_the_pay_page_follows_the_official_median_over_time_with_the_bls_caution
 
 
 def _findings(book: Path) -> list[str]:
-    """Every key number of every chapter (and any key finding), the landing page's numbers to take away, and every chart's
-    takeaway as drawn into its image."""
+    """Every key number of every chapter (and any key finding), the landing page's numbers to take
+    away, and every chart's takeaway as drawn into its image."""
     found = []
     for page in PAGES:
         for box in _soup(book, page).select("div.admonition"):
