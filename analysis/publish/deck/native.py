@@ -10,6 +10,7 @@ import textwrap
 from collections.abc import Callable
 
 import pandas as pd
+from pptx.chart.chart import Chart as PptxChart
 from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
@@ -411,23 +412,8 @@ def _average_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     average.smooth = False
     series_line(average, chart_style.OKABE_ITO[5], 3.5, dash=True)
     set_marker(average, XL_MARKER_STYLE.NONE)
-    categories, values = chart.category_axis, chart.value_axis
-    values.minimum_scale = nice(min(float(rows["p10_annual_usd"].min()), float(mine["value_usd"])), 10_000, up=False)
-    values.maximum_scale = nice(float(rows["p90_annual_usd"].max()), 10_000, up=True)
-    values.major_unit = 10_000
-    values.tick_labels.number_format = '"$"#,##0'
-    values.tick_labels.number_format_is_linked = False
-    values.major_gridlines.format.line.color.rgb = rgb(chart_style.LIGHT)
-    values.has_title = True
-    values.axis_title.text_frame.text = "Annual wage, dollars of each year"
-    set_font(values.axis_title.text_frame.paragraphs[0].runs[0].font, MIN_PT)
-    categories.has_title = True
-    categories.axis_title.text_frame.text = "May of year (BLS OEWS)"
-    set_font(categories.axis_title.text_frame.paragraphs[0].runs[0].font, MIN_PT)
-    for axis in (categories, values):
-        axis_font(axis)
-    set_legend(chart)
-    chart.legend.position = XL_LEGEND_POSITION.RIGHT
+    low = nice(min(float(rows["p10_annual_usd"].min()), float(mine["value_usd"])), 10_000, up=False)
+    _years_by_dollars(chart, low, float(rows["p90_annual_usd"].max()), "Annual wage, dollars of each year")
     return frame
 
 
@@ -450,24 +436,28 @@ def _over_time_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
         series.smooth = False
         series_line(series, colour, width, dash=dash)
         set_marker(series, XL_MARKER_STYLE.CIRCLE, colour, 8)
-    categories, values = chart.category_axis, chart.value_axis
-    values.minimum_scale = 0  # from zero, as the book draws it
-    values.maximum_scale = nice(float(data[["median_adj_usd", "median_annual_usd"]].max().max()), 10_000, up=True)
+    top = float(data[["median_adj_usd", "median_annual_usd"]].max().max())
+    _years_by_dollars(chart, 0, top, "Median annual wage")  # from zero, as the book draws it
+    return frame
+
+
+def _years_by_dollars(graph: PptxChart, low: float, high: float, value_title: str) -> None:
+    """The axes of a wage by May year: dollars from ``low`` to ``high`` (rounded up to the next
+    10,000) with light grid lines, both axes titled in the deck's font; the legend on the right."""
+    categories, values = graph.category_axis, graph.value_axis
+    values.minimum_scale = low
+    values.maximum_scale = nice(high, 10_000, up=True)
     values.major_unit = 10_000
     values.tick_labels.number_format = '"$"#,##0'
     values.tick_labels.number_format_is_linked = False
     values.major_gridlines.format.line.color.rgb = rgb(chart_style.LIGHT)
-    values.has_title = True
-    values.axis_title.text_frame.text = "Median annual wage"
-    set_font(values.axis_title.text_frame.paragraphs[0].runs[0].font, MIN_PT)
-    categories.has_title = True
-    categories.axis_title.text_frame.text = "May of year (BLS OEWS)"
-    set_font(categories.axis_title.text_frame.paragraphs[0].runs[0].font, MIN_PT)
-    for axis in (categories, values):
+    for axis, title in ((values, value_title), (categories, "May of year (BLS OEWS)")):
+        axis.has_title = True
+        axis.axis_title.text_frame.text = title
+        set_font(axis.axis_title.text_frame.paragraphs[0].runs[0].font, MIN_PT)
         axis_font(axis)
-    set_legend(chart)
-    chart.legend.position = XL_LEGEND_POSITION.RIGHT
-    return frame
+    set_legend(graph)
+    graph.legend.position = XL_LEGEND_POSITION.RIGHT
 
 
 def add_picture(slide: Slide, name: str, data: pd.DataFrame) -> Picture:
