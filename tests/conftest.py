@@ -17,6 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docutils import nodes
+from docutils.frontend import get_default_settings
+from docutils.parsers.rst import Parser
+from docutils.utils import new_document
 
 from analysis.core import paths
 
@@ -140,3 +144,12 @@ def built_book() -> Path:
     result = subprocess.run(["make", "-s", "book"], cwd=paths.ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return paths.BUILD / "html"
+
+
+def rst(text: str) -> nodes.document:
+    """``text`` parsed as reStructuredText, quietly: a document for the Sphinx extensions' transforms."""
+    settings = get_default_settings(Parser)
+    settings.report_level = 5
+    document = new_document("<test>", settings)
+    Parser().parse(text, document)
+    return document

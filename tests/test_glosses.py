@@ -5,25 +5,14 @@ from __future__ import annotations
 import sys
 
 import pytest
+from conftest import rst
 from docutils import nodes
-from docutils.frontend import get_default_settings
-from docutils.parsers.rst import Parser
-from docutils.utils import new_document
 from sphinx.errors import ExtensionError
 
 from analysis.core import paths
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
 import glosses
-
-
-def _rst(text: str) -> nodes.document:
-    settings = get_default_settings(Parser)
-    settings.report_level = 5
-    document = new_document("<test>", settings)
-    Parser().parse(text, document)
-    return document
-
 
 GLOSS = {
     "CPI-U": ("glossary.html#term-CPI-U", [nodes.Text("a price index.")]),
@@ -33,7 +22,7 @@ GLOSS = {
 
 
 def test_the_first_use_of_a_term_in_running_text_is_linked_and_glossed_under_its_paragraph() -> None:
-    doctree = _rst(
+    doctree = rst(
         "Title with CPI-U\n================\n\n"
         "+-------------+\n| CPI-U, SOC  |\n+-------------+\n\n"
         "It said “prices hedged by CPI-U” once.\n\n"
@@ -63,7 +52,7 @@ def test_the_first_use_of_a_term_in_running_text_is_linked_and_glossed_under_its
 
 
 def test_a_page_without_a_use_gets_no_gloss() -> None:
-    doctree = _rst("Title\n=====\n\nNothing technical, not even a social hedgehog.\n")
+    doctree = rst("Title\n=====\n\nNothing technical, not even a social hedgehog.\n")
     assert glosses.gloss_page(doctree, GLOSS) == []
     assert not list(doctree.findall(nodes.container))
 
@@ -75,7 +64,7 @@ def test_every_glossed_term_is_a_term_of_the_glossary_with_a_first_paragraph() -
 
 
 def test_the_glosses_of_a_list_come_after_the_whole_list() -> None:
-    doctree = _rst("Title\n=====\n\n- First, hedged.\n- Then CPI-U.\n\nAfter the list.\n")
+    doctree = rst("Title\n=====\n\n- First, hedged.\n- Then CPI-U.\n\nAfter the list.\n")
     assert glosses.gloss_page(doctree, GLOSS) == ["Hedge", "CPI-U"]
     listed = next(iter(doctree.findall(nodes.bullet_list)))
     note = listed.next_node(nodes.container, descend=False, siblings=True)

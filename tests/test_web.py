@@ -8,10 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from docutils import nodes
-from docutils.frontend import get_default_settings
-from docutils.parsers.rst import Parser
-from docutils.utils import new_document
+from conftest import rst
 from fontTools.ttLib import TTFont
 from sphinx.builders.html._assets import _JavaScript
 
@@ -19,15 +16,6 @@ from analysis.core import paths
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
 import report_web
-
-
-def _rst(text: str) -> nodes.document:
-    settings = get_default_settings(Parser)
-    settings.report_level = 5
-    document = new_document("<test>", settings)
-    Parser().parse(text, document)
-    return document
-
 
 # --- scripts and style sheets ---------------------------------------------------------------------
 
@@ -79,12 +67,12 @@ def test_a_style_sheet_is_print_only_when_it_holds_nothing_but_print_rules(css: 
 
 
 def test_a_page_description_is_its_first_paragraph_of_running_text_whole() -> None:
-    doctree = _rst(
+    doctree = rst(
         "Title\n=====\n\n.. note::\n\n   A note first.\n\n- a list item\n\n"
         "The first   paragraph, hedged “often”,\nwhole: it may say <b>.\n\nThe second.\n"
     )
     assert report_web.description(doctree) == "The first paragraph, hedged “often”, whole: it may say <b>."
-    assert report_web.description(_rst("Title\n=====\n\n- only a list\n")) == ""
+    assert report_web.description(rst("Title\n=====\n\n- only a list\n")) == ""
 
 
 # --- images ---------------------------------------------------------------------------------------
