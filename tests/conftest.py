@@ -29,10 +29,13 @@ import build_config
 
 # The environment the tests run in: a scratch copy builds with it (`make VENV=...`).
 VENV = Path(sys.prefix)
-# What `make book` writes; everything else in a project is an input.
-OUTPUTS = ("_build", "book/downloads")
-# Left out of scratch copies: the environment, history, caches, the PDF edition and the build's lock.
-NOT_COPIED = (*build_config.NOT_COPIED, "pdf", ".lock")
+# What `make book` writes (the source pages too, from the manifest); everything else is an input.
+OUTPUTS = ("_build", "book/downloads", "book/sources")
+# Left out of scratch copies: the environment, history, caches and the build's lock.
+NOT_COPIED = (*build_config.NOT_COPIED, ".lock")
+# The PDF edition's own build folder (a whole second site) stays behind; the PDF itself comes along,
+# so a `make book` in the copy has no PDF to print again until the pages change.
+PDF_SITE = paths.BUILD / "pdf" / "site"
 
 
 # The files that take longest (`pytest --durations`), run first: `make test` hands whole files to
@@ -90,7 +93,12 @@ def copy_project(target: Path, with_build: bool = True) -> Path:
     With ``with_build``, the outputs of the last `make book` come along (digests, notebook cache,
     pages, downloads), so a build in the copy redoes only what a change there requires.
     """
-    ignore = shutil.ignore_patterns(*NOT_COPIED)
+    patterns = shutil.ignore_patterns(*NOT_COPIED)
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        left = set(patterns(folder, names))
+        return left | {PDF_SITE.name} if Path(folder) == PDF_SITE.parent else left
+
     shutil.copytree(paths.ROOT, target, ignore=ignore, symlinks=True)
     if not with_build:
         for output in OUTPUTS:

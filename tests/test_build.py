@@ -46,7 +46,11 @@ RECORD = (
 QUOTE = "they are knowledgeable about the company and its goods or services"
 NOTE = "A note that only this test writes."
 EDITED = f'    quote: "{QUOTE}"\n    note: {NOTE}\n'
-TITLE = "# Pay, as edited\n"
+# A chapter that reads neither the evidence file nor the table its edit changes: its text edits
+# reach its page without running it.
+CHAPTER = "04-benefits"
+HEADING = "# Benefits\n"
+TITLE = "# Benefits, as edited\n"
 
 
 @pytest.fixture(scope="module")
@@ -56,9 +60,9 @@ def project(built_book: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def backup(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The pay chapter as it was, copied with its date (`cp -p`)."""
-    saved = tmp_path_factory.mktemp("backup") / "02-pay.ipynb"
-    subprocess.run(["cp", "-p", str(project / "book" / "02-pay.ipynb"), str(saved)], check=True)
+    """The chapter as it was, copied with its date (`cp -p`)."""
+    saved = tmp_path_factory.mktemp("backup") / f"{CHAPTER}.ipynb"
+    subprocess.run(["cp", "-p", str(project / "book" / f"{CHAPTER}.ipynb"), str(saved)], check=True)
     return saved
 
 
@@ -130,10 +134,10 @@ def test_an_evidence_edit_given_an_old_date_reaches_the_pages_downloads_and_deck
     text = evidence.read_text(encoding="utf-8")
     assert RECORD in text, "the record this test edits is gone; pick another"
     evidence.write_text(text.replace(RECORD, EDITED), encoding="utf-8")
-    _edit_first_text_cell(project / "book" / "02-pay.ipynb", lambda source: source.replace("# Pay\n", TITLE, 1))
+    _edit_first_text_cell(project / "book" / f"{CHAPTER}.ipynb", lambda source: source.replace(HEADING, TITLE, 1))
     assert make(project, "data").returncode == 0
     # As a restore or a tool might leave them: the edited files older than everything built.
-    for path in (evidence, project / TABLE, project / "book" / "02-pay.ipynb"):
+    for path in (evidence, project / TABLE, project / "book" / f"{CHAPTER}.ipynb"):
         subprocess.run(["touch", "-d", OLD, str(path)], check=True)
 
     executed, read = _book(project)
@@ -146,7 +150,7 @@ def test_an_evidence_edit_given_an_old_date_reaches_the_pages_downloads_and_deck
     }
     assert sorted(executed) == sorted(readers)
     assert "06-conditions" in readers
-    assert "02-pay" not in readers
+    assert CHAPTER not in readers
     pages = _pages(project)
     assert read == set(pages)  # the evidence pages show every record, and notebooks ran: every page
     assert f"“{QUOTE}”" in pages["book/06-conditions"]
@@ -191,7 +195,7 @@ def _wait_for_lock(lock: Path, process: subprocess.Popen[str]) -> None:
 
 
 def test_two_runs_at_once_leave_one_book_and_a_message(project: Path) -> None:
-    chapter = project / "book" / "02-pay.ipynb"
+    chapter = project / "book" / f"{CHAPTER}.ipynb"
     _edit_first_text_cell(chapter, lambda source: source + "\n\nA sentence this test adds.\n")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MAKEFLAGS", "MFLAGS")}
     command = ["make", "-s", f"VENV={sys.prefix}", "book"]
@@ -206,17 +210,17 @@ def test_two_runs_at_once_leave_one_book_and_a_message(project: Path) -> None:
     assert "build succeeded" in (project / "_build" / "build.log").read_text(encoding="utf-8")
     assert _executed(out) == []  # a text cell is not what the kernel runs
     # The edited page, and the one whose saved outputs `make notebooks` wrote: they are its source.
-    assert _read(project / "_build" / "build.log") == {"book/02-pay", "book/06-conditions"}
-    assert "A sentence this test adds." in _page(project, "02-pay")
+    assert _read(project / "_build" / "build.log") == {f"book/{CHAPTER}", "book/06-conditions"}
+    assert "A sentence this test adds." in _page(project, CHAPTER)
 
 
 def test_a_chapter_put_back_from_a_backup_is_read_again(project: Path, backup: Path) -> None:
-    subprocess.run(["cp", "-p", str(backup), str(project / "book" / "02-pay.ipynb")], check=True)
+    subprocess.run(["cp", "-p", str(backup), str(project / "book" / f"{CHAPTER}.ipynb")], check=True)
     executed, read = _book(project)  # older content, older date
-    assert (executed, read) == ([], {"book/02-pay"})
+    assert (executed, read) == ([], {f"book/{CHAPTER}"})
     for name, page in _pages(project).items():
         assert TITLE[2:].strip() not in page, name  # the title changed back on every page
-    assert "A sentence this test adds." not in _page(project, "02-pay")
+    assert "A sentence this test adds." not in _page(project, CHAPTER)
 
 
 def _files(root: Path) -> dict[str, bytes]:
