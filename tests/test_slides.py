@@ -236,6 +236,16 @@ def test_every_wording_of_the_lowest_range_says_it_is_lowest_by_midpoint() -> No
     assert headlines.entry(salaries).number == "$100–$200"
 
 
+def test_the_data_page_does_not_call_every_slide_chart_editable_when_some_are_pictures() -> None:
+    from analysis.core import paths as core_paths
+    from analysis.publish.deck.native import PICTURES
+
+    page = " ".join((core_paths.BOOK / "data.md").read_text(encoding="utf-8").split())
+    if PICTURES:
+        assert "with the charts as editable" not in page
+        assert "as a picture where it cannot" in page
+
+
 # --- native charts hold the tables' values ----------------------------------------------------------
 
 
