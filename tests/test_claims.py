@@ -878,7 +878,8 @@ def test_outlook_claim_reads_the_direction() -> None:
     assert "counted 90 such jobs in May 2025, 10% fewer than the 100 of May 2020" in text
     assert "replace a worker who leaves" in text
     # a comparison of one May with another carries the BLS caution, with its address
-    assert external.OEWS_TIME_SERIES_CAUTION in text and "https://www.bls.gov/oes/oes_ques.htm" in text
+    assert external.OEWS_TIME_SERIES_CAUTION in text
+    assert "https://www.bls.gov/oes/oes_ques.htm" in text
     grow = agreement.outlook_claim(projections.assign(change_percent=[3.0]), oews)
     assert "to grow by 3.0 percent" in grow
     assert "replace" not in grow

@@ -11,6 +11,7 @@ from analysis.core import evidence, sources
 from analysis.publish.chart import Chart
 from analysis.publish.charts import matrices as matrices_charts
 
+
 def metrics_takeaway(data: pd.DataFrame, metrics: pd.DataFrame | None = None) -> str:
     """The metrics chart's line, on its own basis (whatever a source says work is judged on, named as
     a measure or not) and, when they differ, on the text's (only what a source names as a measure)."""

@@ -56,8 +56,8 @@ def entry(salaries: pd.DataFrame) -> Headline:
     return Headline(
         f"{pay.money(row['low_usd'])}–{pay.money(row['high_usd'])}",
         (
-            f"range with the lowest midpoint: {row['role']}, {_year(row)}{hedge}",
-            f"lowest range by midpoint, {rung}, {_year(row)}{hedge}",
+            f"lowest-midpoint range: {row['role']}, {_year(row)}{hedge}",
+            f"lowest-midpoint range, {rung}, {_year(row)}{hedge}",
         ),
     )
 
