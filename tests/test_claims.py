@@ -577,7 +577,6 @@ def test_word_basis_claim_quotes_what_an_article_is_counted_for_without_the_word
         if not stress.loc[stress["source_id"] == s, "quote"].str.lower().str.contains("stress").any()
     }
     real = challenges.word_basis_claim(table, sources.source_ids(), "stress")
-    assert without
     assert {s for s in sources.source_ids() if f"{markup.cite(s, 't')} is counted for" in real} == without
 
 
@@ -846,12 +845,17 @@ def test_demand_claims_are_set_against_the_figure_that_bears_on_them() -> None:
     )
     assert agreement.demand_kinds(claims).tolist() == ["growth", "vacancies", ""]
     projections = pd.DataFrame({"soc_code": ["43-4051"], "change_percent": [-5.0], "annual_openings_thousands": [10.0]})
-    assert agreement.demand_against_outlook_claim(claims, projections) == (
-        "The projected fall in jobs runs against the claim that demand grows {cite:p}`exploring-careers-2007`; "
-        "the yearly openings are in line with the claim of new vacancies {cite:p}`job-details-guide`."
+    text = agreement.demand_against_outlook_claim(claims, projections)
+    # the basis comes first: how the articles are dated and placed, and what the comparison assumes
+    assert text.startswith(agreement.claims_basis([A, B]) + " Read that way, ")
+    assert text.endswith(
+        "the projected fall in jobs would run against the claim that demand grows {cite:p}`exploring-careers-2007`; "
+        "the yearly openings would be in line with the claim of new vacancies {cite:p}`job-details-guide`."
     )
+    assert "assumes a place and a time they do not state" in agreement.claims_basis([A, B])
+    assert "partly dated" in agreement.claims_basis([A, B])
     grow = agreement.demand_against_outlook_claim(claims, projections.assign(change_percent=[2.0]))
-    assert grow.startswith("The projected growth in jobs bears out the claim that demand grows")
+    assert "the projected growth in jobs would bear out the claim that demand grows" in grow
     assert agreement.demand_against_outlook_claim(claims.iloc[[2]], projections) == ""
     assert agreement.demand_figures_claim(claims.iloc[[0]]) == (
         "None of these claims gives a figure, and their articles are dated 2007."
@@ -873,6 +877,9 @@ def test_outlook_claim_reads_the_direction() -> None:
     assert "to fall by 5.0 percent from 2024 to 2034" in text
     assert "counted 90 such jobs in May 2025, 10% fewer than the 100 of May 2020" in text
     assert "replace a worker who leaves" in text
+    # a comparison of one May with another carries the BLS caution, with its address
+    assert external.OEWS_TIME_SERIES_CAUTION in text
+    assert "https://www.bls.gov/oes/oes_ques.htm" in text
     grow = agreement.outlook_claim(projections.assign(change_percent=[3.0]), oews)
     assert "to grow by 3.0 percent" in grow
     assert "replace" not in grow
@@ -940,3 +947,27 @@ def test_a_pay_chart_of_many_sources_keeps_the_ones_with_most_figures() -> None:
     assert list(kept["source_id"]) == ["a", "a", "a", "b", "b"]  # c would not fit
     assert pay.top_sources(rows, max_rows=2)["source_id"].unique().tolist() == ["a"]  # one source at least
     assert len(pay.top_sources(rows, max_rows=7)) == 7
+
+
+def test_every_comparison_of_one_may_with_another_carries_the_bls_caution_and_the_occupations_breadth() -> None:
+    from analysis.publish import figures
+    from analysis.publish.charts import agreement as agreement_charts
+    from analysis.publish.charts import benchmark as benchmark_charts
+
+    salaries, oews = evidence.load_table("salaries"), external.load_oews()
+    text = agreement.undated_claim(salaries, oews)
+    for paragraph in filter(None, text.split("\n\n")):
+        if "official wage distribution" in paragraph:
+            assert external.EVERY_INDUSTRY in paragraph
+            assert external.OEWS_TIME_SERIES_CAUTION in paragraph
+        if "dollars (" in paragraph:  # an adjusted range says which CPI-U values it rests on
+            assert "CPI-U annual averages" in paragraph
+    # every chart of several Mays of OEWS: its image's source line carries the caution, with the address
+    over_time = ("fig-agreement-average", "fig-pay-over-time")
+    for chart in (c for c in (*agreement_charts.CHARTS, *benchmark_charts.CHARTS) if c.name in over_time):
+        data = chart.data()
+        assert external.OEWS_TIME_SERIES_CAUTION in figures.source_line(chart, data), chart.name
+    average = agreement_charts.CHARTS[0]
+    data = average.data()
+    if (data["row"] == "source").any():
+        assert external.EVERY_INDUSTRY in average.takeaway(data)

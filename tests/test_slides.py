@@ -221,6 +221,42 @@ def test_the_summary_falls_back_to_shorter_words_never_to_fewer_hedges() -> None
     assert any("(hedged: often)" in w for _, w in points)  # the hedge did not
 
 
+def test_every_wording_of_the_lowest_range_says_it_is_lowest_by_midpoint() -> None:
+    # a range that starts lower but has the higher midpoint: "lowest" alone would mislead
+    salaries = pd.DataFrame(
+        [
+            {
+                "record_id": r,
+                "source_id": "s",
+                "tier_level": 1,
+                "role": role,
+                "year": 2007.0,
+                "statistic": "range",
+                "period": "year",
+                "low_usd": low,
+                "high_usd": high,
+                "hedge": "",
+            }
+            for r, role, low, high in (("a", "Wide", 90.0, 400.0), ("b", "Narrow", 100.0, 200.0))
+        ]
+    )
+    for headline in (headlines.entry(salaries), headlines.spread(salaries)):
+        for wording in headline.wordings:
+            assert "midpoint" in wording, wording
+            assert "lowest" in wording, wording
+    assert headlines.entry(salaries).number == "$100–$200"
+
+
+def test_the_data_page_does_not_call_every_slide_chart_editable_when_some_are_pictures() -> None:
+    from analysis.core import paths as core_paths
+    from analysis.publish.deck.native import PICTURES
+
+    page = " ".join((core_paths.BOOK / "data.md").read_text(encoding="utf-8").split())
+    if PICTURES:
+        assert "with the charts as editable" not in page
+        assert "as a picture where it cannot" in page
+
+
 # --- native charts hold the tables' values ----------------------------------------------------------
 
 

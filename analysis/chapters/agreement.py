@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
-from analysis.chapters import benchmark, challenges, pay, prose
-from analysis.core import external, inflation, markup, numbers, vocab
+from analysis.chapters import assumptions, benchmark, challenges, evidence_base, pay, prose
+from analysis.core import external, inflation, markup, numbers, sources, vocab
 
 BANDS: tuple[tuple[str, str], ...] = (
     ("p10_annual_usd", "below the 10th percentile"),
@@ -284,7 +284,8 @@ def undated_claim(salaries: pd.DataFrame, oews: pd.DataFrame, base_year: int = i
                 f"the range as written ({prose.money(entry['low_usd'], True)} to {prose.money(entry['high_usd'], True)}) "
                 f"and {inside(value, entry['low_adj_usd'], entry['high_adj_usd'])} it once that range is expressed "
                 f"in {base_year} dollars ({prose.money(entry['low_adj_usd'])} to {prose.money(entry['high_adj_usd'])}, "
-                f"the same purchasing power in {base_year} prices)."
+                f"the same purchasing power in {base_year} prices, by the "
+                f"{assumptions.cpi_words([int(entry['year'])], base_year)} {markup.cite('cpi-package')})."
             )
         proxy = _occupation_of(avg)
         if proxy is None:
@@ -293,11 +294,13 @@ def undated_claim(salaries: pd.DataFrame, oews: pd.DataFrame, base_year: int = i
             position = against_distribution(value, oews, proxy.soc_code)
             first, last = position.iloc[0], position.iloc[-1]
             text += (
-                f" Set against the official wage distribution for {proxy.occupation.lower()} in each May from "
-                f"{int(first['year'])} to {int(last['year'])} {markup.cite(external.BIBKEYS['oews'])}, the figure was "
+                f" Set against the official wage distribution for {proxy.occupation.lower()} ({proxy.soc_code}) in "
+                f"each May from {int(first['year'])} to {int(last['year'])} {markup.cite(external.BIBKEYS['oews'])}, "
+                f"an occupation of representatives {external.EVERY_INDUSTRY}, the figure was "
                 f"{first['position']} in {int(first['year'])} and {last['position']} in {int(last['year'])}, when it "
                 f"was {float(last['share_of_median']):.0%} of the median. Without a year, it cannot tell a reader "
-                "which of those it is."
+                f"which of those it is. {external.OEWS_TIME_SERIES_CAUTION} "
+                f"{markup.cite(external.BIBKEYS['oews-faq'])}."
             )
         paragraphs.append(text)
     return markup.Markup("\n\n".join(paragraphs))
@@ -408,7 +411,7 @@ def demand_against_outlook_claim(claims: pd.DataFrame, projections: pd.DataFrame
     parts = []
     growth = claims[kinds == "growth"]
     if len(growth):
-        verb = "runs against" if change < 0 else "bears out" if change > 0 else "does not bear out"
+        verb = "would run against" if change < 0 else "would bear out" if change > 0 else "would not bear out"
         move = "fall" if change < 0 else "growth" if change > 0 else "level count"
         parts.append(
             f"the projected {move} in jobs {verb} {_claims(len(growth))} that demand grows "
@@ -416,13 +419,36 @@ def demand_against_outlook_claim(claims: pd.DataFrame, projections: pd.DataFrame
         )
     vacancies = claims[kinds == "vacancies"]
     if len(vacancies):
-        verb = "are in line with" if openings > 0 else "are not in line with"
+        verb = "would be in line with" if openings > 0 else "would not be in line with"
         parts.append(
             f"the yearly openings {verb} {_claims(len(vacancies))} of new vacancies "
             f"{markup.cites(list(dict.fromkeys(vacancies['source_id'])))}"
         )
-    text = "; ".join(parts)
-    return markup.Markup(f"{text[0].upper()}{text[1:]}." if text else "")
+    if not parts:
+        return markup.Markup("")
+    weighed = list(dict.fromkeys(claims.loc[kinds != "", "source_id"]))
+    return markup.Markup(f"{claims_basis(weighed)} Read that way, {'; '.join(parts)}.")
+
+
+def claims_basis(source_ids: list[str]) -> str:
+    """How the articles behind claims set against a U.S. projection are dated and placed, and what the
+    comparison therefore assumes, as plain words ("The article behind these claims is undated and
+    names no country, ...")."""
+
+    corpus = sources.load_all()
+    one = len(source_ids) == 1
+    named = list(dict.fromkeys(p for s in source_ids for p in evidence_base.places(corpus[s].text)))
+    where = (
+        f"{'names' if one else 'name'} no country"
+        if not named
+        else f"{'speaks' if one else 'speak'} of a country only as {prose.join([markup.quoted(p) for p in named])}"
+    )
+    return (
+        f"The {'article' if one else f'{len(source_ids)} articles'} behind these claims "
+        f"{'is' if one else 'are'} {challenges.dated_words(source_ids)} and {where}, so setting "
+        f"{'its' if one else 'their'} claims against the BLS's projection for the United States assumes a "
+        f"place and a time {'it does' if one else 'they do'} not state."
+    )
 
 
 def employment_trend(oews: pd.DataFrame, soc_code: str = external.FRONT_LINE.soc_code) -> pd.DataFrame:
@@ -456,7 +482,9 @@ def outlook_claim(projections: pd.DataFrame, oews: pd.DataFrame) -> str:
         + (", every one of them to replace a worker who leaves, since the number of jobs falls" if change < 0 else "")
         + f" {markup.cite(external.BIBKEYS['projections'])}. Its wage survey counted "
         f"{int(last['employment']):,} such jobs in May {int(last['year'])}, {abs(float(last['change_from_first'])):.0%} "
-        f"{counted} than the {int(first['employment']):,} of May {int(first['year'])} {markup.cite(external.BIBKEYS['oews'])}."
+        f"{counted} than the {int(first['employment']):,} of May {int(first['year'])} {markup.cite(external.BIBKEYS['oews'])}. "
+        f"{external.OEWS_TIME_SERIES_CAUTION} {markup.cite(external.BIBKEYS['oews-faq'])}, so the change is given "
+        "as counted, not as a trend."
     )
 
 

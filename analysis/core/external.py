@@ -141,6 +141,14 @@ BIBKEYS: dict[str, str] = {
     "soc": "bls-soc-2018",
     "oews-faq": "bls-oews-faq",
 }
+#: The caution BLS attaches to its wage survey, in the words the official files' README gives, with
+#: its address: every chart, table or sentence that sets one May of OEWS against another carries it.
+OEWS_TIME_SERIES_CAUTION = (
+    "OEWS is built for comparisons across places and occupations at one date, not over time: BLS neither "
+    "uses nor encourages its estimates as a time series (https://www.bls.gov/oes/oes_ques.htm)"
+)
+#: What every official occupation set against a call-center role covers: it is broader than the role.
+EVERY_INDUSTRY = "in every industry, not only call centers, so broader than the call-center role set against it"
 #: The short name a chart's source line gives each reference that is not one of the sources (its
 #: BibTeX key is in book/references.bib; a test checks that every key here is there).
 REFERENCES: dict[str, str] = {

@@ -146,6 +146,7 @@ ChallengeCategory = Literal[
     "turnover",
     "performance-pressure",
     "stress",
+    "difficulty",
     "repetition",
     "difficult-customers",
     "health",

@@ -83,10 +83,13 @@ def _average_takeaway(data: pd.DataFrame) -> str:
         value = float(mine["value_usd"].iloc[0])
         return (
             f"The undated {pay.money(value)} average falls {_where(value, first, last)} of official wages for "
-            f"{whom}: with no year, it cannot be placed in time."
+            f"{whom}, {external.EVERY_INDUSTRY}: with no year, it cannot be placed in time."
         )
     said = "; ".join(f"{pay.money(float(v))} falls {_where(float(v), first, last)}" for v in mine["value_usd"])
-    return f"Against official wages for {whom}, the {len(mine)} undated averages cannot be placed in time: {said}."
+    return (
+        f"Against official wages for {whom}, {external.EVERY_INDUSTRY}, the {len(mine)} undated averages cannot "
+        f"be placed in time: {said}."
+    )
 
 
 def _average_alt(data: pd.DataFrame) -> str:
@@ -117,7 +120,8 @@ def _average_caption(data: pd.DataFrame) -> str:
     drawn = f"the undated{second_hand} average" if n == 1 else f"the {n} undated{second_hand} averages"
     text = (
         f"The official wage distribution for {_occupation(data)} by May year, with {drawn} drawn across every "
-        f"year because {'it' if n == 1 else 'they'} cannot be placed in time."
+        f"year because {'it' if n == 1 else 'they'} cannot be placed in time. The occupation covers "
+        f"representatives {external.EVERY_INDUSTRY}. {external.OEWS_TIME_SERIES_CAUTION}."
     )
     if left:
         text += (
@@ -137,6 +141,7 @@ CHARTS = (
         _average_caption,
         _average_alt,
         takeaway=_average_takeaway,
-        references=lambda d: [*sources_in(d), external.BIBKEYS["oews"]],
+        references=lambda d: [*sources_in(d), external.BIBKEYS["oews"], external.BIBKEYS["oews-faq"]],
+        notes=lambda d: [external.OEWS_TIME_SERIES_CAUTION],
     ),
 )

@@ -417,6 +417,9 @@ CHARTS = (
         _over_time_alt,
         takeaway=_over_time_takeaway,
         references=lambda d: [external.BIBKEYS["oews"], external.BIBKEYS["oews-faq"], "cpi-package"],
-        notes=lambda d: [assumptions.cpi_note(sorted({int(y) for y in d["year"]}))],
+        notes=lambda d: [
+            assumptions.cpi_note(sorted({int(y) for y in d["year"]})),
+            external.OEWS_TIME_SERIES_CAUTION,
+        ],
     ),
 )

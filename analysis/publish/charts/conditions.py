@@ -3,10 +3,33 @@ are judged on."""
 
 from __future__ import annotations
 
-from analysis.chapters import matrices
-from analysis.chapters.conditions import ASPECT_LABELS, METRIC_LABELS, matrix_data
+import pandas as pd
+
+from analysis.chapters import matrices, prose
+from analysis.chapters.conditions import ASPECT_LABELS, METRIC_LABELS, matrix_data, named_measures
+from analysis.core import evidence, sources
 from analysis.publish.chart import Chart
 from analysis.publish.charts import matrices as matrices_charts
+
+
+def metrics_takeaway(data: pd.DataFrame, metrics: pd.DataFrame | None = None) -> str:
+    """The metrics chart's line, on its own basis (whatever a source says work is judged on, named as
+    a measure or not) and, when they differ, on the text's (only what a source names as a measure)."""
+
+    text = matrices_charts.matrix_takeaway(data, "thing agents are judged on", "things agents are judged on")
+    metrics = evidence.load_table("metrics") if metrics is None else metrics
+    order = sources.source_ids()
+    named = matrices.summary(named_measures(metrics), order)
+    if named.empty:
+        return f"Counting what a source says work is judged on, named as a measure or not: {text}"
+    top_n = int(named["sources"].max())
+    top = [METRIC_LABELS.get(str(c), str(c)).lower() for c in named.loc[named["sources"] == top_n, "category"]]
+    return (
+        f"Counting what a source says work is judged on, named as a measure or not: {text[:-1]}. Counting only "
+        f"what a source names as a measure, {prose.join(top)} {'leads' if len(top) == 1 else 'lead'}, with "
+        f"{top_n} of the {len(order)} sources."
+    )
+
 
 CHARTS = (
     Chart(
@@ -33,9 +56,7 @@ CHARTS = (
         lambda d: matrices_charts.matrix_alt(
             d, "it as something agents are judged on, named as a measure or not", "what agents are judged on"
         ),
-        takeaway=lambda d: matrices_charts.matrix_takeaway(
-            d, "thing agents are judged on", "things agents are judged on"
-        ),
+        takeaway=metrics_takeaway,
         references=matrices.credited,
     ),
 )

@@ -56,8 +56,8 @@ def entry(salaries: pd.DataFrame) -> Headline:
     return Headline(
         f"{pay.money(row['low_usd'])}–{pay.money(row['high_usd'])}",
         (
-            f"lowest range: {row['role']}, {_year(row)}{hedge}",
-            f"lowest range, {rung}, {_year(row)}{hedge}",
+            f"lowest-midpoint range: {row['role']}, {_year(row)}{hedge}",
+            f"lowest-midpoint range, {rung}, {_year(row)}{hedge}",
         ),
     )
 
@@ -80,8 +80,8 @@ def spread(salaries: pd.DataFrame) -> Headline:
     return Headline(
         f"{ratio:.1f}×",
         (
-            f"top range's midpoint ({top['role']}) over the lowest's{hedge}",
-            f"top range's midpoint over the lowest's{hedge}",
+            f"highest range midpoint ({top['role']}) over the lowest{hedge}",
+            f"highest range midpoint over the lowest{hedge}",
         ),
     )
 

@@ -211,12 +211,17 @@ def notes_text(name: str, data: pd.DataFrame, quotes: dict[tuple[str, str], str]
     def size(parts: list[str]) -> int:
         return sum(len(p) for p in parts) + len(parts) - 1
 
+    def line_of(source_id: str, record_id: str, quote: str) -> str:
+        return f"“{quote}” ({prose.short_ref(source_id)}; record {markup.record_label(source_id, record_id)})"
+
+    # the caption if it fits beside the first quote behind the numbers: the source's own words come first
     caption = f"Caption: {figures.caption(name, data)}"
-    if size([*head, caption, *tail]) < MAX_NOTES:
+    first = ["The words behind the numbers:", line_of(*behind[0])] if behind else []
+    if size([*head, caption, *first, *tail]) < MAX_NOTES:
         head.append(caption)
     chosen: list[str] = []
     for source_id, record_id, quote in behind:
-        line = f"“{quote}” ({prose.short_ref(source_id)}; record {markup.record_label(source_id, record_id)})"
+        line = line_of(source_id, record_id, quote)
         if (
             len(chosen) < MAX_QUOTES
             and size([*head, "The words behind the numbers:", *chosen, line, *tail]) < MAX_NOTES
