@@ -217,6 +217,7 @@ def _drawn_texts(fig: Figure) -> tuple[list[float], list[str]]:
     return sizes, problems
 
 
+@pytest.mark.slow  # draws every chart at every size it is shown: a whole render, for `make test`
 def test_no_chart_text_is_under_10_px_in_the_books_column_or_outside_the_canvas() -> None:
     """Laid out for the book, every chart is WIDTH_IN wide with no text under MIN_PT: shown in the
     column (COLUMN_PX wide at a 1280 px window) its smallest text is at least 10 CSS px. Worked out
