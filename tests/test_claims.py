@@ -167,7 +167,7 @@ def test_inflation_claim_gives_each_dated_years_factor() -> None:
     salaries = _salaries().assign(year=pd.array([2007, 2007, 2019, 2007, None, None], dtype="Int64"))
     text = pay.inflation_claim(salaries, 2025)
     assert text.startswith("Figures from 2007 and 2019 are expressed in dollars of 2025")
-    assert "each 2007 dollar buys what 1.553 dollars bought in 2025 and each 2019 dollar buys what" in text
+    assert "a 2007 dollar bought what 1.553 dollars buy in 2025 and a 2019 dollar bought what" in text
     assert pay.inflation_claim(salaries.assign(year=pd.array([None] * 6, dtype="Int64"))).startswith("No figure")
 
 
