@@ -22,7 +22,7 @@ from analysis.chapters import (
     pay,
     prose,
 )
-from analysis.core import evidence, external, markup, paths, sources
+from analysis.core import evidence, external, inflation, markup, paths, sources
 from analysis.publish.charts import pay as pay_charts
 from analysis.publish.charts import summary as summary_charts
 
@@ -247,6 +247,22 @@ def test_the_headline_chart_says_which_occupation_is_a_broader_proxy() -> None:
         said = f"{row['occupation']}, SOC {row['soc_code']}, a broader occupation than its call-center role"
         assert (said in caption) == proxy, caption
         assert (f"for {row['occupation']} (a broader proxy occupation)" in alt) == proxy, alt
+
+
+def test_the_adjusted_ranges_never_read_as_what_the_roles_pay_now() -> None:
+    # A range moved to the base year's prices is what the old pay would buy, not what the role pays.
+    base = inflation.BASE_YEAR
+    data = benchmark.headline_data(evidence.load_table("salaries"), external.load_oews())
+    chart = summary_charts.CHARTS[0]
+    not_pay = f"not what the roles pay in {base}"
+    for words in (chart.takeaway(data), chart.caption(data)):
+        assert f"purchasing power at {base} prices" in words and not_pay in words, words
+    assert f"not what the role pays in {base}" in chart.alt(data)
+    for title in (chart.title, *(c.title for c in pay_charts.CHARTS)):
+        assert " now" not in title and "today" not in title, title
+    labels = [t.get_text() for t in chart.draw(data).axes[0].get_legend().get_texts()]
+    assert any(f"(not {base} pay)" in label for label in labels), labels
+    assert all("May " in label for label in labels if label.startswith("BLS median")), labels
 
 
 def _bench() -> pd.DataFrame:

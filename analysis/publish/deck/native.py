@@ -90,7 +90,7 @@ def _headline_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
     styles = {
         "written": Style(f"range as written ({years} dollars)", chart_style.GREY, "range", 12),
-        "adjusted": Style(f"same range in {base} dollars", chart_style.OKABE_ITO[0], "range", 12),
+        "adjusted": Style(f"what it would buy at {base} prices (not {base} pay)", chart_style.OKABE_ITO[0], "range", 12),
         "median": Style(
             f"BLS median of the occupation named on the row (May {int(data['bls_year'].max())})",
             "#000000",
@@ -101,7 +101,7 @@ def _headline_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     alternative = data["alt_soc_code"].map(lambda soc: isinstance(soc, str) and bool(soc))
     if alternative.any():
         styles["alternative"] = Style(
-            "BLS median of another occupation that also fits the role",
+            f"BLS median of another occupation that also fits the role (May {int(data['bls_year'].max())})",
             "#000000",
             "point",
             marker=XL_MARKER_STYLE.DIAMOND,
