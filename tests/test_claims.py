@@ -23,6 +23,7 @@ from analysis.chapters import (
     prose,
 )
 from analysis.core import evidence, external, inflation, markup, paths, sources
+from analysis.publish.charts import ladder as ladder_charts
 from analysis.publish.charts import pay as pay_charts
 from analysis.publish.charts import summary as summary_charts
 
@@ -956,3 +957,23 @@ def test_a_pay_chart_of_many_sources_keeps_the_ones_with_most_figures() -> None:
     assert list(kept["source_id"]) == ["a", "a", "a", "b", "b"]  # c would not fit
     assert pay.top_sources(rows, max_rows=2)["source_id"].unique().tolist() == ["a"]  # one source at least
     assert len(pay.top_sources(rows, max_rows=7)) == 7
+
+
+def test_years_say_a_floor_a_plain_number_or_a_range_as_the_sentence_does() -> None:
+    assert prose.years(0, 3) == "0–3 years"
+    assert prose.years(5, 5) == "5 years"  # "five years": not "at least"
+    assert prose.years(1, None) == "at least 1 year"
+    assert prose.years(7, float("nan"), unit=False) == "at least 7"
+    assert ladder_charts.years_asked(5, 5, "usually", "required") == "5 years, usually required"
+    assert ladder_charts.years_asked(1, None, "usually", "suggested") == "at least 1 year, usually suggested"
+
+
+def test_the_experience_chart_keeps_each_requirements_hedge_and_necessity() -> None:
+    chart = next(c for c in ladder_charts.CHARTS if "years_hedge" in c.data().columns)
+    data = chart.data()
+    texts = [t.get_text().replace("\n", " ") for t in chart.draw(data).axes[0].texts]
+    alt = chart.alt(data)
+    for _, r in data.iterrows():
+        said = ladder_charts.years_asked(r["years_min"], r["years_max"], r["years_hedge"], r["years_necessity"])
+        assert any(said in " ".join(t.split()) for t in texts), (said, texts)
+        assert said in alt, (said, alt)

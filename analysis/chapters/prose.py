@@ -36,6 +36,21 @@ def of(n: int, total: int, noun: str) -> str:
     return f"{n} of the {plural(total, noun)}"
 
 
+def years(low: float, high: object = None, unit: bool = True) -> str:
+    """Years of experience as a requirement states them: a range ("0–3 years"), a plain number, whose
+    ``high`` equals its ``low`` ("5 years"), or a floor, which has no ``high`` ("at least 1 year").
+    Without ``unit`` the word "years" is left out ("0–3", "5", "at least 1")."""
+    low = float(low)
+    number = f"{low:g}"
+    words = f"{number} {'year' if low == 1 else 'years'}" if unit else number
+    if high is None or high != high:  # no upper figure: the sentence states a floor
+        return f"at least {words}"
+    if float(high) == low:
+        return words
+    span = f"{low:g}–{float(high):g}"
+    return f"{span} years" if unit else span
+
+
 def hedges(value: object) -> str:
     """A record's hedge column (semicolon-separated) as words: "some, may"; "" when stated flatly."""
     return ", ".join(w for w in str(value or "").split(";") if w) if isinstance(value, str) else ""
