@@ -15,6 +15,7 @@ import pytest
 
 from analysis.chapters import agreement, assumptions, benchmark, ladder, official, ordering, pay, pay_words, silences
 from analysis.core import evidence, external, inflation, paths, sources, vocab
+from analysis.publish.charts import benchmark as benchmark_charts
 
 A, B, C = "exploring-careers-2007", "job-details-guide", "career-advancement-guide"
 
@@ -265,7 +266,13 @@ def test_the_official_medians_over_time_are_adjusted_with_the_same_index_and_car
         assert row["median_adj_usd"] == pytest.approx(inflation.adjust(row["median_annual_usd"], int(row["year"])))
     text = official.over_time_claim(real)
     assert "{cite:p}`bls-oews-faq`" in text
-    assert "not one year with another" in text
+    assert f"{external.OEWS_CAUTION} ({external.OEWS_FAQ_URL})" in text
+    assert "pool" not in text  # no detail the official files do not give
+    notes = " ".join((paths.EXTERNAL / "README.md").read_text(encoding="utf-8").split())
+    assert external.OEWS_CAUTION.split(": ", 1)[1] in notes and external.OEWS_FAQ_URL in notes
+    chart = next(c for c in benchmark_charts.CHARTS if c.name == "fig-pay-over-time")
+    data = chart.data()
+    assert external.OEWS_FAQ_URL in chart.takeaway(data) and external.OEWS_CAUTION in chart.caption(data)
     assert "draws no conclusion" in text
 
 
