@@ -157,7 +157,9 @@ def test_every_figure_says_how_its_currency_country_and_period_are_read(built_bo
         text = _text(built_book, name)
         if len(inflation.monthly(base)) < 12:
             assert "latest full year" not in text, name  # a base year of fewer months is not a full year
-        assert f"annual averages for {years} and {sorted(inflation.REFERENCE)[-1]} equal the reference values" in text, name
+        assert (
+            f"annual averages for {years} and {sorted(inflation.REFERENCE)[-1]} equal the reference values" in text
+        ), name
 
 
 def test_every_chart_of_source_figures_carries_the_assumptions_in_its_image(built_book: Path) -> None:

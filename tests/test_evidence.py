@@ -419,7 +419,9 @@ def test_years_without_an_upper_figure_are_a_floor_the_quote_states() -> None:
     floor = re.compile(r"\b(?:at least|minimum|or more|more than|over)\b|\+", re.IGNORECASE)
     records = [r for r in evidence.validate_all().records if r.values.get("years_min") is not None]
     unstated = [
-        f"{r.source_id}/{r.record_id}" for r in records if r.values.get("years_max") is None and not floor.search(r.quote)
+        f"{r.source_id}/{r.record_id}"
+        for r in records
+        if r.values.get("years_max") is None and not floor.search(r.quote)
     ]
     assert unstated == []
 

@@ -66,7 +66,10 @@ def test_every_hedge_word_of_a_quote_is_recorded_or_set_aside(hedged_records: li
 # --- a page that quotes part of a hedged sentence keeps the hedge ---------------------------------
 
 _PAGES = sorted(
-    [*Path(__file__).resolve().parent.parent.glob("book/*.ipynb"), *Path(__file__).resolve().parent.parent.glob("book/*.md")]
+    [
+        *Path(__file__).resolve().parent.parent.glob("book/*.ipynb"),
+        *Path(__file__).resolve().parent.parent.glob("book/*.md"),
+    ]
 )
 #: How far before a quoted passage the page's own words may carry the hedge it quotes around.
 _LEAD = 120
@@ -102,7 +105,9 @@ def dropped_hedges(text: str, records: list[evidence.Record]) -> list[str]:
 
 
 def test_a_quoted_part_of_a_hedged_sentence_is_caught_without_its_hedge() -> None:
-    record = evidence.Record("s", "r", "benefit", {"hedge": ["some"]}, (), "", "Some shops offer promotion to higher posts.")
+    record = evidence.Record(
+        "s", "r", "benefit", {"hedge": ["some"]}, (), "", "Some shops offer promotion to higher posts."
+    )
     assert dropped_hedges("Staff can get \u201cpromotion to higher posts\u201d.", [record]) == [
         "'some' before \u201cpromotion to higher posts\u201d"
     ]

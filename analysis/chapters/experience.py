@@ -25,7 +25,7 @@ def _how(necessity: object, hedge: object) -> str:
     return ", ".join(words)
 
 
-def _years(low: float, high: object) -> str:
+def _years(low: float, high: float | None) -> str:
     """ "0–3 years", "5 years", "at least 1 year" (:func:`analysis.chapters.prose.years`)."""
     return prose.years(low, high)
 

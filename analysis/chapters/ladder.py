@@ -121,8 +121,8 @@ def tiers_data(roles: pd.DataFrame, salaries: pd.DataFrame, sources_order: list[
 
 
 def _years(low: float | None, high: float | None, experience_stated: bool) -> str:
-    if pd.notna(low):
-        return prose.years(float(low), high, unit=False)
+    if low is not None and pd.notna(low):
+        return prose.years(low, high, unit=False)
     return "no number" if experience_stated else ""
 
 

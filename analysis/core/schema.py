@@ -189,8 +189,8 @@ class Requirement(_Hedged):
     years_max: Years | None = Field(
         default=None,
         description=(
-            "Most years of experience asked: equal to years_min for a plain number (\"five years\"), "
-            "left out for a floor (\"at least seven years\")."
+            'Most years of experience asked: equal to years_min for a plain number ("five years"), '
+            'left out for a floor ("at least seven years").'
         ),
     )
     field: Text | None = Field(default=None, description="Field of study or experience named.")

@@ -229,9 +229,7 @@ def _experience_caption(data: pd.DataFrame) -> str:
 def _experience_alt(data: pd.DataFrame) -> str:
 
     parts = [
-        f"{r['role']}: {_asked(r)}, {pay.money(r['low_usd'])} to "
-        f"{pay.money(r['high_usd'])}"
-        for _, r in data.iterrows()
+        f"{r['role']}: {_asked(r)}, {pay.money(r['low_usd'])} to {pay.money(r['high_usd'])}" for _, r in data.iterrows()
     ]
     return (
         "Chart with years of experience asked on the horizontal axis and annual pay as written on the vertical "

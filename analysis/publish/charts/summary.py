@@ -75,7 +75,13 @@ def headline_chart(data: pd.DataFrame) -> Figure:
         ax,
         [
             Line2D([], [], color=chart_style.GREY, linewidth=7, label=f"range as written ({years} dollars)"),
-            Line2D([], [], color=chart_style.OKABE_ITO[0], linewidth=7, label=f"what it would buy at {base} prices (not {base} pay)"),
+            Line2D(
+                [],
+                [],
+                color=chart_style.OKABE_ITO[0],
+                linewidth=7,
+                label=f"what it would buy at {base} prices (not {base} pay)",
+            ),
             Line2D(
                 [],
                 [],
@@ -149,9 +155,7 @@ def _headline_takeaway(data: pd.DataFrame) -> str:
     lead = f"In purchasing power at {base} prices (what the {years} pay would buy, not what the roles pay in {base}), "
     if len(set(where)) == 1:
         who = "both" if len(data) == 2 else f"all {len(data)}"
-        text = (
-            f"{lead}{who} {years} ranges {verbs[where[0]]} the official median set against them"
-        )
+        text = f"{lead}{who} {years} ranges {verbs[where[0]]} the official median set against them"
     else:
         text = lead + "; ".join(
             f"the {r['role']} range {w} the official median set against it"

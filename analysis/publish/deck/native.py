@@ -90,7 +90,9 @@ def _headline_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
     styles = {
         "written": Style(f"range as written ({years} dollars)", chart_style.GREY, "range", 12),
-        "adjusted": Style(f"what it would buy at {base} prices (not {base} pay)", chart_style.OKABE_ITO[0], "range", 12),
+        "adjusted": Style(
+            f"what it would buy at {base} prices (not {base} pay)", chart_style.OKABE_ITO[0], "range", 12
+        ),
         "median": Style(
             f"BLS median of the occupation named on the row (May {int(data['bls_year'].max())})",
             "#000000",
