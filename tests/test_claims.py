@@ -22,7 +22,8 @@ from analysis.chapters import (
     pay,
     prose,
 )
-from analysis.core import evidence, external, markup, paths, sources
+from analysis.core import evidence, external, inflation, markup, paths, sources
+from analysis.publish.charts import ladder as ladder_charts
 from analysis.publish.charts import pay as pay_charts
 from analysis.publish.charts import summary as summary_charts
 
@@ -167,7 +168,7 @@ def test_inflation_claim_gives_each_dated_years_factor() -> None:
     salaries = _salaries().assign(year=pd.array([2007, 2007, 2019, 2007, None, None], dtype="Int64"))
     text = pay.inflation_claim(salaries, 2025)
     assert text.startswith("Figures from 2007 and 2019 are expressed in dollars of 2025")
-    assert "each 2007 dollar buys what 1.553 dollars bought in 2025 and each 2019 dollar buys what" in text
+    assert "a 2007 dollar bought what 1.553 dollars buy in 2025 and a 2019 dollar bought what" in text
     assert pay.inflation_claim(salaries.assign(year=pd.array([None] * 6, dtype="Int64"))).startswith("No figure")
 
 
@@ -247,6 +248,24 @@ def test_the_headline_chart_says_which_occupation_is_a_broader_proxy() -> None:
         said = f"{row['occupation']}, SOC {row['soc_code']}, a broader occupation than its call-center role"
         assert (said in caption) == proxy, caption
         assert (f"for {row['occupation']} (a broader proxy occupation)" in alt) == proxy, alt
+
+
+def test_the_adjusted_ranges_never_read_as_what_the_roles_pay_now() -> None:
+    # A range moved to the base year's prices is what the old pay would buy, not what the role pays.
+    base = inflation.BASE_YEAR
+    data = benchmark.headline_data(evidence.load_table("salaries"), external.load_oews())
+    chart = summary_charts.CHARTS[0]
+    not_pay = f"not what the roles pay in {base}"
+    for words in (chart.takeaway(data), chart.caption(data)):
+        assert f"purchasing power at {base} prices" in words, words
+        assert not_pay in words, words
+    assert f"not what the role pays in {base}" in chart.alt(data)
+    for title in (chart.title, *(c.title for c in pay_charts.CHARTS)):
+        assert " now" not in title, title
+        assert "today" not in title, title
+    labels = [t.get_text() for t in chart.draw(data).axes[0].get_legend().get_texts()]
+    assert any(f"(not {base} pay)" in label for label in labels), labels
+    assert all("May " in label for label in labels if label.startswith("BLS median")), labels
 
 
 def _bench() -> pd.DataFrame:
@@ -971,3 +990,21 @@ def test_every_comparison_of_one_may_with_another_carries_the_bls_caution_and_th
     data = average.data()
     if (data["row"] == "source").any():
         assert external.EVERY_INDUSTRY in average.takeaway(data)
+def test_years_say_a_floor_a_plain_number_or_a_range_as_the_sentence_does() -> None:
+    assert prose.years(0, 3) == "0–3 years"
+    assert prose.years(5, 5) == "5 years"  # "five years": not "at least"
+    assert prose.years(1, None) == "at least 1 year"
+    assert prose.years(7, float("nan"), unit=False) == "at least 7"
+    assert ladder_charts.years_asked(5, 5, "usually", "required") == "5 years, usually required"
+    assert ladder_charts.years_asked(1, None, "usually", "suggested") == "at least 1 year, usually suggested"
+
+
+def test_the_experience_chart_keeps_each_requirements_hedge_and_necessity() -> None:
+    chart = next(c for c in ladder_charts.CHARTS if "years_hedge" in c.data().columns)
+    data = chart.data()
+    texts = [t.get_text().replace("\n", " ") for t in chart.draw(data).axes[0].texts]
+    alt = chart.alt(data)
+    for _, r in data.iterrows():
+        said = ladder_charts.years_asked(r["years_min"], r["years_max"], r["years_hedge"], r["years_necessity"])
+        assert any(said in " ".join(t.split()) for t in texts), (said, texts)
+        assert said in alt, (said, alt)

@@ -6,14 +6,16 @@ ladder's order as the report's convention, and what no source says."""
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis.chapters import agreement, assumptions, benchmark, ladder, official, ordering, pay_words, silences
+from analysis.chapters import agreement, assumptions, benchmark, ladder, official, ordering, pay, pay_words, silences
 from analysis.core import evidence, external, inflation, paths, sources, vocab
+from analysis.publish.charts import benchmark as benchmark_charts
 
 A, B, C = "exploring-careers-2007", "job-details-guide", "career-advancement-guide"
 
@@ -183,6 +185,41 @@ def test_the_base_years_price_index_says_how_many_months_it_rests_on() -> None:
         assert f"the mean of {len(months)} monthly values" in words
 
 
+def test_the_packages_price_index_equals_the_official_files_reference_values() -> None:
+    notes = (paths.EXTERNAL / "README.md").read_text(encoding="utf-8")
+    line = re.search(r"CPI-U annual averages for reference: (.*?\d)\.(?!\d)", " ".join(notes.split()))
+    assert line, "the official files' notes list no CPI-U reference values"
+    listed = {int(y): float(v) for y, v in re.findall(r"(\d{4}) = (\d+\.\d+)", line.group(1))}
+    assert listed == inflation.REFERENCE  # the reference values are the ones the official files list
+    for year, value in inflation.REFERENCE.items():
+        assert round(inflation.cpi_u(year), 3) == value, year
+    check = inflation.reference_check([2007, 2020, inflation.BASE_YEAR])
+    assert check["differ"] == []
+    assert check["equal"] == sorted(inflation.REFERENCE)
+    assert 2020 in check["unchecked"]
+    assert 2007 not in check["unchecked"]
+    words = assumptions.cpi_check_claim([2007, 2020])
+    assert "equal the reference values the official wage files list" in words
+    assert "Those files list no value for 2020" in words
+
+
+def test_a_differing_reference_value_is_said(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(inflation.REFERENCE, 2007, 1.0)
+    assert inflation.reference_check()["differ"] == [2007]
+    assert "differ from the official files' reference values for 2007" in assumptions.cpi_check_claim([2007])
+
+
+def test_the_base_year_is_not_called_a_full_year_when_months_are_missing() -> None:
+    salaries = pd.DataFrame({"year": pd.array([2007], dtype="Int64")})
+    text = pay.inflation_claim(salaries)
+    assert "full year" not in text.replace("not of a full year of 12", "")
+    months = len(inflation.monthly(inflation.BASE_YEAR))
+    if months < 12:
+        assert f"the mean of {months} monthly values, not of a full year of 12" in text
+    assert "BLS series CUUR0000SA0" in text
+    assert "{cite:p}`cpi-package`" in text
+
+
 # --- 3. every sentence about pay, and the claims of good pay ---------------------------------------
 
 
@@ -232,7 +269,15 @@ def test_the_official_medians_over_time_are_adjusted_with_the_same_index_and_car
         assert row["median_adj_usd"] == pytest.approx(inflation.adjust(row["median_annual_usd"], int(row["year"])))
     text = official.over_time_claim(real)
     assert "{cite:p}`bls-oews-faq`" in text
-    assert "not one year with another" in text
+    assert f"{external.OEWS_CAUTION} ({external.OEWS_FAQ_URL})" in text
+    assert "pool" not in text  # no detail the official files do not give
+    notes = " ".join((paths.EXTERNAL / "README.md").read_text(encoding="utf-8").split())
+    assert external.OEWS_CAUTION.split(": ", 1)[1] in notes
+    assert external.OEWS_FAQ_URL in notes
+    chart = next(c for c in benchmark_charts.CHARTS if c.name == "fig-pay-over-time")
+    data = chart.data()
+    assert external.OEWS_FAQ_URL in chart.takeaway(data)
+    assert external.OEWS_CAUTION in chart.caption(data)
     assert "draws no conclusion" in text
 
 

@@ -152,6 +152,14 @@ def test_every_figure_says_how_its_currency_country_and_period_are_read(built_bo
     assert f"{base} = {inflation.cpi_u(base):.3f}" in page
     assert f"the mean of {len(inflation.monthly(base))} monthly values" in page
     assert f"none of its adjusted figures says what a role would pay in {base}" in page
+    years = ", ".join(str(y) for y in sorted(inflation.REFERENCE)[:-1])
+    for name in ("book/02-pay", "book/methods"):
+        text = _text(built_book, name)
+        if len(inflation.monthly(base)) < 12:
+            assert "latest full year" not in text, name  # a base year of fewer months is not a full year
+        assert (
+            f"annual averages for {years} and {sorted(inflation.REFERENCE)[-1]} equal the reference values" in text
+        ), name
 
 
 def test_every_chart_of_source_figures_carries_the_assumptions_in_its_image(built_book: Path) -> None:
@@ -191,7 +199,8 @@ def test_the_pay_page_gives_every_articles_words_about_pay_and_the_official_test
 def test_the_pay_page_follows_the_official_median_over_time_with_the_bls_caution(built_book: Path) -> None:
     page = _text(built_book, "book/02-pay")
     assert "Customer service pay over time" in page
-    assert "not built for comparisons over time" in page
+    assert "neither uses nor encourages its estimates as a time series (https://www.bls.gov/oes/oes_ques.htm)" in page
+    assert "pool three years" not in page
     cited = {a["href"].rsplit("#cite-", 1)[1] for a in _soup(built_book, "book/02-pay").select("a[href*='#cite-']")}
     assert "bls-oews-faq" in cited
 

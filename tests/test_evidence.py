@@ -411,3 +411,22 @@ def test_digits_in_a_name_are_no_number_of_the_record() -> None:
     note = "Read as UTF-8 before COVID-19; Level2 is the site's name."
     assert evidence.record_problems({**GOOD, "note": note}, None) == []
     assert any("writes 19" in p for p in evidence.record_problems({**GOOD, "note": "Pays 19 dollars."}, None))
+
+
+def test_years_without_an_upper_figure_are_a_floor_the_quote_states() -> None:
+    # A record without years_max is read and shown as "at least N years": its sentence must say so;
+    # a plain number ("five years") records years_max equal to years_min.
+    floor = re.compile(r"\b(?:at least|minimum|or more|more than|over)\b|\+", re.IGNORECASE)
+    records = [r for r in evidence.validate_all().records if r.values.get("years_min") is not None]
+    unstated = [
+        f"{r.source_id}/{r.record_id}"
+        for r in records
+        if r.values.get("years_max") is None and not floor.search(r.quote)
+    ]
+    assert unstated == []
+
+
+def test_a_plain_number_of_years_is_a_low_and_high_that_are_equal() -> None:
+    values = {"requirement": "experience", "years_min": 5, "years_max": 5}
+    assert evidence.figure_problems("requirement", values, "Usually five years of experience is required.") == []
+    assert evidence.figure_problems("requirement", {**values, "years_max": 6}, "Usually five years is required.")

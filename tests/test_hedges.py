@@ -3,7 +3,9 @@ it for something else, named in the record's note with why it does not qualify t
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +61,62 @@ def test_there_are_hedged_records_to_check(hedged_records: list[evidence.Record]
 def test_every_hedge_word_of_a_quote_is_recorded_or_set_aside(hedged_records: list[evidence.Record]) -> None:
     missing = {f"{r.source_id}/{r.record_id}": unaccounted(r) for r in hedged_records if unaccounted(r)}
     assert missing == {}
+
+
+# --- a page that quotes part of a hedged sentence keeps the hedge ---------------------------------
+
+_PAGES = sorted(
+    [
+        *Path(__file__).resolve().parent.parent.glob("book/*.ipynb"),
+        *Path(__file__).resolve().parent.parent.glob("book/*.md"),
+    ]
+)
+#: How far before a quoted passage the page's own words may carry the hedge it quotes around.
+_LEAD = 120
+
+
+def _typed_prose(page: Path) -> str:
+    """The words a page types itself: a notebook's markdown cells, or a Markdown page."""
+    if page.suffix == ".md":
+        return page.read_text(encoding="utf-8")
+    cells = json.loads(page.read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def dropped_hedges(text: str, records: list[evidence.Record]) -> list[str]:
+    """Quoted passages of ``text`` taken from a hedged record's quote after one of its hedge words,
+    with that word neither in the passage nor in the words just before it."""
+    flat = " ".join(text.split())
+    out = []
+    for found in re.finditer(r"\u201c([^\u201d]{20,})\u201d", flat):
+        passage = found.group(1)
+        before = flat[max(0, found.start() - _LEAD) : found.start()].lower()
+        for record in records:
+            at = " ".join(record.quote.split()).lower().find(passage.lower())
+            if at < 0:
+                continue
+            lead = " ".join(record.quote.split())[:at].lower()
+            for word in record.values.get("hedge", []):
+                word = str(word).lower()
+                pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+                if re.search(pattern, lead) and not re.search(pattern, passage.lower() + " " + before):
+                    out.append(f"{word!r} before \u201c{passage}\u201d")
+    return out
+
+
+def test_a_quoted_part_of_a_hedged_sentence_is_caught_without_its_hedge() -> None:
+    record = evidence.Record(
+        "s", "r", "benefit", {"hedge": ["some"]}, (), "", "Some shops offer promotion to higher posts."
+    )
+    assert dropped_hedges("Staff can get \u201cpromotion to higher posts\u201d.", [record]) == [
+        "'some' before \u201cpromotion to higher posts\u201d"
+    ]
+    assert dropped_hedges("At some shops staff get \u201cpromotion to higher posts\u201d.", [record]) == []
+    assert dropped_hedges("\u201cSome shops offer promotion to higher posts\u201d.", [record]) == []
+
+
+@pytest.mark.parametrize("page", _PAGES, ids=lambda p: p.name)
+def test_no_page_quotes_part_of_a_hedged_sentence_without_its_hedge(
+    page: Path, hedged_records: list[evidence.Record]
+) -> None:
+    assert dropped_hedges(_typed_prose(page), hedged_records) == [], page.name

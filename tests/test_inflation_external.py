@@ -23,7 +23,7 @@ def test_adjust_by_hand() -> None:
     assert inflation.factor(2007, 2023) == pytest.approx(1.46956, abs=1e-5)
 
 
-def test_base_year_is_the_latest_full_year_shipped() -> None:
+def test_base_year_is_the_latest_year_with_an_annual_average_shipped() -> None:
     assert inflation.BASE_YEAR == 2025
 
 

@@ -59,3 +59,15 @@ def test_the_pay_ranges_keep_their_source_s_hedge_and_escape_its_role() -> None:
 
 def test_a_count_of_nothing_cites_the_explorer() -> None:
     assert key_numbers._sources(pd.Series([], dtype=str)) == "({doc}`evidence explorer <evidence>`)"
+
+
+def test_the_word_count_is_the_one_the_table_of_sources_and_the_landing_page_use() -> None:
+    from analysis.chapters import evidence_base
+    from analysis.core import sources
+
+    corpus = sources.load_all()
+    counted = sum(sources.word_count(s.text) for s in corpus.values())
+    number = next(k for k in key_numbers.sources_numbers() if k and "words in those articles" in k.meaning)
+    assert number.value == f"{counted:,}"
+    assert "letter or a digit" in number.meaning  # the method is said where the number is
+    assert counted == int(evidence_base.overview(corpus)["words"].sum())

@@ -164,11 +164,7 @@ def experience_claim(requirements: pd.DataFrame, projection: pd.Series) -> str:
         return markup.Markup(text + "; no source puts years on a front-line role.")
     parts = []
     for _, r in rows.iterrows():
-        years = (
-            f"{r['years_min']:g}–{r['years_max']:g} years"
-            if pd.notna(r["years_max"])
-            else f"at least {prose.plural(int(r['years_min']), 'year')}"
-        )
+        years = prose.years(r["years_min"], r["years_max"])
         how = _how(r.get("necessity"), r.get("hedge"))
         against = ""
         if bls == "None":

@@ -159,6 +159,31 @@ def cpi_note(years: list[int], base_year: int = inflation.BASE_YEAR) -> str:
     return f"CPI-U {values}{months}"
 
 
+def cpi_check_claim(years: list[int]) -> str:
+    """Whether the package's CPI-U annual averages equal the reference values the official wage files
+    list, and which of ``years`` (every year an adjustment uses) no reference value covers, as MyST."""
+    check = inflation.reference_check(years)
+    values = prose.join([f"{y} = {inflation.REFERENCE[y]:.3f}" for y in check["equal"]])
+    if check["differ"]:
+        differ = prose.join(
+            [f"{y} ({inflation.cpi_u(y):.3f}, not {inflation.REFERENCE[y]:.3f})" for y in check["differ"]]
+        )
+        text = f"The package's CPI-U annual averages differ from the official files' reference values for {differ}."
+    else:
+        text = (
+            f"The package's CPI-U annual averages for {prose.join([str(y) for y in check['equal']])} equal the "
+            f"reference values the official wage files list ({values}), compared each time the report is built."
+        )
+    unchecked = check["unchecked"]
+    if unchecked:
+        text += (
+            f" Those files list no value for {prose.join([str(y) for y in unchecked])}: the "
+            f"{'value for that year is' if len(unchecked) == 1 else 'values for those years are'} the package's copy "
+            "of the BLS series alone, checked against no official file here."
+        )
+    return markup.Markup(text)
+
+
 def cpi_claim(years: list[int], base_year: int = inflation.BASE_YEAR) -> str:
     """Which CPI-U values the adjustment uses, what the base year's value rests on, why the base
     year is not a later one, and which question a price-adjusted figure answers (purchasing power,

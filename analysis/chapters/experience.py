@@ -25,11 +25,9 @@ def _how(necessity: object, hedge: object) -> str:
     return ", ".join(words)
 
 
-def _years(low: float, high: object) -> str:
-    """ "0–3 years", "at least 1 year", "at least 7 years"."""
-    if isinstance(high, float) and high == high:
-        return f"{low:g}–{high:g} years"
-    return f"at least {prose.plural(int(low), 'year') if float(low).is_integer() else f'{low:g} years'}"
+def _years(low: float, high: float | None) -> str:
+    """ "0–3 years", "5 years", "at least 1 year" (:func:`analysis.chapters.prose.years`)."""
+    return prose.years(low, high)
 
 
 def _schooling(row: pd.Series) -> str:

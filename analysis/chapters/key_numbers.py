@@ -109,8 +109,9 @@ def sources_numbers() -> list[KeyNumber | None]:
             _sources(corpus),
         ),
         KeyNumber(
-            f"{sum(len(s.text.split()) for s in corpus.values()):,}",
-            "words in those articles, read in full",
+            f"{sum(sources.word_count(s.text) for s in corpus.values()):,}",
+            "words in those articles, read in full (counted as in the table of sources: runs of text between "
+            "spaces that hold a letter or a digit)",
             _sources(corpus),
         ),
         KeyNumber(str(total), "evidence records, each quoting its sentence verbatim", explorer),

@@ -121,10 +121,8 @@ def tiers_data(roles: pd.DataFrame, salaries: pd.DataFrame, sources_order: list[
 
 
 def _years(low: float | None, high: float | None, experience_stated: bool) -> str:
-    if pd.notna(low) and pd.notna(high):
-        return f"{low:g}–{high:g}"
-    if pd.notna(low):
-        return f"{low:g}"
+    if low is not None and pd.notna(low):
+        return prose.years(low, high, unit=False)
     return "no number" if experience_stated else ""
 
 
@@ -407,8 +405,7 @@ def matched_table(matched: pd.DataFrame) -> pd.DataFrame:
             "Role (requirement)": matched["role"],
             "Role (pay figure)": matched["pay_role"],
             "Experience (years)": [
-                f"{a:g}–{b:g}" if pd.notna(b) else f"{a:g}"
-                for a, b in zip(matched["years_min"], matched["years_max"], strict=True)
+                prose.years(a, b, unit=False) for a, b in zip(matched["years_min"], matched["years_max"], strict=True)
             ],
             "Low (USD/year)": matched["low_usd"].map(prose.money),
             "High (USD/year)": matched["high_usd"].map(prose.money),

@@ -523,19 +523,26 @@ def giving_words(salaries: pd.DataFrame, n_sources: int) -> str:
 
 
 def inflation_claim(salaries: pd.DataFrame, base_year: int = inflation.BASE_YEAR) -> str:
-    """How the dated figures are put in ``base_year`` dollars: each year's CPI-U factor, as MyST."""
+    """How the dated figures are put in ``base_year`` dollars: which year that is and why, whether its
+    annual average rests on a full year of months, and each year's CPI-U factor, as MyST."""
     years = sorted({int(y) for y in salaries["year"].dropna()})
     if not years:
         return markup.Markup("No figure names a year, so none is adjusted for inflation.")
     factors = prose.join(
-        [f"each {y} dollar buys what {inflation.factor(y, base_year):.3f} dollars bought in {base_year}" for y in years]
+        [f"a {y} dollar bought what {inflation.factor(y, base_year):.3f} dollars buy in {base_year}" for y in years]
+    )
+    months = len(inflation.monthly(base_year))
+    rests = (
+        f" That average is the mean of {months} monthly values, not of a full year of 12."
+        if months and months < 12
+        else ""
     )
     return markup.Markup(
         f"Figures from {prose.join([str(y) for y in years])} are expressed in dollars of {base_year}, the latest "
-        "full year of the CPI-U series (U.S. city average, all items, annual average) in the pinned `cpi` package "
-        f"{{cite:p}}`cpi-package`: {factors}. An adjusted range is the same purchasing power in {base_year} prices, "
-        f"not what the role pays in {base_year}. Undated figures are left as written: giving them a year would be a "
-        "guess."
+        "year for which the pinned `cpi` package holds an annual average of the CPI-U (BLS series CUUR0000SA0: "
+        f"U.S. city average, all items) {{cite:p}}`cpi-package`.{rests} In those terms {factors}. An adjusted "
+        f"range is the same purchasing power at {base_year} prices, not what the role pays in {base_year}. "
+        "Undated figures are left as written: giving them a year would be a guess."
     )
 
 

@@ -176,7 +176,9 @@ def _fits(figure: Figure, units: frozenset[str], no_currency: bool) -> bool:
 def figure_problems(kind: str, values: Mapping[str, Any], quote: str) -> list[str]:
     """Each structured number must be a figure of the quote, at the position its field names: the
     low figure of a range is the first value of one figure in the quote, the high the second, and
-    the figure's unit must be the field's (dollars for a salary, years for experience, ...)."""
+    the figure's unit must be the field's (dollars for a salary, years for experience, ...). A low and
+    a high that are equal match one single figure: a plain number ("five years"), as against a floor
+    (the low alone, "at least seven years")."""
     groups = schema.FIGURE_FIELDS.get(kind, ())
     if not groups:
         return []
@@ -188,6 +190,8 @@ def figure_problems(kind: str, values: Mapping[str, Any], quote: str) -> list[st
         if not stated:
             continue
         wanted = tuple(float(v) for _, v in stated)
+        if len(wanted) == 2 and wanted[0] == wanted[1]:
+            wanted = wanted[:1]
         units = _FIGURE_UNITS.get((kind, names[0]))
         if units is None:  # a condition's low/high: the record's own unit
             units = frozenset({_CONDITION_UNITS.get(str(values.get("unit")), "")})

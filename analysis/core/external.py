@@ -133,6 +133,15 @@ def is_proxy(soc_code: str) -> bool:
     return soc_code != FRONT_LINE.soc_code
 
 
+#: The caution BLS attaches to the OEWS estimates, as the official files' notes give it, and the address
+#: of the page that states it (the OEWS Frequently Asked Questions): said beside every comparison of
+#: one May's estimates with another's. Not in quotation marks: the notes give it in their own words.
+OEWS_CAUTION = (
+    "OEWS is built for comparisons across places and occupations at one date, not over time: BLS neither uses "
+    "nor encourages its estimates as a time series"
+)
+OEWS_FAQ_URL = "https://www.bls.gov/oes/oes_ques.htm"
+
 BIBKEYS: dict[str, str] = {
     "oews": "bls-oews",
     "projections": "bls-projections-2024",
@@ -143,10 +152,7 @@ BIBKEYS: dict[str, str] = {
 }
 #: The caution BLS attaches to its wage survey, in the words the official files' README gives, with
 #: its address: every chart, table or sentence that sets one May of OEWS against another carries it.
-OEWS_TIME_SERIES_CAUTION = (
-    "OEWS is built for comparisons across places and occupations at one date, not over time: BLS neither "
-    "uses nor encourages its estimates as a time series (https://www.bls.gov/oes/oes_ques.htm)"
-)
+OEWS_TIME_SERIES_CAUTION = f"{OEWS_CAUTION} ({OEWS_FAQ_URL})"
 #: What every official occupation set against a call-center role covers: it is broader than the role.
 EVERY_INDUSTRY = "in every industry, not only call centers, so broader than the call-center role set against it"
 #: The short name a chart's source line gives each reference that is not one of the sources (its

@@ -186,7 +186,13 @@ class Requirement(_Hedged):
     requirement: vocab.RequirementKind = Field(description="What is asked.")
     education: vocab.Education | None = Field(default=None, description="Education level asked.")
     years_min: Years | None = Field(default=None, description="Fewest years of experience asked.")
-    years_max: Years | None = Field(default=None, description="Most years of experience asked.")
+    years_max: Years | None = Field(
+        default=None,
+        description=(
+            'Most years of experience asked: equal to years_min for a plain number ("five years"), '
+            'left out for a floor ("at least seven years").'
+        ),
+    )
     field: Text | None = Field(default=None, description="Field of study or experience named.")
     necessity: vocab.Necessity | None = Field(default=None, description="How firmly the source asks it.")
 

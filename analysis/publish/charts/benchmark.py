@@ -361,8 +361,8 @@ def _over_time_takeaway(data: pd.DataFrame) -> str:
     return (
         f"In {base} dollars the median of {occupation(str(first['soc_code']), False)} went from "
         f"{money(first['median_adj_usd'])} (May {int(first['year'])}) to {money(last['median_adj_usd'])} "
-        f"(May {int(last['year'])}), {real:+.1%}; as published it rose {nominal:.0%}. The BLS cautions that its "
-        "survey is not built for comparisons over time."
+        f"(May {int(last['year'])}), {real:+.1%}; as published it rose {nominal:.0%}. BLS neither uses nor "
+        f"encourages its estimates as a time series ({external.OEWS_FAQ_URL})."
     )
 
 
@@ -372,10 +372,9 @@ def _over_time_caption(data: pd.DataFrame) -> str:
     return (
         f"Median annual wages by May year, {years[0]}–{years[-1]}, as published (dashed) and in {base} dollars "
         f"(solid): each May's wage multiplied by the ratio of the CPI-U annual averages of {base} and its year, "
-        f"the same adjustment as the sources' figures. {assumptions.cpi_words(years)}. The BLS says its wage survey "
-        "is built to compare occupations and places at one time: each May's estimates pool three years of "
-        "responses, and its methods and classifications change, so a difference between two Mays may reflect the "
-        "survey as well as pay. All occupations are drawn for scale."
+        f"the same adjustment as the sources' figures. {assumptions.cpi_words(years)}. The BLS cautions: "
+        f"{external.OEWS_CAUTION} (OEWS Frequently Asked Questions, {external.OEWS_FAQ_URL}); a difference between "
+        "two Mays may reflect the survey as well as pay. All occupations are drawn for scale."
     )
 
 

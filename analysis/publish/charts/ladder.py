@@ -149,7 +149,7 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: list[str] | None = N
         if pd.notna(row["years_max"]):
             ax.plot([row["years_min"], row["years_max"]], [row["mid_usd"]] * 2, color=c, linewidth=1.5)
         ax.plot(x, row["mid_usd"], "o", color=c, markersize=9, markeredgecolor="white", zorder=3)
-        text = f"{textwrap.fill(str(row['role']), 24)}\n({years_asked(row['years_min'], row['years_max'])})"
+        text = f"{textwrap.fill(str(row['role']), 24)}\n({_asked(row)})"
         side = label_side[k]
         right = row["years_max"] if pd.notna(row["years_max"]) else x
         anchor, offset, ha, va = {
@@ -179,13 +179,6 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: list[str] | None = N
     return fig
 
 
-def _years_text(low: float, high: float | None) -> str:
-    """Years of experience as words: "1 year", "0–3 years", "7 years"."""
-    if high is not None and pd.notna(high):
-        return f"{low:g}–{high:g} years"
-    return f"{low:g} year" + ("" if low == 1 else "s")
-
-
 def _qualified(words: str, hedge: object, necessity: object = "") -> str:
     """Years with how firmly and with what hedge their sentence asks them: "at least 7 years, usually
     required"."""
@@ -197,9 +190,7 @@ def _experience_takeaway(data: pd.DataFrame) -> str:
     asked = data["years_max"].fillna(data["years_min"])
     most = data.loc[asked.idxmax()]
     best = data.loc[data["high_usd"].idxmax()]
-    years = _qualified(
-        years_asked(most["years_min"], most["years_max"]), most.get("years_hedge"), most.get("years_necessity")
-    )
+    years = _asked(most)
     n = f"{len(data)} {'role' if len(data) == 1 else 'roles'}, not a trend"
     if most.name == best.name:
         written = f"{pay.money(most['low_usd'])}–{pay.money(most['high_usd'])} as written"
@@ -214,11 +205,15 @@ def _experience_takeaway(data: pd.DataFrame) -> str:
     )
 
 
-def years_asked(low: float, high: float | None) -> str:
-    """Years asked as a requirement says them: "0–3 years", or "at least 7 years" for a floor."""
-    if high is not None and pd.notna(high):
-        return f"{low:g}–{high:g} years"
-    return f"at least {_years_text(low, None)}"
+def years_asked(low: float, high: float | None, hedge: object = "", necessity: object = "") -> str:
+    """Years asked as a requirement says them, with how firmly and the source's hedge: "0–3 years,
+    required", "5 years, usually required", "at least 1 year, usually suggested"."""
+    return _qualified(prose.years(low, high), hedge, necessity)
+
+
+def _asked(row: pd.Series) -> str:
+    """The years a matched row's requirement asks, with its necessity and hedge."""
+    return years_asked(row["years_min"], row["years_max"], row.get("years_hedge"), row.get("years_necessity"))
 
 
 def _experience_caption(data: pd.DataFrame) -> str:
@@ -234,9 +229,7 @@ def _experience_caption(data: pd.DataFrame) -> str:
 def _experience_alt(data: pd.DataFrame) -> str:
 
     parts = [
-        f"{r['role']}: {years_asked(r['years_min'], r['years_max'])}, {pay.money(r['low_usd'])} to "
-        f"{pay.money(r['high_usd'])}"
-        for _, r in data.iterrows()
+        f"{r['role']}: {_asked(r)}, {pay.money(r['low_usd'])} to {pay.money(r['high_usd'])}" for _, r in data.iterrows()
     ]
     return (
         "Chart with years of experience asked on the horizontal axis and annual pay as written on the vertical "

@@ -1,4 +1,4 @@
-"""The pay chapter's charts: the ranges up the ladder, the dated ranges in today's dollars, and the
+"""The pay chapter's charts: the ranges up the ladder, the dated ranges in base-year dollars, and the
 sources' pay against official wage distributions (the landing page's entry-and-top chart is in
 :mod:`analysis.publish.charts.summary`)."""
 
@@ -388,7 +388,7 @@ CHARTS = (
     Chart(
         "fig-pay-adjusted",
         "02-pay",
-        "Pay ranges in today's dollars",
+        f"Pay ranges in {inflation.BASE_YEAR} dollars",
         lambda: adjusted_data(load_salaries()),
         adjusted_chart,
         _adjusted_caption,

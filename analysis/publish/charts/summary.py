@@ -1,5 +1,6 @@
-"""The landing page's chart: the entry and top ranges, then and now, each against the official median
-of the occupation set against it."""
+"""The landing page's chart: the entry and top ranges as written and in purchasing power at the base
+year's prices (not what the roles pay in that year), each against the official median of the
+occupation set against it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from matplotlib.lines import Line2D
 from analysis.chapters import prose
 from analysis.chapters.benchmark import headline_data, position
 from analysis.chapters.pay import TIER_LABELS, money
-from analysis.core import external
+from analysis.core import external, inflation
 from analysis.publish import chart_style
 from analysis.publish.chart import Chart, codes_in, occupation, sources_in
 from analysis.publish.charts.pay import hedge_clause, load_salaries, read_as_notes, read_as_words, wording_words
@@ -74,7 +75,13 @@ def headline_chart(data: pd.DataFrame) -> Figure:
         ax,
         [
             Line2D([], [], color=chart_style.GREY, linewidth=7, label=f"range as written ({years} dollars)"),
-            Line2D([], [], color=chart_style.OKABE_ITO[0], linewidth=7, label=f"same range in {base} dollars"),
+            Line2D(
+                [],
+                [],
+                color=chart_style.OKABE_ITO[0],
+                linewidth=7,
+                label=f"what it would buy at {base} prices (not {base} pay)",
+            ),
             Line2D(
                 [],
                 [],
@@ -94,7 +101,7 @@ def headline_chart(data: pd.DataFrame) -> Figure:
                         markerfacecolor="white",
                         linestyle="",
                         markersize=8,
-                        label="BLS median of another occupation that also fits the role",
+                        label=f"BLS median of another occupation that also fits the role (May {int(data['bls_year'].max())})",
                     )
                 ]
                 if any(_has_alternative(r) for _, r in data.iterrows())
@@ -145,11 +152,12 @@ def _headline_takeaway(data: pd.DataFrame) -> str:
     data = data[data["soc_code"].map(lambda soc: isinstance(soc, str))]  # rows with an official median
     where = [position(r["low_adj_usd"], r["high_adj_usd"], r["bls_median_usd"]) for _, r in data.iterrows()]
     verbs = {"spans": "span", "lies below": "lie below", "lies above": "lie above"}
+    lead = f"In purchasing power at {base} prices (what the {years} pay would buy, not what the roles pay in {base}), "
     if len(set(where)) == 1:
         who = "both" if len(data) == 2 else f"all {len(data)}"
-        text = f"At {base} prices, {who} {years} ranges {verbs[where[0]]} the official median set against them"
+        text = f"{lead}{who} {years} ranges {verbs[where[0]]} the official median set against them"
     else:
-        text = f"At {base} prices, " + "; ".join(
+        text = lead + "; ".join(
             f"the {r['role']} range {w} the official median set against it"
             for (_, r), w in zip(data.iterrows(), where, strict=True)
         )
@@ -171,8 +179,8 @@ def _headline_caption(data: pd.DataFrame) -> str:
         f" (of those that name a year; {prose.plural(undated, 'undated range')} cannot be adjusted)" if undated else ""
     )
     return (
-        f"The pay ranges with the lowest and highest midpoints in the sources{which}, as written and in {base} "
-        f"dollars (CPI-U), each with the May {int(data['bls_year'].max())} official median wage of the "
+        f"The pay ranges with the lowest and highest midpoints in the sources{which}, as written and in "
+        f"purchasing power at {base} prices (CPI-U), which is not what the roles pay in {base}, each with the May {int(data['bls_year'].max())} official median wage of the "
         f"occupation set against it: {'; '.join([*own, *proxies])}.{_alternatives_caption(data)}{wording_words(data)}"
         f"{read_as_words(data)}"
     )
@@ -201,7 +209,7 @@ def _headline_alt(data: pd.DataFrame) -> str:
     for _, r in data.iterrows():
         said = (
             f"{r['role']}: {money(r['low_usd'], True)} to {money(r['high_usd'], True)} as written in {int(r['year'])}, "
-            f"{money(r['low_adj_usd'])} to {money(r['high_adj_usd'])} in {base} dollars, "
+            f"{money(r['low_adj_usd'])} to {money(r['high_adj_usd'])} in purchasing power at {base} prices, "
         )
         if not isinstance(r["soc_code"], str):
             parts.append(said + "with no official occupation to set it against")
@@ -219,7 +227,8 @@ def _headline_alt(data: pd.DataFrame) -> str:
         )
     return (
         "Two rows, each with a light bar for a pay range as written, a dark bar for the same range "
-        "adjusted for inflation and a black diamond for the official median of the occupation set against it. "
+        f"adjusted for inflation to {base} prices (its purchasing power, not what the role pays in {base}) and "
+        "a black diamond for the official median of the occupation set against it. "
         + "; ".join(parts)
         + "."
         + wording_words(data)
@@ -230,7 +239,7 @@ CHARTS = (
     Chart(
         "fig-summary-pay",
         "index",
-        "Entry and top pay, then and now",
+        f"Entry and top pay as written and at {inflation.BASE_YEAR} prices",
         lambda: headline_data(load_salaries(), external.load_oews()),
         headline_chart,
         _headline_caption,

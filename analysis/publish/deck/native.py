@@ -90,7 +90,9 @@ def _headline_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     years = ", ".join(str(int(y)) for y in dict.fromkeys(data["year"]))
     styles = {
         "written": Style(f"range as written ({years} dollars)", chart_style.GREY, "range", 12),
-        "adjusted": Style(f"same range in {base} dollars", chart_style.OKABE_ITO[0], "range", 12),
+        "adjusted": Style(
+            f"what it would buy at {base} prices (not {base} pay)", chart_style.OKABE_ITO[0], "range", 12
+        ),
         "median": Style(
             f"BLS median of the occupation named on the row (May {int(data['bls_year'].max())})",
             "#000000",
@@ -101,7 +103,7 @@ def _headline_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
     alternative = data["alt_soc_code"].map(lambda soc: isinstance(soc, str) and bool(soc))
     if alternative.any():
         styles["alternative"] = Style(
-            "BLS median of another occupation that also fits the role",
+            f"BLS median of another occupation that also fits the role (May {int(data['bls_year'].max())})",
             "#000000",
             "point",
             marker=XL_MARKER_STYLE.DIAMOND,
@@ -337,7 +339,7 @@ def _experience_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
             "below": (r["years_mid"], r["low_usd"]),
         }[side]
         texts.add_data_point(float(x), float(y))
-        text = f"{textwrap.fill(str(r['role']), 26)}\n({ladder_charts.years_asked(r['years_min'], r['years_max'])})"
+        text = f"{textwrap.fill(str(r['role']), 26)}\n({ladder_charts.years_asked(r['years_min'], r['years_max'], r.get('years_hedge'), r.get('years_necessity'))})"
         labels.append((k, text, positions[side], False))
     frame = add_chart(slide, XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, chart_data)
     chart = frame.chart
