@@ -990,6 +990,8 @@ def test_every_comparison_of_one_may_with_another_carries_the_bls_caution_and_th
     data = average.data()
     if (data["row"] == "source").any():
         assert external.EVERY_INDUSTRY in average.takeaway(data)
+
+
 def test_years_say_a_floor_a_plain_number_or_a_range_as_the_sentence_does() -> None:
     assert prose.years(0, 3) == "0–3 years"
     assert prose.years(5, 5) == "5 years"  # "five years": not "at least"
