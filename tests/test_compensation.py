@@ -238,7 +238,7 @@ def test_every_sentence_about_pay_is_listed_once_with_all_its_hedges_and_the_goo
     assert list(said["hedge"]) == ["often", "some", ""]
     assert list(said["good_words"]) == ["", "paid well", ""]
     claim = pay_words.statements_claim(said, [A, B, C, "other"])
-    assert claim.startswith("3 of the 4 articles speak of pay, in 3 sentences: 1 sentence with a figure")
+    assert claim.startswith("3 of the 4 articles speak of pay, in 3 quoted passages: 1 passage with a figure")
     good = pay_words.good_pay_claim(said, "OFFICIAL.")
     assert "\u201cpaid well\u201d {cite:p}`job-details-guide` (hedged: some)" in good
     assert "OFFICIAL." in good

@@ -112,9 +112,9 @@ def statements_claim(said: pd.DataFrame, sources_order: list[str]) -> str:
     words_only = [s for s in who if s not in with_figures]
     text = (
         f"{prose.of(len(who), len(sources_order), 'article').capitalize()} {'speaks' if len(who) == 1 else 'speak'} "
-        f"of pay, in {prose.plural(len(said), 'sentence')}: "
-        f"{prose.plural(int(said['figure'].sum()), 'sentence')} with a figure, from "
-        f"{prose.plural(len(with_figures), 'article')}, and {prose.plural(int((~said['figure']).sum()), 'sentence')} "
+        f"of pay, in {prose.plural(len(said), 'quoted passage')}: "
+        f"{prose.plural(int(said['figure'].sum()), 'passage')} with a figure, from "
+        f"{prose.plural(len(with_figures), 'article')}, and {prose.plural(int((~said['figure']).sum()), 'passage')} "
         "in words alone"
     )
     if words_only:
@@ -123,9 +123,9 @@ def statements_claim(said: pd.DataFrame, sources_order: list[str]) -> str:
             f"{'speaks' if len(words_only) == 1 else 'speak'} of pay in words only"
         )
     return markup.Markup(
-        text + ". A sentence counts when it uses a word for pay (pay, salary, wage, income, compensation, earn, a "
-        "raise, bonus, incentive, overtime) in a record of any kind; each is listed once, with every hedge its "
-        "records carry."
+        text + ". A passage is the quotation of an evidence record of any kind (a sentence, or two that say one "
+        "thing), and it counts when it uses a word for pay (pay, salary, wage, income, compensation, earn, a "
+        "raise, bonus, incentive, overtime); each is listed once, with every hedge its records carry."
     )
 
 
