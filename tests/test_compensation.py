@@ -397,3 +397,26 @@ def test_the_turnover_guide_says_what_each_figure_may_and_may_not_be_quoted_for(
     with (paths.EXTERNAL / "turnover_studies.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert all(r["use_for"].strip() and r["not_for"].strip() for r in rows)
+
+
+# --- every official occupation's breadth, and the publisher's caution on setting wages ----------------
+
+
+def test_every_chart_that_draws_the_front_lines_occupation_says_it_covers_every_industry() -> None:
+    """The representatives' own occupation is not a proxy, but it is broader than a call center's."""
+    from analysis.publish import figures  # the registry draws on every chapter; only this test needs it
+
+    front = external.FRONT_LINE.soc_code
+    drawn = 0
+    for name, chart in figures.registry().items():
+        data = chart.data()
+        if front in chart.official(data):
+            drawn += 1
+            assert f"({front}), in every industry, not only call centers" in figures.source_line(chart, data), name
+    assert drawn
+
+
+def test_the_cite_page_gives_the_publishers_caution_on_setting_wages_with_its_citation() -> None:
+    text = " ".join((paths.BOOK / "cite.md").read_text(encoding="utf-8").split())
+    assert "not a guide for setting wages or for formal job evaluation {cite:p}`bls-ooh-disclaimer`" in text
+    assert "use official wage statistics" not in text

@@ -205,10 +205,12 @@ def test_the_metrics_chart_line_states_its_basis_and_the_texts_when_they_differ(
 
     chart = next(c for c in conditions_charts.CHARTS if c.name == "fig-metrics-matrix")
     line = chart.takeaway(chart.data())
-    assert line.startswith("Counting what a source says work is judged on, named as a measure or not")
     named = matrices_chapter.summary(
         conditions.named_measures(evidence_core.load_table("metrics")), sources_core.source_ids()
     )
-    if not named.empty:  # the text's count, on the text's basis, is in the line too
-        assert "Counting only what a source names as a measure" in line
+    if named.empty:
+        assert line.startswith("Counting what a source says work is judged on, named as a measure or not")
+    else:  # the text's count, on the text's basis, leads; the dots drawn follow
+        assert line.startswith("Counting only what a source names as a measure")
+        assert "Counting also the aims and duties a source ties to the work (the dots drawn)" in line
         assert f"with {int(named['sources'].max())} of the {len(sources_core.source_ids())} sources" in line

@@ -38,7 +38,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.chapters import prose
-from analysis.core import markup, paths, release
+from analysis.core import external, markup, paths, release
 from analysis.publish import chart_style, explorer, export
 from analysis.publish.chart import Chart, broader, occupation, tolerating_empty
 from analysis.publish.charts import agreement as agreement_charts
@@ -109,7 +109,13 @@ def source_line(chart: Chart, data: pd.DataFrame) -> str:
         refs.append(f"and {len(keys) - MAX_CREDITS} more (see the chart's data)")
     text = "Sources: " + "; ".join([*refs, *chart.notes(data)]) + "."
     codes = chart.official(data)
-    own = [occupation(c, qualified=False) for c in codes if not broader(c)]
+    front = external.FRONT_LINE.soc_code
+    # The front line's own occupation is not a proxy, but it covers every industry: broader too.
+    own = [
+        occupation(c, qualified=False) + (", in every industry, not only call centers" if c == front else "")
+        for c in codes
+        if not broader(c)
+    ]
     wider = [occupation(c, qualified=False) for c in codes if broader(c)]
     if own:
         text += f" Official series drawn: {'; '.join(own)}."

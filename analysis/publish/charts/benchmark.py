@@ -247,16 +247,27 @@ def _benchmark_caption(data: pd.DataFrame) -> str:
 
 
 def _proxy_words(data: pd.DataFrame) -> str:
-    """Which official occupations drawn are broader proxies (every one but the representatives')."""
+    """How each official occupation drawn is broader than the call-center role set against it: the
+    representatives' own covers every industry; every other one is a proxy, not a call-center job."""
 
     proxies = [
         f"{external.PROXIES[str(soc)].occupation} ({soc})"
         for soc in dict.fromkeys(data.loc[data["row"] == "official", "soc_code"])
         if external.is_proxy(str(soc))
     ]
+    drawn = set(data.loc[data["row"] == "official", "soc_code"].astype(str))
+    front = external.FRONT_LINE
+    own = (
+        f"{front.occupation} ({front.soc_code}) covers representatives in every industry, not only call centers. "
+        if front.soc_code in drawn
+        else ""
+    )
     if not proxies:
-        return ""
-    return f"{prose.join(proxies)} {'is a broader proxy' if len(proxies) == 1 else 'are broader proxies'}, not call-center jobs."
+        return own.strip()
+    return (
+        f"{own}{prose.join(proxies)} {'is a broader proxy' if len(proxies) == 1 else 'are broader proxies'}, "
+        "not call-center jobs."
+    )
 
 
 def _benchmark_alt(data: pd.DataFrame) -> str:

@@ -13,8 +13,8 @@ from analysis.publish.charts import matrices as matrices_charts
 
 
 def metrics_takeaway(data: pd.DataFrame, metrics: pd.DataFrame | None = None) -> str:
-    """The metrics chart's line, on its own basis (whatever a source says work is judged on, named as
-    a measure or not) and, when they differ, on the text's (only what a source names as a measure)."""
+    """The metrics chart's line: first on the text's basis (only what a source names as a measure), then,
+    when they differ, on the chart's own (every aim or duty a source ties to the work, the dots drawn)."""
 
     text = matrices_charts.matrix_takeaway(data, "thing agents are judged on", "things agents are judged on")
     metrics = evidence.load_table("metrics") if metrics is None else metrics
@@ -25,9 +25,9 @@ def metrics_takeaway(data: pd.DataFrame, metrics: pd.DataFrame | None = None) ->
     top_n = int(named["sources"].max())
     top = [METRIC_LABELS.get(str(c), str(c)).lower() for c in named.loc[named["sources"] == top_n, "category"]]
     return (
-        f"Counting what a source says work is judged on, named as a measure or not: {text[:-1]}. Counting only "
-        f"what a source names as a measure, {prose.join(top)} {'leads' if len(top) == 1 else 'lead'}, with "
-        f"{top_n} of the {len(order)} sources."
+        f"Counting only what a source names as a measure, {prose.join(top)} {'leads' if len(top) == 1 else 'lead'}, "
+        f"with {top_n} of the {len(order)} sources. Counting also the aims and duties a source ties to the work "
+        f"(the dots drawn): {text[0].lower()}{text[1:]}"
     )
 
 
