@@ -412,7 +412,7 @@ def test_every_chart_that_draws_the_front_lines_occupation_says_it_covers_every_
         data = chart.data()
         if front in chart.official(data):
             drawn += 1
-            assert f"({front}), in every industry, not only call centers" in figures.source_line(chart, data), name
+            assert f"({front}), all industries" in figures.source_line(chart, data), name
     assert drawn
 
 

@@ -110,9 +110,9 @@ def source_line(chart: Chart, data: pd.DataFrame) -> str:
     text = "Sources: " + "; ".join([*refs, *chart.notes(data)]) + "."
     codes = chart.official(data)
     front = external.FRONT_LINE.soc_code
-    # The front line's own occupation is not a proxy, but it covers every industry: broader too.
+    # The front line's own occupation is not a proxy, but it covers all industries: broader too.
     own = [
-        occupation(c, qualified=False) + (", in every industry, not only call centers" if c == front else "")
+        occupation(c, qualified=False) + (", all industries" if c == front else "")
         for c in codes
         if not broader(c)
     ]
