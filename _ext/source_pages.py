@@ -26,8 +26,6 @@ Registered in ``_config.yml`` (``sphinx: local_extensions``) before ``evidence_p
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +34,7 @@ from sphinx.config import Config
 from sphinx.errors import ExtensionError
 from sphinx_external_toc.api import Document, FileItem, GlobItem
 
-from analysis.core import paths, sources
+from analysis.core import inputs, paths, sources
 from analysis.publish import explorer
 
 #: The entry of ``_toc.yml`` that stands for the source pages.
@@ -48,20 +46,6 @@ MARK = "% Generated from data/raw/sources.csv by _ext/source_pages.py: do not ed
 def page_text(source_id: str) -> str:
     """The whole of a source's page."""
     return f"{MARK}\n\n```{{source-reader}} {source_id}\n```\n"
-
-
-def _write(path: Path, text: str) -> None:
-    """Write ``text`` through a temporary file beside ``path``, unless ``path`` already holds it."""
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def write_pages(srcdir: Path, source_ids: list[str]) -> None:
@@ -81,7 +65,7 @@ def write_pages(srcdir: Path, source_ids: list[str]) -> None:
             )
         path.unlink()
     for name, text in wanted.items():
-        _write(folder / name, text)
+        inputs.replace_text(folder / name, text)
 
 
 def list_pages(site_map: Any, source_ids: list[str]) -> bool:

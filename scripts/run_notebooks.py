@@ -40,6 +40,8 @@ from jupyter_cache.executors.utils import ExecutionResult, single_nb_execution
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
+from analysis.core import inputs
+
 ROOT = Path(__file__).resolve().parent.parent
 STAMPS = ROOT / "_build" / "stamps"
 CACHE = ROOT / "_build" / ".jupyter_cache"
@@ -139,7 +141,7 @@ def execute(cache: JupyterCacheAbstract, notebooks: list[Path], timeout: int) ->
         uri = str(notebook)
         if uri in result.succeeded:
             digest = (STAMPS / f"{notebook.stem}.sha256").read_text(encoding="utf-8")
-            write(STAMPS / f"{notebook.stem}.ran", digest)
+            inputs.replace_text(STAMPS / f"{notebook.stem}.ran", digest)
         elif uri in result.excepted:
             failures.append(failure(notebook, cache.get_project_record(uri).traceback or ""))
         else:
@@ -152,21 +154,7 @@ def save(cache: JupyterCacheAbstract, notebook: Path) -> bool:
     _, merged = cache.merge_match_into_notebook(nbformat.read(notebook, as_version=4))
     for cell in merged.cells:
         cell.metadata.pop("execution", None)
-    text = nbformat.writes(merged) + "\n"
-    if text == notebook.read_text(encoding="utf-8"):
-        return False
-    write(notebook, text)
-    return True
-
-
-def write(path: Path, text: str) -> None:
-    fd, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    umask = os.umask(0)
-    os.umask(umask)
-    os.fchmod(fd, 0o666 & ~umask)  # as open() would create it
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(partial, path)
+    return inputs.replace_text(notebook, nbformat.writes(merged) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -132,3 +133,23 @@ def decode(data: bytes, path: Path) -> str:
 def read_text(path: Path, limit: int, what: str = "a file") -> str:
     """The text of a regular file of at most ``limit`` bytes: strict UTF-8, no NUL byte."""
     return decode(read_bytes(path, limit, what), path)
+
+
+def replace_text(path: Path, text: str) -> bool:
+    """Give ``path`` the content ``text`` (UTF-8, line ends as written) through a temporary file beside
+    it, so that no reader ever sees half a file, with the permissions ``open()`` would give a new
+    file. Nothing is written when ``path`` already holds ``text``; returns whether it was written."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:50]}.", dir=path.parent)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(handle, 0o666 & ~umask)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return True

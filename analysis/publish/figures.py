@@ -111,11 +111,7 @@ def source_line(chart: Chart, data: pd.DataFrame) -> str:
     codes = chart.official(data)
     front = external.FRONT_LINE.soc_code
     # The front line's own occupation is not a proxy, but it covers all industries: broader too.
-    own = [
-        occupation(c, qualified=False) + (", all industries" if c == front else "")
-        for c in codes
-        if not broader(c)
-    ]
+    own = [occupation(c, qualified=False) + (", all industries" if c == front else "") for c in codes if not broader(c)]
     wider = [occupation(c, qualified=False) for c in codes if broader(c)]
     if own:
         text += f" Official series drawn: {'; '.join(own)}."

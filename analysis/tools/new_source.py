@@ -30,10 +30,8 @@ import calendar
 import csv
 import hashlib
 import io
-import os
 import re
 import shutil
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
@@ -173,17 +171,6 @@ def _bib_text(current: str, entry: str, source_ids: list[str]) -> str:
     return current[:at] + "\n" + entry + current[at:]
 
 
-def _replace(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
 def add(args: argparse.Namespace) -> tuple[sources.SourceMeta, Path, int]:
     """Check everything, then write the raw copy, the manifest row, the entry and the draft; returns
     the new row, the draft's path and how many of its records would not validate as drafted."""
@@ -258,7 +245,7 @@ def add(args: argparse.Namespace) -> tuple[sources.SourceMeta, Path, int]:
             ),
         ):
             written.append((path, path.read_text(encoding="utf-8")))
-            _replace(path, new_text)
+            inputs.replace_text(path, new_text)
         written.append((out, None))
         draft.write(out, drafted)
     except BaseException:
@@ -266,7 +253,7 @@ def add(args: argparse.Namespace) -> tuple[sources.SourceMeta, Path, int]:
             if before is None:
                 path.unlink(missing_ok=True)
             else:
-                _replace(path, before)
+                inputs.replace_text(path, before)
         raise
     return meta, out, len(refused)
 
