@@ -15,7 +15,6 @@ computed sentence is glossed like a written one; an edited glossary makes every 
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import Any
 
@@ -167,7 +166,7 @@ def gloss_page(doctree: nodes.Node, glosses: dict[str, tuple[str, list[nodes.Nod
         line = nodes.paragraph()
         line += nodes.strong("", term)
         line += nodes.Text(": ")
-        line += [copy.deepcopy(n) for n in glosses[term][1]]
+        line += [n.deepcopy() for n in glosses[term][1]]
         note_of[term] += line
     return list(uses)
 
@@ -176,7 +175,9 @@ def _plain(paragraph: nodes.paragraph) -> list[nodes.Node]:
     """A glossary paragraph's content for another page: links and references as their text."""
     out = []
     for child in paragraph.children:
-        node = copy.deepcopy(child)
+        # docutils' own copy: the node and what it holds. copy.deepcopy would follow `parent`
+        # and copy the whole page with it, every time.
+        node = child.deepcopy()
         if isinstance(node, nodes.Text):
             out.append(node)
             continue
