@@ -127,7 +127,8 @@ def _fingerprint() -> str:
 def check_pages(app: Sphinx, exception: Exception | None) -> None:
     """Check every page; a page whose HTML and inputs are those of a page already checked keeps
     that check's result (kept in the doctree folder, beside Sphinx's own saved state)."""
-    if exception is not None or app.builder.format != "html":
+    # The one-page edition (the PDF's) holds the same pages, which the HTML build checks.
+    if exception is not None or app.builder.format != "html" or app.builder.name == "singlehtml":
         return
     outdir = Path(app.outdir)
     store = Path(app.doctreedir) / "quote-check.json"
