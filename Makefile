@@ -169,8 +169,9 @@ $(HTML): $(STAMPS)/html.sha256 | $(EXECUTED) $(WORKBOOK) $(FIGPACK) $(DECK_DOWNL
 	@sed 's/\x1b\[[0-9;]*m//g' _build/build.log | grep -E '^(updating environment|build succeeded)' || true
 	@touch $@
 
-# The PDF edition: a single-page build of the same sources, printed by headless Chromium.
-$(PDF): $(STAMPS)/pdf.sha256 | $(HTML)
+# The PDF edition: a single-page build of the same sources, printed by headless Chromium. It needs
+# what the pages need, not the pages: the two builds run side by side.
+$(PDF): $(STAMPS)/pdf.sha256 | $(EXECUTED) $(WORKBOOK) $(FIGPACK) $(DECK_DOWNLOAD)
 	$(BIN)/python scripts/make_pdf.py --out $@
 
 $(HTML_PDF): $(PDF) | $(HTML)
