@@ -24,6 +24,7 @@ image carries its title, takeaway, sources and credit drawn in (:func:`build`).
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import shutil
@@ -74,6 +75,9 @@ CHAPTERS: tuple[str, ...] = (
 )
 PACK_DIR: Path = paths.FIGURES
 PACK_ZIP: Path = paths.DOWNLOADS / "call-center-careers-figures.zip"
+#: Beside a pack's folder, every figure's files as last drawn, in a folder per figure named by what
+#: they are made of (:func:`_export`).
+DRAWN_NAME = "drawn-figures"
 
 
 @cache
@@ -303,10 +307,50 @@ def _pixels(path: Path) -> list[int]:
     return list(struct.unpack(">II", head[16:24]))
 
 
-def _export(job: tuple[str, Path]) -> list[Path]:
-    name, out_dir = job
-    base = out_dir / stem(name)
+@cache
+def _code_digest() -> str:
+    """The sha256 of the package's code and of the lock file (which pins the drawing libraries)."""
+    digest = hashlib.sha256()
+    for path in [*sorted((paths.ROOT / "analysis").rglob("*.py")), paths.ROOT / "requirements.txt"]:
+        if path.is_file():
+            digest.update(path.relative_to(paths.ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _drawn_key(name: str, data: pd.DataFrame) -> str:
+    """What a figure's files are made of: its name, the code, its data (every value, at full
+    precision) and every text drawn in or written beside it (which carry the release and the
+    sources' metadata)."""
+    texts = [name, _code_digest(), data.to_csv(), repr(attribution(name, data)), card(name, data)]
+    texts.append(json.dumps(page_data(name, data), ensure_ascii=False, sort_keys=True, default=str))
+    return hashlib.sha256("\0".join(texts).encode("utf-8")).hexdigest()
+
+
+def _export(job: tuple[str, Path, Path]) -> tuple[str, list[Path]]:
+    """One figure's files, from the ``drawn`` folder when the same figure was drawn before (matplotlib
+    has no cache of its own, and the figure step reads every table: one evidence record edited would
+    otherwise draw every figure again), else drawn there first. The name of the folder they are kept
+    in is the sha256 of what they are made of (:func:`_drawn_key`), so a kept file cannot stand for
+    a figure whose data, words or code changed."""
+    name, out_dir, drawn = job
     data = registry()[name].data()
+    kept = drawn / f"{stem(name)}-{_drawn_key(name, data)}"
+    if not kept.is_dir():
+        partial = kept.with_name(kept.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        _draw_files(name, data, partial)
+        partial.rename(kept)
+    written = []
+    for path in sorted(kept.iterdir()):
+        shutil.copyfile(path, out_dir / path.name)
+        if path.name != page_file(name, kept).name and not path.name.endswith(WEB_SUFFIX):
+            written.append(out_dir / path.name)
+    return kept.name, written  # the zip's files; the web image and the page file are the book's
+
+
+def _draw_files(name: str, data: pd.DataFrame, out_dir: Path) -> None:
+    base = out_dir / stem(name)
     fig = build(name, data)
     written = chart_style.export(fig, base)
     web = base.with_name(base.name + WEB_SUFFIX)  # the page's image, at a resolution for its column
@@ -324,7 +368,6 @@ def _export(job: tuple[str, Path]) -> list[Path]:
     page_file(name, out_dir).write_text(
         json.dumps(page, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
     )
-    return [*written, table, text]  # the zip's files; the web image and the page file are the book's
 
 
 def pack(out_dir: Path = PACK_DIR, zip_path: Path = PACK_ZIP, workers: int = 2) -> list[Path]:
@@ -332,13 +375,19 @@ def pack(out_dir: Path = PACK_DIR, zip_path: Path = PACK_ZIP, workers: int = 2) 
     data and its text card; zip them. Beside them, not zipped, what the book's page places: the
     chart at the page's resolution (:data:`WEB_SUFFIX`) and its :func:`page_file`.
 
-    Figures are numbered in reading order, as in the book. Two processes share the work.
+    Figures are numbered in reading order, as in the book. Two processes share the work; a figure
+    made of what an earlier pack's was is copied from :data:`DRAWN_NAME` beside ``out_dir``, which
+    keeps this pack's figures alone.
     """
     shutil.rmtree(out_dir, ignore_errors=True)  # no file of an earlier pack may pass for this one's
     out_dir.mkdir(parents=True)
-    jobs = [(name, out_dir) for name in registry()]
+    drawn = out_dir.parent / DRAWN_NAME
+    jobs = [(name, out_dir, drawn) for name in registry()]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        written = [path for paths_ in pool.map(_export, jobs) for path in paths_]
+        exported = list(pool.map(_export, jobs))
+    written = [path for _, paths_ in exported for path in paths_]
+    for folder in set(drawn.iterdir()) - {drawn / kept for kept, _ in exported}:
+        shutil.rmtree(folder, ignore_errors=True)
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     partial = zip_path.with_name(zip_path.name + ".partial")
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
