@@ -121,16 +121,18 @@ def make(project: Path, *targets: str, timeout: int = 600) -> subprocess.Complet
 
 
 def input_hashes(project: Path) -> dict[str, str]:
-    """sha256 of every input file of a project (everything but its build outputs)."""
+    """sha256 of every input file of a project: everything but its build outputs and what a copy
+    leaves out (the environment, history and caches, which are no input of a build)."""
+    left_out = shutil.ignore_patterns(*NOT_COPIED)
     out = {}
-    for path in sorted(project.rglob("*")):
-        rel = path.relative_to(project).as_posix()
-        if (
-            path.is_file()
-            and not any(rel == o or rel.startswith(o + "/") for o in OUTPUTS)
-            and "__pycache__" not in path.parts
-        ):
-            out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    for folder, folders, files in os.walk(project):
+        ignored = left_out(folder, [*folders, *files])
+        folders[:] = sorted(f for f in folders if f not in ignored)
+        for name in sorted(set(files) - ignored):
+            path = Path(folder, name)
+            rel = path.relative_to(project).as_posix()
+            if path.is_file() and not any(rel == o or rel.startswith(o + "/") for o in OUTPUTS):
+                out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
     return out
 
 
