@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import io
 import itertools
 import json
@@ -329,3 +330,38 @@ def test_a_figures_page_file_holds_the_csv_cells_and_links_only_records_of_the_e
         broken.loc[broken.index[0], "claimed_by"] = broken.loc[broken.index[0], "source_id"]
     with pytest.raises(ValueError, match=r"fig-benefits-matrix: record_ids? 'no-such-record' of .* is not a record"):
         figures.page_data(name, broken)
+
+
+def test_a_figure_is_drawn_again_exactly_when_what_it_is_made_of_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pack copies a figure's files from the last time it was drawn only while its data, texts
+    and code are the same: a changed value, or a changed word of its caption, draws it again."""
+    name = next(iter(figures.registry()))
+    chart = figures.registry()[name]
+    out, drawn = tmp_path / "figures", tmp_path / figures.DRAWN_NAME
+    out.mkdir()
+    draws: list[pd.DataFrame] = []
+
+    def fake_draw(name_: str, data: pd.DataFrame, folder: Path) -> None:
+        draws.append(data)
+        (folder / f"{figures.stem(name_)}.png").write_text(f"drawing {len(draws)}", encoding="utf-8")
+
+    monkeypatch.setattr(figures, "_draw_files", fake_draw)
+    first = figures._export((name, out, drawn))
+    again = figures._export((name, out, drawn))
+    assert len(draws) == 1
+    assert first == again
+    assert (out / f"{figures.stem(name)}.png").read_text(encoding="utf-8") == "drawing 1"
+
+    data = chart.data()
+    column = next(c for c in data.columns if pd.api.types.is_numeric_dtype(data[c]) and data[c].notna().any())
+    changed = data.assign(**{column: data[column] + 1})
+    monkeypatch.setitem(figures.registry(), name, dataclasses.replace(chart, data=lambda: changed))
+    assert figures._export((name, out, drawn))[0] != first[0]
+    assert len(draws) == 2
+    assert (out / f"{figures.stem(name)}.png").read_text(encoding="utf-8") == "drawing 2"
+
+    monkeypatch.setitem(figures.registry(), name, dataclasses.replace(chart, title=f"{chart.title} (retitled)"))
+    figures._export((name, out, drawn))
+    assert len(draws) == 3

@@ -213,7 +213,9 @@ def test_a_page_checked_before_keeps_its_problems_and_a_changed_page_is_read_aga
         f"<p>The guide says “Most call center jobs only require a college degree.” {CITE.format(key='job-details-guide')}</p>"
     )
     page.write_text(bad, encoding="utf-8")
-    app = SimpleNamespace(outdir=str(outdir), doctreedir=str(doctrees), builder=SimpleNamespace(format="html", name="html"))
+    app = SimpleNamespace(
+        outdir=str(outdir), doctreedir=str(doctrees), builder=SimpleNamespace(format="html", name="html")
+    )
     warned: list[str] = []
     monkeypatch.setattr(quote_check.logger, "warning", lambda message, **_: warned.append(message))
     reads: list[str] = []
