@@ -61,6 +61,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from analysis.core import number_patterns as patterns
 
@@ -438,10 +439,17 @@ def find_figures(text: str) -> list[Figure]:
 
     Bare numbers ("Table 1.2", "in 2007") and vague amounts ("a few days") are not figures.
     """
+    return list(_figures_of(text))
+
+
+@lru_cache(maxsize=4096)
+def _figures_of(text: str) -> tuple[Figure, ...]:
+    """:func:`find_figures`, kept for the texts read last: the same quotes and sentences are read by
+    the checks of every record, page and table (a figure is frozen; callers get their own list)."""
     folded, where = reading(text)
     found = _find(folded)
     if where is None:
-        return found
+        return tuple(found)
     figures = []
     line, line_start, pos = 1, 0, 0
     for figure in found:
@@ -454,7 +462,7 @@ def find_figures(text: str) -> list[Figure]:
             replace(figure, start=start, end=end, line=line, col=start - line_start + 1, text=text[start:end])
         )
         pos = start
-    return figures
+    return tuple(figures)
 
 
 def _find(text: str) -> list[Figure]:
