@@ -186,7 +186,8 @@ def wrap(text: str, prop: FontProperties, width_pt: float, renderer: RendererBas
         return renderer.get_text_width_height_descent(candidate, prop, ismath=False)[0] * 72 / dpi <= width_pt
 
     def pieces(word: str) -> list[str]:
-        if fits(word):
+        # a word without a place to break it is kept whole, whatever its width: not measured
+        if ("/" not in word and "#" not in word) or fits(word):
             return [word]
         parts = re.findall(r"[^/#]*[/#]|[^/#]+$", word)
         out = [""]
