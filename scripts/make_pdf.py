@@ -27,9 +27,11 @@ import os
 import posixpath
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
+from contextlib import closing
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -49,6 +51,8 @@ JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 # No --all: the build re-reads only what changed since the last PDF (_ext/changed_pages.py).
 JB_FLAGS = list(build_config.JB_FLAGS)
 PRINT_PAGE = "_print.html"
+#: jupyter-cache's database in its folder (`jupyter_cache.cache.db.DB_NAME`).
+CACHE_DB = "global.db"
 CHROMIUM_ARGS = [
     *build_config.CHROMIUM_ARGS,
     "--disable-extensions",
@@ -83,13 +87,20 @@ def singlehtml_page(build_dir: Path, project: Path = ROOT) -> Path:
 
 
 def seed_cache(build_dir: Path, cache: Path | None) -> None:
-    """Give the build in build_dir its own copy of the notebook cache (or none: execute)."""
+    """Give the build in build_dir its own copy of the notebook cache (or none: execute).
+
+    The pages' build reads the same cache meanwhile, and jupyter-cache records each read in its
+    database: the database is copied with SQLite's backup, which gives a consistent copy while
+    another process writes, and the executed notebooks (written only by a run) as files."""
     target = build_dir / paths.NOTEBOOK_CACHE_DIR  # where myst-nb looks, next to the output
     if cache is not None and target.resolve() == cache.resolve():
         raise PdfError(f"--build-dir {build_dir} would build into the cache it reads")
     shutil.rmtree(target, ignore_errors=True)
     if cache is not None and cache.is_dir():
-        shutil.copytree(cache, target)
+        shutil.copytree(cache, target, ignore=shutil.ignore_patterns(f"{CACHE_DB}*"))
+        if (cache / CACHE_DB).is_file():
+            with closing(sqlite3.connect(cache / CACHE_DB)) as db, closing(sqlite3.connect(target / CACHE_DB)) as copy:
+                db.backup(copy)
 
 
 def build_singlehtml(build_dir: Path, project: Path = ROOT, cache: Path | None = None) -> Path:

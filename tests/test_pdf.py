@@ -7,8 +7,10 @@ The script is run as `make pdf` runs it, but into a temporary directory, after c
 from __future__ import annotations
 
 import importlib.util
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -202,6 +204,29 @@ def test_missing_chromium_is_a_clear_error(tmp_path: Path) -> None:
     assert "chromium not found" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
     assert not (tmp_path / "build").exists()
+
+
+def test_the_notebook_cache_is_copied_whole_while_the_pages_build_writes_to_it(tmp_path: Path) -> None:
+    """The PDF's build gets its own copy of the notebook cache while the pages' build records its
+    reads in the cache's database: the copy holds every row and every executed notebook."""
+    script = _load_script()
+    cache = tmp_path / "cache"
+    (cache / "executed" / "abc").mkdir(parents=True)
+    (cache / "executed" / "abc" / "base.ipynb").write_text("{}", encoding="utf-8")
+    writer = sqlite3.connect(cache / script.CACHE_DB)
+    writer.execute("create table nbcache (pk integer primary key, accessed text)")
+    writer.executemany("insert into nbcache (accessed) values (?)", [(str(n),) for n in range(500)])
+    writer.commit()
+    writer.execute("update nbcache set accessed = 'now' where pk = 1")  # a read being recorded, not committed
+    try:
+        script.seed_cache(tmp_path / "build", cache)
+    finally:
+        writer.close()
+    copy = tmp_path / "build" / paths.NOTEBOOK_CACHE_DIR
+    with closing(sqlite3.connect(copy / script.CACHE_DB)) as db:
+        assert db.execute("select count(*), min(accessed) from nbcache").fetchone() == (500, "0")
+    assert (copy / "executed" / "abc" / "base.ipynb").read_text(encoding="utf-8") == "{}"
+    assert not list(copy.glob(f"{script.CACHE_DB}-*"))  # no journal of the other build's write
 
 
 def test_no_link_points_at_the_machine_that_built_the_pdf(edition: Edition) -> None:
