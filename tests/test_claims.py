@@ -992,6 +992,32 @@ def test_every_comparison_of_one_may_with_another_carries_the_bls_caution_and_th
         assert external.EVERY_INDUSTRY in average.takeaway(data)
 
 
+def test_charts_against_official_wages_read_whole_without_undated_or_dated_source_figures() -> None:
+    """A valid corpus may give no undated average for the representatives' rung, or no dated figure:
+    the charts then say so in whole sentences, with no count of nothing and no empty list."""
+    from analysis.publish import figures
+
+    broken = re.compile(r"\b0 undated|: \.|no dated figures|\s[.,:;]")
+    average = figures.registry()["fig-agreement-average"]
+    data = average.data()
+    official = data[data["row"] == "official"]
+    caption = figures.caption(average.name, official)
+    assert caption.startswith("No source gives an undated average")
+    assert external.EVERY_INDUSTRY in caption
+    assert external.OEWS_TIME_SERIES_CAUTION in caption
+    assert not broken.search(caption), caption
+    with_one = figures.caption(average.name, data)
+    assert with_one.count(external.EVERY_INDUSTRY) <= 1, with_one  # said once, in the takeaway
+
+    benchmark = figures.registry()["fig-pay-benchmark"]
+    data = benchmark.data()
+    undated = data[(data["row"] == "official") | data["adj_year"].isna()]
+    if (undated["row"] == "source").any():
+        caption = figures.caption(benchmark.name, undated)
+        assert "every one undated, as written" in caption
+        assert not broken.search(caption), caption
+
+
 def test_years_say_a_floor_a_plain_number_or_a_range_as_the_sentence_does() -> None:
     assert prose.years(0, 3) == "0–3 years"
     assert prose.years(5, 5) == "5 years"  # "five years": not "at least"

@@ -79,6 +79,11 @@ def _average_takeaway(data: pd.DataFrame) -> str:
     mine = data[data["row"] == "source"]
     first, last = rows.iloc[0], rows.iloc[-1]
     whom = occupation(str(first["soc_code"]))
+    if mine.empty:
+        return (
+            f"No source gives an undated average to set against official wages for {whom}, "
+            f"{external.EVERY_INDUSTRY}: the chart shows those wages alone."
+        )
     if len(mine) == 1:
         value = float(mine["value_usd"].iloc[0])
         return (
@@ -118,10 +123,15 @@ def _average_caption(data: pd.DataFrame) -> str:
     n, left = len(mine), int(data["left_out"].max()) if len(data) else 0
     second_hand = " second-hand" if n and mine["second_hand"].astype(bool).all() else ""
     drawn = f"the undated{second_hand} average" if n == 1 else f"the {n} undated{second_hand} averages"
+    # The takeaway, which the caption starts with, has said already how broad the occupation is.
+    across = (
+        f", with {drawn} drawn across every year because {'it' if n == 1 else 'they'} cannot be placed in time"
+        if n
+        else ""
+    )
     text = (
-        f"The official wage distribution for {_occupation(data)} by May year, with {drawn} drawn across every "
-        f"year because {'it' if n == 1 else 'they'} cannot be placed in time. The occupation covers "
-        f"representatives {external.EVERY_INDUSTRY}. {external.OEWS_TIME_SERIES_CAUTION}."
+        f"The official wage distribution for {_occupation(data)} by May year{across}. "
+        f"{external.OEWS_TIME_SERIES_CAUTION}."
     )
     if left:
         text += (

@@ -126,7 +126,8 @@ def benchmark_chart(data: pd.DataFrame) -> Figure:
     ax.xaxis.set_major_formatter(chart_style.usd_thousands)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
     base = _base_words(data)
-    ax.set_xlabel(textwrap.fill(f"Annual pay, U.S. dollars (dated source figures in {base})", 40))
+    drawn_in = f"dated source figures in {base}" if base else "every source figure undated, as written"
+    ax.set_xlabel(textwrap.fill(f"Annual pay, U.S. dollars ({drawn_in})", 40))
     ax.grid(axis="y", visible=False)
     chart_style.legend_above(
         ax,
@@ -134,7 +135,11 @@ def benchmark_chart(data: pd.DataFrame) -> Figure:
             Line2D([], [], color=chart_style.LIGHT, linewidth=10, label="BLS 10th–90th percentile"),
             Line2D([], [], color="#A6A6A6", linewidth=10, label="BLS 25th–75th percentile"),
             Line2D([], [], color="#000000", linewidth=2.5, label="BLS median"),
-            Line2D([], [], color=chart_style.OKABE_ITO[0], linewidth=6, label=f"source, dated, in {base}"),
+            *(
+                [Line2D([], [], color=chart_style.OKABE_ITO[0], linewidth=6, label=f"source, dated, in {base}")]
+                if base
+                else []
+            ),
             Line2D([], [], color=chart_style.OKABE_ITO[5], linewidth=6, label="source, undated, as written"),
         ],
     )
@@ -142,9 +147,10 @@ def benchmark_chart(data: pd.DataFrame) -> Figure:
 
 
 def _base_words(data: pd.DataFrame) -> str:
-    """The dollars the dated source figures of the benchmark are drawn in: "2025 dollars"."""
+    """The dollars the dated source figures of the benchmark are drawn in: "2025 dollars" ("" when
+    every figure is undated)."""
     years = sorted({int(y) for y in data["adj_year"].dropna()})
-    return ", ".join(f"{y} dollars" for y in years) or "no dated figures"
+    return ", ".join(f"{y} dollars" for y in years)
 
 
 def _bls_year(data: pd.DataFrame) -> int:
@@ -209,8 +215,9 @@ def _benchmark_takeaway(data: pd.DataFrame) -> str:
     spans, below, above = (positions.count(p) for p in ("spans", "lies below", "lies above"))
     hedged = sum(bool(prose.hedges(h)) for h in main["hedge"])
     text = (
-        f"Of the {n} source figures, {spans} span the official median set against them, {below} lie below, "
-        f"{above} above ({hedged} hedged in their source)"
+        f"Of the {prose.plural(n, 'source figure')}, {spans} {'spans' if spans == 1 else 'span'} the official "
+        f"median set against them, {below} {'lies' if below == 1 else 'lie'} below, {above} above "
+        f"({hedged} hedged in their source)"
     )
     changed = flips(data)
     if changed:
@@ -237,10 +244,10 @@ def _alternative_words(data: pd.DataFrame) -> str:
 
 def _benchmark_caption(data: pd.DataFrame) -> str:
     dollars = _base_words(data)
+    how = f"dated ranges in {dollars}, undated figures as written" if dollars else "every one undated, as written"
     return (
         f"Official wage distributions (BLS OEWS, May {_bls_year(data)}) for the occupations named on the chart, with "
-        f"the sources' figures for the matching rungs beneath each; dated ranges in {dollars}, undated "
-        f"figures as written. {_proxy_words(data)}{_alternative_words(data)}"
+        f"the sources' figures for the matching rungs beneath each; {how}. {_proxy_words(data)}{_alternative_words(data)}"
         f"{wording_words(data[(data['row'] == 'source') & (data['fit'] != 'alternative')])}"
         f"{left_out_words(data)}{read_as_words(data)}"
     )
