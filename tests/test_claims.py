@@ -1018,6 +1018,22 @@ def test_charts_against_official_wages_read_whole_without_undated_or_dated_sourc
         assert not broken.search(caption), caption
 
 
+def test_a_matrix_takeaway_writes_a_row_label_inside_its_sentence_without_a_capital() -> None:
+    """A dot matrix's rows are labelled with a capital ("Service quality"); its takeaway names
+    them inside a sentence ("customer satisfaction and service quality are each named by …")."""
+    from analysis.publish import figures
+
+    matrices = [c for c in figures.registry().values() if {"category", "label", "records"} <= set(c.data().columns)]
+    assert matrices
+    for chart in matrices:
+        data = chart.data()
+        takeaway = chart.takeaway(data)
+        for label in set(data["label"]):
+            if label[1:2].islower():
+                mid = [m.start() for m in re.finditer(re.escape(label), takeaway) if m.start() > 0]
+                assert not [at for at in mid if takeaway[at - 2 : at] not in (". ", ": ")], (chart.name, label)
+
+
 def test_years_say_a_floor_a_plain_number_or_a_range_as_the_sentence_does() -> None:
     assert prose.years(0, 3) == "0–3 years"
     assert prose.years(5, 5) == "5 years"  # "five years": not "at least"
