@@ -83,10 +83,10 @@ HTML_PDF  := _build/html/call-center-careers.pdf
 
 # $(call locked,COMMAND): COMMAND holding the build's lock, so that a second `make book` (or test,
 # notebooks, figures, slides, pdf, clean) in the same folder waits for the first to finish, and says
-# so. A COMMAND that fails removes the pages, still holding the lock: no book is left that the failed
-# run did not finish.
+# so. A COMMAND that fails removes the pages and the PDF edition, still holding the lock: no book is
+# left that the failed run did not finish, and no PDF printed beside pages that failed their checks.
 LOCK      := _build/.lock
-locked     = mkdir -p _build; run='$(1) || { rm -rf _build/html; exit 1; }'; \
+locked     = mkdir -p _build; run='$(1) || { rm -rf _build/html $(PDF); exit 1; }'; \
              flock -n -E 75 $(LOCK) -c "$$run"; s=$$?; \
              if [ $$s -eq 75 ]; then echo "make: another build is running in $(CURDIR); waiting for it to finish" >&2; \
                flock $(LOCK) -c "$$run"; s=$$?; fi; exit $$s
@@ -129,7 +129,8 @@ notebooks: $(SETUP)
 _book: $(HTML) $(HTML_PDF)
 _figures: $(FIGPACK)
 _slides: $(DECK_DOWNLOAD)
-_pdf: $(PDF)
+# The PDF's one-page build checks no quotation: the pages' build, which does, comes with it.
+_pdf: $(HTML) $(PDF)
 
 # Every step's digest, in one process; a file is rewritten only when its content changes.
 FORCE:

@@ -1,14 +1,15 @@
-"""A failed `make book` says what failed, leaves no page and nothing a later run would take as fresh,
-and changes no input: a notebook cell that raises, evidence edited without `make data` however old
-its date, a hand-edited processed table.
+"""A failed `make book` says what failed, leaves no page, no PDF and nothing a later run would take
+as fresh, and changes no input: a notebook cell that raises, evidence edited without `make data`
+however old its date, a hand-edited processed table, a quotation on a page that is not the source's.
 
 The tests share one scratch copy of the project that starts with the last build's outputs; each
-puts back what it broke. Every failure comes before Sphinx starts, so they cost little.
+puts back what it broke. Every failure but the quotation's comes before Sphinx starts.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -31,7 +32,37 @@ def _fails(project: Path, *expected: str) -> str:
     for text in expected:
         assert text in result.stderr, result.stderr[-3000:]
     assert not (project / "_build" / "html").exists()  # no page is left to open
+    assert not (project / "_build" / "pdf" / "call-center-careers.pdf").exists()  # nor a PDF of them
     return result.stderr
+
+
+def test_a_misquotation_on_a_page_leaves_no_pdf_printed_beside_the_failed_pages(project: Path) -> None:
+    """The PDF is built beside the pages and its one-page build checks no quotation: when the pages'
+    check fails, the PDF printed meanwhile goes too."""
+    quoted = re.compile(r"“(\w+ \w+ \w+)(\w*)")
+    notebook, cell, match = next(
+        (path, cell, match)
+        for path in sorted((project / "book").glob("[0-9]*.ipynb"))
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
+        if cell["cell_type"] == "markdown"
+        for match in [quoted.search("".join(cell["source"]))]
+        if match
+    )
+    kept = notebook.read_bytes()
+    nb = json.loads(kept)
+    text = "".join(cell["source"])
+    changed = text.replace(match.group(0), f"“{match.group(1)}zzz", 1)
+    for each in nb["cells"]:
+        if each.get("id") == cell.get("id") and "".join(each["source"]) == text:
+            each["source"] = changed
+    notebook.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert (project / "_build" / "pdf" / "call-center-careers.pdf").exists()  # the last build's
+    result = make(project, "book")
+    assert result.returncode != 0, result.stdout[-2000:]
+    assert f"{notebook.stem}.html: “{match.group(1)}zzz" in result.stdout + result.stderr, result.stdout[-3000:]
+    assert not (project / "_build" / "html").exists()
+    assert not (project / "_build" / "pdf" / "call-center-careers.pdf").exists()
+    notebook.write_bytes(kept)
 
 
 def test_a_cell_that_raises_fails_every_build_naming_notebook_cell_and_error(project: Path) -> None:

@@ -277,6 +277,8 @@ def test_the_data_page_links_to_the_pdf_beside_the_pages() -> None:
     makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(rf"^HTML_PDF\s*:= _build/html/{re.escape(name)}$", makefile, re.MULTILINE)
     assert re.search(r"^_book: .*\$\(HTML_PDF\)", makefile, re.MULTILINE)
+    # `make pdf` builds the pages too: their build checks the quotations the one-page build skips
+    assert re.search(r"^_pdf: .*\$\(HTML\)\s", makefile, re.MULTILINE)
 
 
 def test_the_pdfs_own_link_to_itself_points_at_the_published_pdf(tmp_path: Path) -> None:
