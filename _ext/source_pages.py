@@ -26,6 +26,7 @@ Registered in ``_config.yml`` (``sphinx: local_extensions``) before ``evidence_p
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -54,16 +55,23 @@ def write_pages(srcdir: Path, source_ids: list[str]) -> None:
     folder = srcdir / explorer.SOURCES_DIR
     folder.mkdir(parents=True, exist_ok=True)
     wanted = {f"{source_id}.md": page_text(source_id) for source_id in source_ids}
+    # The pages' build and the PDF's run side by side and both tidy this folder: a page listed here
+    # may be gone when it is read or removed, taken away by the other.
     for path in sorted(folder.iterdir()):
         if path.name in wanted or path.name.startswith("."):
             continue
-        first = path.read_text(encoding="utf-8").split("\n", 1)[0] if path.is_file() else ""
+        try:
+            first = path.read_text(encoding="utf-8").split("\n", 1)[0] if path.is_file() else ""
+        except FileNotFoundError:
+            continue
         if first != MARK:
+            if not os.path.lexists(path):
+                continue
             raise ExtensionError(
                 f"{path}: not a page of a source in {paths.MANIFEST.name}; the source pages are generated "
                 f"from the manifest by {Path(__file__).name}: move this file out of {explorer.SOURCES_DIR}/"
             )
-        path.unlink()
+        path.unlink(missing_ok=True)
     for name, text in wanted.items():
         inputs.replace_text(folder / name, text)
 

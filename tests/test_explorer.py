@@ -220,6 +220,21 @@ def test_the_source_pages_are_generated_from_the_manifest_and_listed_in_its_orde
     assert not source_pages.list_pages(parse_toc_yaml(one_chapter), ["b-source"])
 
 
+def test_a_source_page_another_build_removes_meanwhile_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages' build and the PDF's tidy the source pages side by side: a stale page one of them
+    lists may be gone, removed by the other, before it reads or deletes it."""
+    source_pages.write_pages(tmp_path, ["a-source", "b-source"])
+    folder = tmp_path / "book" / "sources"
+    listed = list(folder.iterdir())
+    (folder / "a-source.md").unlink()  # the other build's doing, after this one listed the folder
+    monkeypatch.setattr(Path, "iterdir", lambda self: iter(listed) if self == folder else iter([]))
+    source_pages.write_pages(tmp_path, ["b-source"])
+    monkeypatch.undo()
+    assert [p.name for p in folder.iterdir()] == ["b-source.md"]
+
+
 def test_the_vendored_datatables_files_are_the_ones_recorded() -> None:
     folder = paths.ROOT / "_ext" / "static" / "datatables"
     recorded = {
