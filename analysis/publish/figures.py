@@ -27,6 +27,7 @@ import csv
 import hashlib
 import io
 import json
+import platform
 import shutil
 import struct
 import zipfile
@@ -34,6 +35,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 
+import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
@@ -309,19 +311,23 @@ def _pixels(path: Path) -> list[int]:
 
 @cache
 def _code_digest() -> str:
-    """The sha256 of the package's code and of the lock file (which pins the drawing libraries)."""
-    digest = hashlib.sha256()
-    for path in [*sorted((paths.ROOT / "analysis").rglob("*.py")), paths.ROOT / "requirements.txt"]:
+    """The sha256 of what draws every figure alike: the package's code, the lock file (which pins
+    the drawing libraries), the Python version, matplotlib's settings file and the manifest (whose
+    authors, titles and dates a legend may show)."""
+    digest = hashlib.sha256(platform.python_version().encode() + b"\0")
+    files = [*sorted((paths.ROOT / "analysis").rglob("*.py")), paths.ROOT / "requirements.txt", paths.MANIFEST]
+    for path in [*files, Path(matplotlib.matplotlib_fname())]:
         if path.is_file():
-            digest.update(path.relative_to(paths.ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
 def _drawn_key(name: str, data: pd.DataFrame) -> str:
-    """What a figure's files are made of: its name, the code, its data (every value, at full
-    precision) and every text drawn in or written beside it (which carry the release and the
-    sources' metadata)."""
-    texts = [name, _code_digest(), data.to_csv(), repr(attribution(name, data)), card(name, data)]
+    """What a figure's files are made of: its name, what draws every figure (:func:`_code_digest`),
+    its data (every value at full precision, an empty value told from a missing one, the types) and
+    the texts written around it (title, takeaway, source and credit lines, card, page data)."""
+    texts = [name, _code_digest(), data.to_csv(na_rep="\0NA"), repr(data.dtypes.to_dict())]
+    texts += [repr(attribution(name, data)), card(name, data)]
     texts.append(json.dumps(page_data(name, data), ensure_ascii=False, sort_keys=True, default=str))
     return hashlib.sha256("\0".join(texts).encode("utf-8")).hexdigest()
 
