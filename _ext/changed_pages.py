@@ -61,7 +61,8 @@ def _before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> Non
 
 
 def _updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    if getattr(env, "titles_before_read", _titles(env)) != _titles(env):
+    before = getattr(env, "titles_before_read", None)
+    if before is not None and before != _titles(env):
         return sorted(env.found_docs)
     return []
 

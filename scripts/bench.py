@@ -38,9 +38,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "_ext"))
+import build_config
+
 VENV = Path(sys.prefix)
 JUPYTER_BOOK = VENV / "bin" / "jupyter-book"
-NOT_COPIED = (".venv", ".git", "_build", "downloads", "__pycache__", "*.egg-info", ".*_cache", ".ipynb_checkpoints")
+NOT_COPIED = (*build_config.NOT_COPIED, "_build", "downloads")
 STEPS = ("template", "clean", "noop", "chapter", "record", "unit", "test")
 # name: (step, the template's step it is divided by, or None for seconds, limit)
 LIMITS = {

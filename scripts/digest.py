@@ -15,7 +15,7 @@ the inputs' modification times say (a file put back with ``cp -p``, or given an 
 
 A pattern that matches no file is an error naming the step: a declaration must not go stale
 silently. A step may read another step's digest (``DIR/OTHER.sha256``), written just before when
-OTHER comes first. Standard library only, one process for every step: a `make book` with nothing
+OTHER comes first. Standard library only (and the project's `analysis.core.inputs`, which is too), one process for every step: a `make book` with nothing
 to do spends its time here, in well under a tenth of a second.
 """
 
@@ -26,8 +26,12 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
+
+# Run with `python -I -S` (no site-packages, no PYTHONPATH): the project's own module that writes a
+# file through a temporary beside it is found from here; it imports the standard library only.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from analysis.core import inputs
 
 CODE = "code:"
 
@@ -58,23 +62,6 @@ def listing(step: str, patterns: list[str], hashes: dict[str, str]) -> str:
     return "".join(lines[k] for k in sorted(lines)) + f"python  {python}\n"
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return False
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    umask = os.umask(0)
-    os.umask(umask)
-    os.fchmod(fd, 0o666 & ~umask)  # as open() would create it
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(partial, path)
-    return True
-
-
 def main(argv: list[str]) -> int:
     if len(argv) < 2 or not all("=" in a for a in argv[1:]):
         print(__doc__.split("\n\n")[1], file=sys.stderr)
@@ -83,7 +70,8 @@ def main(argv: list[str]) -> int:
     hashes: dict[str, str] = {}
     for arg in argv[1:]:
         step, _, patterns = arg.partition("=")
-        write_if_changed(out / f"{step}.sha256", listing(step, patterns.split(), hashes))
+        out.mkdir(parents=True, exist_ok=True)
+        inputs.replace_text(out / f"{step}.sha256", listing(step, patterns.split(), hashes))
     return 0
 
 

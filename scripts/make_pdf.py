@@ -36,6 +36,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import yaml
+from jupyter_cache.cache.db import DB_NAME
 
 from analysis.core import paths, release
 from analysis.core.paths import ROOT
@@ -51,8 +52,8 @@ JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 # No --all: the build re-reads only what changed since the last PDF (_ext/changed_pages.py).
 JB_FLAGS = list(build_config.JB_FLAGS)
 PRINT_PAGE = "_print.html"
-#: jupyter-cache's database in its folder (`jupyter_cache.cache.db.DB_NAME`).
-CACHE_DB = "global.db"
+#: jupyter-cache's database in its folder.
+CACHE_DB = DB_NAME
 CHROMIUM_ARGS = [
     *build_config.CHROMIUM_ARGS,
     "--disable-extensions",

@@ -40,11 +40,11 @@ from jupyter_cache.executors.utils import ExecutionResult, single_nb_execution
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
-from analysis.core import inputs
+from analysis.core import inputs, paths
 
-ROOT = Path(__file__).resolve().parent.parent
-STAMPS = ROOT / "_build" / "stamps"
-CACHE = ROOT / "_build" / ".jupyter_cache"
+ROOT = paths.ROOT
+STAMPS = paths.BUILD / "stamps"
+CACHE = paths.NOTEBOOK_CACHE
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 RULE = "-" * 18
 
