@@ -343,7 +343,7 @@ def test_a_figure_is_drawn_again_exactly_when_what_it_is_made_of_changes(
     out.mkdir()
     draws: list[pd.DataFrame] = []
 
-    def fake_draw(name_: str, data: pd.DataFrame, folder: Path) -> None:
+    def fake_draw(name_: str, data: pd.DataFrame, folder: Path, *texts: object) -> None:
         draws.append(data)
         (folder / f"{figures.stem(name_)}.png").write_text(f"drawing {len(draws)}", encoding="utf-8")
 

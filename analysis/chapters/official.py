@@ -253,7 +253,7 @@ def over_time_claim(real: pd.DataFrame) -> str:
         f"In {base} dollars (CPI-U annual averages {markup.cite(CPI_KEY)}), the May {int(first['year'])} median "
         f"is {prose.money(first['median_adj_usd'])}, so in purchasing power the median "
         f"{'rose' if change >= 0 else 'fell'} by {abs(change):.1%} over the {int(last['year']) - int(first['year'])} "
-        f"years. The BLS cautions against this use of its figures: {external.OEWS_CAUTION} "
-        f"({external.OEWS_FAQ_URL}) {markup.cite(external.BIBKEYS['oews-faq'])}. The report therefore gives the "
+        f"years. The BLS cautions against this use of its figures: {external.OEWS_TIME_SERIES_CAUTION} "
+        f"{markup.cite(external.BIBKEYS['oews-faq'])}. The report therefore gives the "
         "change as computed and draws no conclusion from it about whether the occupation's pay kept up with prices."
     )

@@ -233,6 +233,3 @@ def check_claim(table: pd.DataFrame, n_texts: int) -> str:
         f"{unrecorded} {'is' if unrecorded == 1 else 'are'} quoted by no record; "
         f"{'it is' if unrecorded == 1 else 'they are'} counted all the same."
     )
-
-
-TOPIC_WORDS: dict[str, str] = {t.name: t.touches.pattern for t in TOPICS}

@@ -322,13 +322,11 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
-def _drawn_key(name: str, data: pd.DataFrame) -> str:
+def _drawn_key(name: str, data: pd.DataFrame, texts_around: list[str]) -> str:
     """What a figure's files are made of: its name, what draws every figure (:func:`_code_digest`),
     its data (every value at full precision, an empty value told from a missing one, the types) and
     the texts written around it (title, takeaway, source and credit lines, card, page data)."""
-    texts = [name, _code_digest(), data.to_csv(na_rep="\0NA"), repr(data.dtypes.to_dict())]
-    texts += [repr(attribution(name, data)), card(name, data)]
-    texts.append(json.dumps(page_data(name, data), ensure_ascii=False, sort_keys=True, default=str))
+    texts = [name, _code_digest(), data.to_csv(na_rep="\0NA"), repr(data.dtypes.to_dict()), *texts_around]
     return hashlib.sha256("\0".join(texts).encode("utf-8")).hexdigest()
 
 
@@ -340,12 +338,14 @@ def _export(job: tuple[str, Path, Path]) -> tuple[str, list[Path]]:
     a figure whose data, words or code changed."""
     name, out_dir, drawn = job
     data = registry()[name].data()
-    kept = drawn / f"{stem(name)}-{_drawn_key(name, data)}"
+    words, text, page = attribution(name, data), card(name, data), page_data(name, data)
+    page_json = json.dumps(page, ensure_ascii=False, sort_keys=True, default=str)
+    kept = drawn / f"{stem(name)}-{_drawn_key(name, data, [repr(words), text, page_json])}"
     if not kept.is_dir():
         partial = kept.with_name(kept.name + ".partial")
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
-        _draw_files(name, data, partial)
+        _draw_files(name, data, partial, words, text, page)
         partial.rename(kept)
     written = []
     for path in sorted(kept.iterdir()):
@@ -355,24 +355,24 @@ def _export(job: tuple[str, Path, Path]) -> tuple[str, list[Path]]:
     return kept.name, written  # the zip's files; the web image and the page file are the book's
 
 
-def _draw_files(name: str, data: pd.DataFrame, out_dir: Path) -> None:
+def _draw_files(
+    name: str, data: pd.DataFrame, out_dir: Path, words: chart_style.Attribution, text: str, page: dict[str, object]
+) -> None:
+    """Draw one figure's files into ``out_dir``, with the texts :func:`_export` wrote for it."""
     base = out_dir / stem(name)
-    fig = build(name, data)
+    fig = chart_style.lay_out(draw(name, data), words)  # as :func:`build` lays it out
     written = chart_style.export(fig, base)
     web = base.with_name(base.name + WEB_SUFFIX)  # the page's image, at a resolution for its column
     chart_style.save(fig, web, "png", chart_style.WEB_DPI)
     plt.close(fig)
     slide = base.with_name(f"{base.name}-slide.png")  # 16:9, text at least 14 pt when placed 13.33 in wide
-    chart_style.slide_png(draw(name, data, wide=True), slide, attribution(name, data))
+    chart_style.slide_png(draw(name, data, wide=True), slide, words)
     written.append(slide)
-    table = base.with_suffix(".csv")
-    table.write_text(export.frame_csv(data), encoding=export.DOWNLOAD_ENCODING, newline="")
-    text = base.with_suffix(".txt")
-    text.write_text(card(name, data), encoding="utf-8")
-    page = page_data(name, data)
-    page["images"] = {"png": _pixels(written[0]), "web": _pixels(web), "slide": _pixels(slide)}
+    base.with_suffix(".csv").write_text(export.frame_csv(data), encoding=export.DOWNLOAD_ENCODING, newline="")
+    base.with_suffix(".txt").write_text(text, encoding="utf-8")
+    placed = {**page, "images": {"png": _pixels(written[0]), "web": _pixels(web), "slide": _pixels(slide)}}
     page_file(name, out_dir).write_text(
-        json.dumps(page, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        json.dumps(placed, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
     )
 
 

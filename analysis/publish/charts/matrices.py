@@ -55,16 +55,20 @@ def matrix_figure(data: pd.DataFrame, row_label: str, column_label: Callable[[st
     )
 
 
+def in_sentence(labels: list[str]) -> list[str]:
+    """Row labels as a sentence lists them: each starts with a capital on the chart, and in a
+    sentence only the first keeps it; a label that starts with an abbreviation ("CRM", "401(k)")
+    keeps its own."""
+    return labels[:1] + [w[:1].lower() + w[1:] if w[1:2].islower() else w for w in labels[1:]]
+
+
 def matrix_alt(data: pd.DataFrame, what: str, rows_are: str) -> str:
     """Alt text of a dot matrix, written from its counts: who names most, what rests on one source."""
 
     counts = counts_of(data)
     named = (counts > 0).sum(axis=1)
     n_sources = counts.shape[1]
-    # Row labels start with a capital (a chart's rows); in a sentence only its first word keeps one,
-    # and a label that starts with an abbreviation ("CRM", "401(k)") keeps its own.
-    widest = [str(k) for k in named.index[named == named.max()]]
-    widest = widest[:1] + [w[:1].lower() + w[1:] if w[1:2].islower() else w for w in widest[1:]]
+    widest = in_sentence([str(k) for k in named.index[named == named.max()]])
     single = [str(k) for k in named.index[named == 1]]
     empty = [prose.short_ref(s) for s in counts.columns if counts[s].sum() == 0]
     text = (
@@ -89,10 +93,7 @@ def matrix_takeaway(data: pd.DataFrame, noun: str, nouns: str) -> str:
     named = (counts[shown] > 0).sum(axis=1)
     if not len(named) or named.max() == 0:
         return f"No source names any of the {nouns}."
-    # Row labels start with a capital (a chart's rows); in a sentence only its first word keeps one,
-    # and a label that starts with an abbreviation ("CRM", "401(k)") keeps its own.
-    widest = [str(k) for k in named.index[named == named.max()]]
-    widest = widest[:1] + [w[:1].lower() + w[1:] if w[1:2].islower() else w for w in widest[1:]]
+    widest = in_sentence([str(k) for k in named.index[named == named.max()]])
     single = int((named == 1).sum())
     most = int(named.max())
     of_sources = (f"all {most} sources" if most == len(shown) else f"{most} of the {len(shown)} sources") + (
