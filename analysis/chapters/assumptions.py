@@ -8,39 +8,20 @@ No function here names a source: each says what the rows and texts it is given s
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 
 import pandas as pd
 
-from analysis.chapters import evidence_base, prose
+from analysis.chapters import evidence_base, pay, prose
 from analysis.core import inflation, markup
 from analysis.core.sources import Source
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def _flags(row: pd.Series) -> list[str]:
-    value = row.get("flags")
-    return [f for f in str(value).split(";") if f] if isinstance(value, str) else []
 
 
 def currency_words(row: pd.Series) -> str:
     """How a figure's currency is read: "$ read as U.S. dollars", or, where the sentence writes no
     currency, that the text's context gives it."""
-    if "currency-from-context" in _flags(row):
+    if "currency-from-context" in pay.flags(row):
         return "no currency written: read as U.S. dollars from the text's context"
     return "$ read as U.S. dollars"
 
@@ -58,7 +39,7 @@ def country_words(row: pd.Series) -> str:
 
 def period_words(row: pd.Series) -> str:
     """How a figure's pay period is read: as stated, or read as yearly from its size."""
-    if "period-inferred" in _flags(row):
+    if pay.period_inferred(row):
         return "read as a year: no period stated"
     return f"stated by the {row['period']}"
 
@@ -77,7 +58,7 @@ def readings(salaries: pd.DataFrame) -> dict[tuple[str, str], str]:
 def counts(salaries: pd.DataFrame) -> dict[str, int]:
     """How many figures: in all, whose sentence names a country, whose period is read from size."""
     named = sum(1 for q in salaries["quote"] if evidence_base.places(str(q)))
-    inferred = sum(1 for _, r in salaries.iterrows() if "period-inferred" in _flags(r))
+    inferred = sum(1 for _, r in salaries.iterrows() if pay.period_inferred(r))
     return {"figures": len(salaries), "country_named": named, "period_inferred": inferred}
 
 
@@ -127,7 +108,7 @@ def cpi_basis(base_year: int = inflation.BASE_YEAR) -> dict[str, object]:
         "year": base_year,
         "value": annual,
         "months": len(values),
-        "missing": [MONTH_NAMES[m - 1] for m in range(1, 13) if m not in values],
+        "missing": [calendar.month_name[m] for m in range(1, 13) if m not in values],
         # whether the annual average is the mean of the months held (to the index's three decimals)
         "mean_of_months": bool(values) and round(sum(values.values()) / len(values), 3) == round(annual, 3),
         "latest": inflation.latest_month(),
@@ -192,7 +173,7 @@ def cpi_claim(years: list[int], base_year: int = inflation.BASE_YEAR) -> str:
     latest = basis["latest"]
     return markup.Markup(
         f"The adjustment uses the {cpi_words(years, base_year)} {markup.cite('cpi-package')}. The package also "
-        f"holds monthly values up to {MONTH_NAMES[latest.month - 1]} {latest.year}; the report uses "  # type: ignore[attr-defined]
+        f"holds monthly values up to {calendar.month_name[latest.month]} {latest.year}; the report uses "  # type: ignore[attr-defined]
         f"annual averages only, so {base_year}, the latest year with one, is its base year. A price index answers "
         "one question: what a sum would buy. Pay surveys are usually brought to a common date with a wage index "
         "instead, such as the BLS Employment Cost Index, which follows what employers pay; the report holds no wage "

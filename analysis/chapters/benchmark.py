@@ -102,7 +102,7 @@ def reason(tier: str, family: object, soc_code: str) -> str:
 
 
 def _hedge_words(row: pd.Series) -> list[str]:
-    return [w for w in prose.hedges(row.get("hedge")).split(", ") if w]
+    return prose.hedge_words(row.get("hedge"))
 
 
 def entry_median_claim(salaries: pd.DataFrame, bench: pd.DataFrame) -> str:

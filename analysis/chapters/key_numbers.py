@@ -77,7 +77,7 @@ def _record(row: pd.Series) -> str:
 def _hedged(row: pd.Series) -> str:
     """What the source's sentence qualifies about a figure, as MyST: its hedge words, quoted, and
     that its period is read from its size ("" when neither)."""
-    words = [markup.quoted(markup.md_escape(w)) for w in prose.hedges(row.get("hedge")).split(", ") if w]
+    words = [markup.quoted(markup.md_escape(w)) for w in prose.hedge_words(row.get("hedge"))]
     parts = [f"hedged {prose.join(words)}"] if words else []
     if pay.period_inferred(row):
         parts.append("read as yearly (the source states no period)")

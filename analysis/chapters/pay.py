@@ -145,7 +145,8 @@ def money(value: float, cents: bool = False) -> str:
 
 def flags(row: pd.Series) -> list[str]:
     """A record's flags (the table writes them semicolon-separated)."""
-    return [f for f in str(row["flags"]).split(";") if f] if isinstance(row["flags"], str) else []
+    value = row.get("flags")
+    return [f for f in value.split(";") if f] if isinstance(value, str) else []
 
 
 def period_inferred(row: pd.Series) -> bool:
@@ -259,7 +260,7 @@ def adjusted_table(salaries: pd.DataFrame) -> pd.DataFrame:
 def hedge_phrase(row: pd.Series) -> str:
     """A figure's hedge words as its source writes them, quoted: "hedged “generally”"; "" for a
     figure stated flatly."""
-    words = [w for w in prose.hedges(row.get("hedge")).split(", ") if w]
+    words = prose.hedge_words(row.get("hedge"))
     return f"hedged {prose.join([markup.quoted(w) for w in words])}" if words else ""
 
 

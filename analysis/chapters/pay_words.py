@@ -43,7 +43,7 @@ KIND_WORDS: dict[str, str] = {
 def _hedges(rows: pd.DataFrame) -> str:
     if "hedge" not in rows.columns:
         return ""
-    words = [w for h in rows["hedge"] for w in prose.hedges(h).split(", ") if w]
+    words = [w for h in rows["hedge"] for w in prose.hedge_words(h)]
     return ", ".join(dict.fromkeys(words))
 
 

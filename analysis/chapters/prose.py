@@ -58,6 +58,11 @@ def hedges(value: object) -> str:
     return ", ".join(w for w in str(value or "").split(";") if w) if isinstance(value, str) else ""
 
 
+def hedge_words(value: object) -> list[str]:
+    """A record's hedge column as a list of its words: ["some", "may"]; [] when stated flatly."""
+    return [w for w in hedges(value).split(", ") if w]
+
+
 def money(value: float, cents: bool = False) -> str:
     """Dollars as a reader writes them: $25,702. With ``cents`` (a figure as a source writes it),
     an amount with cents keeps them: $14.71, $22.60 (never $15 or $23); a whole one stays $15."""

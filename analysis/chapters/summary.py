@@ -41,7 +41,7 @@ def _wording(row: pd.Series) -> str:
     (its ``quote``) names no country: ", hedged “generally”, read as annual (the source states no
     period) and as U.S. dollars (its sentence names no country)"."""
 
-    hedge = [markup.quoted(w) for w in prose.hedges(row["hedge"]).split(", ") if w]
+    hedge = [markup.quoted(w) for w in prose.hedge_words(row["hedge"])]
     reads = ["annual (the source states no period)"] if pay.period_inferred(row) else []
     if isinstance(row.get("quote"), str) and not places(row["quote"]):
         reads.append("U.S. dollars (its sentence names no country)")

@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis.chapters import assumptions, evidence_base, prose
+from analysis.chapters import assumptions, prose
 from analysis.chapters.pay import (
     ANNUALISED_BY,
     TIER_LABELS,
@@ -353,7 +353,7 @@ def read_as_words(data: pd.DataFrame) -> str:
     drawn = _drawn_records(data)
     if drawn.empty:
         return ""
-    named = sum(1 for q in drawn["quote"] if evidence_base.places(str(q)))
+    named = assumptions.counts(drawn)["country_named"]
     text = (
         f" Every source figure is read as U.S. dollars; {prose.of(named, len(drawn), 'figure')} "
         f"{'is' if named <= 1 or named == len(drawn) == 1 else 'are'} stated for a country in the sentence that "

@@ -41,7 +41,7 @@ def words(text: str) -> int:
 
 
 def _hedged(rows: list[pd.Series]) -> str:
-    found = list(dict.fromkeys(w for r in rows for w in prose.hedges(r["hedge"]).split(", ") if w))
+    found = list(dict.fromkeys(w for r in rows for w in prose.hedge_words(r["hedge"])))
     return f" (hedged: {', '.join(found)})" if found else ""
 
 
