@@ -80,6 +80,9 @@ PDF       := _build/pdf/call-center-careers.pdf
 # The PDF edition inside the site, where the data page links it by a relative address: it opens from
 # the published site, a local build and an offline copy alike.
 HTML_PDF  := _build/html/call-center-careers.pdf
+# What the pages and the PDF edition are built from, besides their sources: the executed notebooks,
+# the downloads they link and the figures they place.
+BUILT     := $(EXECUTED) $(WORKBOOK) $(FIGPACK) $(DECK_DOWNLOAD)
 
 # $(call locked,COMMAND): COMMAND holding the build's lock, so that a second `make book` (or test,
 # notebooks, figures, slides, pdf, clean) in the same folder waits for the first to finish, and says
@@ -164,7 +167,7 @@ $(EXECUTED): $(foreach n,$(NB_NAMES),$(STAMPS)/$(n).sha256) | $(CHECKED)
 # inputs' content changed (_ext/changed_pages.py). Its output goes to _build/build.log; a failure
 # prints the end of it and removes the pages and Sphinx's saved state, so the next run builds
 # everything again and reports the same errors.
-$(HTML): $(STAMPS)/html.sha256 | $(EXECUTED) $(WORKBOOK) $(FIGPACK) $(DECK_DOWNLOAD)
+$(HTML): $(STAMPS)/html.sha256 | $(BUILT)
 	@$(BIN)/jupyter-book build . $(JB_FLAGS) > _build/build.log 2>&1 \
 	  || { tail -n 60 _build/build.log; rm -rf _build/html _build/.doctrees; exit 1; }
 	@sed 's/\x1b\[[0-9;]*m//g' _build/build.log | grep -E '^(updating environment|build succeeded)' || true
@@ -172,7 +175,7 @@ $(HTML): $(STAMPS)/html.sha256 | $(EXECUTED) $(WORKBOOK) $(FIGPACK) $(DECK_DOWNL
 
 # The PDF edition: a single-page build of the same sources, printed by headless Chromium. It needs
 # what the pages need, not the pages: the two builds run side by side.
-$(PDF): $(STAMPS)/pdf.sha256 | $(EXECUTED) $(WORKBOOK) $(FIGPACK) $(DECK_DOWNLOAD)
+$(PDF): $(STAMPS)/pdf.sha256 | $(BUILT)
 	$(BIN)/python scripts/make_pdf.py --out $@
 
 $(HTML_PDF): $(PDF) | $(HTML)
@@ -248,8 +251,7 @@ LIGHTHOUSE := tools/lighthouse/node_modules/.package-lock.json
 $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	cd tools/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
 
-lighthouse: $(SETUP) $(LIGHTHOUSE)
-	@$(call locked,$(SUB) _book)
+lighthouse: book $(LIGHTHOUSE)
 	$(BIN)/python scripts/lighthouse.py
 
 # Everything built, but the lock itself (a build waiting on it would otherwise not be seen).
