@@ -106,18 +106,22 @@ def touching(corpus: Mapping[str, Source], quotes: pd.DataFrame) -> pd.DataFrame
     """Every sentence of every text that touches a topic, one row per topic and sentence, in topic and
     then text order: whether it answers the question and the first record that quotes it (empty when
     none does). ``quotes`` has ``source_id``, ``record_id`` and ``quote`` for every record."""
+    # Each text split, and each record's quote normalised, once for every topic.
+    split = {source_id: sentences(source.text) for source_id, source in corpus.items()}
+    quoted = {
+        source_id: [
+            (str(r), normalise_space(str(q)))
+            for r, q in quotes.loc[quotes["source_id"] == source_id, ["record_id", "quote"]].itertuples(index=False)
+        ]
+        for source_id in corpus
+    }
     rows = []
     for topic in TOPICS:
-        for source_id, source in corpus.items():
-            mine = quotes[quotes["source_id"] == source_id]
-            for sentence in sentences(source.text):
+        for source_id in corpus:
+            for sentence in split[source_id]:
                 if not topic.touches.search(sentence):
                     continue
-                quoting = [
-                    str(r)
-                    for r, q in zip(mine["record_id"], mine["quote"], strict=True)
-                    if normalise_space(str(q)) in sentence or sentence in normalise_space(str(q))
-                ]
+                quoting = [r for r, q in quoted[source_id] if q in sentence or sentence in q]
                 rows.append(
                     {
                         "topic": topic.name,
