@@ -157,20 +157,6 @@ def _bls_year(data: pd.DataFrame) -> int:
     return int(data.loc[data["row"] == "official", "year"].max())
 
 
-def _benchmark_positions(data: pd.DataFrame) -> list[str]:
-    """For each source row, where it sits against the median of the band it is drawn under."""
-    out = []
-    band = None
-    for _, row in data.iterrows():
-        if row["row"] == "official":
-            band = row
-            continue
-        assert band is not None
-        low, high, _dated = drawn(row)
-        out.append(position(low, low if high is None else high, float(band["median_annual_usd"])))
-    return out
-
-
 def _placed(data: pd.DataFrame) -> pd.DataFrame:
     """The source rows with the band each is drawn under (``band_soc``, ``band_median``) and where it
     sits against that band's median (``position``)."""
@@ -178,14 +164,16 @@ def _placed(data: pd.DataFrame) -> pd.DataFrame:
     medians = data["median_annual_usd"].where(data["row"] == "official").ffill()
     rows = data.assign(band_soc=bands, band_median=medians)
     rows = rows[rows["row"] == "source"].copy()
-    rows["position"] = _benchmark_positions(data)
+    spans = [drawn(row)[:2] for _, row in rows.iterrows()]
+    rows["position"] = [
+        position(low, low if high is None else high, float(median))
+        for (low, high), median in zip(spans, rows["band_median"], strict=True)
+    ]
     return rows
 
 
-def flips(data: pd.DataFrame) -> list[tuple[pd.Series, pd.Series]]:
-    """Each figure drawn under two occupations whose place against the median differs: (the main
-    comparison, the alternative)."""
-    placed = _placed(data)
+def _pairs(placed: pd.DataFrame) -> list[tuple[pd.Series, pd.Series]]:
+    """Each figure drawn twice: (its row under the main comparison, its row under the alternative)."""
     out = []
     for _, alt in placed[placed["fit"] == "alternative"].iterrows():
         main = placed[
@@ -193,9 +181,15 @@ def flips(data: pd.DataFrame) -> list[tuple[pd.Series, pd.Series]]:
             & (placed["record_id"] == alt["record_id"])
             & (placed["source_id"] == alt["source_id"])
         ]
-        if len(main) and main.iloc[0]["position"] != alt["position"]:
+        if len(main):
             out.append((main.iloc[0], alt))
     return out
+
+
+def flips(data: pd.DataFrame) -> list[tuple[pd.Series, pd.Series]]:
+    """Each figure drawn under two occupations whose place against the median differs: (the main
+    comparison, the alternative)."""
+    return [(main, alt) for main, alt in _pairs(_placed(data)) if main["position"] != alt["position"]]
 
 
 def _flip_words(main: pd.Series, alt: pd.Series) -> str:
@@ -227,13 +221,11 @@ def _benchmark_takeaway(data: pd.DataFrame) -> str:
 
 def _alternative_words(data: pd.DataFrame) -> str:
     """Which figures are drawn twice, under which occupations, and whether the comparison changes."""
-    placed = _placed(data)
-    alts = placed[placed["fit"] == "alternative"]
-    if alts.empty:
+    pairs = _pairs(_placed(data))
+    if not pairs:
         return ""
     said = []
-    for _, alt in alts.iterrows():
-        main = placed[(placed["fit"] == "main") & (placed["record_id"] == alt["record_id"])].iloc[0]
+    for main, alt in pairs:
         same = "the same either way" if main["position"] == alt["position"] else "a different answer"
         said.append(
             f"the {alt['label']} is drawn twice, under {occupation(str(main['band_soc']), False)}, the main comparison, "
