@@ -25,11 +25,6 @@ def _how(necessity: object, hedge: object) -> str:
     return ", ".join(words)
 
 
-def _years(low: float, high: float | None) -> str:
-    """ "0–3 years", "5 years", "at least 1 year" (:func:`analysis.chapters.prose.years`)."""
-    return prose.years(low, high)
-
-
 def _schooling(row: pd.Series) -> str:
     """The education a row asks, in words: "a bachelor's degree in business" ("" if none)."""
     education = str(row["education"]) if isinstance(row["education"], str) else ""
@@ -52,7 +47,7 @@ def years_detail_claim(asked: pd.DataFrame, sources_order: list[str]) -> str:
         rows = with_years[with_years["source_id"] == source]
         parts = []
         for _, r in rows.iterrows():
-            what = [w for w in (_schooling(r), _years(float(r["years_min"]), r["years_max"])) if w]
+            what = [w for w in (_schooling(r), prose.years(float(r["years_min"]), r["years_max"])) if w]
             how = _how(r["necessity"], r["hedge"])
             parts.append(
                 f"for the {markup.md_escape(r['role'])}, {' and '.join(what)} of experience{f' ({how})' if how else ''}"
