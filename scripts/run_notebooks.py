@@ -117,8 +117,9 @@ class Executor(JupyterExecutorLocalMproc):
 def execute(cache: JupyterCacheAbstract, notebooks: list[Path], timeout: int) -> list[str]:
     """Execute the stale notebooks; return the failures, described."""
     stale = []
+    digests: dict[Path, str] = {}
     for notebook in notebooks:
-        digest = (STAMPS / f"{notebook.stem}.sha256").read_text(encoding="utf-8")
+        digest = digests[notebook] = (STAMPS / f"{notebook.stem}.sha256").read_text(encoding="utf-8")
         ran = STAMPS / f"{notebook.stem}.ran"
         cache.add_nb_to_project(str(notebook))
         pk = cached_pk(cache, notebook)
@@ -140,8 +141,7 @@ def execute(cache: JupyterCacheAbstract, notebooks: list[Path], timeout: int) ->
     for notebook in stale:
         uri = str(notebook)
         if uri in result.succeeded:
-            digest = (STAMPS / f"{notebook.stem}.sha256").read_text(encoding="utf-8")
-            inputs.replace_text(STAMPS / f"{notebook.stem}.ran", digest)
+            inputs.replace_text(STAMPS / f"{notebook.stem}.ran", digests[notebook])
         elif uri in result.excepted:
             failures.append(failure(notebook, cache.get_project_record(uri).traceback or ""))
         else:
