@@ -94,15 +94,12 @@ def copy_project(target: Path, with_build: bool = True) -> Path:
     pages, downloads), so a build in the copy redoes only what a change there requires.
     """
     patterns = shutil.ignore_patterns(*NOT_COPIED)
+    left_behind = {PDF_SITE} | (set() if with_build else {paths.ROOT / o for o in OUTPUTS})
 
     def ignore(folder: str, names: list[str]) -> set[str]:
-        left = set(patterns(folder, names))
-        return left | {PDF_SITE.name} if Path(folder) == PDF_SITE.parent else left
+        return set(patterns(folder, names)) | {n for n in names if Path(folder, n) in left_behind}
 
     shutil.copytree(paths.ROOT, target, ignore=ignore, symlinks=True)
-    if not with_build:
-        for output in OUTPUTS:
-            shutil.rmtree(target / output, ignore_errors=True)
     return target
 
 

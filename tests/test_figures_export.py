@@ -273,6 +273,33 @@ def test_a_long_address_breaks_inside_itself_and_never_runs_past_the_width() -> 
         plt.close(fig)
 
 
+def test_a_wrapped_line_holds_every_word_that_fits_and_a_run_of_spaces_is_one_space() -> None:
+    fig = plt.figure(figsize=(3, 1))
+    try:
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        prop = FontProperties(size=10)
+
+        def width(line: str) -> float:
+            return renderer.get_text_width_height_descent(line, prop, ismath=False)[0] * 72 / fig.dpi
+
+        text = "Front-line  representatives earn less than their supervisors, who earn less than managers\n\nOK"
+        wrapped = chart_style.wrap(text, prop, 120, renderer, fig.dpi)
+        lines = wrapped.split("\n")
+        assert wrapped.split() == text.split()
+        assert "  " not in wrapped
+        assert "" in lines  # the empty paragraph is kept
+        assert all(width(line) <= 120 or " " not in line for line in lines), lines
+        for line, after in itertools.pairwise(lines):
+            if line and after:  # the next line's first word would not have fitted
+                assert width(f"{line} {after.split(' ')[0]}") > 120, (line, after)
+        assert chart_style.wrap("", prop, 120, renderer, fig.dpi) == ""
+        assert chart_style.wrap("unbreakable-and-far-too-long-for-the-width", prop, 20, renderer, fig.dpi) == (
+            "unbreakable-and-far-too-long-for-the-width"
+        )
+    finally:
+        plt.close(fig)
+
+
 @pytest.mark.slow
 def test_svg_export_is_byte_stable(tmp_path: Path, pack: tuple[Path, Path]) -> None:
     folder, _ = pack

@@ -16,6 +16,7 @@ from analysis.core import paths, quotes
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
 import quote_check
+from conftest import copy_project
 
 SOURCE = "Most call center jobs only require a high school diploma or equivalent. Some call centers offer part-time positions."
 CORPUS = {"guide": SOURCE, "other": "Nothing of the kind."}
@@ -113,15 +114,7 @@ def test_a_figure_credits_its_sources_through_its_data_attribute() -> None:
 
 
 def _copy_project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(
-        paths.ROOT,
-        root,
-        ignore=shutil.ignore_patterns(
-            ".venv", "_build", ".git", "downloads", "__pycache__", "*.egg-info", ".pytest_cache"
-        ),
-    )
-    return root
+    return copy_project(tmp_path / "project", with_build=False)
 
 
 def _figure_pack(root: Path, env: dict[str, str]) -> None:

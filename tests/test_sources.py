@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -162,6 +163,23 @@ def test_manifest_saved_with_a_byte_order_mark_reads_the_same(raw_copy: Path) ->
     manifest = raw_copy / "sources.csv"
     manifest.write_bytes(b"\xef\xbb\xbf" + manifest.read_bytes())
     assert sources.read_manifest(manifest) == sources.read_manifest()
+
+
+def test_the_manifest_read_again_gives_what_its_text_now_says(raw_copy: Path) -> None:
+    """What the manifest gives is kept between reads only by its text: an edit that keeps the file's
+    size and modification time shows at the next read, and a later error is still raised."""
+    manifest = raw_copy / "sources.csv"
+    before = sources.read_manifest(manifest)
+    stat = manifest.stat()
+    text = manifest.read_text(encoding="utf-8")
+    old = before[0].sha256
+    new = old[::-1] if old[::-1] != old else "0" * 64
+    manifest.write_text(text.replace(old, new), encoding="utf-8")
+    os.utime(manifest, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert sources.read_manifest(manifest)[0].sha256 == new
+    manifest.write_text(text.replace(old, "x" * 64), encoding="utf-8")
+    with pytest.raises(sources.SourceError, match="is not 64 hexadecimal digits"):
+        sources.read_manifest(manifest)
 
 
 def test_unknown_manifest_column_is_an_error(raw_copy: Path) -> None:

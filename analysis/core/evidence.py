@@ -24,6 +24,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -511,14 +512,22 @@ def drift(tables: dict[str, str], out_dir: Path = paths.PROCESSED) -> list[str]:
 
 def load_table(name: str, processed: Path = paths.PROCESSED) -> pd.DataFrame:
     """A processed table as a DataFrame: text columns as strings, numbers as numbers. A table whose
-    header is not the schema's columns is refused, naming the file."""
+    header is not the schema's columns is refused, naming the file.
+
+    The file is read at every call; the table its bytes give is kept, and a copy of it returned, for
+    the next call with the same bytes: a chapter asks for the same table many times."""
     kind = next((k for k, t in TABLES.items() if t == name), None)
     if kind is None:
         raise EvidenceError(f"{processed / name}: no such table (tables: {', '.join(TABLES.values())})")
-    columns = table_fields(kind)
     path = processed / f"{name}.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle), [])
+    return _table(path, kind, path.read_bytes()).copy()
+
+
+@lru_cache(maxsize=32)
+def _table(path: Path, kind: str, data: bytes) -> pd.DataFrame:
+    """The table of ``kind`` at ``path`` whose bytes are ``data`` (see :func:`load_table`)."""
+    columns = table_fields(kind)
+    header = next(csv.reader(io.StringIO(data.decode("utf-8"), newline="")), [])
     expected = [c.name for c in columns]
     if header != expected:
         raise EvidenceError(f"{path}: columns {header} are not the schema's {expected} (run `make data`)")
@@ -526,5 +535,8 @@ def load_table(name: str, processed: Path = paths.PROCESSED) -> pd.DataFrame:
         c.name: ("Int64" if c.type == "integer" else "Float64" if c.type == "number" else "string") for c in columns
     }
     return pd.read_csv(
-        path, dtype=dtypes, keep_default_na=False, na_values={c: [""] for c, t in dtypes.items() if t != "string"}
+        io.BytesIO(data),
+        dtype=dtypes,
+        keep_default_na=False,
+        na_values={c: [""] for c, t in dtypes.items() if t != "string"},
     )

@@ -20,6 +20,7 @@ each message is one line naming the file (and the record and field where there i
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import tempfile
@@ -54,10 +55,21 @@ def _noncharacter(code: int) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
 
 
+@functools.lru_cache(maxsize=8)
+def _without(allowed: str) -> dict[int, None]:
+    """A ``str.translate`` table that deletes the characters of ``allowed``."""
+    return dict.fromkeys(map(ord, allowed))
+
+
 def character_problem(text: str, allowed: str = "\t\n") -> str | None:
     """What is wrong with the first character of ``text`` that a text field may not hold (see the
     module docstring), with its code point and position; None if there is none. ``allowed`` lists
     the control characters the field may hold."""
+    # Every character refused is of a category ``str.isprintable`` calls unprintable ("Other" or
+    # "Separator", a noncharacter "Other, not assigned"): a printable text, once the allowed
+    # characters are taken out, holds none, and is passed without looking at each character.
+    if text.isprintable() or text.translate(_without(allowed)).isprintable():
+        return None
     for at, char in enumerate(text):
         if char in allowed:
             continue

@@ -37,7 +37,7 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import ftfy
@@ -171,16 +171,20 @@ class Source:
         return starts, shifts
 
 
-def _manifest_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str | None]]]]:
-    """The header and the rows (with their line numbers) of the manifest, read exactly."""
+def _manifest_text(path: Path) -> str:
+    """The manifest's text, read exactly."""
     try:
-        text = inputs.read_bytes(path, MAX_MANIFEST_BYTES, "the manifest").decode("utf-8-sig")
+        return inputs.read_bytes(path, MAX_MANIFEST_BYTES, "the manifest").decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise SourceError(f"{path}: not valid UTF-8 (offset {err.start})") from None
     except inputs.MissingInputError:
         raise SourceError(f"{path}: the manifest is missing") from None
     except inputs.InputError as err:
         raise SourceError(str(err)) from None
+
+
+def _manifest_rows(path: Path, text: str) -> tuple[list[str], list[tuple[int, dict[str, str | None]]]]:
+    """The header and the rows (with their line numbers) of the manifest's text."""
     reader = csv.DictReader(io.StringIO(text, newline=""), restval=None)
     rows = []
     start = 1
@@ -238,8 +242,17 @@ def read_manifest(path: Path = paths.MANIFEST) -> list[SourceMeta]:
     """Read the manifest (UTF-8, with or without a byte-order mark). A missing or unknown column,
     a row with fewer or more fields than columns, an empty id, file or hash, a field that is not
     one line of plain text, a malformed date or address, or a duplicate id or file is an error
-    naming the line and the field."""
-    header, rows_read = _manifest_rows(path)
+    naming the line and the field.
+
+    The file is read at every call; what its text gives is kept for the next call with the same
+    text (the rows are frozen), so a process that asks for the manifest often checks it once."""
+    return list(_manifest(path, _manifest_text(path)))
+
+
+@lru_cache(maxsize=8)
+def _manifest(path: Path, text: str) -> tuple[SourceMeta, ...]:
+    """The rows of the manifest at ``path`` whose text is ``text`` (see :func:`read_manifest`)."""
+    header, rows_read = _manifest_rows(path, text)
     missing = [c for c in MANIFEST_COLUMNS if c not in header]
     if missing:
         raise SourceError(f"{path}: missing column(s) {', '.join(missing)}")
@@ -272,7 +285,7 @@ def read_manifest(path: Path = paths.MANIFEST) -> list[SourceMeta]:
             raise SourceError(f"{path}:{line}: file {meta.file!r} is listed twice (also line {files[meta.file]})")
         seen[meta.source_id] = files[meta.file] = line
         rows.append(meta)
-    return rows
+    return tuple(rows)
 
 
 def read_raw(meta: SourceMeta, raw_dir: Path = paths.RAW) -> str:

@@ -179,8 +179,9 @@ def enforce_min(fig: Figure, min_pt: float) -> None:
 
 
 def wrap(text: str, prop: FontProperties, width_pt: float, renderer: RendererBase, dpi: float) -> str:
-    """``text`` broken at spaces into lines no wider than ``width_pt``, as measured in ``prop``; a word
-    longer than a line (an address) is broken after a ``/`` or ``#``."""
+    """``text`` broken at spaces (a run of them counts as one) into lines no wider than ``width_pt``,
+    as measured in ``prop``; a word longer than a line (an address) is broken after a ``/`` or
+    ``#``."""
 
     def fits(candidate: str) -> bool:
         return renderer.get_text_width_height_descent(candidate, prop, ismath=False)[0] * 72 / dpi <= width_pt
@@ -198,17 +199,25 @@ def wrap(text: str, prop: FontProperties, width_pt: float, renderer: RendererBas
                 out[-1] += part
         return out
 
+    def taken(words: list[str]) -> int:
+        # How many of ``words`` the next line holds: as many as fit, and at least one. A line is
+        # only wider for a word more, so the most that fit is found by halving, not word by word.
+        most, least_over = 1, len(words) + 1
+        while least_over - most > 1:
+            middle = (most + least_over) // 2
+            if fits(" ".join(words[:middle])):
+                most = middle
+            else:
+                least_over = middle
+        return most
+
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
-        for word in (piece for w in paragraph.split(" ") for piece in pieces(w)):
-            candidate = f"{line} {word}" if line else word
-            if line and not fits(candidate):
-                lines.append(line)
-                line = word
-            else:
-                line = candidate
-        lines.append(line)
+        words = [piece for w in paragraph.split(" ") if w for piece in pieces(w)] or [""]
+        while words:
+            count = taken(words)
+            lines.append(" ".join(words[:count]))
+            words = words[count:]
     return "\n".join(lines)
 
 
