@@ -282,11 +282,12 @@ def test_a_wrapped_line_holds_every_word_that_fits_and_a_run_of_spaces_is_one_sp
         def width(line: str) -> float:
             return renderer.get_text_width_height_descent(line, prop, ismath=False)[0] * 72 / fig.dpi
 
-        text = "Front-line  representatives earn less than their supervisors, who earn less than managers\n\nOK"
+        text = "Front-line  representatives earn less than their supervisors, who earn less than managers \n\nOK"
         wrapped = chart_style.wrap(text, prop, 120, renderer, fig.dpi)
         lines = wrapped.split("\n")
         assert wrapped.split() == text.split()
         assert "  " not in wrapped
+        assert not any(line.endswith(" ") for line in lines)
         assert "" in lines  # the empty paragraph is kept
         assert all(width(line) <= 120 or " " not in line for line in lines), lines
         for line, after in itertools.pairwise(lines):

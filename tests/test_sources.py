@@ -178,8 +178,9 @@ def test_the_manifest_read_again_gives_what_its_text_now_says(raw_copy: Path) ->
     os.utime(manifest, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert sources.read_manifest(manifest)[0].sha256 == new
     manifest.write_text(text.replace(old, "x" * 64), encoding="utf-8")
-    with pytest.raises(sources.SourceError, match="is not 64 hexadecimal digits"):
-        sources.read_manifest(manifest)
+    for _ in range(2):  # a refused text is refused again, not remembered as read
+        with pytest.raises(sources.SourceError, match="is not 64 hexadecimal digits"):
+            sources.read_manifest(manifest)
 
 
 def test_unknown_manifest_column_is_an_error(raw_copy: Path) -> None:

@@ -179,9 +179,9 @@ def enforce_min(fig: Figure, min_pt: float) -> None:
 
 
 def wrap(text: str, prop: FontProperties, width_pt: float, renderer: RendererBase, dpi: float) -> str:
-    """``text`` broken at spaces (a run of them counts as one) into lines no wider than ``width_pt``,
-    as measured in ``prop``; a word longer than a line (an address) is broken after a ``/`` or
-    ``#``."""
+    """``text`` broken at spaces (a run of them counts as one, and none ends a line) into lines no
+    wider than ``width_pt``, as measured in ``prop``; a word longer than a line (an address) is
+    broken after a ``/`` or ``#``."""
 
     def fits(candidate: str) -> bool:
         return renderer.get_text_width_height_descent(candidate, prop, ismath=False)[0] * 72 / dpi <= width_pt
@@ -199,23 +199,41 @@ def wrap(text: str, prop: FontProperties, width_pt: float, renderer: RendererBas
                 out[-1] += part
         return out
 
-    def taken(words: list[str]) -> int:
+    def taken(words: list[str], guess: int) -> int:
         # How many of ``words`` the next line holds: as many as fit, and at least one. A line is
-        # only wider for a word more, so the most that fit is found by halving, not word by word.
-        most, least_over = 1, len(words) + 1
+        # only wider for a word more, so the count is searched from a guess (the line before's
+        # count: lines hold about as many words), stepping out by doubling steps until it is
+        # bracketed, then halving the bracket. Any guess gives the same count; a good one
+        # measures two or three lines, none much longer than the one placed.
+        def holds(count: int) -> bool:
+            return count == 1 or fits(" ".join(words[:count]))
+
+        guess = max(1, min(guess, len(words)))
+        step = 1
+        if holds(guess):
+            most = guess
+            while most + step <= len(words) and holds(most + step):
+                most, step = most + step, step * 2
+            least_over = min(most + step, len(words) + 1)
+        else:
+            least_over = guess
+            while least_over - step > 1 and not holds(least_over - step):
+                least_over, step = least_over - step, step * 2
+            most = max(least_over - step, 1)
         while least_over - most > 1:
             middle = (most + least_over) // 2
-            if fits(" ".join(words[:middle])):
+            if holds(middle):
                 most = middle
             else:
                 least_over = middle
         return most
 
     lines: list[str] = []
+    count = 12  # a first guess of a line's words
     for paragraph in text.split("\n"):
         words = [piece for w in paragraph.split(" ") if w for piece in pieces(w)] or [""]
         while words:
-            count = taken(words)
+            count = taken(words, count)
             lines.append(" ".join(words[:count]))
             words = words[count:]
     return "\n".join(lines)
