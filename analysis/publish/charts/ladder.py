@@ -149,7 +149,7 @@ def experience_pay_chart(matched: pd.DataFrame, label_side: list[str] | None = N
         if pd.notna(row["years_max"]):
             ax.plot([row["years_min"], row["years_max"]], [row["mid_usd"]] * 2, color=c, linewidth=1.5)
         ax.plot(x, row["mid_usd"], "o", color=c, markersize=9, markeredgecolor="white", zorder=3)
-        text = f"{textwrap.fill(str(row['role']), 24)}\n({_asked(row)})"
+        text = f"{textwrap.fill(str(row['role']), 24)}\n({years_of(row)})"
         side = label_side[k]
         right = row["years_max"] if pd.notna(row["years_max"]) else x
         anchor, offset, ha, va = {
@@ -190,7 +190,7 @@ def _experience_takeaway(data: pd.DataFrame) -> str:
     asked = data["years_max"].fillna(data["years_min"])
     most = data.loc[asked.idxmax()]
     best = data.loc[data["high_usd"].idxmax()]
-    years = _asked(most)
+    years = years_of(most)
     n = f"{len(data)} {'role' if len(data) == 1 else 'roles'}, not a trend"
     if most.name == best.name:
         written = f"{pay.money(most['low_usd'])}–{pay.money(most['high_usd'])} as written"
@@ -211,7 +211,7 @@ def years_asked(low: float, high: float | None, hedge: object = "", necessity: o
     return _qualified(prose.years(low, high), hedge, necessity)
 
 
-def _asked(row: pd.Series) -> str:
+def years_of(row: pd.Series) -> str:
     """The years a matched row's requirement asks, with its necessity and hedge."""
     return years_asked(row["years_min"], row["years_max"], row.get("years_hedge"), row.get("years_necessity"))
 
@@ -229,7 +229,8 @@ def _experience_caption(data: pd.DataFrame) -> str:
 def _experience_alt(data: pd.DataFrame) -> str:
 
     parts = [
-        f"{r['role']}: {_asked(r)}, {pay.money(r['low_usd'])} to {pay.money(r['high_usd'])}" for _, r in data.iterrows()
+        f"{r['role']}: {years_of(r)}, {pay.money(r['low_usd'])} to {pay.money(r['high_usd'])}"
+        for _, r in data.iterrows()
     ]
     return (
         "Chart with years of experience asked on the horizontal axis and annual pay as written on the vertical "

@@ -339,7 +339,7 @@ def _experience_slide(slide: Slide, data: pd.DataFrame) -> GraphicFrame:
             "below": (r["years_mid"], r["low_usd"]),
         }[side]
         texts.add_data_point(float(x), float(y))
-        text = f"{textwrap.fill(str(r['role']), 26)}\n({ladder_charts.years_asked(r['years_min'], r['years_max'], r.get('years_hedge'), r.get('years_necessity'))})"
+        text = f"{textwrap.fill(str(r['role']), 26)}\n({ladder_charts.years_of(r)})"
         labels.append((k, text, positions[side], False))
     frame = add_chart(slide, XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, chart_data)
     chart = frame.chart
