@@ -15,8 +15,9 @@ the inputs' modification times say (a file put back with ``cp -p``, or given an 
 
 A pattern that matches no file is an error naming the step: a declaration must not go stale
 silently. A step may read another step's digest (``DIR/OTHER.sha256``), written just before when
-OTHER comes first. Standard library only (and the project's `analysis.core.inputs`, which is too), one process for every step: a `make book` with nothing
-to do spends its time here, in well under a tenth of a second.
+OTHER comes first. Standard library only (and the project's `analysis.core.inputs`, which is too),
+one process for every step: a `make book` with nothing to do spends its time here, in well under a
+tenth of a second.
 """
 
 from __future__ import annotations
@@ -68,9 +69,9 @@ def main(argv: list[str]) -> int:
         return 2
     out = Path(argv[0])
     hashes: dict[str, str] = {}
+    out.mkdir(parents=True, exist_ok=True)
     for arg in argv[1:]:
         step, _, patterns = arg.partition("=")
-        out.mkdir(parents=True, exist_ok=True)
         inputs.replace_text(out / f"{step}.sha256", listing(step, patterns.split(), hashes))
     return 0
 

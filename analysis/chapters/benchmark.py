@@ -101,10 +101,6 @@ def reason(tier: str, family: object, soc_code: str) -> str:
     return next((c.reason for c in external.candidates_for(tier, family) if c.soc_code == soc_code), "")
 
 
-def _hedge_words(row: pd.Series) -> list[str]:
-    return prose.hedge_words(row.get("hedge"))
-
-
 def entry_median_claim(salaries: pd.DataFrame, bench: pd.DataFrame) -> str:
     """Where the lowest-midpoint yearly range sits, in base-year dollars (as written when undated),
     against the median of its rung's official occupation, as MyST; in the same sentence, what such a
@@ -128,7 +124,7 @@ def entry_median_claim(salaries: pd.DataFrame, bench: pd.DataFrame) -> str:
     gap = mid / official["median_annual_usd"] - 1
     side = "above" if gap > 0 else "below"
     when = f"In {int(adj['adj_year'])} dollars, the" if dated else "As written (it names no year), the"
-    hedge = _hedge_words(entry)
+    hedge = prose.hedge_words(entry.get("hedge"))
     cited = entry.get("cited_from")
     hedged = f"its source hedges ({prose.join([markup.quoted(w) for w in hedge])})" if hedge else ""
     if isinstance(cited, str) and cited:

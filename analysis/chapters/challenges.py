@@ -258,7 +258,7 @@ def dated_words(source_ids: list[str]) -> str:
 
 
 def _hedge_words(rows: pd.DataFrame) -> list[str]:
-    return list(dict.fromkeys(w for v in rows["hedge"].fillna("") for w in str(v).split(";") if w))
+    return list(dict.fromkeys(w for v in rows["hedge"] for w in prose.hedge_words(v)))
 
 
 def _with_hedges(hedges: list[str]) -> str:
